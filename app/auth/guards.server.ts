@@ -1,0 +1,40 @@
+// The one way loaders and actions check who may do what. Every route calls one of these first.
+import { data, redirect } from "react-router";
+import { type PermissionString, userCan } from "./permissions";
+import { getSessionUser, type SessionUser } from "./session.server";
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  const target = url.pathname + url.search;
+  const search = target === "/" || target.startsWith("/logout") ? "" : `?${new URLSearchParams({ redirectTo: target })}`;
+  return redirect(`/login${search}`);
+}
+
+/** The signed-in user, or a redirect to /login that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) throw loginRedirect(request);
+  return user;
+}
+
+/** The signed-in user holding `permission`; anonymous visitors go to /login, others get a 403 page. */
+export async function requireUserWithPermission(request: Request, permission: PermissionString) {
+  const user = await requireUser(request);
+  if (!userCan(user, permission)) {
+    throw data({ permission }, { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+/** For pages only anonymous visitors need (login, invitation): signed-in users go to the dashboard. */
+export async function requireAnonymous(request: Request) {
+  if (await getSessionUser(request)) throw redirect("/dashboard");
+}
+
+/** Only same-site redirect targets (a path on this site) are honoured after signing in. */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}

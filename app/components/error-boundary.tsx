@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+
+/** A readable page for 403, 404 and unexpected errors, in the reader's language. Used by every route. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error) && import.meta.env.SSR) console.error(error);
+
+  const title =
+    status === 403 ? t("error.403title") : status === 404 ? t("error.404title") : status === 410 ? t("error.410title") : t("error.title");
+  const message =
+    status === 403 ? t("error.403") : status === 404 ? t("error.404") : status === 410 ? t("error.410") : status === 400 ? t("error.400") : t("error.500");
+
+  return (
+    <section className="error-page" role="alert" aria-labelledby="error-title">
+      <p className="error-page__status">{t("error.status", { status })}</p>
+      <h1 id="error-title">{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link className="btn btn--secondary" to="/dashboard">
+          {t("error.backHome")}
+        </Link>
+      </p>
+    </section>
+  );
+}

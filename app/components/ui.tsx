@@ -1,0 +1,112 @@
+// The few interface pieces every page is built from. Styles live in app/styles/app.css (BEM-style
+// classes, design tokens as CSS custom properties); no page styles itself inline.
+import { type FieldMetadata, getInputProps, getSelectProps } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { passwordRules } from "~/auth/password-rules";
+
+export function PageHeader({ title, intro, children }: { title: string; intro?: string; children?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {intro ? <p className="page-header__intro">{intro}</p> : null}
+      </div>
+      {children ? <div className="page-header__actions">{children}</div> : null}
+    </header>
+  );
+}
+
+export function Card({ title, children, id }: { title?: string; children: ReactNode; id?: string }) {
+  return (
+    <section className="card" aria-labelledby={title && id ? id : undefined}>
+      {title ? <h2 id={id}>{title}</h2> : null}
+      {children}
+    </section>
+  );
+}
+
+export function Alert({ tone, children }: { tone: "error" | "success" | "info"; children: ReactNode }) {
+  return (
+    <div className={`alert alert--${tone}`} role={tone === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
+
+/** Translates validation messages (catalog keys) with the limits they mention. */
+export function useErrorText() {
+  const { t } = useTranslation();
+  return (key: string) => t(key, { min: passwordRules.minLength, max: passwordRules.maxLength });
+}
+
+export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const errorText = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <p className="field__error" id={id}>
+      {errors.map(errorText).join(" ")}
+    </p>
+  );
+}
+
+type InputType = "text" | "email" | "password" | "url" | "date";
+
+export function Field<Schema>({
+  label,
+  meta,
+  type = "text",
+  autoComplete,
+  help,
+}: {
+  label: string;
+  meta: FieldMetadata<Schema>;
+  type?: InputType;
+  autoComplete?: string;
+  help?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <input {...getInputProps(meta, { type })} key={meta.key} autoComplete={autoComplete} />
+      {help ? <p className="field__help">{help}</p> : null}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField<Schema>({
+  label,
+  meta,
+  options,
+}: {
+  label: string;
+  meta: FieldMetadata<Schema>;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <select {...getSelectProps(meta)} key={meta.key}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SubmitButton({ children, busy, tone = "primary", ...rest }: {
+  children: ReactNode;
+  busy?: boolean;
+  tone?: "primary" | "secondary" | "danger";
+} & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button type="submit" className={`btn btn--${tone}`} aria-busy={busy || undefined} disabled={busy} {...rest}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,41 @@
+// The demo newsroom a newcomer sees on first start. Never run against a real database unless asked
+// (SEED_DEMO=1); later issues add the sample article, claims in every state and a published fact-check.
+import { hashPassword } from "~/auth/password.server";
+import type { RoleName } from "~/auth/permissions";
+import { prisma } from "~/db/client.server";
+
+export const demoPassword = "factdesk-demo";
+
+export const demoAccounts: { email: string; name: string; role: RoleName }[] = [
+  { email: "admin@example.org", name: "Sari Wulandari", role: "admin" },
+  { email: "editor@example.org", name: "Budi Santoso", role: "editor" },
+  { email: "editor2@example.org", name: "Dewi Anggraini", role: "editor" },
+  { email: "reviewer@example.org", name: "Rizky Pratama", role: "reviewer" },
+  { email: "reviewer2@example.org", name: "Nadia Putri", role: "reviewer" },
+  { email: "reviewer3@example.org", name: "Agus Setiawan", role: "reviewer" },
+];
+
+/** Seeds the demo newsroom when the database has no users; returns whether it did. */
+export async function seedDemoNewsroom(): Promise<boolean> {
+  if ((await prisma.user.count()) > 0) return false;
+  const passwordHash = await hashPassword(demoPassword);
+  const roleIds = new Map((await prisma.role.findMany({ select: { id: true, name: true } })).map((r) => [r.name, r.id]));
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(728041)`;
+    if ((await tx.user.count()) > 0) return;
+    await tx.newsroomSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, name: "Factdesk Demo Newsroom", publicUrl: "https://factdesk.example.org", defaultLanguage: "id" },
+      update: {},
+    });
+    await tx.user.createMany({
+      data: demoAccounts.map((account) => ({
+        email: account.email,
+        name: account.name,
+        passwordHash,
+        roleId: roleIds.get(account.role)!,
+      })),
+    });
+  });
+  return true;
+}

@@ -1,0 +1,48 @@
+// The newsroom's public identity (one row). Read on every page, so each instance keeps it for a few
+// seconds; a change made on another instance shows within that time.
+import { recordAudit } from "~/audit/audit.server";
+import { prisma } from "~/db/client.server";
+
+export type Newsroom = {
+  name: string;
+  publicUrl: string | null;
+  logoUrl: string | null;
+  defaultLanguage: string;
+  creditReviewers: boolean;
+};
+
+const cacheMs = 5_000;
+let cached: { at: number; value: Promise<Newsroom> } | undefined;
+
+const fallback: Newsroom = { name: "Factdesk", publicUrl: null, logoUrl: null, defaultLanguage: "en", creditReviewers: true };
+
+async function loadNewsroom(): Promise<Newsroom> {
+  const row = await prisma.newsroomSettings.findUnique({
+    where: { id: 1 },
+    select: { name: true, publicUrl: true, logoUrl: true, defaultLanguage: true, creditReviewers: true },
+  });
+  return row ?? fallback;
+}
+
+export function getNewsroom(): Promise<Newsroom> {
+  const now = Date.now();
+  if (!cached || now - cached.at > cacheMs) {
+    const value = loadNewsroom();
+    cached = { at: now, value };
+    value.catch(() => {
+      if (cached?.value === value) cached = undefined;
+    });
+  }
+  return cached.value;
+}
+
+export async function updateNewsroom(actorId: string, changes: Newsroom) {
+  const after = await prisma.$transaction(async (tx) => {
+    const before = await tx.newsroomSettings.findUnique({ where: { id: 1 } });
+    const saved = await tx.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, ...changes }, update: changes });
+    await recordAudit(tx, { actorId, action: "newsroom.update", entityType: "NewsroomSettings", entityId: "1", before, after: saved });
+    return saved;
+  });
+  cached = undefined;
+  return after;
+}

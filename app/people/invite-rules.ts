@@ -1,0 +1,2 @@
+/** How long an invitation link stays valid. */
+export const inviteValidDays = 7;

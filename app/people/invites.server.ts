@@ -1,0 +1,85 @@
+// Invitations: a single-use, expiring link. Only SHA-256 of its token is stored, so the link can be
+// shown to the admin once and never read back from the database.
+import { recordAudit } from "~/audit/audit.server";
+import { hashPassword } from "~/auth/password.server";
+import type { RoleName } from "~/auth/permissions";
+import { generateSecureRandomString, hashSecretHex } from "~/auth/tokens.server";
+import { prisma } from "~/db/client.server";
+import type { Language } from "~/i18n/i18n";
+import { roleId } from "./users.server";
+
+import { inviteValidDays } from "./invite-rules";
+
+export type InviteCreated = { ok: true; token: string; expiresAt: Date } | { ok: false; reason: "exists" };
+
+export async function createInvite(actorId: string, email: string, role: RoleName): Promise<InviteCreated> {
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false, reason: "exists" };
+  const token = generateSecureRandomString(20);
+  const expiresAt = new Date(Date.now() + inviteValidDays * 86_400_000);
+  const inviteRoleId = await roleId(role);
+  await prisma.$transaction(async (tx) => {
+    const invite = await tx.invite.create({
+      data: { tokenHash: hashSecretHex(token), email, roleId: inviteRoleId, createdById: actorId, expiresAt },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actorId, action: "invite.create", entityType: "Invite", entityId: invite.id, after: { email, role } });
+  });
+  return { ok: true, token, expiresAt };
+}
+
+/** The invitation behind a link, when it can still be used. */
+export async function findUsableInvite(token: string, now = new Date()) {
+  if (token.length > 100) return null;
+  return prisma.invite.findFirst({
+    where: { tokenHash: hashSecretHex(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, email: true, role: { select: { id: true, name: true } } },
+  });
+}
+
+export type InviteAccepted = { ok: true; userId: string } | { ok: false; reason: "invalid" | "exists" };
+
+export async function acceptInvite(
+  token: string,
+  input: { name: string; password: string; language: Language },
+): Promise<InviteAccepted> {
+  const invite = await findUsableInvite(token);
+  if (!invite) return { ok: false, reason: "invalid" };
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) {
+      return { ok: false, reason: "exists" } as const;
+    }
+    const user = await tx.user.create({
+      data: { email: invite.email, name: input.name, passwordHash, roleId: invite.role.id, language: input.language },
+      select: { id: true },
+    });
+    // Single use even when two people open the link at once: only one conditional update succeeds.
+    const claimed = await tx.invite.updateMany({
+      where: { id: invite.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: new Date(), acceptedById: user.id },
+    });
+    if (claimed.count !== 1) throw new InviteAlreadyUsed();
+    await recordAudit(tx, { actorId: user.id, action: "invite.accept", entityType: "Invite", entityId: invite.id });
+    return { ok: true, userId: user.id } as const;
+  }).catch((error: unknown) => {
+    if (error instanceof InviteAlreadyUsed) return { ok: false, reason: "invalid" } as const;
+    throw error;
+  });
+}
+
+class InviteAlreadyUsed extends Error {}
+
+export function listPendingInvites(now = new Date()) {
+  return prisma.invite.findMany({
+    where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, expiresAt: true, role: { select: { name: true } } },
+  });
+}
+
+export async function revokeInvite(actorId: string, inviteId: string) {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.invite.updateMany({ where: { id: inviteId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count) await recordAudit(tx, { actorId, action: "invite.revoke", entityType: "Invite", entityId: inviteId });
+  });
+}

@@ -1,0 +1,55 @@
+import { I18nextProvider } from "react-i18next";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/components/nonce";
+import { useRootData } from "~/components/root-data";
+import { i18nFor } from "~/i18n/i18n";
+import { requestLanguage } from "~/i18n/language.server";
+import { getNewsroom } from "~/newsroom/settings.server";
+import { getSessionUser } from "~/auth/session.server";
+import type { Route } from "./+types/root";
+import stylesheet from "./styles/app.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const [user, newsroom] = await Promise.all([getSessionUser(request), getNewsroom()]);
+  const language = requestLanguage(request, user, newsroom.defaultLanguage);
+  return {
+    language,
+    newsroom: { name: newsroom.name, logoUrl: newsroom.logoUrl },
+    user: user && { id: user.id, name: user.name, email: user.email, role: user.role, permissions: user.permissions },
+  };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const language = useRootData()?.language ?? "en";
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18nFor(language)}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="page page--narrow" id="main">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

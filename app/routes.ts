@@ -1,0 +1,19 @@
+import { type RouteConfig, index, layout, route } from "@react-router/dev/routes";
+
+// Every route here must also appear in tests/e2e/route-matrix.test.ts (the route × role matrix).
+export default [
+  index("routes/home.ts"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.ts"),
+  route("setup", "routes/setup.tsx"),
+  route("invite/:token", "routes/invite.tsx"),
+  route("language", "routes/language.ts"),
+  route("healthz", "routes/healthz.ts"),
+  layout("routes/desk.tsx", [
+    route("dashboard", "routes/dashboard.tsx"),
+    route("account", "routes/account.tsx"),
+    route("admin/users", "routes/admin.users.tsx"),
+    route("admin/settings", "routes/admin.settings.tsx"),
+  ]),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

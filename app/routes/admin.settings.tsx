@@ -1,0 +1,90 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import { requireUserWithPermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Alert, Card, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
+import { languages } from "~/i18n/i18n";
+import { getNewsroom, updateNewsroom } from "~/newsroom/settings.server";
+import type { Route } from "./+types/admin.settings";
+
+const webAddress = z
+  .string()
+  .trim()
+  .max(2000, "form.tooLong")
+  .pipe(z.url({ protocol: /^https?$/, error: "form.urlInvalid" }))
+  .optional();
+
+const SettingsSchema = z.object({
+  name: z.string({ error: "form.required" }).trim().min(1, "form.required").max(120, "form.tooLong"),
+  publicUrl: webAddress,
+  logoUrl: webAddress,
+  defaultLanguage: z.enum(languages, { error: "form.invalidChoice" }),
+  creditReviewers: z.boolean().default(false),
+});
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireUserWithPermission(request, "update:settings:any");
+  return { newsroom: await getNewsroom() };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const admin = await requireUserWithPermission(request, "update:settings:any");
+  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  const { publicUrl, logoUrl, ...rest } = submission.value;
+  await updateNewsroom(admin.id, { ...rest, publicUrl: publicUrl ?? null, logoUrl: logoUrl ?? null });
+  return { result: submission.reply(), saved: true };
+}
+
+export default function NewsroomSettings() {
+  const { t } = useTranslation();
+  const { newsroom } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "newsroom",
+    lastResult: actionData?.result,
+    defaultValue: {
+      name: newsroom.name,
+      publicUrl: newsroom.publicUrl ?? "",
+      logoUrl: newsroom.logoUrl ?? "",
+      defaultLanguage: newsroom.defaultLanguage,
+      creditReviewers: newsroom.creditReviewers ? "on" : undefined,
+    },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
+  });
+  return (
+    <>
+      <PageHeader title={t("settings.title")} intro={t("settings.intro")} />
+      {actionData?.saved ? (
+        <Alert tone="success">
+          <p>{t("form.saved")}</p>
+        </Alert>
+      ) : null}
+      <Card>
+        <Form method="post" {...getFormProps(form)} className="stack">
+          <Field label={t("settings.name")} meta={fields.name} autoComplete="organization" />
+          <Field label={t("settings.publicUrl")} meta={fields.publicUrl} type="url" />
+          <Field label={t("settings.logoUrl")} meta={fields.logoUrl} type="url" />
+          <SelectField
+            label={t("settings.defaultLanguage")}
+            meta={fields.defaultLanguage}
+            options={languages.map((value) => ({ value, label: t(`language.${value}`) }))}
+          />
+          <div className="field field--check">
+            <input {...getInputProps(fields.creditReviewers, { type: "checkbox" })} key={fields.creditReviewers.key} />
+            <label htmlFor={fields.creditReviewers.id}>{t("settings.creditReviewers")}</label>
+          </div>
+          <SubmitButton>{t("form.save")}</SubmitButton>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

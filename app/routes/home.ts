@@ -1,0 +1,8 @@
+import { redirect } from "react-router";
+import { requireUser } from "~/auth/guards.server";
+import type { Route } from "./+types/home";
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireUser(request);
+  throw redirect("/dashboard");
+}

@@ -1,0 +1,23 @@
+import { redirect } from "react-router";
+import { safeRedirect } from "~/auth/guards.server";
+import { getSessionUser } from "~/auth/session.server";
+import { isLanguage } from "~/i18n/i18n";
+import { languageCookie } from "~/i18n/language.server";
+import { setUserLanguage } from "~/people/users.server";
+import type { Route } from "./+types/language";
+
+// POST only: signed-in users keep their choice on their account, visitors in a cookie.
+export async function action({ request }: Route.ActionArgs) {
+  const form = await request.formData();
+  const language = form.get("language");
+  if (!isLanguage(language)) throw new Response("Unknown language", { status: 400 });
+  const user = await getSessionUser(request);
+  if (user) await setUserLanguage(user.id, language);
+  return redirect(safeRedirect(form.get("redirectTo"), user ? "/dashboard" : "/login"), {
+    headers: { "Set-Cookie": languageCookie(language) },
+  });
+}
+
+export async function loader() {
+  throw new Response("Not found", { status: 404 });
+}

@@ -1,0 +1,84 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
+import { z } from "zod";
+import { requireAnonymous, safeRedirect } from "~/auth/guards.server";
+import { signIn } from "~/auth/login.server";
+import { emailSchema } from "~/auth/password-rules";
+import { sessionCookie } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PublicShell } from "~/components/public-shell";
+import { Alert, Field, SubmitButton } from "~/components/ui";
+import { countUsers } from "~/people/users.server";
+import type { Route } from "./+types/login";
+
+const LoginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "form.required" }).max(1024, "form.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export const meta: Route.MetaFunction = () => [{ title: "Factdesk" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requireAnonymous(request);
+  if ((await countUsers()) === 0) throw redirect("/setup");
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  await requireAnonymous(request);
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }), retryAt: null }, { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const outcome = await signIn({ email, password, ip: context.clientIp, userAgent: request.headers.get("User-Agent") });
+  if (!outcome.ok) {
+    const throttled = outcome.reason === "throttled";
+    return data(
+      {
+        result: submission.reply({ formErrors: [throttled ? "login.throttled" : "login.invalid"], hideFields: ["password"] }),
+        retryAt: throttled ? outcome.retryAt.toISOString() : null,
+      },
+      { status: throttled ? 429 : 400, headers: throttled ? { "Retry-After": String(Math.ceil((outcome.retryAt.getTime() - Date.now()) / 1000)) } : undefined },
+    );
+  }
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": sessionCookie(outcome.token) } });
+}
+
+export default function Login() {
+  const { t, i18n } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  const retryAt = actionData?.retryAt
+    ? new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit" }).format(new Date(actionData.retryAt))
+    : null;
+  return (
+    <PublicShell title={t("login.title")} intro={t("login.intro")}>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        {form.errors?.length ? (
+          <Alert tone="error">
+            <p id={form.errorId}>{form.errors.map((key) => t(key, { time: retryAt })).join(" ")}</p>
+          </Alert>
+        ) : null}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label={t("form.email")} meta={fields.email} type="email" autoComplete="username" />
+        <Field label={t("form.password")} meta={fields.password} type="password" autoComplete="current-password" />
+        <SubmitButton busy={navigation.state === "submitting"}>{t("login.submit")}</SubmitButton>
+      </Form>
+    </PublicShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,60 @@
+// The HTTP server around the React Router app: static files, security headers, the cross-origin guard,
+// and the request context (CSP nonce, client address) that loaders and the document renderer use.
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import type { ServerBuild } from "react-router";
+import type { ViteDevServer } from "vite";
+import { isAllowedOrigin } from "./same-origin";
+import { cspNonceMiddleware, securityHeaders } from "./security-headers";
+
+export type HttpAppOptions = {
+  /** Production: the built server and its client assets folder. */
+  build?: { server: ServerBuild; clientDir: string };
+  /** Development: Vite in middleware mode. */
+  vite?: ViteDevServer;
+  appOrigin?: string;
+  trustProxy?: boolean;
+};
+
+export function createHttpApp(options: HttpAppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ? 1 : false);
+  app.use(compression());
+
+  if (options.vite) {
+    app.use(options.vite.middlewares);
+  } else if (options.build) {
+    const { clientDir } = options.build;
+    // Fingerprinted assets never change; everything else in public/ is revalidated.
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+
+  app.use(cspNonceMiddleware());
+  app.use(securityHeaders({ dev: Boolean(options.vite) }));
+
+  app.use((req, res, next) => {
+    const allowed = isAllowedOrigin({
+      method: req.method,
+      origin: req.get("origin"),
+      host: req.get("host"),
+      appOrigin: options.appOrigin,
+    });
+    if (allowed) return next();
+    res.status(403).type("text/plain").send("Forbidden: this request did not come from a Factdesk page (cross-origin request refused).");
+  });
+
+  const getLoadContext = (req: express.Request, res: express.Response) => ({
+    cspNonce: res.locals.cspNonce as string,
+    clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+  });
+
+  const serverBuild = options.vite
+    ? () => options.vite!.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>
+    : options.build!.server;
+  app.all("/{*splat}", createRequestHandler({ build: serverBuild, getLoadContext, mode: options.vite ? "development" : "production" }));
+  return app;
+}
