@@ -21,6 +21,9 @@ const LoginSchema = z.object({
 
 export const meta: Route.MetaFunction = () => [{ title: "Factdesk" }];
 
+// Keep the action's Retry-After on the refused-sign-in page.
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 export async function loader({ request }: Route.LoaderArgs) {
   await requireAnonymous(request);
   if ((await countUsers()) === 0) throw redirect("/setup");

@@ -1,0 +1,218 @@
+// Accounts and sessions over real HTTP against the production build.
+import { describe, expect, inject, it } from "vitest";
+import { prisma } from "../../app/db/client.server";
+import { location, Visitor } from "../support/http";
+import { createPerson, testPassword } from "../support/people";
+
+const baseUrl = () => inject("appUrl");
+
+describe("signing in", () => {
+  it("sends anonymous visitors of any app page to /login and back to the page afterwards", async () => {
+    const person = await createPerson("editor");
+    const visitor = new Visitor(baseUrl());
+    const response = await visitor.get("/account?tab=sessions");
+    expect(response.status).toBe(302);
+    expect(location(response)).toBe(`/login?redirectTo=${encodeURIComponent("/account?tab=sessions")}`);
+
+    const login = await visitor.post("/login", { email: person.email, password: testPassword, redirectTo: "/account?tab=sessions" });
+    expect(login.status).toBe(302);
+    expect(location(login)).toBe("/account?tab=sessions");
+    expect((await visitor.get("/account")).status).toBe(200);
+  });
+
+  it("never redirects to another site after signing in", async () => {
+    const person = await createPerson("editor");
+    const visitor = new Visitor(baseUrl());
+    const login = await visitor.post("/login", { email: person.email, password: testPassword, redirectTo: "//evil.example/x" });
+    expect(location(login)).toBe("/dashboard");
+  });
+
+  it("sets an HttpOnly, SameSite=Lax, Secure session cookie in production", async () => {
+    const person = await createPerson("reviewer");
+    const response = await new Visitor(baseUrl()).login(person.email, testPassword);
+    const cookie = response.headers.getSetCookie().find((line) => line.startsWith("factdesk_session="));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//i);
+    expect(cookie).toMatch(/; Secure/i);
+  });
+
+  it("says the same thing for an unknown email and a wrong password", async () => {
+    const person = await createPerson("reviewer");
+    const visitor = new Visitor(baseUrl(), { "Accept-Language": "en" });
+    const unknown = await visitor.post("/login", { email: "nobody-here@test.example", password: "whatever it is" });
+    const wrong = await visitor.post("/login", { email: person.email, password: "not the password" });
+    expect(unknown.status).toBe(400);
+    expect(wrong.status).toBe(400);
+    const message = "That email address and password do not match an active account.";
+    expect(await unknown.text()).toContain(message);
+    expect(await wrong.text()).toContain(message);
+  });
+
+  it("refuses the 11th wrong password in 15 minutes for one account, saying when to try again", async () => {
+    const person = await createPerson("editor");
+    const visitor = new Visitor(baseUrl(), { "Accept-Language": "en" });
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const response = await visitor.post("/login", { email: person.email, password: `wrong ${attempt}` });
+      expect(response.status, `attempt ${attempt}`).toBe(400);
+    }
+    const eleventh = await visitor.post("/login", { email: person.email, password: "wrong 11" });
+    expect(eleventh.status).toBe(429);
+    expect(Number(eleventh.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);
+    expect(await eleventh.text()).toMatch(/Too many failed attempts\. For your security, sign-in is paused until \d{2}[.:]\d{2}/);
+
+    // Even the right password waits: the account is paused, not the guesser's luck.
+    const right = await visitor.post("/login", { email: person.email, password: testPassword });
+    expect(right.status).toBe(429);
+    // The message is in the visitor's language.
+    const indonesian = await new Visitor(baseUrl(), { "Accept-Language": "id-ID,id;q=0.9" }).post("/login", { email: person.email, password: testPassword });
+    expect(await indonesian.text()).toContain("Terlalu banyak percobaan gagal");
+    // Other accounts are not affected.
+    const other = await createPerson("editor");
+    expect((await new Visitor(baseUrl()).post("/login", { email: other.email, password: testPassword })).status).toBe(302);
+  });
+});
+
+describe("cross-origin requests", () => {
+  it("refuses a POST from another origin with 403, and one without Origin", async () => {
+    const person = await createPerson("admin");
+    const visitor = new Visitor(baseUrl());
+    await visitor.login(person.email, testPassword);
+    const before = await prisma.newsroomSettings.findUnique({ where: { id: 1 } });
+    const foreign = await visitor.post("/admin/settings", { name: "Hijacked", defaultLanguage: "en" }, { origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    const missing = await visitor.post("/admin/settings", { name: "Hijacked", defaultLanguage: "en" }, { origin: null });
+    expect(missing.status).toBe(403);
+    const logout = await visitor.post("/logout", {}, { origin: "https://evil.example" });
+    expect(logout.status).toBe(403);
+    expect(await prisma.newsroomSettings.findUnique({ where: { id: 1 } })).toEqual(before);
+    expect((await visitor.get("/dashboard")).status).toBe(200);
+  });
+});
+
+describe("sessions", () => {
+  it("stores only a hash of the secret: the cookie's token is nowhere in the session table", async () => {
+    const person = await createPerson("reviewer");
+    const visitor = new Visitor(baseUrl());
+    await visitor.login(person.email, testPassword);
+    const token = decodeURIComponent(visitor.cookie("factdesk_session")!);
+    const [id, secret] = token.split(".");
+    expect(secret!.length).toBeGreaterThanOrEqual(32);
+    const rows = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Session" WHERE "userId" = ${person.id}::uuid`;
+    expect(rows).toHaveLength(1);
+    const stored = JSON.stringify(rows[0], (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString("hex") : value));
+    expect(stored).not.toContain(secret);
+    expect(stored).not.toContain(token);
+    expect(rows[0]!.id).toBe(id);
+    expect((rows[0]!.secretHash as Uint8Array).length).toBe(32);
+    // A token made from the stored row alone (id + hash as the secret) is worthless.
+    const forged = new Visitor(baseUrl(), { Cookie: `factdesk_session=${id}.${Buffer.from(rows[0]!.secretHash as Uint8Array).toString("hex")}` });
+    expect((await forged.get("/dashboard")).status).toBe(302);
+  });
+
+  it("signs out: the session ends on the server, not just in the browser", async () => {
+    const person = await createPerson("reviewer");
+    const visitor = new Visitor(baseUrl());
+    await visitor.login(person.email, testPassword);
+    const token = visitor.cookie("factdesk_session")!;
+    expect((await visitor.post("/logout", {})).status).toBe(302);
+    const replay = new Visitor(baseUrl(), { Cookie: `factdesk_session=${token}` });
+    expect((await replay.get("/dashboard")).status).toBe(302);
+  });
+
+  it("'sign out everywhere' ends every other session at once and keeps this one", async () => {
+    const person = await createPerson("editor");
+    const laptop = new Visitor(baseUrl());
+    const phone = new Visitor(baseUrl());
+    const tablet = new Visitor(baseUrl());
+    for (const device of [laptop, phone, tablet]) await device.login(person.email, testPassword);
+    expect((await phone.get("/dashboard")).status).toBe(200);
+
+    const response = await laptop.post("/account", { intent: "signOutEverywhere" });
+    expect(response.status).toBe(200);
+    expect((await phone.get("/dashboard")).status).toBe(302);
+    expect((await tablet.get("/dashboard")).status).toBe(302);
+    expect((await laptop.get("/dashboard")).status).toBe(200);
+    expect(await prisma.session.count({ where: { userId: person.id } })).toBe(1);
+  });
+
+  it("deactivating an account ends its sessions at once and stops it signing in", async () => {
+    const admin = await createPerson("admin");
+    const reviewer = await createPerson("reviewer");
+    const adminDesk = new Visitor(baseUrl());
+    const reviewerDesk = new Visitor(baseUrl());
+    await adminDesk.login(admin.email, testPassword);
+    await reviewerDesk.login(reviewer.email, testPassword);
+    expect((await reviewerDesk.get("/dashboard")).status).toBe(200);
+
+    const response = await adminDesk.post("/admin/users", { intent: "deactivate", userId: reviewer.id });
+    expect(response.status).toBe(200);
+    expect((await reviewerDesk.get("/dashboard")).status).toBe(302);
+    expect(await prisma.session.count({ where: { userId: reviewer.id } })).toBe(0);
+    const again = await new Visitor(baseUrl()).post("/login", { email: reviewer.email, password: testPassword });
+    expect(again.status).toBe(400);
+
+    await adminDesk.post("/admin/users", { intent: "reactivate", userId: reviewer.id });
+    expect((await new Visitor(baseUrl()).post("/login", { email: reviewer.email, password: testPassword })).status).toBe(302);
+  });
+
+  it("a role change takes effect on the next request", async () => {
+    const admin = await createPerson("admin");
+    const editor = await createPerson("editor");
+    const adminDesk = new Visitor(baseUrl());
+    const editorDesk = new Visitor(baseUrl());
+    await adminDesk.login(admin.email, testPassword);
+    await editorDesk.login(editor.email, testPassword);
+    expect((await editorDesk.get("/admin/users")).status).toBe(403);
+    await adminDesk.post("/admin/users", { intent: "role", userId: editor.id, role: "admin" });
+    expect((await editorDesk.get("/admin/users")).status).toBe(200);
+  });
+});
+
+describe("pages for people without access", () => {
+  it("shows a reviewer who opens /admin/users a readable 403 page inside the desk", async () => {
+    const reviewer = await createPerson("reviewer");
+    const visitor = new Visitor(baseUrl(), { "Accept-Language": "en" });
+    await visitor.login(reviewer.email, testPassword);
+    const response = await visitor.get("/admin/users");
+    expect(response.status).toBe(403);
+    const html = await response.text();
+    expect(html).toContain("<h1 id=\"error-title\">No access</h1>");
+    expect(html).toContain("Your role does not allow you to open this page.");
+    expect(html).toContain('href="/dashboard"');
+    expect(html).not.toContain(reviewer.email.replace("@", "&#x40;") + "</td>");
+  });
+
+  it("answers unknown addresses with a readable 404 page", async () => {
+    const response = await new Visitor(baseUrl(), { "Accept-Language": "id" }).get("/tidak-ada");
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain("Halaman tidak ditemukan");
+    expect(html).toContain('<html lang="id">');
+  });
+});
+
+describe("security headers", () => {
+  it("sends an enforced nonce-based CSP whose nonce is on every inline script, and no x-powered-by", async () => {
+    const response = await new Visitor(baseUrl()).get("/login");
+    const csp = response.headers.get("Content-Security-Policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(response.headers.get("Content-Security-Policy-Report-Only")).toBeNull();
+    expect(response.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("X-Powered-By")).toBeNull();
+
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // A fresh nonce for every response.
+    const next = (await new Visitor(baseUrl()).get("/login")).headers.get("Content-Security-Policy");
+    expect(next).not.toContain(nonce);
+  });
+});

@@ -1,0 +1,91 @@
+// The route × role matrix: every route of app/routes.ts, visited as anonymous, reviewer, editor and admin,
+// answers exactly what this table says. A route missing from the table fails the test.
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import routes from "../../app/routes";
+import { location, Visitor } from "../support/http";
+import { createPerson, testPassword } from "../support/people";
+
+type Who = "anonymous" | "reviewer" | "editor" | "admin";
+const everyone: Who[] = ["anonymous", "reviewer", "editor", "admin"];
+/** A status, or a status and where it redirects (a path prefix). */
+type Expected = number | `302 ${string}`;
+type Row = { url: string; method?: "GET" | "POST"; form?: Record<string, string>; expect: Record<Who, Expected> };
+
+const toLogin: Expected = "302 /login";
+const signedIn = (expected: Expected) => ({ reviewer: expected, editor: expected, admin: expected });
+const adminOnly = (anonymous: Expected): Record<Who, Expected> => ({ anonymous, reviewer: 403, editor: 403, admin: 200 });
+
+/** Keyed by the route's path pattern in app/routes.ts ("" is the index route). */
+const matrix: Record<string, Row[]> = {
+  "": [{ url: "/", expect: { anonymous: toLogin, ...signedIn("302 /dashboard") } }],
+  login: [
+    { url: "/login", expect: { anonymous: 200, ...signedIn("302 /dashboard") } },
+    { url: "/login", method: "POST", form: { email: "nobody@example.org", password: "wrong password" }, expect: { anonymous: 400, ...signedIn("302 /dashboard") } },
+  ],
+  logout: [{ url: "/logout", expect: { anonymous: toLogin, ...signedIn(toLogin) } }],
+  // Users exist, so first-run setup is gone for everyone.
+  setup: [
+    { url: "/setup", expect: { anonymous: 404, ...signedIn(404) } },
+    { url: "/setup", method: "POST", form: { name: "x" }, expect: { anonymous: 404, ...signedIn(404) } },
+  ],
+  "invite/:token": [{ url: "/invite/not-a-real-token", expect: { anonymous: 200, ...signedIn("302 /dashboard") } }],
+  language: [{ url: "/language", expect: { anonymous: 404, ...signedIn(404) } }],
+  healthz: [{ url: "/healthz", expect: { anonymous: 200, ...signedIn(200) } }],
+  dashboard: [{ url: "/dashboard", expect: { anonymous: toLogin, ...signedIn(200) } }],
+  account: [{ url: "/account", expect: { anonymous: toLogin, ...signedIn(200) } }],
+  "admin/users": [
+    { url: "/admin/users", expect: adminOnly(toLogin) },
+    { url: "/admin/users", method: "POST", form: { intent: "revoke", inviteId: "00000000-0000-4000-8000-000000000000" }, expect: adminOnly(toLogin) },
+  ],
+  "admin/settings": [
+    { url: "/admin/settings", expect: adminOnly(toLogin) },
+    { url: "/admin/settings", method: "POST", form: { name: "" }, expect: { anonymous: toLogin, reviewer: 403, editor: 403, admin: 400 } },
+  ],
+  "*": [{ url: "/no-such-page", expect: { anonymous: 404, ...signedIn(404) } }],
+};
+
+function routePaths(entries: RouteConfigEntry[]): string[] {
+  return entries.flatMap((entry) => [
+    ...(entry.index ? [""] : entry.path !== undefined ? [entry.path] : []),
+    ...routePaths(entry.children ?? []),
+  ]);
+}
+
+describe("route × role matrix", () => {
+  const visitors = {} as Record<Who, Visitor>;
+
+  beforeAll(async () => {
+    const baseUrl = inject("appUrl");
+    visitors.anonymous = new Visitor(baseUrl);
+    for (const role of ["reviewer", "editor", "admin"] as const) {
+      const person = await createPerson(role);
+      visitors[role] = new Visitor(baseUrl);
+      await visitors[role].login(person.email, testPassword);
+    }
+  });
+
+  it("covers every route in app/routes.ts, and nothing else", () => {
+    const paths = routePaths(routes).sort();
+    expect(Object.keys(matrix).sort()).toEqual(paths);
+  });
+
+  for (const [pattern, rows] of Object.entries(matrix)) {
+    for (const row of rows) {
+      for (const who of everyone) {
+        const expected = row.expect[who];
+        it(`${row.method ?? "GET"} ${row.url} (${pattern || "index"}) as ${who} → ${expected}`, async () => {
+          const visitor = visitors[who];
+          const response = row.method === "POST" ? await visitor.post(row.url, row.form ?? {}) : await visitor.get(row.url);
+          if (typeof expected === "number") {
+            expect(response.status).toBe(expected);
+          } else {
+            const [, target = ""] = expected.split(" ");
+            expect(response.status).toBe(302);
+            expect(location(response)).toMatch(new RegExp(`^${target.replace(/[/]/g, "\\/")}(\\?|$)`));
+          }
+        });
+      }
+    }
+  }
+});

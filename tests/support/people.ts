@@ -1,0 +1,24 @@
+// People for tests, created in the database the app under test uses.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../../app/auth/password.server";
+import type { RoleName } from "../../app/auth/permissions";
+import { prisma } from "../../app/db/client.server";
+
+export const testPassword = "correct horse battery";
+let cachedHash: Promise<string> | undefined;
+
+export async function createPerson(role: RoleName, overrides: { email?: string; name?: string; language?: string | null } = {}) {
+  cachedHash ??= hashPassword(testPassword);
+  const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@test.example`;
+  const roleRow = await prisma.role.findUniqueOrThrow({ where: { name: role }, select: { id: true } });
+  return prisma.user.create({
+    data: {
+      email,
+      name: overrides.name ?? `Test ${role} ${email.slice(0, 12)}`,
+      passwordHash: await cachedHash,
+      roleId: roleRow.id,
+      language: overrides.language ?? null,
+    },
+    select: { id: true, email: true, name: true },
+  });
+}
