@@ -10,7 +10,10 @@ import { getSessionUser } from "~/auth/session.server";
 import type { Route } from "./+types/root";
 import stylesheet from "./styles/app.css?url";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "stylesheet", href: stylesheet },
+];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const [user, newsroom] = await Promise.all([getSessionUser(request), getNewsroom()]);

@@ -1,0 +1,123 @@
+// In a real browser: signing in, and switching the interface to Bahasa Indonesia changes every visible
+// string of the page (everything that is not data, such as names and email addresses).
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { prisma } from "../../app/db/client.server";
+import { launchBrowser } from "../support/browser";
+import { createPerson, testPassword } from "../support/people";
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every visible text on the page, one entry per text node, trimmed. */
+function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest("script, style, noscript")) continue;
+      const style = getComputedStyle(parent);
+      const box = parent.getBoundingClientRect();
+      if (style.visibility === "hidden" || style.display === "none" || box.width === 0 || box.height === 0) continue;
+      if (style.position === "absolute" && box.width <= 1 && box.height <= 1) continue; // visually hidden labels
+      texts.push(text);
+    }
+    // Values and labels that are visible inside controls.
+    for (const element of document.querySelectorAll<HTMLInputElement>("input[type=submit], input[placeholder]")) {
+      if (element.value) texts.push(element.value.trim());
+    }
+    return texts;
+  });
+}
+
+async function dataStrings() {
+  const [people, newsroom] = await Promise.all([
+    prisma.user.findMany({ select: { name: true, email: true } }),
+    prisma.newsroomSettings.findUnique({ where: { id: 1 }, select: { name: true } }),
+  ]);
+  return new Set(["Factdesk", newsroom?.name ?? "", ...people.flatMap((p) => [p.name, p.email])]);
+}
+
+/** Texts that are data (names, emails, numbers, the brand), which stay the same in every language. */
+function isData(text: string, data: Set<string>) {
+  let rest = text;
+  for (const value of [...data].sort((a, b) => b.length - a.length)) if (value) rest = rest.replaceAll(value, "");
+  return /^[\d\s.,:·()/-]*$/.test(rest);
+}
+
+describe("interface language", () => {
+  it("signs in and switches every visible string of each page to Bahasa Indonesia", async () => {
+    const admin = await createPerson("admin", { name: "Rahmat Hidayat" });
+    const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+
+    await page.goto("/login");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await page.getByLabel("Email address").fill(admin.email);
+    await page.getByLabel("Password").fill(testPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/dashboard");
+    await expect.poll(() => page.textContent("h1")).toContain("Welcome, Rahmat Hidayat");
+
+    const data = await dataStrings();
+    for (const path of ["/dashboard", "/account", "/admin/users", "/admin/settings"]) {
+      await page.goto(path);
+      expect(await page.getAttribute("html", "lang")).toBe("en");
+      const english = (await visibleTexts(page)).filter((text) => !isData(text, data));
+      expect(english.length, `${path} shows interface text`).toBeGreaterThan(5);
+
+      await page.getByRole("button", { name: /Bahasa Indonesia/ }).click();
+      await page.waitForFunction(() => document.documentElement.lang === "id");
+      expect(new URL(page.url()).pathname).toBe(path);
+      const indonesian = new Set(await visibleTexts(page));
+      const unchanged = english.filter((text) => indonesian.has(text));
+      expect(unchanged, `${path}: strings still in English`).toEqual([]);
+
+      // Back to English for the next page; the choice is kept on the account.
+      await page.getByRole("button", { name: /English/ }).click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+    }
+    const saved = await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { language: true } });
+    expect(saved.language).toBe("en");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("follows Accept-Language for visitors who are not signed in, and keeps their choice", async () => {
+    const context = await browser.newContext({ locale: "id-ID", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    await page.goto("/login");
+    expect(await page.getAttribute("html", "lang")).toBe("id");
+    await expect.poll(() => page.textContent("h1")).toBe("Masuk");
+    await page.getByRole("button", { name: /English/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    await page.goto("/login");
+    expect(await page.textContent("h1")).toBe("Sign in");
+    await context.close();
+  });
+
+  it("shows a wrong-password message in the visitor's language, keeping the typed email", async () => {
+    const context = await browser.newContext({ locale: "id-ID", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Alamat surel").fill("seseorang@test.example");
+    await page.getByLabel("Kata sandi").fill("salah sekali");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("tidak cocok");
+    expect(await page.getByLabel("Alamat surel").inputValue()).toBe("seseorang@test.example");
+    await context.close();
+  });
+});
