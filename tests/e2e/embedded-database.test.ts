@@ -1,0 +1,63 @@
+// `npm start` without DATABASE_URL: the embedded PostgreSQL is created, migrated and seeded with the
+// demo newsroom, and what people save survives a restart.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../support/app-server";
+import { Visitor } from "../support/http";
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "factdesk-embedded-"));
+let app: RunningApp | undefined;
+
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// No DATABASE_URL: the app must bring its own database.
+const embeddedEnv = { DATABASE_URL: undefined, SEED_DEMO: undefined, DATA_DIR: dataDir };
+
+describe("embedded database", () => {
+  it("starts with demo accounts, and keeps users and their data across a restart", async () => {
+    app = await startApp(embeddedEnv);
+    expect(app.output()).toContain("admin@example.org");
+    expect(app.output()).toContain("factdesk-demo");
+    const health = await (await fetch(`${app.baseUrl}/healthz`)).json();
+    expect(health).toMatchObject({ status: "ok", database: { up: true } });
+
+    const admin = new Visitor(app.baseUrl);
+    await admin.login("admin@example.org", "factdesk-demo");
+    const saved = await admin.post("/admin/settings", {
+      name: "Redaksi Uji Coba",
+      publicUrl: "https://cekfakta.example.id",
+      defaultLanguage: "id",
+      creditReviewers: "on",
+    });
+    expect(saved.status).toBe(200);
+    const invite = await admin.post("/admin/users", { intent: "invite", email: "baru@example.org", role: "reviewer" });
+    const link = /http:\/\/localhost:\d+\/invite\/[a-z0-9]+/.exec(await invite.text())?.[0];
+    expect(link).toBeDefined();
+    await app.stop();
+
+    app = await startApp(embeddedEnv);
+    expect(app.output()).not.toContain("Demo newsroom created");
+    const again = new Visitor(app.baseUrl, { "Accept-Language": "en" });
+    await again.login("admin@example.org", "factdesk-demo");
+    const settings = await (await again.get("/admin/settings")).text();
+    expect(settings).toContain('value="Redaksi Uji Coba"');
+    expect(settings).toContain('value="https://cekfakta.example.id"');
+    const people = await (await again.get("/admin/users")).text();
+    expect(people).toContain("baru@example.org");
+    expect(people).toContain("reviewer3@example.org");
+
+    // The invitation made before the restart still works, once.
+    const invitee = new Visitor(app.baseUrl);
+    const token = new URL(link!).pathname;
+    expect((await invitee.post(token, { name: "Putri Baru", password: "sandi-yang-panjang" })).status).toBe(302);
+    expect((await invitee.get("/dashboard")).status).toBe(200);
+    const reuse = await new Visitor(app.baseUrl, { "Accept-Language": "en" }).post(token, { name: "Someone Else", password: "another-long-password" });
+    expect(reuse.status).toBe(409);
+    expect(await reuse.text()).toContain("This invitation link is not valid");
+  });
+});
