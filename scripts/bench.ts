@@ -1,0 +1,300 @@
+// `npm run bench`: how fast does the production server answer, next to the fastest this machine can answer?
+//
+// Builds for production, starts the server (scripts/start.ts, in a child process) on a throwaway database,
+// signs in once as the demo administrator, and drives each scenario below with autocannon over loopback:
+// a warm-up that is thrown away, then a measured run. Each row reports requests/s, latency p50/p95/p99,
+// errors and non-2xx answers, and its ratio to the baseline row measured in the same run: a bare
+// `node:http` server (scripts/bench/baseline-server.ts, also a child process) answering a fixed ~4 KB page.
+// autocannon runs in this process, so load generator and servers never share an event loop.
+//
+// Timings are printed, never asserted: they depend on the machine, its other load and the database, so a
+// threshold would either fail at random or be too loose to mean anything. The baseline ratio is the number
+// to compare across machines and over time; the raw numbers are also written as JSON to the temp folder.
+//
+// Options:   --connections N (-c)  concurrent connections per scenario (default 10)
+//            --duration S (-d)     measured seconds per scenario (default 10; 3 with --quick)
+//            --warmup S            unrecorded seconds before each scenario (default 2)
+//            --quick               short runs (also BENCH_QUICK=1)
+//            --skip-build          use the existing build/ instead of running `npm run build`
+//            --embedded            force the embedded PGlite database
+// Database:  BENCH_DATABASE_URL (existing, migrated), else a throwaway database on the local PostgreSQL
+//            server (BENCH_PG_ADMIN_URL, default postgresql://root@127.0.0.1:5432/postgres), else PGlite.
+//            See scripts/bench/database.ts.
+//
+// Adding a row: add an entry to `scenarios()`. It is checked (expected status) before it is measured, and
+// the table and the JSON pick it up.
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { prepareDatabase } from "./bench/database.ts";
+import { runLoad, type LoadResult } from "./bench/load.ts";
+import { indent, runCommand, startServer, type ServerProcess } from "./bench/processes.ts";
+import { formatTable, type Column } from "./bench/table.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const demoLogin = { email: "admin@example.org", password: "factdesk-demo" };
+const sessionCookieName = "factdesk_session";
+
+type Options = { connections: number; duration: number; warmup: number; skipBuild: boolean; embedded: boolean };
+
+/** What the scenarios may use: the signed-in session, as a `Cookie` header value. */
+type Context = { sessionCookie: string };
+
+type Scenario = {
+  name: string;
+  /** Which server answers: the Factdesk production server or the bare node:http baseline. */
+  target: "app" | "baseline";
+  path: string;
+  headers?: Record<string, string>;
+  /** Default: the --connections / --duration options. */
+  connections?: number;
+  duration?: number;
+  /** Checked once before measuring; default 200. */
+  expectStatus?: number;
+};
+
+/** The rows of the report, in the order they run. The first `baseline` row is what ratios refer to. */
+function scenarios(context: Context): Scenario[] {
+  return [
+    { name: "baseline: node:http, fixed page", target: "baseline", path: "/" },
+    { name: "GET /login (anonymous)", target: "app", path: "/login" },
+    { name: "GET /dashboard (signed in)", target: "app", path: "/dashboard", headers: { Cookie: context.sessionCookie } },
+  ];
+}
+
+type Row = { scenario: Scenario; url: string; connections: number; duration: number; result: LoadResult };
+
+// ---------------------------------------------------------------------------------------------------------
+
+const cleanups: Array<() => Promise<void>> = [];
+let cleaning: Promise<void> | undefined;
+let interrupted = false;
+
+/** Registers an undo step; they run last-registered first. */
+function onCleanup(task: () => Promise<void>) {
+  if (cleaning) void task().catch(reportCleanupError);
+  else cleanups.push(task);
+}
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (let task = cleanups.pop(); task; task = cleanups.pop()) await task().catch(reportCleanupError);
+  })();
+  return cleaning;
+}
+
+function reportCleanupError(error: unknown) {
+  console.error(`Cleanup step failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal} received: stopping the servers and removing the bench database…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+function log(line: string) {
+  console.log(line);
+}
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      connections: { type: "string", short: "c" },
+      duration: { type: "string", short: "d" },
+      warmup: { type: "string" },
+      quick: { type: "boolean" },
+      "skip-build": { type: "boolean" },
+      embedded: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log("Usage: npm run bench -- [--quick] [--connections N] [--duration S] [--warmup S] [--skip-build] [--embedded]");
+    process.exit(0);
+  }
+  const quick = Boolean(values.quick) || ["1", "true"].includes(process.env.BENCH_QUICK ?? "");
+  const number = (name: string, raw: string | undefined, fallback: number, min: number) => {
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min) throw new Error(`--${name} must be a number ≥ ${min}, got "${raw}".`);
+    return value;
+  };
+  return {
+    connections: Math.round(number("connections", values.connections, 10, 1)),
+    duration: number("duration", values.duration, quick ? 3 : 10, 1),
+    warmup: number("warmup", values.warmup, 2, 0),
+    skipBuild: Boolean(values["skip-build"]),
+    embedded: Boolean(values.embedded),
+  };
+}
+
+async function main() {
+  const options = readOptions();
+  const cpus = os.cpus();
+  log(`Factdesk benchmark — Node ${process.version}, ${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.platform()} ${os.release()}`);
+  log(`Each scenario: ${options.warmup} s warm-up (not recorded), then ${options.duration} s with ${options.connections} connections.\n`);
+
+  if (!options.skipBuild) {
+    const started = Date.now();
+    log("Building for production (npm run build)…");
+    await runCommand({ command: process.platform === "win32" ? "npm.cmd" : "npm", args: ["run", "build"], cwd: root });
+    log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+
+  const database = await prepareDatabase({ forceEmbedded: options.embedded, log });
+  onCleanup(() => database.dispose()); // registered first, so it runs after the server has stopped
+  log(`Database: ${database.description}`);
+
+  const tsx = (script: string) => ({ command: process.execPath, args: ["--import", "tsx", script], cwd: root });
+  const baseline = await startServer({
+    ...tsx("scripts/bench/baseline-server.ts"),
+    name: "The baseline server",
+    env: { ...process.env, PORT: "0" },
+    ready: /^Baseline listening on port (\d+)/,
+    timeoutMs: 30_000,
+  });
+  onCleanup(() => baseline.stop());
+
+  const appEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1" };
+  for (const [name, value] of Object.entries(database.env)) {
+    if (value === undefined) delete appEnv[name];
+    else appEnv[name] = value;
+  }
+  const started = Date.now();
+  const app = await startServer({
+    ...tsx("scripts/start.ts"),
+    name: "The Factdesk server",
+    env: appEnv,
+    ready: /Factdesk is running on https?:\/\/[^\s:]+:(\d+)/,
+    timeoutMs: 180_000,
+  });
+  onCleanup(() => app.stop());
+  log(`Servers up: baseline on port ${baseline.port}, Factdesk on port ${app.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).\n`);
+
+  const origins = { app: `http://127.0.0.1:${app.port}`, baseline: `http://127.0.0.1:${baseline.port}` };
+  const context: Context = { sessionCookie: await signIn(origins.app) };
+
+  const list = scenarios(context);
+  for (const scenario of list) await preflight(`${origins[scenario.target]}${scenario.path}`, scenario);
+
+  const rows: Row[] = [];
+  for (const scenario of list) {
+    const url = `${origins[scenario.target]}${scenario.path}`;
+    const connections = scenario.connections ?? options.connections;
+    const duration = scenario.duration ?? options.duration;
+    log(`Measuring ${scenario.name}…`);
+    const result = await runLoad({ url, headers: scenario.headers, connections, duration, warmup: options.warmup });
+    rows.push({ scenario, url, connections, duration, result });
+  }
+
+  log("");
+  await report(rows, options, database.description, app);
+}
+
+/** Signs in once (the login form is rate limited) and returns the session cookie as `name=value`. */
+async function signIn(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(demoLogin).toString(),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0]!.trim())
+    .find((pair) => pair.startsWith(`${sessionCookieName}=`) && pair.length > sessionCookieName.length + 1);
+  if (response.status < 300 || response.status >= 400 || !cookie) {
+    const body = (await response.text()).replace(/\s+/g, " ").slice(0, 300);
+    throw new Error(
+      `Signing in as ${demoLogin.email} failed: HTTP ${response.status}, ${cookie ? "" : "no session cookie, "}` +
+        `expected a redirect with a ${sessionCookieName} cookie. Is the demo newsroom seeded in this database?\n    ${body}`,
+    );
+  }
+  return cookie;
+}
+
+/** One request before measuring: a scenario that answers the wrong status would benchmark an error page. */
+async function preflight(url: string, scenario: Scenario) {
+  const expected = scenario.expectStatus ?? 200;
+  const response = await fetch(url, { headers: scenario.headers, redirect: "manual" });
+  await response.arrayBuffer();
+  if (response.status !== expected) {
+    const location = response.headers.get("Location");
+    throw new Error(
+      `${scenario.name}: expected HTTP ${expected} from ${url} before measuring, got ${response.status}` +
+        (location ? ` (redirect to ${location})` : "") +
+        ".",
+    );
+  }
+}
+
+async function report(rows: Row[], options: Options, databaseDescription: string, app: ServerProcess) {
+  const base = rows.find((row) => row.scenario.target === "baseline")?.result;
+  const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "n/a");
+  const columns: Column<Row>[] = [
+    { header: "scenario", align: "left", value: (row) => row.scenario.name },
+    { header: "req/s", value: (row) => Math.round(row.result.requestsPerSecond).toLocaleString("en-US") },
+    { header: "p50 ms", value: (row) => ms(row.result.latency.p50) },
+    { header: "p95 ms", value: (row) => ms(row.result.latency.p95) },
+    { header: "p99 ms", value: (row) => ms(row.result.latency.p99) },
+    { header: "bytes/resp", value: (row) => Math.round(row.result.meanBytes).toLocaleString("en-US") },
+    { header: "errors", value: (row) => String(row.result.errors) },
+    { header: "non-2xx", value: (row) => String(row.result.non2xx) },
+    {
+      header: "req/s vs base",
+      value: (row) => (base ? `${((100 * row.result.requestsPerSecond) / base.requestsPerSecond).toFixed(1)}%` : "n/a"),
+    },
+    { header: "p99 vs base", value: (row) => (base ? `${(row.result.latency.p99 / base.latency.p99).toFixed(1)}×` : "n/a") },
+  ];
+  log(formatTable(columns, rows));
+  log(`\nDatabase: ${databaseDescription}`);
+  log("Latency percentiles are nearest-rank over every response of the measured run; bytes/resp includes headers.");
+
+  const troubled = rows.filter((row) => row.result.errors > 0 || row.result.non2xx > 0);
+  if (troubled.length) {
+    log(`\nWarning: ${troubled.map((row) => row.scenario.name).join(", ")} had errors or non-2xx answers (status codes below); its numbers are suspect.`);
+    for (const row of troubled) log(`  ${row.scenario.name}: ${JSON.stringify(row.result.statusCodes)}`);
+    log(`Last lines from the Factdesk server:\n${indent(app.output().slice(-20))}`);
+  }
+
+  const file = path.join(os.tmpdir(), `factdesk-bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  const json = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: { model: os.cpus()[0]?.model.trim(), count: os.cpus().length },
+    platform: `${os.platform()} ${os.release()}`,
+    database: databaseDescription,
+    options,
+    rows: rows.map((row) => ({
+      name: row.scenario.name,
+      target: row.scenario.target,
+      path: row.scenario.path,
+      connections: row.connections,
+      duration: row.duration,
+      ...row.result,
+      vsBaseline: base
+        ? { requestsPerSecond: row.result.requestsPerSecond / base.requestsPerSecond, p99: row.result.latency.p99 / base.latency.p99 }
+        : null,
+    })),
+  };
+  await writeFile(file, `${JSON.stringify(json, null, 2)}\n`);
+  log(`Results as JSON: ${file}`);
+}
+
+try {
+  await main();
+  await cleanup();
+  process.exit(0);
+} catch (error) {
+  if (!interrupted) {
+    console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+    await cleanup();
+    process.exit(1);
+  }
+}

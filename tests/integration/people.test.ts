@@ -1,0 +1,57 @@
+// People rules: invitations are single-use and expire; the desk always keeps an active admin.
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { acceptInvite, createInvite, findUsableInvite, revokeInvite } from "~/people/invites.server";
+import { changeRole, PeopleRuleError, setActive } from "~/people/users.server";
+import { createPerson } from "../support/people";
+
+describe("invitations", () => {
+  it("are single-use, store only a hash of the link's token, and are audited", async () => {
+    const admin = await createPerson("admin");
+    const invite = await createInvite(admin.id, "kontributor@example.org", "reviewer");
+    if (!invite.ok) throw new Error("invite refused");
+    const stored = await prisma.invite.findFirstOrThrow({ where: { email: "kontributor@example.org" } });
+    expect(stored.tokenHash).not.toContain(invite.token);
+    expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const accepted = await acceptInvite(invite.token, { name: "Kontributor", password: "kata-sandi-baru", language: "id" });
+    expect(accepted.ok).toBe(true);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "kontributor@example.org" }, select: { role: { select: { name: true } }, language: true } });
+    expect(user).toEqual({ role: { name: "reviewer" }, language: "id" });
+    expect(await acceptInvite(invite.token, { name: "Again", password: "kata-sandi-baru", language: "id" })).toEqual({ ok: false, reason: "invalid" });
+    expect((await prisma.auditEvent.findMany({ where: { entityType: "Invite" }, select: { action: true } })).map((e) => e.action).sort()).toEqual([
+      "invite.accept",
+      "invite.create",
+    ]);
+  });
+
+  it("cannot be used once expired or withdrawn, and are refused for existing accounts", async () => {
+    const admin = await createPerson("admin");
+    const expired = await createInvite(admin.id, "late@example.org", "editor");
+    const withdrawn = await createInvite(admin.id, "withdrawn@example.org", "editor");
+    if (!expired.ok || !withdrawn.ok) throw new Error("invite refused");
+    await prisma.invite.updateMany({ where: { email: "late@example.org" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await findUsableInvite(expired.token)).toBeNull();
+    const withdrawnRow = await prisma.invite.findFirstOrThrow({ where: { email: "withdrawn@example.org" } });
+    await revokeInvite(admin.id, withdrawnRow.id);
+    expect(await acceptInvite(withdrawn.token, { name: "X", password: "kata-sandi-baru", language: "en" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await createInvite(admin.id, admin.email, "reviewer")).toEqual({ ok: false, reason: "exists" });
+  });
+});
+
+describe("roles and deactivation", () => {
+  it("keeps at least one active admin, and nobody changes or deactivates themselves", async () => {
+    const admin = await createPerson("admin");
+    const other = await createPerson("admin");
+    // Only these two admins are active on this desk.
+    await prisma.user.updateMany({ where: { id: { notIn: [admin.id, other.id] } }, data: { active: false } });
+    await expect(changeRole(admin.id, admin.id, "reviewer")).rejects.toThrow(PeopleRuleError);
+    await expect(setActive(admin.id, admin.id, false)).rejects.toThrow(PeopleRuleError);
+    await changeRole(admin.id, other.id, "editor");
+    // `other` (now an editor) cannot remove the last admin either.
+    await expect(changeRole(other.id, admin.id, "editor")).rejects.toMatchObject({ messageKey: "people.lastAdmin" });
+    await expect(setActive(other.id, admin.id, false)).rejects.toMatchObject({ messageKey: "people.lastAdmin" });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.role_change", entityId: other.id } });
+    expect(audit).toMatchObject({ actorId: admin.id, before: { role: "admin" }, after: { role: "editor" } });
+  });
+});
