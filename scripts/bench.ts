@@ -4,7 +4,7 @@
 // signs in once as the demo administrator, and drives each scenario below with autocannon over loopback:
 // a warm-up that is thrown away, then a measured run. Each row reports requests/s, latency p50/p95/p99,
 // errors and non-2xx answers, and its ratio to the baseline row measured in the same run: a bare
-// `node:http` server (scripts/bench/baseline-server.ts, also a child process) answering a fixed ~4 KB page.
+// `node:http` server (scripts/bench/baseline-server.ts, also a child process) answering a fixed 8 KB page.
 // autocannon runs in this process, so load generator and servers never share an event loop.
 //
 // Timings are printed, never asserted: they depend on the machine, its other load and the database, so a
@@ -102,20 +102,28 @@ function log(line: string) {
 }
 
 function readOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      connections: { type: "string", short: "c" },
-      duration: { type: "string", short: "d" },
-      warmup: { type: "string" },
-      quick: { type: "boolean" },
-      "skip-build": { type: "boolean" },
-      embedded: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-    strict: true,
-  });
+  const usage = "Usage: npm run bench -- [--quick] [--connections N] [--duration S] [--warmup S] [--skip-build] [--embedded]";
+  const parse = () =>
+    parseArgs({
+      options: {
+        connections: { type: "string", short: "c" },
+        duration: { type: "string", short: "d" },
+        warmup: { type: "string" },
+        quick: { type: "boolean" },
+        "skip-build": { type: "boolean" },
+        embedded: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    });
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse().values;
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+  }
   if (values.help) {
-    console.log("Usage: npm run bench -- [--quick] [--connections N] [--duration S] [--warmup S] [--skip-build] [--embedded]");
+    console.log(usage);
     process.exit(0);
   }
   const quick = Boolean(values.quick) || ["1", "true"].includes(process.env.BENCH_QUICK ?? "");

@@ -1,5 +1,5 @@
-// The benchmark's baseline: a bare `node:http` server answering every request with the same ~4 KB HTML
-// page from memory. It is what this machine, this Node.js and autocannon manage with no framework, no
+// The benchmark's baseline: a bare `node:http` server answering every request with the same 8 KB HTML
+// page from memory (about the size of the app's login and dashboard pages, headers aside). It is what this machine, this Node.js and autocannon manage with no framework, no
 // rendering and no database, so the app's rows can be read as a share of it. Run as a child process by
 // scripts/bench.ts; prints `Baseline listening on port <port>` when ready. PORT (default 0: any free port).
 import { createServer } from "node:http";
@@ -20,7 +20,7 @@ function page(targetBytes: number): Buffer {
   return Buffer.from(head + body + tail);
 }
 
-const html = page(4096);
+const html = page(8192);
 
 const server = createServer((_request, response) => {
   response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": html.length });
