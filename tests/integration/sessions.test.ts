@@ -11,6 +11,7 @@ import {
 } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import { createPerson, testPassword } from "../support/people";
+import { countQueries } from "../support/queries";
 
 describe("sessions", () => {
   it("validates a token to the user with their role's permissions", async () => {
@@ -20,6 +21,15 @@ describe("sessions", () => {
     expect(user).toMatchObject({ id: person.id, email: person.email, role: "reviewer" });
     expect(user!.permissions).toContain("propose:verdict:own");
     expect(user!.permissions).not.toContain("read:user:any");
+  });
+
+  it("costs one database round trip to validate, permissions included", async () => {
+    const person = await createPerson("editor");
+    const token = await createSession(person.id, null);
+    await validateSessionToken(token); // warm the connection
+    const { result, queries } = await countQueries(() => validateSessionToken(token));
+    expect(result?.permissions).toContain("approve:verdict:any");
+    expect(queries).toHaveLength(1);
   });
 
   it("rejects a wrong secret, a malformed token and an unknown id", async () => {
