@@ -15,8 +15,8 @@ export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const [user, newsroom] = await Promise.all([getSessionUser(request), getNewsroom()]);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const [user, newsroom] = await Promise.all([getSessionUser({ request, context }), getNewsroom()]);
   const language = requestLanguage(request, user, newsroom.defaultLanguage);
   return {
     language,

@@ -115,15 +115,21 @@ export function clearedSessionCookie(): string {
   return stringifySetCookie(sessionCookieName, "", { ...cookieAttributes(), maxAge: 0 });
 }
 
-const validated = new WeakMap<Request, Promise<SessionUser | null>>();
+/** What identifies one HTTP request to every loader and action that serves it. */
+export type RequestScope = { request: Request; context?: object };
 
-/** The signed-in user for this request, or null; validated once per request object. */
-export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let result = validated.get(request);
+// The loaders of one page each get their own copy of the Request, but share the load context the
+// server made for the request: key the memo on it, so a page validates its session once.
+const validated = new WeakMap<object, Promise<SessionUser | null>>();
+
+/** The signed-in user for this request, or null; validated once per HTTP request. */
+export function getSessionUser({ request, context }: RequestScope): Promise<SessionUser | null> {
+  const key = context ?? request;
+  let result = validated.get(key);
   if (!result) {
     const token = readSessionToken(request);
     result = token ? validateSessionToken(token) : Promise.resolve(null);
-    validated.set(request, result);
+    validated.set(key, result);
   }
   return result;
 }

@@ -25,13 +25,13 @@ const AccountSchema = z.discriminatedUnion("intent", [
   PasswordSchema,
 ]);
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUser({ request, context });
   return { sessions: await countUserSessions(user.id) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await requireUser({ request, context });
   const submission = parseWithZod(await request.formData(), { schema: AccountSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }), notice: null }, { status: 400 });

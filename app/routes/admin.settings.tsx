@@ -25,13 +25,13 @@ const SettingsSchema = z.object({
   creditReviewers: z.boolean().default(false),
 });
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireUserWithPermission(request, "update:settings:any");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireUserWithPermission({ request, context }, "update:settings:any");
   return { newsroom: await getNewsroom() };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const admin = await requireUserWithPermission(request, "update:settings:any");
+export async function action({ request, context }: Route.ActionArgs) {
+  const admin = await requireUserWithPermission({ request, context }, "update:settings:any");
   const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const { publicUrl, logoUrl, ...rest } = submission.value;

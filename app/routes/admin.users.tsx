@@ -28,16 +28,16 @@ const PeopleSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), inviteId: z.uuid() }),
 ]);
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const admin = await requireUserWithPermission(request, "read:user:any");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const admin = await requireUserWithPermission({ request, context }, "read:user:any");
   const [people, invites] = await Promise.all([listPeople(), listPendingInvites()]);
   return { adminId: admin.id, people, invites };
 }
 
 type Notice = { tone: "success" | "error"; key: string; link?: string; email?: string; expiresAt?: string };
 
-export async function action({ request }: Route.ActionArgs) {
-  const admin = await requireUserWithPermission(request, "update:user:any");
+export async function action({ request, context }: Route.ActionArgs) {
+  const admin = await requireUserWithPermission({ request, context }, "update:user:any");
   const submission = parseWithZod(await request.formData(), { schema: PeopleSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), notice: null as Notice | null }, { status: 400 });
@@ -46,7 +46,7 @@ export async function action({ request }: Route.ActionArgs) {
   try {
     switch (value.intent) {
       case "invite": {
-        await requireUserWithPermission(request, "create:invite:any");
+        await requireUserWithPermission({ request, context }, "create:invite:any");
         const email = value.email.toLowerCase();
         const invite = await createInvite(admin.id, email, value.role);
         if (!invite.ok) {

@@ -8,8 +8,8 @@ import type { Route } from "./+types/dashboard";
 
 export const meta: Route.MetaFunction = () => [{ title: "Factdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUserWithPermission(request, "read:dashboard:any");
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireUserWithPermission({ request, context }, "read:dashboard:any");
   return { name: user.name, role: user.role, summary: await deskSummary() };
 }
 

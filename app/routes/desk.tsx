@@ -8,8 +8,8 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { useRootData } from "~/components/root-data";
 import type { Route } from "./+types/desk";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireUser({ request, context });
   return null;
 }
 

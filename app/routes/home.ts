@@ -2,7 +2,7 @@ import { redirect } from "react-router";
 import { requireUser } from "~/auth/guards.server";
 import type { Route } from "./+types/home";
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireUser(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireUser({ request, context });
   throw redirect("/dashboard");
 }

@@ -20,15 +20,15 @@ const AcceptSchema = z.object({
   language: z.string().optional(),
 });
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  await requireAnonymous(request);
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  await requireAnonymous({ request, context });
   const invite = await findUsableInvite(params.token);
   // An unusable link is not an error page: the person needs to know what to do next.
   return { invite: invite && { email: invite.email, role: invite.role.name } };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  await requireAnonymous(request);
+export async function action({ request, params, context }: Route.ActionArgs) {
+  await requireAnonymous({ request, context });
   const submission = parseWithZod(await request.formData(), { schema: AcceptSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });

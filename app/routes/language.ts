@@ -7,11 +7,11 @@ import { setUserLanguage } from "~/people/users.server";
 import type { Route } from "./+types/language";
 
 // POST only: signed-in users keep their choice on their account, visitors in a cookie.
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const language = form.get("language");
   if (!isLanguage(language)) throw new Response("Unknown language", { status: 400 });
-  const user = await getSessionUser(request);
+  const user = await getSessionUser({ request, context });
   if (user) await setUserLanguage(user.id, language);
   return redirect(safeRedirect(form.get("redirectTo"), user ? "/dashboard" : "/login"), {
     headers: { "Set-Cookie": languageCookie(language) },

@@ -24,14 +24,14 @@ export const meta: Route.MetaFunction = () => [{ title: "Factdesk" }];
 // Keep the action's Retry-After on the refused-sign-in page.
 export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requireAnonymous(request);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireAnonymous({ request, context });
   if ((await countUsers()) === 0) throw redirect("/setup");
   return null;
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  await requireAnonymous(request);
+  await requireAnonymous({ request, context });
   const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAt: null }, { status: 400 });

@@ -3,8 +3,8 @@ import { clearedSessionCookie, getSessionUser, invalidateSession } from "~/auth/
 import type { Route } from "./+types/logout";
 
 // Signing out is a POST (a link that signs you out could be triggered by any page).
-export async function action({ request }: Route.ActionArgs) {
-  const user = await getSessionUser(request);
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = await getSessionUser({ request, context });
   if (user) await invalidateSession(user.sessionId);
   return redirect("/login", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }

@@ -5,6 +5,7 @@ import { loginLimits } from "~/auth/rate-limit.server";
 import {
   activityCheckIntervalMs,
   createSession,
+  getSessionUser,
   inactivityTimeoutMs,
   invalidateUserSessions,
   validateSessionToken,
@@ -29,6 +30,18 @@ describe("sessions", () => {
     await validateSessionToken(token); // warm the connection
     const { result, queries } = await countQueries(() => validateSessionToken(token));
     expect(result?.permissions).toContain("approve:verdict:any");
+    expect(queries).toHaveLength(1);
+  });
+
+  it("is validated once per HTTP request, however many loaders ask", async () => {
+    const person = await createPerson("reviewer");
+    const token = await createSession(person.id, null);
+    const context = {};
+    const request = () => new Request("http://localhost/dashboard", { headers: { Cookie: `factdesk_session=${token}` } });
+    const { result, queries } = await countQueries(() =>
+      Promise.all([getSessionUser({ request: request(), context }), getSessionUser({ request: request(), context })]),
+    );
+    expect(result.map((user) => user?.id)).toEqual([person.id, person.id]);
     expect(queries).toHaveLength(1);
   });
 
