@@ -6,32 +6,13 @@
 // Only structure is compared: migrations may append data statements (e.g. permission rows).
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, databaseUrl as urlFor, dropDatabase, withClient } from "../../tests/support/postgres";
 import { applyMigrations, defaultMigrationsDir, diffSchemas, projectRoot } from "./migrate.server.ts";
 
-const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const suffix = `${process.pid}_${Date.now()}`;
 const migratedDb = `factdesk_mig_${suffix}_migrated`;
 const expectedDb = `factdesk_mig_${suffix}_expected`;
-
-function urlFor(database: string) {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const admin = (sql: string) => withClient(adminUrl, (client) => client.query(sql));
 
 const schemaText = () => readFile(path.join(projectRoot, "prisma", "schema.prisma"), "utf8");
 
@@ -112,16 +93,16 @@ describe("database migrations", () => {
   beforeAll(async () => {
     const entries = await readdir(defaultMigrationsDir, { withFileTypes: true }).catch(() => []);
     migrationNames = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-    await admin(`CREATE DATABASE "${migratedDb}"`);
-    await admin(`CREATE DATABASE "${expectedDb}"`);
+    await createDatabase(migratedDb);
+    await createDatabase(expectedDb);
     ({ applied } = await applyMigrations(urlFor(migratedDb)));
     const sql = await diffSchemas(null, await schemaText());
     await withClient(urlFor(expectedDb), (client) => client.query(sql));
   }, 60_000);
 
   afterAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS "${migratedDb}" WITH (FORCE)`);
-    await admin(`DROP DATABASE IF EXISTS "${expectedDb}" WITH (FORCE)`);
+    await dropDatabase(migratedDb);
+    await dropDatabase(expectedDb);
   }, 60_000);
 
   it("applies every migration to a fresh database, in order", () => {
