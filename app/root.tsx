@@ -1,6 +1,6 @@
 import { I18nextProvider } from "react-i18next";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { useRootData } from "~/components/root-data";
 import { i18nFor } from "~/i18n/i18n";
@@ -49,10 +49,4 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  return (
-    <main className="page page--narrow" id="main">
-      <GeneralErrorBoundary />
-    </main>
-  );
-}
+export const ErrorBoundary = StandaloneErrorBoundary;

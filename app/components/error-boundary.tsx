@@ -26,3 +26,12 @@ export function GeneralErrorBoundary() {
     </section>
   );
 }
+
+/** The error page of routes outside the desk (setup, invitations, unknown addresses, the root). */
+export function StandaloneErrorBoundary() {
+  return (
+    <main id="main" className="page page--narrow">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

@@ -34,6 +34,17 @@ export function Alert({ tone, children }: { tone: "error" | "success" | "info"; 
   );
 }
 
+/** Errors about the whole form (not one field), e.g. a refused sign-in, translated with `values`. */
+export function FormAlert({ id, errors, values }: { id: string; errors: string[] | undefined; values?: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <Alert tone="error">
+      <p id={id}>{errors.map((key) => t(key, values)).join(" ")}</p>
+    </Alert>
+  );
+}
+
 /** Translates validation messages (catalog keys) with the limits they mention. */
 export function useErrorText() {
   const { t } = useTranslation();

@@ -6,10 +6,10 @@ import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server";
 import { passwordSchema } from "~/auth/password-rules";
 import { createSession, sessionCookie } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { PublicShell } from "~/components/public-shell";
 import { useRootData } from "~/components/root-data";
-import { Alert, Field, SubmitButton } from "~/components/ui";
+import { Alert, Field, FormAlert, SubmitButton } from "~/components/ui";
 import { isLanguage } from "~/i18n/i18n";
 import { acceptInvite, findUsableInvite } from "~/people/invites.server";
 import type { Route } from "./+types/invite";
@@ -74,11 +74,7 @@ export default function AcceptInvite() {
       intro={t("invite.intro", { role: t(`role.${invite.role}`), email: invite.email })}
     >
       <Form method="post" {...getFormProps(form)} className="stack">
-        {form.errors?.length ? (
-          <Alert tone="error">
-            <p id={form.errorId}>{form.errors.map((key) => t(key)).join(" ")}</p>
-          </Alert>
-        ) : null}
+        <FormAlert id={form.errorId} errors={form.errors} />
         <input type="hidden" name="language" value={root?.language ?? "en"} />
         <Field label={t("form.name")} meta={fields.name} autoComplete="name" />
         <Field label={t("form.password")} meta={fields.password} type="password" autoComplete="new-password" />
@@ -88,10 +84,4 @@ export default function AcceptInvite() {
   );
 }
 
-export function ErrorBoundary() {
-  return (
-    <main id="main" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
-  );
-}
+export const ErrorBoundary = StandaloneErrorBoundary;

@@ -7,9 +7,9 @@ import { requireAnonymous, safeRedirect } from "~/auth/guards.server";
 import { signIn } from "~/auth/login.server";
 import { emailSchema } from "~/auth/password-rules";
 import { sessionCookie } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { PublicShell } from "~/components/public-shell";
-import { Alert, Field, SubmitButton } from "~/components/ui";
+import { Field, FormAlert, SubmitButton } from "~/components/ui";
 import { countUsers } from "~/people/users.server";
 import type { Route } from "./+types/login";
 
@@ -68,11 +68,7 @@ export default function Login() {
   return (
     <PublicShell title={t("login.title")} intro={t("login.intro")}>
       <Form method="post" {...getFormProps(form)} className="stack">
-        {form.errors?.length ? (
-          <Alert tone="error">
-            <p id={form.errorId}>{form.errors.map((key) => t(key, { time: retryAt })).join(" ")}</p>
-          </Alert>
-        ) : null}
+        <FormAlert id={form.errorId} errors={form.errors} values={{ time: retryAt }} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field label={t("form.email")} meta={fields.email} type="email" autoComplete="username" />
         <Field label={t("form.password")} meta={fields.password} type="password" autoComplete="current-password" />
@@ -82,6 +78,4 @@ export default function Login() {
   );
 }
 
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
-}
+export const ErrorBoundary = StandaloneErrorBoundary;

@@ -1,4 +1,4 @@
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StandaloneErrorBoundary } from "~/components/error-boundary";
 
 // Any address that matches no route: a readable 404 page.
 export async function loader() {
@@ -9,10 +9,4 @@ export default function NotFound() {
   return null;
 }
 
-export function ErrorBoundary() {
-  return (
-    <main id="main" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
-  );
-}
+export const ErrorBoundary = StandaloneErrorBoundary;

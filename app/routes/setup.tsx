@@ -5,7 +5,7 @@ import { data, Form, redirect, useActionData, useNavigation } from "react-router
 import { z } from "zod";
 import { emailSchema, passwordSchema } from "~/auth/password-rules";
 import { createSession, sessionCookie } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { useRootData } from "~/components/root-data";
 import { PublicShell } from "~/components/public-shell";
 import { Field, SelectField, SubmitButton } from "~/components/ui";
@@ -74,10 +74,4 @@ export default function Setup() {
   );
 }
 
-export function ErrorBoundary() {
-  return (
-    <main id="main" className="page page--narrow">
-      <GeneralErrorBoundary />
-    </main>
-  );
-}
+export const ErrorBoundary = StandaloneErrorBoundary;

@@ -6,10 +6,24 @@ import { createInterface } from "node:readline";
 
 const running = new Set<ChildProcess>();
 
+// On POSIX each child leads its own process group, so a signal reaches what it spawned in turn (npm runs
+// the build through a shell). The flip side: Ctrl-C in the terminal reaches only this process, whose
+// handler stops the children (scripts/bench.ts).
+const ownGroups = process.platform !== "win32";
+
+function signal(child: ChildProcess, name: NodeJS.Signals) {
+  try {
+    if (ownGroups && child.pid) process.kill(-child.pid, name);
+    else child.kill(name);
+  } catch {
+    // Already gone.
+  }
+}
+
 // Last resort (for example after process.exit() with a server still up): `exit` handlers are synchronous,
 // so no waiting for a graceful stop here.
 process.on("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running) signal(child, "SIGKILL");
 });
 
 type SpawnSpec = { command: string; args: string[]; cwd: string; env?: NodeJS.ProcessEnv };
@@ -19,6 +33,7 @@ function track(spec: SpawnSpec, keepLines: number) {
     cwd: spec.cwd,
     env: spec.env ?? process.env,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: ownGroups,
     shell: process.platform === "win32",
   });
   running.add(child);
@@ -83,8 +98,8 @@ export async function startServer(spec: SpawnSpec & { name: string; ready: RegEx
 
   const stop = async (graceMs = 10_000) => {
     if (tracked.hasExited() || !running.has(child)) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    signal(child, "SIGTERM");
+    const timer = setTimeout(() => signal(child, "SIGKILL"), graceMs);
     await tracked.exited;
     clearTimeout(timer);
   };
