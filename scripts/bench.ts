@@ -38,14 +38,17 @@ const sessionCookieName = "factdesk_session";
 
 type Options = { connections: number; duration: number; warmup: number; skipBuild: boolean; embedded: boolean };
 
-/** What the scenarios may use: the signed-in session, as a `Cookie` header value. */
-type Context = { sessionCookie: string };
+/** What the scenarios may use: the app's origin and the signed-in session, as a `Cookie` header value. */
+type Context = { origin: string; sessionCookie: string };
 
 type Scenario = {
   name: string;
   /** Which server answers: the Factdesk production server or the bare node:http baseline. */
   target: "app" | "baseline";
   path: string;
+  /** Default GET. Requests other than GET/HEAD need an `Origin` header: `{ Origin: context.origin }`. */
+  method?: string;
+  body?: string;
   headers?: Record<string, string>;
   /** Default: the --connections / --duration options. */
   connections?: number;
@@ -92,7 +95,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (interrupted) return;
     interrupted = true;
-    console.error(`\n${signal} received: stopping the servers and removing the bench database…`);
+    console.error(`\n${signal} received: stopping the servers and cleaning up…`);
     void cleanup().finally(() => process.exit(130));
   });
 }
@@ -149,10 +152,10 @@ async function main() {
   log(`Each scenario: ${options.warmup} s warm-up (not recorded), then ${options.duration} s with ${options.connections} connections.\n`);
 
   if (!options.skipBuild) {
-    const started = Date.now();
+    const buildStarted = Date.now();
     log("Building for production (npm run build)…");
     await runCommand({ command: process.platform === "win32" ? "npm.cmd" : "npm", args: ["run", "build"], cwd: root });
-    log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    log(`Built in ${((Date.now() - buildStarted) / 1000).toFixed(1)} s.`);
   }
 
   const database = await prepareDatabase({ forceEmbedded: options.embedded, log });
@@ -186,7 +189,7 @@ async function main() {
   log(`Servers up: baseline on port ${baseline.port}, Factdesk on port ${app.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).\n`);
 
   const origins = { app: `http://127.0.0.1:${app.port}`, baseline: `http://127.0.0.1:${baseline.port}` };
-  const context: Context = { sessionCookie: await signIn(origins.app) };
+  const context: Context = { origin: origins.app, sessionCookie: await signIn(origins.app) };
 
   const list = scenarios(context);
   for (const scenario of list) await preflight(`${origins[scenario.target]}${scenario.path}`, scenario);
@@ -197,7 +200,8 @@ async function main() {
     const connections = scenario.connections ?? options.connections;
     const duration = scenario.duration ?? options.duration;
     log(`Measuring ${scenario.name}…`);
-    const result = await runLoad({ url, headers: scenario.headers, connections, duration, warmup: options.warmup });
+    const { method, body, headers } = scenario;
+    const result = await runLoad({ url, method, body, headers, connections, duration, warmup: options.warmup });
     rows.push({ scenario, url, connections, duration, result });
   }
 
@@ -230,7 +234,7 @@ async function signIn(origin: string): Promise<string> {
 /** One request before measuring: a scenario that answers the wrong status would benchmark an error page. */
 async function preflight(url: string, scenario: Scenario) {
   const expected = scenario.expectStatus ?? 200;
-  const response = await fetch(url, { headers: scenario.headers, redirect: "manual" });
+  const response = await fetch(url, { method: scenario.method, body: scenario.body, headers: scenario.headers, redirect: "manual" });
   await response.arrayBuffer();
   if (response.status !== expected) {
     const location = response.headers.get("Location");

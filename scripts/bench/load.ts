@@ -41,7 +41,9 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (options: Aut
 
 export type LoadOptions = {
   url: string;
-  headers?: Record<string, string>;
+  method?: string | undefined;
+  body?: string | undefined;
+  headers?: Record<string, string> | undefined;
   connections: number;
   /** Seconds measured. */
   duration: number;
@@ -65,7 +67,14 @@ export type LoadResult = {
 };
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const base = { url: options.url, headers: options.headers ?? {}, connections: options.connections, timeout: 10 };
+  const base: Omit<AutocannonOptions, "duration"> = {
+    url: options.url,
+    method: options.method ?? "GET",
+    headers: options.headers ?? {},
+    connections: options.connections,
+    timeout: 10,
+  };
+  if (options.body !== undefined) base.body = options.body;
   if (options.warmup > 0) await autocannon({ ...base, duration: options.warmup });
 
   const times: number[] = [];
