@@ -11,6 +11,9 @@ export default [
   route("healthz", "routes/healthz.ts"),
   layout("routes/desk.tsx", [
     route("dashboard", "routes/dashboard.tsx"),
+    route("articles", "routes/articles.tsx"),
+    route("articles/new", "routes/articles.new.tsx"),
+    route("articles/:articleId", "routes/articles.$articleId.tsx"),
     route("account", "routes/account.tsx"),
     route("admin/users", "routes/admin.users.tsx"),
     route("admin/settings", "routes/admin.settings.tsx"),

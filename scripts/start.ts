@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import { database, disconnectDatabase } from "~/db/client.server";
-import { startEmbeddedDatabase } from "~/db/embedded.server";
+import { EmbeddedDatabaseInUse, startEmbeddedDatabase } from "~/db/embedded.server";
 import { applyMigrations } from "~/db/migrate.server";
 import { demoAccounts, demoPassword, seedDemoNewsroom } from "~/demo/seed.server";
 import { createHttpApp } from "~/server/http.server";
@@ -88,6 +88,6 @@ async function createViteDevServer() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof EmbeddedDatabaseInUse ? error.message : error);
   process.exit(1);
 });

@@ -3,6 +3,7 @@
 import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
+import { seedSampleArticle } from "./sample-article.server";
 
 export const demoPassword = "factdesk-demo";
 
@@ -18,11 +19,18 @@ export const demoAccounts: { email: string; name: string; role: RoleName }[] = [
 /** Seeds the demo newsroom when the database has no users; returns whether it did. */
 export async function seedDemoNewsroom(): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
+  if (!(await seedPeople())) return false;
+  const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
+  await seedSampleArticle(editor.id);
+  return true;
+}
+
+async function seedPeople(): Promise<boolean> {
   const passwordHash = await hashPassword(demoPassword);
   const roleIds = new Map((await prisma.role.findMany({ select: { id: true, name: true } })).map((r) => [r.name, r.id]));
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(728041)`;
-    if ((await tx.user.count()) > 0) return;
+    if ((await tx.user.count()) > 0) return false;
     await tx.newsroomSettings.upsert({
       where: { id: 1 },
       create: { id: 1, name: "Factdesk Demo Newsroom", publicUrl: "https://factdesk.example.org", defaultLanguage: "id" },
@@ -36,6 +44,6 @@ export async function seedDemoNewsroom(): Promise<boolean> {
         roleId: roleIds.get(account.role)!,
       })),
     });
+    return true;
   });
-  return true;
 }

@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "../../app/db/client.server";
-import { launchBrowser } from "../support/browser";
+import { gotoHydrated, launchBrowser } from "../support/browser";
 import { createPerson, testPassword } from "../support/people";
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -64,7 +64,7 @@ describe("interface language", () => {
       if (message.type() === "error") errors.push(message.text());
     });
 
-    await page.goto("/login");
+    await gotoHydrated(page, "/login");
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await page.getByLabel("Email address").fill(admin.email);
     await page.getByLabel("Password").fill(testPassword);
@@ -99,12 +99,12 @@ describe("interface language", () => {
   it("follows Accept-Language for visitors who are not signed in, and keeps their choice", async () => {
     const context = await browser.newContext({ locale: "id-ID", baseURL: inject("appUrl") });
     const page = await context.newPage();
-    await page.goto("/login");
+    await gotoHydrated(page, "/login");
     expect(await page.getAttribute("html", "lang")).toBe("id");
     await expect.poll(() => page.textContent("h1")).toBe("Masuk");
     await page.getByRole("button", { name: /English/ }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    await page.goto("/login");
+    await gotoHydrated(page, "/login");
     expect(await page.textContent("h1")).toBe("Sign in");
     await context.close();
   });
@@ -112,7 +112,7 @@ describe("interface language", () => {
   it("shows a wrong-password message in the visitor's language, keeping the typed email", async () => {
     const context = await browser.newContext({ locale: "id-ID", baseURL: inject("appUrl") });
     const page = await context.newPage();
-    await page.goto("/login");
+    await gotoHydrated(page, "/login");
     await page.getByLabel("Alamat surel").fill("seseorang@test.example");
     await page.getByLabel("Kata sandi").fill("salah sekali");
     await page.getByRole("button", { name: "Masuk" }).click();

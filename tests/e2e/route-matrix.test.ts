@@ -4,6 +4,7 @@ import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import routes from "../../app/routes";
 import { location, Visitor } from "../support/http";
+import { createArticle } from "../support/articles";
 import { createPerson, testPassword } from "../support/people";
 
 type Who = "anonymous" | "reviewer" | "editor" | "admin";
@@ -34,6 +35,17 @@ const matrix: Record<string, Row[]> = {
   healthz: [{ url: "/healthz", expect: { anonymous: 200, ...signedIn(200) } }],
   dashboard: [{ url: "/dashboard", expect: { anonymous: toLogin, ...signedIn(200) } }],
   account: [{ url: "/account", expect: { anonymous: toLogin, ...signedIn(200) } }],
+  articles: [{ url: "/articles", expect: { anonymous: toLogin, ...signedIn(200) } }],
+  "articles/new": [
+    { url: "/articles/new", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
+    { url: "/articles/new", method: "POST", form: { intent: "paste", title: "", body: "" }, expect: { anonymous: toLogin, reviewer: 403, editor: 422, admin: 422 } },
+  ],
+  // Reviewers see only articles with claims assigned to them: this one has none.
+  "articles/:articleId": [
+    { url: "/articles/{article}", expect: { anonymous: toLogin, reviewer: 404, editor: 200, admin: 200 } },
+    { url: "/articles/00000000-0000-4000-8000-000000000000", expect: { anonymous: toLogin, reviewer: 404, editor: 404, admin: 404 } },
+    { url: "/articles/{article}", method: "POST", form: { intent: "createClaim", start: "5", end: "5" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
+  ],
   "admin/users": [
     { url: "/admin/users", expect: adminOnly(toLogin) },
     { url: "/admin/users", method: "POST", form: { intent: "revoke", inviteId: "00000000-0000-4000-8000-000000000000" }, expect: adminOnly(toLogin) },
@@ -55,8 +67,12 @@ function routePaths(entries: RouteConfigEntry[]): string[] {
 describe("route × role matrix", () => {
   const visitors = {} as Record<Who, Visitor>;
 
+  let articleId = "";
+
   beforeAll(async () => {
     const baseUrl = inject("appUrl");
+    const importer = await createPerson("editor");
+    articleId = (await createArticle(importer.id)).id;
     visitors.anonymous = new Visitor(baseUrl);
     for (const role of ["reviewer", "editor", "admin"] as const) {
       const person = await createPerson(role);
@@ -76,7 +92,8 @@ describe("route × role matrix", () => {
         const expected = row.expect[who];
         it(`${row.method ?? "GET"} ${row.url} (${pattern || "index"}) as ${who} → ${expected}`, async () => {
           const visitor = visitors[who];
-          const response = row.method === "POST" ? await visitor.post(row.url, row.form ?? {}) : await visitor.get(row.url);
+          const url = row.url.replace("{article}", articleId);
+          const response = row.method === "POST" ? await visitor.post(url, row.form ?? {}) : await visitor.get(url);
           if (typeof expected === "number") {
             expect(response.status).toBe(expected);
           } else {

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download does not work here).
 // Playwright starts it headless with a fresh temporary profile each launch.
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -18,4 +18,10 @@ export function launchBrowser() {
       "--disable-sync",
     ],
   });
+}
+
+/** Opens a page and waits until React has hydrated it (typing earlier could race the hydration). */
+export async function gotoHydrated(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForSelector("html[data-hydrated]");
 }

@@ -1,0 +1,174 @@
+// Claims on an article: created from a span (a suggestion or a selection), edited with optimistic
+// concurrency (every save names the version it was based on), split, merged and deleted — deletion
+// keeps the row and its audit trail.
+import { recordAudit } from "~/audit/audit.server";
+import { prisma } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { coveringSpan, type Span, splitSpan, trimSpan, wordingFromQuote } from "./spans";
+
+type Tx = Prisma.TransactionClient;
+
+export const claimFields = {
+  id: true,
+  start: true,
+  end: true,
+  quote: true,
+  wording: true,
+  claimant: true,
+  claimDate: true,
+  appearance: true,
+  status: true,
+  version: true,
+  updatedAt: true,
+} as const;
+
+export type ClaimEdit = { wording: string; claimant: string | null; claimDate: Date | null; appearance: string | null };
+
+/** A claim that changed since the editor loaded it: the save is refused and this is what it is now. */
+export class ClaimConflict extends Error {
+  constructor(readonly claimId: string) {
+    super("claim changed since it was loaded");
+  }
+}
+
+export class ClaimSpanInvalid extends Error {}
+
+async function articleBody(tx: Tx, articleId: string) {
+  const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true } });
+  if (!article) throw new ClaimSpanInvalid("no such article");
+  return article.body;
+}
+
+function claimData(body: string, span: Span) {
+  const quote = body.slice(span.start, span.end);
+  return { start: span.start, end: span.end, quote, wording: wordingFromQuote(quote) };
+}
+
+async function insertClaim(tx: Tx, actorId: string, articleId: string, body: string, raw: Span, extra: Partial<ClaimEdit> = {}) {
+  const span = trimSpan(body, raw);
+  if (!span) throw new ClaimSpanInvalid("empty or out-of-range span");
+  const claim = await tx.claim.create({
+    data: { articleId, createdById: actorId, ...claimData(body, span), ...extra },
+    select: claimFields,
+  });
+  await recordAudit(tx, { actorId, action: "claim.create", entityType: "Claim", entityId: claim.id, after: claim });
+  return claim;
+}
+
+/** A claim from any span of the article text (e.g. a selection); whitespace at the edges is trimmed. */
+export function createClaim(actorId: string, articleId: string, span: Span) {
+  return prisma.$transaction(async (tx) => insertClaim(tx, actorId, articleId, await articleBody(tx, articleId), span));
+}
+
+/** Accepts suggestions (by id, or all open ones at or above a score) as claims; returns how many. */
+export async function acceptSuggestions(actorId: string, articleId: string, which: { ids: string[] } | { minScore: number }) {
+  return prisma.$transaction(async (tx) => {
+    const body = await articleBody(tx, articleId);
+    const open = await tx.claimSuggestion.findMany({
+      where: {
+        articleId,
+        acceptedAt: null,
+        dismissedAt: null,
+        ...("ids" in which ? { id: { in: which.ids } } : { score: { gte: which.minScore } }),
+      },
+      orderBy: { start: "asc" },
+      select: { id: true, start: true, end: true },
+    });
+    for (const suggestion of open) {
+      await insertClaim(tx, actorId, articleId, body, suggestion);
+    }
+    await tx.claimSuggestion.updateMany({ where: { id: { in: open.map((s) => s.id) } }, data: { acceptedAt: new Date() } });
+    return open.length;
+  });
+}
+
+export async function dismissSuggestions(actorId: string, articleId: string, ids: string[]) {
+  const { count } = await prisma.claimSuggestion.updateMany({
+    where: { articleId, id: { in: ids }, acceptedAt: null, dismissedAt: null },
+    data: { dismissedAt: new Date() },
+  });
+  if (count) {
+    await prisma.auditEvent.create({
+      data: { actorId, action: "suggestion.dismiss", entityType: "Article", entityId: articleId, after: { suggestions: ids } },
+    });
+  }
+  return count;
+}
+
+/** Applies an update only if the claim is still at `version`; otherwise throws ClaimConflict. */
+async function guardedUpdate(tx: Tx, id: string, version: number, data: Prisma.ClaimUncheckedUpdateManyInput) {
+  const { count } = await tx.claim.updateMany({
+    where: { id, version, deletedAt: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count !== 1) throw new ClaimConflict(id);
+}
+
+export async function updateClaim(actorId: string, id: string, version: number, edit: ClaimEdit) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.claim.findUnique({ where: { id }, select: claimFields });
+    await guardedUpdate(tx, id, version, edit);
+    const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: claimFields });
+    await recordAudit(tx, { actorId, action: "claim.update", entityType: "Claim", entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Splits a claim at an offset: it keeps the first half, a new claim gets the second. */
+export async function splitClaim(actorId: string, id: string, version: number, at: number) {
+  return prisma.$transaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id }, select: { ...claimFields, articleId: true } });
+    if (!claim) throw new ClaimConflict(id);
+    const body = await articleBody(tx, claim.articleId);
+    const halves = splitSpan(body, claim, at);
+    if (!halves) throw new ClaimSpanInvalid("split point outside the claim");
+    const [first, second] = halves;
+    const firstData = claimData(body, first);
+    await guardedUpdate(tx, id, version, firstData);
+    const created = await insertClaim(tx, actorId, claim.articleId, body, second, { claimant: claim.claimant, claimDate: claim.claimDate, appearance: claim.appearance });
+    await recordAudit(tx, { actorId, action: "claim.split", entityType: "Claim", entityId: id, before: claim, after: { first: firstData, second: created } });
+    return [id, created.id] as const;
+  });
+}
+
+/** Merges claims into the earliest one, whose span grows to cover them all; the others are retired. */
+export async function mergeClaims(actorId: string, claims: { id: string; version: number }[]) {
+  if (claims.length < 2) throw new ClaimSpanInvalid("merging needs at least two claims");
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.claim.findMany({
+      where: { id: { in: claims.map((c) => c.id) }, deletedAt: null },
+      select: { ...claimFields, articleId: true },
+      orderBy: { start: "asc" },
+    });
+    if (rows.length !== claims.length) throw new ClaimConflict(claims.find((c) => !rows.some((r) => r.id === c.id))!.id);
+    const articleIds = new Set(rows.map((r) => r.articleId));
+    if (articleIds.size !== 1) throw new ClaimSpanInvalid("claims of different articles");
+    const body = await articleBody(tx, rows[0]!.articleId);
+    const [target, ...rest] = rows;
+    const versionOf = (claimId: string) => claims.find((c) => c.id === claimId)!.version;
+    const merged = claimData(body, coveringSpan(rows));
+    await guardedUpdate(tx, target!.id, versionOf(target!.id), {
+      ...merged,
+      wording: rows.map((r) => r.wording).join(" "),
+      claimant: rows.find((r) => r.claimant)?.claimant ?? null,
+    });
+    for (const other of rest) {
+      await guardedUpdate(tx, other.id, versionOf(other.id), { deletedAt: new Date(), mergedIntoId: target!.id });
+    }
+    await recordAudit(tx, { actorId, action: "claim.merge", entityType: "Claim", entityId: target!.id, before: rows, after: merged });
+    return target!.id;
+  });
+}
+
+/** Deleting retires the claim (kept, with who and when, in the audit log), never erases it. */
+export async function deleteClaim(actorId: string, id: string, version: number) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.claim.findUnique({ where: { id }, select: claimFields });
+    await guardedUpdate(tx, id, version, { deletedAt: new Date() });
+    await recordAudit(tx, { actorId, action: "claim.delete", entityType: "Claim", entityId: id, before });
+  });
+}
+
+export function currentClaim(id: string) {
+  return prisma.claim.findFirst({ where: { id, deletedAt: null }, select: claimFields });
+}

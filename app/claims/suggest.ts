@@ -1,0 +1,351 @@
+// Claim suggestions: which sentences, and which fragments of them, an editor may want to check.
+//
+// Pure and synchronous, no I/O. The text is cut into paragraphs (line breaks) and sentences (./segment.ts);
+// each sentence is scanned once for cues (./cues.ts) and scored; then its clauses, quotations and amounts
+// ("Sekitar 10.000 tentara", "Rp 5 triliun") are scored as fragments from the same cues.
+//
+// Score: a noisy-OR of the reasons that fired (each reason counts once, with the weight below), times a
+// factor for each kind of hedge present (opinion, prediction, "should", feelings, colour), times a factor for
+// questions, related-article links ("Baca juga: …") and headings. Weights and factors are set from general
+// cues (ClaimBuster, Full Fact) and checked on the labelled corpus in ./corpus/ (`npm run claims:eval`).
+// Everything is linear in the text length.
+import { type Cue, type CueKind, type Hedge, findCues, hedgeFactors, lexiconFor, type Lexicon } from "./cues.ts";
+import { findQuotes, forEachParagraph, isSpaceCode, type Quote, segmentParagraph, trimSpan } from "./segment.ts";
+import { type Language, type Span, type Suggestion, type SuggestionReason, suggestionReasons } from "./types.ts";
+
+import { detectTextLanguage } from "./cues.ts";
+
+export { detectTextLanguage } from "./cues.ts";
+export { segmentSentences } from "./segment.ts";
+export type { Language, Suggestion, SuggestionReason } from "./types.ts";
+
+/** Suggestions scoring below this are left out unless `minScore` says otherwise. */
+export const defaultMinScore = 0.4;
+
+/** How much each reason contributes on its own (a sentence with only that cue scores this). */
+const weights: Record<SuggestionReason, number> = {
+  quantity: 0.45,
+  number_word: 0.4,
+  percentage: 0.55,
+  money: 0.55,
+  comparison: 0.3,
+  superlative: 0.35,
+  date: 0.25,
+  attribution: 0.25,
+  direct_quote: 0.15,
+  denial: 0.45,
+  event: 0.3,
+};
+
+const questionFactor = 0.3;
+const linkLineFactor = 0.2;
+const headingFactor = 0.5;
+
+/** A quotation counts as a direct quote from this many words; a quoted fragment from this many. */
+const quoteMinWords = 3;
+const quoteFragmentMinWords = 4;
+/** A clause this short is folded into its neighbour; an attribution clause up to this long is joined to its claim. */
+const shortClauseWords = 3;
+const attributionClauseWords = 8;
+/** A clause covering more than this share of its sentence adds nothing to the sentence itself. */
+const nearlyWholeSentence = 0.85;
+
+const reasonOrder = new Map<SuggestionReason, number>(suggestionReasons.map((reason, index) => [reason, index]));
+const isReason = (kind: CueKind): kind is SuggestionReason => reasonOrder.has(kind as SuggestionReason);
+
+/** Related-article links, bylines and photo credits that importers usually drop. */
+const linkLine =
+  /^\s*[([]?\s*(?:baca juga|baca|simak juga|simak|lihat juga|lihat|read also|read more|also read|see also|related|artikel terkait|berita terkait|editor|penulis|reporter|sumber|foto|photo|video|advertisement|scroll to continue|follow us|ikuti kami)\s*[:：|]/iu;
+const questionMark = /[?？؟](?=$|\s|["”’'»)\]])/u;
+/** A verb opening a clause: Indonesian active/passive prefixes, English -ing forms. Sticky. */
+const verbFirst = /(?:me|ber|di)\p{Ll}{4,}(?![\p{L}\p{N}-])|\p{Ll}{2,}ing(?![\p{L}\p{N}-])/uy;
+const leadingConjunction = /^(?:dan|serta|tetapi|tapi|namun|sedangkan|lalu|kemudian|and|but|while|yet|so)\s+/iu;
+const approximatorBefore =
+  /(?:sekitar|sekira|hampir|lebih dari|kurang dari|kurang lebih|setidaknya|sedikitnya|paling sedikit|sebanyak|mencapai|kira-kira|about|around|nearly|almost|more than|less than|fewer than|over|under|at least|up to|some|roughly|approximately|an estimated|as many as)\s+$/iu;
+const stopwords = new Set(
+  (
+    "yang dan di ke dari pada untuk dengan dalam oleh atau itu ini juga telah sudah akan saat sejak hingga sampai bagi tahun " +
+    "per lebih kurang sebesar sebanyak mencapai the and of in to for on at by from with as than that this which who were was " +
+    "are is be been has have had per a an its their his her"
+  ).split(" "),
+);
+const word = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/uy;
+
+/** A fragment in the making; `source` tells clauses (dropped when nearly the whole sentence) from amounts and quotes. */
+type Candidate = { start: number; end: number; reasons: Map<SuggestionReason, number>; score: number; source: "clause" | "amount" | "quote" };
+
+export function suggestClaims(text: string, options: { language?: Language | "auto"; minScore?: number } = {}): Suggestion[] {
+  const requested = options.language ?? "auto";
+  const language = requested === "auto" ? detectTextLanguage(text) : requested;
+  const lexicon = lexiconFor(language);
+  const segmentLanguage: Language = language === "und" ? "en" : language;
+  const minScore = options.minScore ?? defaultMinScore;
+
+  const out: Suggestion[] = [];
+  const sentences: Span[] = [];
+  forEachParagraph(text, (start, end) => {
+    sentences.length = 0;
+    segmentParagraph(text, start, end, segmentLanguage, sentences);
+    if (sentences.length === 0) return;
+    let factor = 1;
+    const first = sentences[0]!;
+    if (linkLine.test(text.slice(first.start, Math.min(first.end, first.start + 40)))) factor *= linkLineFactor;
+    else if (sentences.length === 1 && isHeading(text, first)) factor *= headingFactor;
+    for (const sentence of sentences) suggestForSentence(text, sentence, lexicon, factor, minScore, out);
+  });
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function suggestForSentence(text: string, sentence: Span, lexicon: Lexicon, paragraphFactor: number, minScore: number, out: Suggestion[]) {
+  const cues = findCues(text, sentence.start, sentence.end, lexicon);
+  const quotes = findQuotes(text, sentence.start, sentence.end);
+  for (const quote of quotes) {
+    if (countWords(text, quote.open + 1, quote.close) >= quoteMinWords) cues.push({ start: quote.open, end: quote.close + 1, kind: "direct_quote" });
+  }
+  let factor = paragraphFactor;
+  if (questionMark.test(text.slice(sentence.start, sentence.end))) factor *= questionFactor;
+
+  const sentenceScore = scoreSpan(cues, sentence.start, sentence.end, factor);
+  if (sentenceScore.score >= minScore && sentenceScore.reasons.size > 0) out.push(toSuggestion(text, sentence, sentenceScore, "sentence"));
+  if (cues.length === 0) return;
+
+  const candidates: Candidate[] = [];
+  for (const clause of clauses(text, sentence, quotes, cues)) {
+    const clauseScore = scoreSpan(cues, clause.start, clause.end, factor);
+    if ((clause.end - clause.start) / (sentence.end - sentence.start) <= nearlyWholeSentence) {
+      candidates.push({ ...clause, reasons: clauseScore.reasons, score: clauseScore.score, source: "clause" });
+    }
+    for (const amount of amountPhrases(text, clause, cues)) {
+      const { reasons } = scoreSpan(cues, amount.start, amount.end, 1);
+      candidates.push({ ...amount, reasons, score: combine(reasons, clauseScore.factor), source: "amount" });
+    }
+  }
+  for (const quote of quotes) {
+    const content = quoteContent(text, quote);
+    if (!content || countWords(text, content.start, content.end) < quoteFragmentMinWords) continue;
+    const quoteScore = scoreSpan(cues, content.start, content.end, factor);
+    quoteScore.reasons.set("direct_quote", weights.direct_quote);
+    candidates.push({ ...content, reasons: quoteScore.reasons, score: combine(quoteScore.reasons, quoteScore.factor), source: "quote" });
+  }
+
+  for (const fragment of dedupe(candidates, sentence)) {
+    if (fragment.score >= minScore && fragment.reasons.size > 0 && countWords(text, fragment.start, fragment.end) >= 2) {
+      out.push(toSuggestion(text, fragment, fragment, "fragment"));
+    }
+  }
+}
+
+type Scored = { reasons: Map<SuggestionReason, number>; factor: number; score: number };
+
+/** Reasons and hedges of the cues inside [start, end), and the resulting score. */
+function scoreSpan(cues: Cue[], start: number, end: number, factor: number): Scored {
+  const reasons = new Map<SuggestionReason, number>();
+  const hedges = new Set<Hedge>();
+  for (const cue of cues) {
+    if (cue.start < start || cue.end > end) continue;
+    if (isReason(cue.kind)) reasons.set(cue.kind, Math.max(reasons.get(cue.kind) ?? 0, cue.weight ?? weights[cue.kind]));
+    else hedges.add(cue.kind);
+  }
+  // A denial is a checkable statement about a claim, whatever the tense of what is denied
+  // ("membantah kabar bahwa pemerintah akan memblokir WhatsApp").
+  if (reasons.has("denial")) hedges.delete("prediction");
+  for (const hedge of hedges) factor *= hedgeFactors[hedge];
+  return { reasons, factor, score: combine(reasons, factor) };
+}
+
+function combine(reasons: Map<SuggestionReason, number>, factor: number): number {
+  let miss = 1;
+  for (const weight of reasons.values()) miss *= 1 - weight;
+  return Math.round((1 - miss) * factor * 100) / 100;
+}
+
+function toSuggestion(text: string, span: Span, scored: { reasons: Map<SuggestionReason, number>; score: number }, kind: Suggestion["kind"]): Suggestion {
+  const reasons = [...scored.reasons.keys()].sort((a, b) => reasonOrder.get(a)! - reasonOrder.get(b)!);
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end), score: scored.score, reasons, kind };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fragments
+
+type Clause = Span & { words: number; reasons: Map<SuggestionReason, number> };
+
+/**
+ * The sentence cut at commas, semicolons, colons and spaced dashes that are outside quotations and brackets;
+ * then tidied: a leading dateline or connective ("JAKARTA", "TRIBUNNEWS.COM", "Sementara itu") is dropped,
+ * clauses of a few words join their neighbour ("…, Mark Rutte, Senin (28/10/2024)."), and a bare attribution
+ * ("Menurut polisi", "police said") joins the clause it attributes.
+ */
+function clauses(text: string, sentence: Span, quotes: Quote[], cues: Cue[]): Span[] {
+  const pieces: Clause[] = [];
+  const add = (start: number, end: number) => {
+    const span = trimSpan(text, start, end);
+    if (span.start >= span.end) return;
+    pieces.push({ ...span, words: countWords(text, span.start, span.end), reasons: scoreSpan(cues, span.start, span.end, 1).reasons });
+  };
+  let pieceStart = sentence.start;
+  let depth = 0;
+  let quoteIndex = 0;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const quote = quotes[quoteIndex];
+    if (quote && i === quote.open) {
+      i = quote.close;
+      quoteIndex++;
+      continue;
+    }
+    const char = text[i]!;
+    if (char === "(" || char === "[") depth++;
+    else if ((char === ")" || char === "]") && depth > 0) depth--;
+    if (depth > 0) continue;
+    const nextSpace = i + 1 >= sentence.end || isSpaceCode(text.charCodeAt(i + 1));
+    let cut = false;
+    if ((char === "," || char === ";" || char === ":") && nextSpace) cut = true;
+    else if ((char === "–" || char === "—" || char === "-") && nextSpace && i > sentence.start && isSpaceCode(text.charCodeAt(i - 1))) cut = true;
+    if (cut) {
+      add(pieceStart, i);
+      pieceStart = i + 1;
+    }
+  }
+  add(pieceStart, sentence.end);
+
+  while (pieces.length > 1 && pieces[0]!.words <= shortClauseWords && pieces[0]!.reasons.size === 0) pieces.shift();
+  const joined: Clause[] = [];
+  for (const piece of pieces) {
+    const previous = joined.at(-1);
+    if (previous && (piece.words <= shortClauseWords || previous.words <= shortClauseWords)) merge(previous, piece);
+    else joined.push(piece);
+  }
+  for (let i = 0; i < joined.length && joined.length > 1; i++) {
+    const piece = joined[i]!;
+    const bareAttribution =
+      piece.reasons.has("attribution") && piece.words <= attributionClauseWords && [...piece.reasons.keys()].every((r) => r === "attribution" || r === "date" || r === "direct_quote");
+    if (!bareAttribution) continue;
+    // Only when the neighbour has no speaker of its own: "Merespon tudingan NATO, Kremlin menepis …" stays two.
+    const neighbour = joined[i === 0 ? 1 : i - 1]!;
+    if (neighbour.reasons.has("attribution") || neighbour.reasons.has("denial")) continue;
+    if (i === 0) merge(piece, joined.splice(1, 1)[0]!);
+    else {
+      merge(neighbour, piece);
+      joined.splice(i, 1);
+    }
+    i--;
+  }
+  // A clause that opens with a verb has its subject in the clause before ("Ukraina mengambil sikap tegas,
+  // mendesak tentara … menyerah"; "…, calling them fabrication"): it reaches back to include it.
+  const spans: Span[] = [];
+  let subjectStart = sentence.start;
+  for (const [index, piece] of joined.entries()) {
+    const conjunction = leadingConjunction.exec(text.slice(piece.start, Math.min(piece.end, piece.start + 20)));
+    const start = conjunction && conjunction[0].length < piece.end - piece.start ? piece.start + conjunction[0].length : piece.start;
+    verbFirst.lastIndex = start;
+    const extends_ = index > 0 && verbFirst.test(text);
+    if (!extends_) subjectStart = start;
+    spans.push({ start: extends_ ? subjectStart : start, end: piece.end });
+  }
+  return spans;
+}
+
+function merge(into: Clause, other: Clause) {
+  into.start = Math.min(into.start, other.start);
+  into.end = Math.max(into.end, other.end);
+  into.words += other.words;
+  for (const [reason, weight] of other.reasons) into.reasons.set(reason, Math.max(weight, into.reasons.get(reason) ?? 0));
+}
+
+/**
+ * Amounts with what they count: "Sekitar 10.000 tentara", "puluhan ribu tentara", "Rp 5 triliun",
+ * "2,5 persen", "more than 300 people". The counted noun is the next word unless it is a function word.
+ */
+function amountPhrases(text: string, clause: Span, cues: Cue[]): Span[] {
+  const phrases: Span[] = [];
+  for (const cue of cues) {
+    if (cue.start < clause.start || cue.end > clause.end) continue;
+    if (cue.kind !== "quantity" && cue.kind !== "number_word" && cue.kind !== "money" && cue.kind !== "percentage") continue;
+    let start = cue.start;
+    const before = approximatorBefore.exec(text.slice(Math.max(clause.start, cue.start - 24), cue.start));
+    if (before) start = cue.start - before[0].length;
+    let end = cue.end;
+    if (cue.kind === "quantity" || cue.kind === "number_word") {
+      let position = end;
+      while (position < clause.end && (text[position] === " " || text[position] === "\u00a0")) position++;
+      if (position > end && position - end <= 2) {
+        word.lastIndex = position;
+        const next = word.exec(text);
+        if (next && next.index + next[0].length <= clause.end && !stopwords.has(next[0].toLowerCase())) end = next.index + next[0].length;
+      }
+    }
+    phrases.push({ start, end });
+  }
+  return phrases;
+}
+
+/** The words inside a quotation, without the marks and a trailing comma. */
+function quoteContent(text: string, quote: Quote): Span | undefined {
+  const span = trimSpan(text, quote.open + 1, quote.close);
+  while (span.end > span.start && ",;:".includes(text[span.end - 1]!)) span.end--;
+  const trimmed = trimSpan(text, span.start, span.end);
+  return trimmed.start < trimmed.end ? trimmed : undefined;
+}
+
+/**
+ * One fragment per span (reasons merged); none equal to the sentence; of two fragments that partly overlap the
+ * weaker goes. Nested fragments stay: an amount inside its clause, a clause inside the clause that extends it
+ * back to its subject, a quotation inside its attribution are different things for an editor to pick.
+ */
+function dedupe(candidates: Candidate[], sentence: Span): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const unique: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.start === sentence.start && candidate.end === sentence.end) continue;
+    const previous = unique.at(-1);
+    if (previous && previous.start === candidate.start && previous.end === candidate.end) {
+      for (const [reason, weight] of candidate.reasons) previous.reasons.set(reason, Math.max(weight, previous.reasons.get(reason) ?? 0));
+      previous.score = Math.max(previous.score, candidate.score);
+      continue;
+    }
+    unique.push(candidate);
+  }
+  const kept: Candidate[] = [];
+  for (const candidate of unique) {
+    let drop = false;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      const other = kept[i]!;
+      if (other.end <= candidate.start) continue;
+      if (candidate.end <= other.end) continue; // nested
+      if (candidate.score <= other.score) drop = true; // partial overlap: the weaker goes
+      else kept.splice(i, 1);
+      if (drop) break;
+    }
+    if (!drop) kept.push(candidate);
+  }
+  return kept;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function countWords(text: string, start: number, end: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const isWordChar = !isSpaceCode(code) && !isPunctuationCode(code);
+    if (isWordChar && !inWord) words++;
+    inWord = isWordChar;
+  }
+  return words;
+}
+
+function isPunctuationCode(code: number): boolean {
+  return (
+    (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e) || (code >= 0x2010 && code <= 0x206f)
+  );
+}
+
+/** A short line without a sentence-final mark, most words capitalised: a subheading. */
+function isHeading(text: string, span: Span): boolean {
+  const last = text[span.end - 1]!;
+  if (".!?…\"”’'".includes(last)) return false;
+  const words = text.slice(span.start, span.end).split(/\s+/u);
+  if (words.length > 12) return false;
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  return capitalised >= words.length * 0.6;
+}

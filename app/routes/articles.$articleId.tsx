@@ -1,0 +1,208 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { z } from "zod";
+import { getArticleWorkspace, setArticleLanguage } from "~/articles/articles.server";
+import { requireUserWithPermission } from "~/auth/guards.server";
+import { userCan } from "~/auth/permissions";
+import {
+  acceptSuggestions,
+  ClaimConflict,
+  ClaimSpanInvalid,
+  createClaim,
+  currentClaim,
+  deleteClaim,
+  dismissSuggestions,
+  mergeClaims,
+  splitClaim,
+  updateClaim,
+} from "~/claims/claims.server";
+import { splitPoints } from "~/claims/spans";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Alert, PageHeader } from "~/components/ui";
+import { ArticleText, type TextMark } from "~/components/workspace/article-text";
+import { ClaimEditor, type ClaimDraft } from "~/components/workspace/claim-editor";
+import { ClaimList } from "~/components/workspace/claim-list";
+import { SuggestionList } from "~/components/workspace/suggestion-list";
+import type { Route } from "./+types/articles.$articleId";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission({ request, context }, "read:article:own");
+  const article = await getArticleWorkspace(viewer, params.articleId);
+  if (!article) throw data(null, { status: 404 });
+  const activeId = new URL(request.url).searchParams.get("claim");
+  const active = article.claims.find((claim) => claim.id === activeId) ?? null;
+  return {
+    article: { ...article, body: article.body },
+    canEdit: userCan(viewer, "update:claim:any"),
+    activeSplitPoints: active ? splitPoints(article.body, active) : [],
+  };
+}
+
+const id = z.uuid();
+const version = z.coerce.number().int().positive();
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || null);
+
+const WorkspaceAction = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("createClaim"), start: z.coerce.number().int(), end: z.coerce.number().int() }),
+  z.object({ intent: z.literal("acceptSuggestion"), suggestionId: id }),
+  z.object({ intent: z.literal("dismissSuggestion"), suggestionId: id }),
+  z.object({ intent: z.literal("acceptAbove"), minScore: z.coerce.number().min(0).max(1) }),
+  z.object({
+    intent: z.literal("updateClaim"),
+    claimId: id,
+    version,
+    wording: z.string().trim().min(1).max(1000),
+    claimant: optionalText(300),
+    claimDate: z.iso.date().optional().or(z.literal("").transform(() => undefined)),
+    appearance: optionalText(2000),
+  }),
+  z.object({ intent: z.literal("splitClaim"), claimId: id, version, at: z.coerce.number().int() }),
+  z.object({
+    intent: z.literal("mergeClaims"),
+    claimId: z
+      .array(z.string().regex(/^[0-9a-f-]{36}:\d+$/))
+      .min(2)
+      .transform((values) => values.map((value) => ({ id: value.slice(0, 36), version: Number(value.slice(37)) }))),
+  }),
+  z.object({ intent: z.literal("deleteClaim"), claimId: id, version }),
+  z.object({ intent: z.literal("setLanguage"), language: z.enum(["id", "en", "und"]) }),
+]);
+
+type Notice = { tone: "success" | "error"; key: string; count?: number };
+type ActionData = { notice?: Notice; conflict?: { claimId: string; draft: ClaimDraft } };
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const editor = await requireUserWithPermission({ request, context }, "update:claim:any");
+  const article = await getArticleWorkspace(editor, params.articleId);
+  if (!article) throw data(null, { status: 404 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: WorkspaceAction });
+  if (submission.status !== "success") {
+    const intent = formData.get("intent");
+    const key = intent === "mergeClaims" ? "workspace.mergeNeedsTwo" : intent === "createClaim" ? "workspace.spanInvalid" : "error.400";
+    return data<ActionData>({ notice: { tone: "error", key } }, { status: 400 });
+  }
+  const value = submission.value;
+  const here = (claimId?: string) => redirect(claimId ? `/articles/${article.id}?claim=${claimId}` : `/articles/${article.id}`);
+  try {
+    switch (value.intent) {
+      case "createClaim":
+        return here((await createClaim(editor.id, article.id, value)).id);
+      case "acceptSuggestion":
+        await acceptSuggestions(editor.id, article.id, { ids: [value.suggestionId] });
+        return here();
+      case "dismissSuggestion":
+        await dismissSuggestions(editor.id, article.id, [value.suggestionId]);
+        return here();
+      case "acceptAbove": {
+        const count = await acceptSuggestions(editor.id, article.id, { minScore: value.minScore });
+        return data<ActionData>({ notice: { tone: "success", key: "workspace.accepted", count } });
+      }
+      case "updateClaim": {
+        const edit = { wording: value.wording, claimant: value.claimant, appearance: value.appearance, claimDate: value.claimDate ? new Date(value.claimDate) : null };
+        try {
+          await updateClaim(editor.id, value.claimId, value.version, edit);
+        } catch (error) {
+          if (!(error instanceof ClaimConflict)) throw error;
+          const draft = { wording: value.wording, claimant: value.claimant ?? "", claimDate: value.claimDate ?? "", appearance: value.appearance ?? "" };
+          return data<ActionData>({ conflict: { claimId: value.claimId, draft } }, { status: 409 });
+        }
+        return here(value.claimId);
+      }
+      case "splitClaim":
+        return here((await splitClaim(editor.id, value.claimId, value.version, value.at))[0]);
+      case "mergeClaims":
+        return here(await mergeClaims(editor.id, value.claimId));
+      case "deleteClaim":
+        await deleteClaim(editor.id, value.claimId, value.version);
+        return data<ActionData>({ notice: { tone: "success", key: "workspace.deleted" } });
+      case "setLanguage":
+        await setArticleLanguage(editor.id, article.id, value.language);
+        return here();
+    }
+  } catch (error) {
+    if (error instanceof ClaimConflict) {
+      const still = await currentClaim(error.claimId);
+      return data<ActionData>({ notice: { tone: "error", key: still ? "workspace.conflict" : "error.404" } }, { status: 409 });
+    }
+    if (error instanceof ClaimSpanInvalid) return data<ActionData>({ notice: { tone: "error", key: "workspace.spanInvalid" } }, { status: 400 });
+    throw error;
+  }
+}
+
+// A refused save (409) must still show what the claim is now, so reload the page data after it too.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
+
+export default function ArticleWorkspace() {
+  const { t, i18n } = useTranslation();
+  const { article, canEdit, activeSplitPoints } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const conflictId = actionData?.conflict?.claimId ?? null;
+  const activeId = conflictId ?? params.get("claim");
+  const active = article.claims.find((claim) => claim.id === activeId) ?? null;
+  const marks: TextMark[] = [
+    ...article.suggestions.map((s) => ({ id: s.id, start: s.start, end: s.end, kind: "suggestion" as const })),
+    ...article.claims.map((c) => ({ id: c.id, start: c.start, end: c.end, kind: "claim" as const, active: c.id === activeId })),
+  ];
+  const published = article.publishedAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(article.publishedAt)) : null;
+  return (
+    <>
+      <PageHeader title={article.title} intro={[article.outlet, article.author, published].filter(Boolean).join(" · ") || undefined}>
+        {article.originalUrl ? (
+          <a className="btn btn--ghost" href={article.originalUrl} rel="noopener noreferrer nofollow" target="_blank">
+            {t("workspace.original")}
+          </a>
+        ) : null}
+      </PageHeader>
+      {actionData?.notice ? (
+        <Alert tone={actionData.notice.tone}>
+          <p>{t(actionData.notice.key, { count: actionData.notice.count ?? 0 })}</p>
+        </Alert>
+      ) : null}
+      {!canEdit ? <p className="muted">{t("workspace.readOnly")}</p> : null}
+      <div className="workspace">
+        <div className="workspace__text">
+          {canEdit ? (
+            <Form method="post" className="inline-form workspace__language">
+              <input type="hidden" name="intent" value="setLanguage" />
+              <label htmlFor="article-language">{t("workspace.language")}</label>
+              <select id="article-language" name="language" defaultValue={article.language}>
+                {(["id", "en", "und"] as const).map((language) => (
+                  <option key={language} value={language}>
+                    {t(`articleLanguage.${language}`)}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="btn btn--ghost">
+                {t("workspace.languageSave")}
+              </button>
+            </Form>
+          ) : null}
+          <ArticleText body={article.body} marks={marks} canCreate={canEdit} />
+        </div>
+        <div className="workspace__side">
+          <ClaimList claims={article.claims} activeId={activeId} canEdit={canEdit} />
+          {active && canEdit ? (
+            <ClaimEditor
+              claim={{ ...active, claimDate: active.claimDate ? new Date(active.claimDate).toISOString() : null }}
+              draft={actionData?.conflict?.draft}
+              conflict={Boolean(conflictId)}
+              splitPoints={activeSplitPoints}
+            />
+          ) : null}
+          <SuggestionList
+            suggestions={article.suggestions.map((s) => ({ ...s, text: article.body.slice(s.start, s.end) }))}
+            canEdit={canEdit}
+          />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,189 @@
+import { MaxFileSizeExceededError, MaxTotalSizeExceededError, parseFormData } from "@remix-run/form-data-parser";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
+import { importArticle } from "~/articles/articles.server";
+import { type ArticleDraft, draftFromFile, draftFromPaste, draftFromUrl, ImportError } from "~/articles/import-source.server";
+import { articleLimits } from "~/articles/text";
+import { requireUserWithPermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Alert, Card, PageHeader } from "~/components/ui";
+import type { Route } from "./+types/articles.new";
+
+const limitMb = Math.round(articleLimits.maxBytes / (1024 * 1024));
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireUserWithPermission({ request, context }, "create:article:any");
+  return { limitMb };
+}
+
+type Failure = { code: string; detail?: Record<string, string | number> };
+type ActionResult = { intent: string; error?: Failure; duplicate?: { id: string; title: string }; values?: Record<string, string> };
+
+async function readForm(request: Request) {
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > articleLimits.maxBytes + 256 * 1024) throw new ImportError("too_large", { limitMb });
+  try {
+    return await parseFormData(request, { maxFileSize: articleLimits.maxBytes, maxTotalSize: articleLimits.maxBytes + 256 * 1024, maxFiles: 1 });
+  } catch (error) {
+    if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError) throw new ImportError("too_large", { limitMb });
+    throw error;
+  }
+}
+
+function text(form: FormData, name: string) {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const editor = await requireUserWithPermission({ request, context }, "create:article:any");
+  let intent = "paste";
+  let values: Record<string, string> = {};
+  try {
+    const form = await readForm(request);
+    intent = text(form, "intent");
+    let draft: ArticleDraft;
+    if (intent === "url") {
+      values = { url: text(form, "url") };
+      draft = await draftFromUrl(values.url!.trim());
+    } else if (intent === "file") {
+      const file = form.get("file");
+      if (!(file instanceof File) || file.size === 0) throw new ImportError("empty");
+      draft = await draftFromFile({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } else {
+      intent = "paste";
+      values = Object.fromEntries(["title", "body", "outlet", "author", "publishedAt", "originalUrl"].map((name) => [name, text(form, name)]));
+      draft = draftFromPaste({
+        title: values.title!,
+        body: values.body!,
+        outlet: values.outlet,
+        author: values.author,
+        publishedAt: values.publishedAt,
+        originalUrl: values.originalUrl,
+      });
+    }
+    const outcome = await importArticle(editor.id, draft);
+    if (outcome.created) return redirect(`/articles/${outcome.articleId}`);
+    return data<ActionResult>({ intent, values, duplicate: { id: outcome.articleId, title: outcome.title } }, { status: 409 });
+  } catch (error) {
+    if (error instanceof ImportError) {
+      return data<ActionResult>({ intent, values, error: { code: error.code, detail: error.detail } }, { status: 422 });
+    }
+    throw error;
+  }
+}
+
+function ImportProblem({ result }: { result: ActionResult }) {
+  const { t } = useTranslation();
+  const { limitMb } = useLoaderData<typeof loader>();
+  if (result.duplicate) {
+    return (
+      <Alert tone="info">
+        <p>{t("import.duplicate", { title: result.duplicate.title })}</p>
+        <p>
+          <Link to={`/articles/${result.duplicate.id}`}>{t("import.openExisting")}</Link>
+        </p>
+      </Alert>
+    );
+  }
+  if (!result.error) return null;
+  const { code, detail = {} } = result.error;
+  const type = typeof detail.type === "string" ? `: ${detail.type}` : "";
+  return (
+    <Alert tone="error">
+      <p data-error-code={code}>
+        {t(`import.error.${code}`, { defaultValue: t("import.error.unknown"), limitMb, status: detail.status ?? "", detail: type, ...detail })}
+      </p>
+    </Alert>
+  );
+}
+
+export default function ImportArticle() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formAction === "/articles/new";
+  const problemFor = (intent: string) => (result && result.intent === intent ? <ImportProblem result={result} /> : null);
+  const pasted = result?.intent === "paste" ? result.values : undefined;
+  return (
+    <>
+      <PageHeader title={t("import.title")} intro={t("import.intro")} />
+      {busy ? (
+        <div className="progress" role="status" aria-live="polite">
+          <span className="progress__bar" aria-hidden="true" />
+          {t("import.working")}
+        </div>
+      ) : null}
+      <div className="grid grid--import">
+        <Card title={t("import.url")} id="import-url">
+          {problemFor("url")}
+          <Form method="post" encType="multipart/form-data" className="stack">
+            <input type="hidden" name="intent" value="url" />
+            <div className="field">
+              <label htmlFor="import-url-input">{t("import.urlLabel")}</label>
+              <input id="import-url-input" name="url" type="url" required defaultValue={result?.intent === "url" ? result.values?.url : ""} placeholder="https://" />
+              <p className="field__help">{t("import.urlHelp")}</p>
+            </div>
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {t("import.submitUrl")}
+            </button>
+          </Form>
+        </Card>
+        <Card title={t("import.file")} id="import-file">
+          {problemFor("file")}
+          <Form method="post" encType="multipart/form-data" className="stack">
+            <input type="hidden" name="intent" value="file" />
+            <div className="field">
+              <label htmlFor="import-file-input">{t("import.fileLabel")}</label>
+              <input id="import-file-input" name="file" type="file" required accept=".html,.htm,.txt,.md,.docx,text/html,text/plain,text/markdown" />
+              <p className="field__help">{t("import.fileHelp")}</p>
+            </div>
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {t("import.submitFile")}
+            </button>
+          </Form>
+        </Card>
+      </div>
+      <Card title={t("import.paste")} id="import-paste">
+        {problemFor("paste")}
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <input type="hidden" name="intent" value="paste" />
+          <div className="field">
+            <label htmlFor="import-title">{t("import.articleTitle")}</label>
+            <input id="import-title" name="title" required maxLength={500} defaultValue={pasted?.title} />
+          </div>
+          <div className="field">
+            <label htmlFor="import-body">{t("import.body")}</label>
+            <textarea id="import-body" name="body" required rows={14} defaultValue={pasted?.body} />
+            <p className="field__help">{t("import.bodyHelp")}</p>
+          </div>
+          <div className="grid grid--fields">
+            <div className="field">
+              <label htmlFor="import-outlet">{t("import.outlet")}</label>
+              <input id="import-outlet" name="outlet" defaultValue={pasted?.outlet} />
+            </div>
+            <div className="field">
+              <label htmlFor="import-author">{t("import.author")}</label>
+              <input id="import-author" name="author" defaultValue={pasted?.author} />
+            </div>
+            <div className="field">
+              <label htmlFor="import-date">{t("import.publishedAt")}</label>
+              <input id="import-date" name="publishedAt" type="date" defaultValue={pasted?.publishedAt} />
+            </div>
+            <div className="field">
+              <label htmlFor="import-original">{t("import.originalUrl")}</label>
+              <input id="import-original" name="originalUrl" type="url" defaultValue={pasted?.originalUrl} />
+            </div>
+          </div>
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {t("import.submitPaste")}
+          </button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,128 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, useLoaderData, useSearchParams } from "react-router";
+import { canReadArticle, listArticles } from "~/articles/articles.server";
+import { requireUserWithPermission } from "~/auth/guards.server";
+import { userCan } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, PageHeader } from "~/components/ui";
+import { ArticleStatus } from "~/generated/prisma/enums";
+import type { Route } from "./+types/articles";
+
+const statuses = Object.values(ArticleStatus);
+const articleLanguages = ["id", "en", "und"] as const;
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission({ request, context }, "read:article:own");
+  const params = new URL(request.url).searchParams;
+  const status = statuses.find((s) => s === params.get("status"));
+  const language = articleLanguages.find((l) => l === params.get("lang"));
+  const q = params.get("q")?.trim().slice(0, 200) || undefined;
+  const page = await listArticles(viewer, { q, status, language, cursor: params.get("after") });
+  return { ...page, canImport: userCan(viewer, "create:article:any"), seesAll: canReadArticle(viewer) && userCan(viewer, "read:article:any") };
+}
+
+export default function Articles() {
+  const { t, i18n } = useTranslation();
+  const { articles, nextCursor, canImport, seesAll } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const nextParams = new URLSearchParams(params);
+  if (nextCursor) nextParams.set("after", nextCursor);
+  const firstParams = new URLSearchParams(params);
+  firstParams.delete("after");
+  return (
+    <>
+      <PageHeader title={t("articles.title")} intro={t("articles.intro")}>
+        {canImport ? (
+          <Link className="btn btn--primary" to="/articles/new">
+            {t("articles.new")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <Form method="get" className="filters" role="search">
+        <div className="field">
+          <label htmlFor="article-q">{t("articles.search")}</label>
+          <input id="article-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="article-status">{t("articles.filterStatus")}</label>
+          <select id="article-status" name="status" defaultValue={params.get("status") ?? ""}>
+            <option value="">{t("articles.any")}</option>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`articleStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="article-lang">{t("articles.filterLanguage")}</label>
+          <select id="article-lang" name="lang" defaultValue={params.get("lang") ?? ""}>
+            <option value="">{t("articles.any")}</option>
+            {articleLanguages.map((language) => (
+              <option key={language} value={language}>
+                {t(`articleLanguage.${language}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn--secondary">
+          {t("articles.searchSubmit")}
+        </button>
+      </Form>
+      <Card>
+        {articles.length === 0 ? (
+          <p className="muted">{seesAll ? t("articles.empty") : t("articles.emptyReviewer")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("articles.colTitle")}</th>
+                  <th scope="col">{t("articles.colStatus")}</th>
+                  <th scope="col">{t("articles.colLanguage")}</th>
+                  <th scope="col">{t("articles.colClaims")}</th>
+                  <th scope="col">{t("articles.colPeople")}</th>
+                  <th scope="col">{t("articles.colImported")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {articles.map((article) => (
+                  <tr key={article.id}>
+                    <td>
+                      <Link to={`/articles/${article.id}`}>{article.title}</Link>
+                      {article.outlet ? <div className="muted small">{article.outlet}</div> : null}
+                    </td>
+                    <td>
+                      <span className="badge badge--muted">{t(`articleStatus.${article.status}`)}</span>
+                    </td>
+                    <td>{t(`articleLanguage.${article.language}`, { defaultValue: article.language })}</td>
+                    <td>
+                      {t("articles.claimsCount", { count: article.claimCount })}
+                      {article.openSuggestions ? (
+                        <div className="muted small">{t("articles.suggestionsCount", { count: article.openSuggestions })}</div>
+                      ) : null}
+                    </td>
+                    <td>{article.reviewers.length ? article.reviewers.join(", ") : <span className="muted">{t("articles.nobody")}</span>}</td>
+                    <td>
+                      {dates.format(new Date(article.createdAt))}
+                      <div className="muted small">{t("articles.importedBy", { name: article.importedBy })}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <nav className="pager" aria-label={t("articles.title")}>
+          {params.get("after") ? <Link to={`?${firstParams}`}>{t("articles.first")}</Link> : <span />}
+          {nextCursor ? <Link to={`?${nextParams}`}>{t("articles.next")}</Link> : null}
+        </nav>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

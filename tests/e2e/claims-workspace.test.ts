@@ -1,0 +1,137 @@
+// In the browser: an editor imports an article by URL from a local news page, accepts suggestions,
+// creates a fragment claim by selecting text (with the keyboard), edits its wording, and reloads to find
+// it all saved.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { prisma } from "../../app/db/client.server";
+import { gotoHydrated, launchBrowser } from "../support/browser";
+import { Visitor } from "../support/http";
+import { createPerson, testPassword } from "../support/people";
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string) {
+  await gotoHydrated(page, "/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(testPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+/** Selects `fragment` inside the article text the way a keyboard user does: caret, then Shift+Right. */
+async function selectWithKeyboard(page: Page, fragment: string) {
+  const body = page.locator(".article-text__body");
+  await body.evaluate((element, text) => {
+    // Find the fragment in the rendered text, whatever highlights cut it into pieces.
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const at = nodes.map((n) => n.data).join("").indexOf(text);
+    if (at < 0) throw new Error(`"${text}" not found in the article text`);
+    let before = 0;
+    for (const node of nodes) {
+      if (at < before + node.data.length) {
+        (element as HTMLElement).focus();
+        const range = document.createRange();
+        range.setStart(node, at - before);
+        range.collapse(true);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return;
+      }
+      before += node.data.length;
+    }
+  }, fragment);
+  for (let i = 0; i < fragment.length; i++) await page.keyboard.press("Shift+ArrowRight");
+}
+
+describe("claims workspace", () => {
+  it("imports by URL, accepts suggestions, claims a selected fragment, edits it, and keeps it all", async () => {
+    const editor = await createPerson("editor");
+    const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await signIn(page, editor.email);
+
+    await gotoHydrated(page, "/articles/new");
+    await page.getByLabel("Article address").fill(`${inject("pageServerUrl")}/news/banjir-bekasi`);
+    await page.getByRole("button", { name: "Fetch and import" }).click();
+    await page.waitForURL(/\/articles\/[0-9a-f-]{36}$/);
+    const articleId = page.url().split("/").pop()!;
+    await expect.poll(() => page.textContent("h1")).toContain("Banjir Rendam 1.200 Rumah di Bekasi");
+    const stored = await prisma.article.findUniqueOrThrow({ where: { id: articleId } });
+    expect(stored).toMatchObject({ language: "id", outlet: "Warta Metro", author: "Rina Marlina", importMethod: "URL" });
+    expect(stored.body).not.toContain("Baca juga");
+    expect(stored.body).not.toContain("Beranda");
+
+    // Accept the first two suggestions, one by one.
+    const suggestions = page.locator(".suggestions__item");
+    const before = await suggestions.count();
+    expect(before).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < 2; i++) {
+      await suggestions.first().getByRole("button", { name: "Accept" }).click();
+      await expect.poll(() => suggestions.count()).toBe(before - i - 1);
+    }
+    await expect.poll(() => page.locator(".claims__item").count()).toBe(2);
+
+    // A fragment of a sentence, selected with the keyboard.
+    await selectWithKeyboard(page, "1.200 rumah");
+    await expect.poll(() => page.locator(".selection-bar__preview").textContent()).toContain("“1.200 rumah”");
+    await page.getByRole("button", { name: "Create claim from selection" }).click();
+    await page.waitForURL(/\?claim=/);
+    const claimId = new URL(page.url()).searchParams.get("claim")!;
+    const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId } });
+    expect(stored.body.slice(claim.start, claim.end)).toBe("1.200 rumah");
+    expect(claim.quote).toBe("1.200 rumah");
+
+    // Edit the checkable wording and the claimant.
+    const wording = page.getByLabel("Checkable wording");
+    await wording.fill("The floods in Bekasi since 1 March 2025 submerged at least 1,200 houses in seven districts");
+    await expect.poll(() => page.locator(".field__warning").textContent()).toContain("ClaimReview advises 75 or fewer");
+    await wording.fill("Floods submerged at least 1,200 houses in Bekasi");
+    await page.getByLabel("Claimant").fill("BPBD Kota Bekasi");
+    await page.getByRole("button", { name: "Save claim" }).click();
+    await expect.poll(async () => (await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).version).toBe(2);
+
+    await page.reload();
+    await expect.poll(() => page.locator(".claims__item").count()).toBe(3);
+    await expect(page.getByLabel("Checkable wording").inputValue()).resolves.toBe("Floods submerged at least 1,200 houses in Bekasi");
+    await expect(page.getByLabel("Claimant").inputValue()).resolves.toBe("BPBD Kota Bekasi");
+    expect(await page.locator(".claims__wording").allTextContents()).toContain("Floods submerged at least 1,200 houses in Bekasi");
+    expect(await page.locator("mark.mark--claim").count()).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("refuses a stale save with a message and keeps what the editor typed", async () => {
+    const editor = await createPerson("editor");
+    const otherEditor = await createPerson("editor");
+    const article = await prisma.article.findFirstOrThrow({ where: { claims: { some: { deletedAt: null } } }, select: { id: true, claims: { where: { deletedAt: null }, take: 1, select: { id: true, version: true } } } });
+    const claim = article.claims[0]!;
+    const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    await signIn(page, editor.email);
+    await gotoHydrated(page, `/articles/${article.id}?claim=${claim.id}`);
+    await page.getByLabel("Checkable wording").fill("My careful new wording");
+
+    // Meanwhile another editor saves the same claim, from the version both of them loaded.
+    const other = new Visitor(inject("appUrl"));
+    await other.login(otherEditor.email, testPassword);
+    const theirs = await other.post(`/articles/${article.id}`, { intent: "updateClaim", claimId: claim.id, version: String(claim.version), wording: "Their wording" });
+    expect(theirs.status).toBe(302);
+
+    await page.getByRole("button", { name: "Save claim" }).click();
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Someone else changed this claim");
+    expect(await page.getByLabel("Checkable wording").inputValue()).toBe("My careful new wording");
+    expect(await page.getByRole("alert").first().textContent()).toContain("Their wording");
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("Their wording");
+    await context.close();
+  });
+});
