@@ -207,7 +207,13 @@ function clauses(text: string, sentence: Span, quotes: Quote[], cues: Cue[]): Sp
   }
   add(pieceStart, sentence.end);
 
-  while (pieces.length > 1 && pieces[0]!.words <= shortClauseWords && pieces[0]!.reasons.size === 0) pieces.shift();
+  // A short lead-in goes: a dateline or connective with no cue, or one before a clause with its own speaker
+  // ("Menanggapi tudingan itu, Kementerian … membantah …").
+  while (pieces.length > 1 && pieces[0]!.words <= shortClauseWords) {
+    const next = pieces[1]!;
+    if (pieces[0]!.reasons.size > 0 && !next.reasons.has("attribution") && !next.reasons.has("denial")) break;
+    pieces.shift();
+  }
   const joined: Clause[] = [];
   for (const piece of pieces) {
     const previous = joined.at(-1);

@@ -26,8 +26,12 @@ describe("embedded database", () => {
     const health = await (await fetch(`${app.baseUrl}/healthz`)).json();
     expect(health).toMatchObject({ status: "ok", database: { up: true } });
 
-    const admin = new Visitor(app.baseUrl);
+    const admin = new Visitor(app.baseUrl, { "Accept-Language": "en" });
     await admin.login("admin@example.org", "factdesk-demo");
+    // The sample article is on the desk with its five claims accepted.
+    const list = await (await admin.get("/articles")).text();
+    expect(list).toContain("Korea Utara Kirim 10.000 Tentara ke Kursk");
+    expect(list).toContain("5 claims");
     const saved = await admin.post("/admin/settings", {
       name: "Redaksi Uji Coba",
       publicUrl: "https://cekfakta.example.id",

@@ -1,0 +1,374 @@
+// Claim suggestions: segmentation, scoring, fragments and offsets, on the sample article and on hand-made cases.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { defaultMinScore, detectTextLanguage, segmentSentences, suggestClaims, type Language, type Suggestion } from "./suggest.ts";
+import { suggestionReasons } from "./types.ts";
+
+const fixture = readFileSync(fileURLToPath(new URL("../../tests/fixtures/tribunnews-kursk-2024-10-28.txt", import.meta.url)), "utf8");
+
+const sentencesOf = (text: string, language: Language) => segmentSentences(text, language).map((span) => text.slice(span.start, span.end));
+
+/** The suggestions whose text contains every one of `words`. */
+const covering = (suggestions: Suggestion[], words: string[]) => suggestions.filter((s) => words.every((word) => s.text.includes(word)));
+
+/** Offsets are JS string indexes; spans sorted, trimmed, inside the text, never splitting a surrogate pair. */
+function expectValidSuggestions(text: string, suggestions: Suggestion[]) {
+  const sentenceSpans = new Set(suggestions.filter((s) => s.kind === "sentence").map((s) => `${s.start}:${s.end}`));
+  suggestions.forEach((suggestion, index) => {
+    expect(suggestion.start).toBeGreaterThanOrEqual(0);
+    expect(suggestion.end).toBeLessThanOrEqual(text.length);
+    expect(suggestion.end).toBeGreaterThan(suggestion.start);
+    expect(suggestion.text).toBe(text.slice(suggestion.start, suggestion.end));
+    expect(suggestion.text).toBe(suggestion.text.trim());
+    expect(suggestion.text).not.toMatch(/[\r\n]/);
+    const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+    expect(isLowSurrogate(text.charCodeAt(suggestion.start))).toBe(false);
+    expect(suggestion.end === text.length || !isLowSurrogate(text.charCodeAt(suggestion.end))).toBe(true);
+    expect(suggestion.score).toBeGreaterThanOrEqual(0);
+    expect(suggestion.score).toBeLessThanOrEqual(1);
+    expect(Math.round(suggestion.score * 100) / 100).toBe(suggestion.score);
+    expect(suggestion.reasons.length).toBeGreaterThan(0);
+    const order = suggestion.reasons.map((reason) => suggestionReasons.indexOf(reason));
+    expect(order).toEqual([...new Set(order)].sort((a, b) => a - b));
+    expect(order.every((position) => position >= 0)).toBe(true);
+    if (suggestion.kind === "fragment") expect(sentenceSpans.has(`${suggestion.start}:${suggestion.end}`)).toBe(false);
+    const previous = suggestions[index - 1];
+    if (previous) {
+      expect(previous.start <= suggestion.start).toBe(true);
+      if (previous.start === suggestion.start) expect(previous.end >= suggestion.end).toBe(true);
+      expect(previous.start === suggestion.start && previous.end === suggestion.end && previous.kind === suggestion.kind).toBe(false);
+    }
+  });
+}
+
+describe("the sample article (Tribunnews, 28/10/2024)", () => {
+  const suggestions = suggestClaims(fixture, { language: "id" });
+
+  it("covers the five claims an editor would pull", () => {
+    // (1) About 10,000 North Korean troops reported to have arrived in Kursk.
+    expect(covering(suggestions, ["Sekitar 10.000 tentara asal Korea Utara", "dilaporkan tiba di Kursk"])).not.toHaveLength(0);
+    // (2) Rutte confirmed on Monday 28/10/2024 that North Korean units were deployed to Kursk.
+    const confirmed = [
+      ...covering(suggestions, ["dikonfirmasi", "Mark Rutte", "Senin (28/10/2024)"]),
+      ...covering(suggestions, ["Hari ini saya dapat mengonfirmasi", "dikerahkan ke wilayah Kursk"]),
+    ];
+    expect(confirmed.length).toBeGreaterThanOrEqual(2);
+    // (3) The Kremlin dismissed the reports as "berita palsu".
+    expect(covering(suggestions, ["Kremlin", "menepis laporan", "berita palsu"])).not.toHaveLength(0);
+    // (4) Putin signed a mutual defence pact with Kim Jong Un in June.
+    expect(covering(suggestions, ["pakta pertahanan keamanan bersama", "ditandatanganinya", "Kim Jong Un pada bulan Juni"])).not.toHaveLength(0);
+    // (5) Ukraine's Defence Intelligence Directorate urged the soldiers, in Korean, on Telegram.
+    expect(covering(suggestions, ["Jangan mati", "Direktorat Intelijen Pertahanan Ukraina", "Telegram"])).not.toHaveLength(0);
+  });
+
+  it("gives each claim the reasons that make it checkable", () => {
+    const reasonsOf = (words: string[]) => new Set(covering(suggestions, words).flatMap((s) => s.reasons));
+    expect([...reasonsOf(["10.000 tentara", "tiba di Kursk"])]).toEqual(expect.arrayContaining(["quantity", "attribution", "event"]));
+    expect([...reasonsOf(["dikonfirmasi", "Senin (28/10/2024)"])]).toEqual(expect.arrayContaining(["date", "attribution"]));
+    expect([...reasonsOf(["menepis laporan", "berita palsu"])]).toContain("denial");
+    expect([...reasonsOf(["ditandatanganinya", "pada bulan Juni"])]).toEqual(expect.arrayContaining(["date", "event"]));
+    expect([...reasonsOf(["Jangan mati", "Telegram"])]).toEqual(expect.arrayContaining(["attribution", "direct_quote"]));
+  });
+
+  it("offers fragments: the amount with its subject, the quote, the denial", () => {
+    const fragments = suggestions.filter((s) => s.kind === "fragment").map((s) => s.text);
+    expect(fragments).toContain("Sekitar 10.000 tentara asal Korea Utara (Korut) dilaporkan tiba di Kursk");
+    expect(fragments).toContain("Sekitar 10.000 tentara");
+    expect(fragments).toContain("puluhan ribu tentara");
+    expect(fragments).toContain(
+      "Hari ini saya dapat mengonfirmasi bahwa tentara Korea Utara telah dikirim ke Rusia dan unit-unit militer mereka telah dikerahkan ke wilayah Kursk",
+    );
+    expect(fragments).toContain("Kremlin dengan tegas telah menepis laporan mengenai pengerahan pasukan Korea Utara sebagai “berita palsu.”");
+  });
+
+  it("scores the related-article link and the subheading low", () => {
+    const all = suggestClaims(fixture, { language: "id", minScore: 0 });
+    const linkStart = fixture.indexOf("Baca juga:");
+    const linkEnd = fixture.indexOf("\n", linkStart);
+    const onLink = all.filter((s) => s.start >= linkStart && s.end <= linkEnd);
+    expect(onLink.every((s) => s.score < 0.2)).toBe(true);
+    expect(suggestions.filter((s) => s.start >= linkStart && s.end <= linkEnd)).toEqual([]);
+    expect(covering(suggestions, ["Ukraina Desak Tentara Korut Untuk Membelot"])).toEqual([]);
+    expect(covering(suggestions, ["Kami terus memantau situasi"])).toEqual([]);
+  });
+
+  it("keeps offsets valid, with auto language detection too", () => {
+    expect(detectTextLanguage(fixture)).toBe("id");
+    expectValidSuggestions(fixture, suggestions);
+    expect(suggestClaims(fixture)).toEqual(suggestions);
+  });
+});
+
+describe("segmentSentences", () => {
+  const cases: Array<[string, Language, string, string[]]> = [
+    ["Indonesian thousands and decimals", "id", "Sekitar 10.000 tentara tiba. Harga naik 2,5 persen.", ["Sekitar 10.000 tentara tiba.", "Harga naik 2,5 persen."]],
+    ["English thousands and decimals", "en", "About 10,000 troops arrived. Prices rose 2.5 percent.", ["About 10,000 troops arrived.", "Prices rose 2.5 percent."]],
+    ["slashed dates and times", "id", "Gempa terjadi pada 28/10/2024 pukul 10.30 WIB. Warga panik.", ["Gempa terjadi pada 28/10/2024 pukul 10.30 WIB.", "Warga panik."]],
+    [
+      "a dateline in brackets at the end",
+      "id",
+      "Hal itu dikonfirmasi Rutte, Senin (28/10/2024). Ia berbicara di Brussel.",
+      ["Hal itu dikonfirmasi Rutte, Senin (28/10/2024).", "Ia berbicara di Brussel."],
+    ],
+    [
+      "Indonesian titles and street abbreviations",
+      "id",
+      "Pasien diperiksa dr. Andi di klinik Jl. Sudirman No. 5, Jakarta. Prof. Budi dan H. Ahmad ikut hadir.",
+      ["Pasien diperiksa dr. Andi di klinik Jl. Sudirman No. 5, Jakarta.", "Prof. Budi dan H. Ahmad ikut hadir."],
+    ],
+    [
+      "police ranks and initials",
+      "id",
+      "Menurut Kapolri Jenderal Pol. Listyo Sigit, ada 5 tersangka. Joko S. Widodo tidak hadir.",
+      ["Menurut Kapolri Jenderal Pol. Listyo Sigit, ada 5 tersangka.", "Joko S. Widodo tidak hadir."],
+    ],
+    [
+      "English titles, U.S. and a.m.",
+      "en",
+      "Mr. Smith flew to the U.S. in May. He landed at 9 a.m. on Monday. The U.S. Army said so.",
+      ["Mr. Smith flew to the U.S. in May.", "He landed at 9 a.m. on Monday.", "The U.S. Army said so."],
+    ],
+    [
+      "an abbreviation that does end the sentence",
+      "en",
+      "He moved to the U.S. He never came back. The meeting ended at 5 p.m. Police left.",
+      ["He moved to the U.S.", "He never came back.", "The meeting ended at 5 p.m.", "Police left."],
+    ],
+    [
+      "a quotation of two sentences with its attribution",
+      "id",
+      "\"Hari ini kami mengonfirmasi. Tentara telah tiba,\" kata Rutte. Lalu ia pergi.",
+      ["\"Hari ini kami mengonfirmasi. Tentara telah tiba,\" kata Rutte.", "Lalu ia pergi."],
+    ],
+    [
+      "curly quotes ending in ! then kata X",
+      "id",
+      "“Kami menolak. Itu hoaks!” kata juru bicara. Ia lalu pergi.",
+      ["“Kami menolak. Itu hoaks!” kata juru bicara.", "Ia lalu pergi."],
+    ],
+    [
+      "straight quotes ending in ! then said X",
+      "en",
+      "\"We will win!\" said the coach. Fans cheered. \"Never!\" Coach Smith said.",
+      ["\"We will win!\" said the coach.", "Fans cheered.", "\"Never!\" Coach Smith said."],
+    ],
+    ["a question inside quotes then he asked", "en", "“Why now?” he asked. Nobody answered.", ["“Why now?” he asked.", "Nobody answered."]],
+    [
+      "a sentence ending inside curly quotes",
+      "id",
+      "Kremlin menepis laporan itu sebagai “berita palsu.” Sementara itu, Putin diam.",
+      ["Kremlin menepis laporan itu sebagai “berita palsu.”", "Sementara itu, Putin diam."],
+    ],
+    [
+      "mixed straight and curly quotes (the sample article)",
+      "id",
+      "\"Kami menghimbau para prajurit. Jangan mati tanpa alasan,” kata Direktorat Intelijen. Pesan itu diunggah di Telegram.",
+      ["\"Kami menghimbau para prajurit. Jangan mati tanpa alasan,” kata Direktorat Intelijen.", "Pesan itu diunggah di Telegram."],
+    ],
+    [
+      "Kompas-style quotes ”…”",
+      "id",
+      "”Kami sudah bekerja. Hasilnya bagus,” ujar Budi. Ia tersenyum.",
+      ["”Kami sudah bekerja. Hasilnya bagus,” ujar Budi.", "Ia tersenyum."],
+    ],
+    ["questions and exclamations", "id", "Benarkah itu? Ya, benar! Semua setuju.", ["Benarkah itu?", "Ya, benar!", "Semua setuju."]],
+    [
+      "newlines are hard boundaries, CRLF included",
+      "id",
+      "Baris satu tanpa titik\nBaris dua. Baris tiga\r\nBaris empat.\rBaris lima",
+      ["Baris satu tanpa titik", "Baris dua.", "Baris tiga", "Baris empat.", "Baris lima"],
+    ],
+    ["whitespace trimmed, blank lines skipped", "en", "  \t First one.   Second one.  \n\n   \n Third. ", ["First one.", "Second one.", "Third."]],
+  ];
+  it.each(cases)("%s", (_name, language, text, expected) => {
+    expect(sentencesOf(text, language)).toEqual(expected);
+    for (const span of segmentSentences(text, language)) expect(span.end).toBeGreaterThan(span.start);
+  });
+
+  it("splits the sample article into its sentences, keeping the two-sentence quote whole", () => {
+    const sentences = sentencesOf(fixture, "id");
+    expect(sentences).toContain("Menambah tekanan pada tentara Ukraina yang sudah lelah dan kewalahan.");
+    expect(sentences.find((s) => s.startsWith("\"Kami menghimbau"))).toMatch(/Jangan mati tanpa alasan di tanah asing,” kata Direktorat .* Telegramnya\.$/);
+    expect(sentences.some((s) => s.startsWith("Jangan mati"))).toBe(false);
+    expect(sentences).toHaveLength(17);
+  });
+
+  it("handles an empty text and text without any letters", () => {
+    expect(segmentSentences("", "id")).toEqual([]);
+    expect(segmentSentences(" \n\r\n\t ", "en")).toEqual([]);
+    expect(sentencesOf("🚀🔥 👍", "en")).toEqual(["🚀🔥 👍"]);
+  });
+});
+
+describe("suggestClaims", () => {
+  it("returns nothing for empty or blank text", () => {
+    expect(suggestClaims("")).toEqual([]);
+    expect(suggestClaims("  \n \r\n ")).toEqual([]);
+  });
+
+  it("keeps offsets exact with emoji (surrogate pairs), right-to-left text and CRLF", () => {
+    const texts = [
+      "Harga cabai naik 10% 🚀🔥 dalam sepekan, kata pedagang. 👍 Sebanyak 1.200 warga antre 🧑‍🤝‍🧑 sejak Senin (28/10/2024).",
+      "🚨🚨 Polisi menangkap 3 tersangka 😡 di Bekasi.",
+      "قال المتحدث إن 300 شخص قتلوا في الهجوم. Sementara itu, 12 orang ditangkap polisi pada Selasa.",
+      "הממשלה אישרה תקציב של 5 מיליארד. The cabinet approved a 5 billion shekel budget on Sunday, officials said.",
+      "Baris pertama menyebut 5.000 warga mengungsi.\r\nBaris kedua: 20 rumah rusak akibat banjir.\r\n\r\nMenurut BNPB, 3 orang tewas.\r\n",
+    ];
+    for (const text of texts) {
+      for (const language of ["id", "en", "auto"] as const) {
+        const suggestions = suggestClaims(text, { language, minScore: 0 });
+        expect(suggestions.length).toBeGreaterThan(0);
+        expectValidSuggestions(text, suggestions);
+      }
+    }
+    const emoji = "🚨🚨 Polisi menangkap 3 tersangka 😡 di Bekasi.";
+    const sentence = suggestClaims(emoji, { language: "id" }).find((s) => s.kind === "sentence")!;
+    expect(sentence.start).toBe(0);
+    expect(sentence.end).toBe(emoji.length);
+  });
+
+  const notCheckworthy: Array<[Language, string]> = [
+    ["id", "Menurut saya, pemerintah seharusnya memberi subsidi 50 persen untuk petani."],
+    ["id", "Saya pikir harga beras akan turun bulan depan."],
+    ["id", "Ekonomi diperkirakan tumbuh 5,2 persen tahun depan."],
+    ["id", "Mungkin saja hujan turun nanti sore."],
+    ["id", "Pemerintah seharusnya lebih peduli pada nasib nelayan."],
+    ["id", "Apakah benar 10.000 tentara Korea Utara sudah tiba di Kursk?"],
+    ["id", "Kapan harga BBM akan naik lagi?"],
+    ["id", "Suasana pasar pagi itu terasa hangat dan meriah."],
+    ["en", "I think the new stadium is the best in the country."],
+    ["en", "The economy will grow by 3 percent next year, analysts predict."],
+    ["en", "Prices could fall further if demand weakens."],
+    ["en", "The government should spend more on schools."],
+    ["en", "Did 10,000 troops really arrive in Kursk?"],
+    ["en", "In my opinion, the referee made the wrong call."],
+    ["en", "The sunset over the harbour was absolutely stunning."],
+  ];
+  it.each(notCheckworthy)("scores an opinion, prediction or question low (%s): %s", (language, text) => {
+    expect(suggestClaims(text, { language })).toEqual([]);
+    const best = Math.max(0, ...suggestClaims(text, { language, minScore: 0 }).map((s) => s.score));
+    expect(best).toBeLessThan(defaultMinScore);
+  });
+
+  const checkworthy: Array<[Language, string]> = [
+    ["id", "Badan Pusat Statistik mencatat inflasi September 2024 sebesar 1,84 persen."],
+    ["id", "Polisi menangkap tiga tersangka dengan kerugian korban mencapai Rp 12 miliar."],
+    ["id", "Kementerian Kesehatan membantah kabar bahwa vaksin itu mengandung babi."],
+    ["id", "Indonesia menjadi produsen nikel terbesar di dunia pada 2023."],
+    ["en", "Unemployment rose to 4.3 percent in August, the highest level in nearly three years."],
+    ["en", "The Kremlin denied reports that its troops had crossed the border."],
+    ["en", "The president signed the bill on Monday, the White House said."],
+  ];
+  it.each(checkworthy)("scores a checkable statement high (%s): %s", (language, text) => {
+    const sentence = suggestClaims(text, { language }).find((s) => s.kind === "sentence");
+    expect(sentence?.score).toBeGreaterThanOrEqual(defaultMinScore);
+  });
+
+  it("extracts a quantity with what it counts, as a fragment", () => {
+    const text = "Menurut polisi, 12 orang tewas dalam kecelakaan bus di Subang, dan 30 lainnya luka-luka.";
+    const fragments = suggestClaims(text, { language: "id" }).filter((s) => s.kind === "fragment");
+    expect(fragments.map((s) => s.text)).toEqual(expect.arrayContaining(["12 orang", "Menurut polisi, 12 orang tewas dalam kecelakaan bus di Subang", "30 lainnya luka-luka."]));
+    expect(fragments.find((s) => s.text === "12 orang")!.reasons).toEqual(["quantity"]);
+
+    const english = "More than 1,200 people have died in the floods, the Red Cross said on Tuesday.";
+    const amount = suggestClaims(english, { language: "en" }).find((s) => s.text === "More than 1,200 people");
+    expect(amount?.reasons).toEqual(["quantity", "comparison"]);
+    const money = suggestClaims("Kerugian negara mencapai Rp 5,3 triliun dalam kasus itu.", { language: "id" });
+    expect(money.find((s) => s.text === "mencapai Rp 5,3 triliun")?.reasons).toEqual(["money"]);
+  });
+
+  it("extracts an attributed statement: the quotation, and the clause with its speaker", () => {
+    const text = "“We have seen more than 2,000 cases this week alone,” said Dr. Maria Lopez, the hospital’s director.";
+    const fragments = suggestClaims(text, { language: "en" }).filter((s) => s.kind === "fragment");
+    const quote = fragments.find((s) => s.text === "We have seen more than 2,000 cases this week alone");
+    expect(quote?.reasons).toEqual(expect.arrayContaining(["quantity", "direct_quote"]));
+    expect(fragments.map((s) => s.text)).toContain("“We have seen more than 2,000 cases this week alone,” said Dr. Maria Lopez");
+
+    const subjectless = "Mengetahui hal itu, Ukraina langsung ambil sikap tegas, mendesak tentara Korea Utara yang tiba untuk segera menyerah.";
+    expect(suggestClaims(subjectless, { language: "id" }).map((s) => s.text)).toContain(
+      "Ukraina langsung ambil sikap tegas, mendesak tentara Korea Utara yang tiba untuk segera menyerah.",
+    );
+  });
+
+  it("extracts a denial as a fragment, without the lead-in", () => {
+    const text = "Menanggapi tudingan itu, Kementerian Luar Negeri membantah laporan pengiriman senjata sebagai hoaks, Selasa (8/10/2024).";
+    const denial = suggestClaims(text, { language: "id" }).find((s) => s.kind === "fragment" && s.text.startsWith("Kementerian Luar Negeri membantah"));
+    expect(denial?.reasons).toContain("denial");
+    const english = "Responding to the claims, the ministry denied reports that the vaccine contains pork, calling the posts \"fake news.\"";
+    const fragment = suggestClaims(english, { language: "en" }).find((s) => s.kind === "fragment" && s.text.startsWith("the ministry denied"));
+    expect(fragment?.reasons).toContain("denial");
+  });
+
+  it("deduplicates fragments: none equals its sentence, one per span, no partial overlaps within a sentence", () => {
+    const suggestions = suggestClaims(fixture, { language: "id", minScore: 0 });
+    const sentences = suggestions.filter((s) => s.kind === "sentence");
+    for (const sentence of sentences) {
+      const inside = suggestions.filter((s) => s.kind === "fragment" && s.start >= sentence.start && s.end <= sentence.end);
+      const keys = inside.map((s) => `${s.start}:${s.end}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const a of inside) {
+        for (const b of inside) {
+          const partial = a.start < b.start && b.start < a.end && a.end < b.end;
+          expect(partial).toBe(false);
+        }
+      }
+    }
+  });
+
+  it("filters by minScore", () => {
+    const all = suggestClaims(fixture, { minScore: 0 });
+    const strict = suggestClaims(fixture, { minScore: 0.7 });
+    expect(strict.length).toBeGreaterThan(0);
+    expect(strict.length).toBeLessThan(suggestClaims(fixture).length);
+    expect(strict.every((s) => s.score >= 0.7)).toBe(true);
+    expect(all.length).toBeGreaterThan(suggestClaims(fixture).length);
+    expect(suggestClaims(fixture, { minScore: 1.01 })).toEqual([]);
+  });
+
+  it("guesses the language for the cue lexicons", () => {
+    expect(detectTextLanguage("Pemerintah mengatakan bahwa harga beras naik.")).toBe("id");
+    expect(detectTextLanguage("The government said that rice prices rose.")).toBe("en");
+    expect(detectTextLanguage("12345 🚀")).toBe("und");
+    expect(detectTextLanguage("")).toBe("und");
+    // Undetermined text is scored with both lexicons.
+    expect(suggestClaims("Rutte: 10.000 troops, 12 tewas.").length).toBeGreaterThan(0);
+  });
+});
+
+describe("large and hostile input", () => {
+  const paragraphs = fixture.split("\n").filter(Boolean);
+  const thousand = Array.from({ length: 1000 }, (_, i) => paragraphs[i % paragraphs.length]!.replace(/\d+/g, (n) => String(Number(n) + i))).join("\n");
+
+  it("handles 1,000 paragraphs in linear time", () => {
+    suggestClaims(thousand);
+    const started = performance.now();
+    const suggestions = suggestClaims(thousand);
+    const elapsed = performance.now() - started;
+    expect(suggestions.length).toBeGreaterThan(1000);
+    expectValidSuggestions(thousand, suggestions);
+    expect(elapsed).toBeLessThan(2000); // about 100 ms on a laptop; generous for slow CI
+  });
+
+  it("does not blow up on text without spaces or punctuation, unclosed quotes or endless abbreviations", () => {
+    const hostile = [
+      "a".repeat(200_000),
+      "1".repeat(100_000),
+      "\"".repeat(50_000) + " “".repeat(20_000),
+      "Dr. ".repeat(30_000),
+      "a. ".repeat(50_000),
+      "10.000.000,5".repeat(10_000),
+      "“Kami ".repeat(20_000),
+      "Rp".repeat(50_000) + " persen ".repeat(10_000),
+      "U.S.".repeat(40_000),
+      "🚀".repeat(100_000),
+    ];
+    for (const text of hostile) {
+      const started = performance.now();
+      const suggestions = suggestClaims(text, { minScore: 0 });
+      expect(performance.now() - started).toBeLessThan(3000);
+      expectValidSuggestions(text, suggestions);
+      for (const span of segmentSentences(text, "id")) expect(span.end - span.start).toBeLessThanOrEqual(4000);
+    }
+  });
+});

@@ -1,0 +1,116 @@
+// Claims against a real PostgreSQL: spans, versions, split, merge, delete (recorded), suggestions.
+import { describe, expect, it } from "vitest";
+import {
+  acceptSuggestions,
+  ClaimConflict,
+  ClaimSpanInvalid,
+  createClaim,
+  deleteClaim,
+  dismissSuggestions,
+  mergeClaims,
+  splitClaim,
+  updateClaim,
+} from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { createArticle } from "../support/articles";
+import { createPerson } from "../support/people";
+
+async function article(text: string) {
+  const editor = await createPerson("editor");
+  const { id } = await createArticle(editor.id, text);
+  const body = (await prisma.article.findUniqueOrThrow({ where: { id }, select: { body: true } })).body;
+  const span = (fragment: string) => {
+    const start = body.indexOf(fragment);
+    if (start < 0) throw new Error(`${fragment} not in body`);
+    return { start, end: start + fragment.length };
+  };
+  return { editor, id, body, span };
+}
+
+const text = "Sekitar 10.000 tentara asal Korea Utara dilaporkan tiba di Kursk pada Senin (28/10/2024).\nKremlin menepis laporan itu sebagai berita palsu, kata juru bicara.";
+
+describe("claims", () => {
+  it("are created from a span at exact offsets, trimmed of surrounding whitespace", async () => {
+    const { editor, id, body, span } = await article(text);
+    const fragment = span("10.000 tentara");
+    const claim = await createClaim(editor.id, id, { start: fragment.start - 1, end: fragment.end + 1 });
+    expect(claim).toMatchObject({ ...fragment, quote: "10.000 tentara", wording: "10.000 tentara", version: 1, status: "UNASSIGNED" });
+    expect(body.slice(claim.start, claim.end)).toBe("10.000 tentara");
+    await expect(createClaim(editor.id, id, { start: 0, end: body.length + 5 })).rejects.toThrow(ClaimSpanInvalid);
+    await expect(createClaim(editor.id, id, { start: 7, end: 8 })).rejects.toThrow(ClaimSpanInvalid); // one space
+  });
+
+  it("refuse a save based on an old version, and keep the newer one", async () => {
+    const { editor, id, span } = await article(`${text} Satu.`);
+    const claim = await createClaim(editor.id, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
+    const edit = { wording: "Kremlin calls it fake news", claimant: "Kremlin", claimDate: new Date("2024-10-28"), appearance: null };
+    const saved = await updateClaim(editor.id, claim.id, 1, edit);
+    expect(saved).toMatchObject({ version: 2, wording: "Kremlin calls it fake news", claimant: "Kremlin" });
+    await expect(updateClaim(editor.id, claim.id, 1, { ...edit, wording: "stale" })).rejects.toThrow(ClaimConflict);
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("Kremlin calls it fake news");
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.update" } });
+    expect(audit.before).toMatchObject({ wording: "Kremlin menepis laporan itu sebagai berita palsu" });
+    expect(audit.after).toMatchObject({ wording: "Kremlin calls it fake news" });
+  });
+
+  it("let exactly one of two concurrent saves win", async () => {
+    const { editor, id, span } = await article(`${text} Dua.`);
+    const claim = await createClaim(editor.id, id, span("10.000 tentara"));
+    const results = await Promise.allSettled(
+      ["first", "second"].map((wording) => updateClaim(editor.id, claim.id, 1, { wording, claimant: null, claimDate: null, appearance: null })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ClaimConflict)).toHaveLength(1);
+  });
+
+  it("split in two at a word boundary, and merge back into one span", async () => {
+    const { editor, id, body, span } = await article(`${text} Tiga.`);
+    const claim = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara dilaporkan tiba di Kursk"));
+    const at = body.indexOf("dilaporkan");
+    const [firstId, secondId] = await splitClaim(editor.id, claim.id, 1, at);
+    const [first, second] = await Promise.all([firstId, secondId].map((claimId) => prisma.claim.findUniqueOrThrow({ where: { id: claimId } })));
+    expect(first!.quote).toBe("10.000 tentara asal Korea Utara");
+    expect(second!.quote).toBe("dilaporkan tiba di Kursk");
+    await expect(splitClaim(editor.id, firstId, first!.version, body.length)).rejects.toThrow(ClaimSpanInvalid);
+
+    const mergedId = await mergeClaims(editor.id, [
+      { id: secondId, version: second!.version },
+      { id: firstId, version: first!.version },
+    ]);
+    expect(mergedId).toBe(firstId);
+    const merged = await prisma.claim.findUniqueOrThrow({ where: { id: mergedId } });
+    expect(merged.quote).toBe("10.000 tentara asal Korea Utara dilaporkan tiba di Kursk");
+    const retired = await prisma.claim.findUniqueOrThrow({ where: { id: secondId } });
+    expect(retired.deletedAt).not.toBeNull();
+    expect(retired.mergedIntoId).toBe(firstId);
+    await expect(mergeClaims(editor.id, [{ id: firstId, version: merged.version }])).rejects.toThrow(ClaimSpanInvalid);
+  });
+
+  it("are deleted on record: the row and its audit trail stay", async () => {
+    const { editor, id, span } = await article(`${text} Empat.`);
+    const claim = await createClaim(editor.id, id, span("berita palsu"));
+    await deleteClaim(editor.id, claim.id, 1);
+    const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(row.deletedAt).not.toBeNull();
+    const trail = await prisma.auditEvent.findMany({ where: { entityId: claim.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
+    expect(trail).toEqual([
+      { action: "claim.create", actorId: editor.id },
+      { action: "claim.delete", actorId: editor.id },
+    ]);
+    await expect(deleteClaim(editor.id, claim.id, 2)).rejects.toThrow(ClaimConflict);
+  });
+
+  it("come from suggestions: one by one, or all above a score; dismissed ones stay out", async () => {
+    const { editor, id } = await article(`${text} Lima.`);
+    const suggestions = await prisma.claimSuggestion.findMany({ where: { articleId: id }, orderBy: { score: "desc" } });
+    expect(suggestions.length).toBeGreaterThanOrEqual(2);
+    await dismissSuggestions(editor.id, id, [suggestions[0]!.id]);
+    expect(await acceptSuggestions(editor.id, id, { ids: [suggestions[0]!.id] })).toBe(0);
+    expect(await acceptSuggestions(editor.id, id, { ids: [suggestions[1]!.id] })).toBe(1);
+    const rest = await acceptSuggestions(editor.id, id, { minScore: 0 });
+    expect(rest).toBe(suggestions.length - 2);
+    const claims = await prisma.claim.findMany({ where: { articleId: id } });
+    expect(claims).toHaveLength(suggestions.length - 1);
+    for (const claim of claims) expect(suggestions.some((s) => s.start <= claim.start && s.end >= claim.end)).toBe(true);
+  });
+});
