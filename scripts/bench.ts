@@ -7,6 +7,8 @@
 // `node:http` server (scripts/bench/baseline-server.ts, also a child process) answering a fixed 8 KB page.
 // autocannon runs in this process, so load generator and servers never share an event loop.
 //
+// First, a pure-function section times claim suggestions in this process (scripts/bench/suggest.ts).
+//
 // Timings are printed, never asserted: they depend on the machine, its other load and the database, so a
 // threshold would either fail at random or be too loose to mean anything. The baseline ratio is the number
 // to compare across machines and over time; the raw numbers are also written as JSON to the temp folder.
@@ -29,6 +31,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "./bench/database.ts";
 import { runLoad, type LoadResult } from "./bench/load.ts";
+import { benchSuggestions } from "./bench/suggest.ts";
 import { indent, runCommand, startServer, type ServerProcess } from "./bench/processes.ts";
 import { formatTable, type Column } from "./bench/table.ts";
 
@@ -150,6 +153,8 @@ async function main() {
   const cpus = os.cpus();
   log(`Factdesk benchmark — Node ${process.version}, ${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.platform()} ${os.release()}`);
   log(`Each scenario: ${options.warmup} s warm-up (not recorded), then ${options.duration} s with ${options.connections} connections.\n`);
+  await benchSuggestions(log);
+  log("");
 
   if (!options.skipBuild) {
     const buildStarted = Date.now();

@@ -154,6 +154,14 @@ describe("extractArticle: not an article", () => {
   ])("%s → not_an_article", (_label, html) => {
     expect(notAnArticle(html)).toBe("not_an_article");
   });
+
+  it("refuses a pathologically nested page quickly instead of handing it to Readability", () => {
+    const text = `<p>${"Teks panjang tentang harga beras yang naik. ".repeat(10)}</p>`;
+    const html = `<html><body><article>${"<div>".repeat(3000)}${text}${text}${"</div>".repeat(3000)}</article></body></html>`;
+    const started = Date.now();
+    expect(notAnArticle(html)).toBe("not_an_article");
+    expect(Date.now() - started).toBeLessThan(3000); // Readability itself would take minutes
+  });
 });
 
 describe("extractArticle: metadata rules", () => {

@@ -147,7 +147,7 @@ export function draftFromPaste(input: {
   originalUrl?: string | undefined;
 }): ArticleDraft {
   const fields = [input.title, input.body, input.outlet, input.author, input.publishedAt, input.originalUrl];
-  const bytes = fields.reduce((sum, field) => sum + new TextEncoder().encode(field ?? "").length, 0);
+  const bytes = fields.reduce((sum, field) => sum + Buffer.byteLength(field ?? "", "utf8"), 0);
   if (bytes > articleLimits.maxBytes) throw tooLarge();
   for (const [name, value] of Object.entries({ title: input.title, body: input.body, outlet: input.outlet, author: input.author })) {
     if (value && hasUnreadableCharacters(value)) throw new ImportError("unreadable_text", { field: name });

@@ -285,7 +285,7 @@ describe("suggestClaims", () => {
     expect(quote?.reasons).toEqual(expect.arrayContaining(["quantity", "direct_quote"]));
     expect(fragments.map((s) => s.text)).toContain("“We have seen more than 2,000 cases this week alone,” said Dr. Maria Lopez");
 
-    const subjectless = "Mengetahui hal itu, Ukraina langsung ambil sikap tegas, mendesak tentara Korea Utara yang tiba untuk segera menyerah.";
+    const subjectless = "Mengetahui kehadiran tentara Korut di Rusia, Ukraina langsung ambil sikap tegas, mendesak tentara Korea Utara yang tiba untuk segera menyerah.";
     expect(suggestClaims(subjectless, { language: "id" }).map((s) => s.text)).toContain(
       "Ukraina langsung ambil sikap tegas, mendesak tentara Korea Utara yang tiba untuk segera menyerah.",
     );

@@ -9,11 +9,9 @@
 // questions, related-article links ("Baca juga: …") and headings. Weights and factors are set from general
 // cues (ClaimBuster, Full Fact) and checked on the labelled corpus in ./corpus/ (`npm run claims:eval`).
 // Everything is linear in the text length.
-import { type Cue, type CueKind, type Hedge, findCues, hedgeFactors, lexiconFor, type Lexicon } from "./cues.ts";
+import { type Cue, type CueKind, detectTextLanguage, findCues, type Hedge, hedgeFactors, type Lexicon, lexiconFor } from "./cues.ts";
 import { findQuotes, forEachParagraph, isSpaceCode, type Quote, segmentParagraph, trimSpan } from "./segment.ts";
 import { type Language, type Span, type Suggestion, type SuggestionReason, suggestionReasons } from "./types.ts";
-
-import { detectTextLanguage } from "./cues.ts";
 
 export { detectTextLanguage } from "./cues.ts";
 export { segmentSentences } from "./segment.ts";
@@ -59,6 +57,14 @@ const linkLine =
 const questionMark = /[?？؟](?=$|\s|["”’'»)\]])/u;
 /** A verb opening a clause: Indonesian active/passive prefixes, English -ing forms. Sticky. */
 const verbFirst = /(?:me|ber|di)\p{Ll}{4,}(?![\p{L}\p{N}-])|\p{Ll}{2,}ing(?![\p{L}\p{N}-])/uy;
+const lowercaseLetter = /\p{Ll}/u;
+/** After a comma: the rest of a list ("Ukraine, Israel and Taiwan"), items of up to three words. Sticky. */
+const listAhead =
+  /\s+(?:\p{L}[\p{L}\p{M}.'’-]*\s+){0,2}\p{L}[\p{L}\p{M}.'’-]*(?:,\s+(?:\p{L}[\p{L}\p{M}.'’-]*\s+){0,2}\p{L}[\p{L}\p{M}.'’-]*){0,4}\s+(?:and|dan|or|atau|serta)\s/uy;
+/** A dateline: capitals, maybe with an agency in brackets ("JAKARTA", "WASHINGTON (Reuters)"), or a site ("KOMPAS.com"). */
+const dateline = /^(?:\p{Lu}[\p{Lu}\p{N}\s.,&'’-]*(?:\s*\([^)]*\))?|\S+\.com)$/u;
+const connective =
+  /^(?:sementara itu|selain itu|namun|meski begitu|meski demikian|oleh karena itu|dengan demikian|di sisi lain|sebelumnya|akibatnya|sementara|meanwhile|however|in addition|as a result|moreover|on the other hand|earlier|later|previously|still)$/iu;
 const leadingConjunction = /^(?:dan|serta|tetapi|tapi|namun|sedangkan|lalu|kemudian|and|but|while|yet|so)\s+/iu;
 const approximatorBefore =
   /(?:sekitar|sekira|hampir|lebih dari|kurang dari|kurang lebih|setidaknya|sedikitnya|paling sedikit|sebanyak|mencapai|kira-kira|about|around|nearly|almost|more than|less than|fewer than|over|under|at least|up to|some|roughly|approximately|an estimated|as many as)\s+$/iu;
@@ -71,8 +77,8 @@ const stopwords = new Set(
 );
 const word = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/uy;
 
-/** A fragment in the making; `source` tells clauses (dropped when nearly the whole sentence) from amounts and quotes. */
-type Candidate = { start: number; end: number; reasons: Map<SuggestionReason, number>; score: number; source: "clause" | "amount" | "quote" };
+/** A fragment in the making. */
+type Candidate = Span & { reasons: Map<SuggestionReason, number>; score: number };
 
 export function suggestClaims(text: string, options: { language?: Language | "auto"; minScore?: number } = {}): Suggestion[] {
   const requested = options.language ?? "auto";
@@ -113,11 +119,11 @@ function suggestForSentence(text: string, sentence: Span, lexicon: Lexicon, para
   for (const clause of clauses(text, sentence, quotes, cues)) {
     const clauseScore = scoreSpan(cues, clause.start, clause.end, factor);
     if ((clause.end - clause.start) / (sentence.end - sentence.start) <= nearlyWholeSentence) {
-      candidates.push({ ...clause, reasons: clauseScore.reasons, score: clauseScore.score, source: "clause" });
+      candidates.push({ ...clause, reasons: clauseScore.reasons, score: clauseScore.score });
     }
     for (const amount of amountPhrases(text, clause, cues)) {
       const { reasons } = scoreSpan(cues, amount.start, amount.end, 1);
-      candidates.push({ ...amount, reasons, score: combine(reasons, clauseScore.factor), source: "amount" });
+      candidates.push({ ...amount, reasons, score: combine(reasons, clauseScore.factor) });
     }
   }
   for (const quote of quotes) {
@@ -125,7 +131,7 @@ function suggestForSentence(text: string, sentence: Span, lexicon: Lexicon, para
     if (!content || countWords(text, content.start, content.end) < quoteFragmentMinWords) continue;
     const quoteScore = scoreSpan(cues, content.start, content.end, factor);
     quoteScore.reasons.set("direct_quote", weights.direct_quote);
-    candidates.push({ ...content, reasons: quoteScore.reasons, score: combine(quoteScore.reasons, quoteScore.factor), source: "quote" });
+    candidates.push({ ...content, reasons: quoteScore.reasons, score: combine(quoteScore.reasons, quoteScore.factor) });
   }
 
   for (const fragment of dedupe(candidates, sentence)) {
@@ -141,14 +147,16 @@ type Scored = { reasons: Map<SuggestionReason, number>; factor: number; score: n
 function scoreSpan(cues: Cue[], start: number, end: number, factor: number): Scored {
   const reasons = new Map<SuggestionReason, number>();
   const hedges = new Set<Hedge>();
+  let unhedged = false;
   for (const cue of cues) {
     if (cue.start < start || cue.end > end) continue;
     if (isReason(cue.kind)) reasons.set(cue.kind, Math.max(reasons.get(cue.kind) ?? 0, cue.weight ?? weights[cue.kind]));
     else hedges.add(cue.kind);
+    unhedged ||= cue.unhedged === true;
   }
-  // A denial is a checkable statement about a claim, whatever the tense of what is denied
-  // ("membantah kabar bahwa pemerintah akan memblokir WhatsApp").
-  if (reasons.has("denial")) hedges.delete("prediction");
+  // A denial or a circulating post is checkable whatever the tense of what it says
+  // ("membantah kabar bahwa pemerintah akan memblokir WhatsApp", "beredar pesan yang menyebut akan terjadi …").
+  if (unhedged) hedges.delete("prediction");
   for (const hedge of hedges) factor *= hedgeFactors[hedge];
   return { reasons, factor, score: combine(reasons, factor) };
 }
@@ -198,7 +206,10 @@ function clauses(text: string, sentence: Span, quotes: Quote[], cues: Cue[]): Sp
     if (depth > 0) continue;
     const nextSpace = i + 1 >= sentence.end || isSpaceCode(text.charCodeAt(i + 1));
     let cut = false;
-    if ((char === "," || char === ";" || char === ":") && nextSpace) cut = true;
+    if ((char === "," || char === ";" || char === ":") && nextSpace) {
+      listAhead.lastIndex = i + 1;
+      cut = char !== "," || !listAhead.test(text);
+    }
     else if ((char === "–" || char === "—" || char === "-") && nextSpace && i > sentence.start && isSpaceCode(text.charCodeAt(i - 1))) cut = true;
     if (cut) {
       add(pieceStart, i);
@@ -207,11 +218,13 @@ function clauses(text: string, sentence: Span, quotes: Quote[], cues: Cue[]): Sp
   }
   add(pieceStart, sentence.end);
 
-  // A short lead-in goes: a dateline or connective with no cue, or one before a clause with its own speaker
-  // ("Menanggapi tudingan itu, Kementerian … membantah …").
+  // A short lead-in goes: a dateline or connective with no cue ("JAKARTA", "Sementara itu"), or anything short
+  // before a clause with its own speaker ("Menanggapi tudingan itu, Kementerian … membantah …"). Other short
+  // first clauses are subjects ("Dr. Jane Smith, an economist, said …") and join the next.
   while (pieces.length > 1 && pieces[0]!.words <= shortClauseWords) {
-    const next = pieces[1]!;
-    if (pieces[0]!.reasons.size > 0 && !next.reasons.has("attribution") && !next.reasons.has("denial")) break;
+    const [first, next] = [pieces[0]!, pieces[1]!];
+    const leadIn = first.reasons.size === 0 ? isLeadIn(text, first) : next.reasons.has("attribution") || next.reasons.has("denial");
+    if (!leadIn) break;
     pieces.shift();
   }
   const joined: Clause[] = [];
@@ -237,17 +250,26 @@ function clauses(text: string, sentence: Span, quotes: Quote[], cues: Cue[]): Sp
   }
   // A clause that opens with a verb has its subject in the clause before ("Ukraina mengambil sikap tegas,
   // mendesak tentara … menyerah"; "…, calling them fabrication"): it reaches back to include it.
+  // So does one opening with a lowercase reporting or event verb ("…, an economist, said …").
+  const verbStarts = new Set(cues.filter((cue) => cue.kind === "attribution" || cue.kind === "denial" || cue.kind === "event").map((cue) => cue.start));
   const spans: Span[] = [];
   let subjectStart = sentence.start;
   for (const [index, piece] of joined.entries()) {
     const conjunction = leadingConjunction.exec(text.slice(piece.start, Math.min(piece.end, piece.start + 20)));
     const start = conjunction && conjunction[0].length < piece.end - piece.start ? piece.start + conjunction[0].length : piece.start;
     verbFirst.lastIndex = start;
-    const extends_ = index > 0 && verbFirst.test(text);
+    const extends_ = index > 0 && (verbFirst.test(text) || (verbStarts.has(start) && lowercaseLetter.test(text[start]!)));
     if (!extends_) subjectStart = start;
     spans.push({ start: extends_ ? subjectStart : start, end: piece.end });
   }
   return spans;
+}
+
+function isLeadIn(text: string, span: Span): boolean {
+  const lead = text.slice(span.start, span.end);
+  if (connective.test(lead) || dateline.test(lead)) return true;
+  verbFirst.lastIndex = span.start;
+  return verbFirst.test(text);
 }
 
 function merge(into: Clause, other: Clause) {
@@ -259,7 +281,7 @@ function merge(into: Clause, other: Clause) {
 
 /**
  * Amounts with what they count: "Sekitar 10.000 tentara", "puluhan ribu tentara", "Rp 5 triliun",
- * "2,5 persen", "more than 300 people". The counted noun is the next word unless it is a function word.
+ * "2,5 persen", "more than 300 people". The counted noun is the next word unless it is a function word or a verb.
  */
 function amountPhrases(text: string, clause: Span, cues: Cue[]): Span[] {
   const phrases: Span[] = [];
@@ -276,7 +298,9 @@ function amountPhrases(text: string, clause: Span, cues: Cue[]): Span[] {
       if (position > end && position - end <= 2) {
         word.lastIndex = position;
         const next = word.exec(text);
-        if (next && next.index + next[0].length <= clause.end && !stopwords.has(next[0].toLowerCase())) end = next.index + next[0].length;
+        verbFirst.lastIndex = position;
+        const isVerb = verbFirst.test(text) || (next !== null && /^\p{Ll}+ed$/u.test(next[0]));
+        if (next && !isVerb && next.index + next[0].length <= clause.end && !stopwords.has(next[0].toLowerCase())) end = next.index + next[0].length;
       }
     }
     phrases.push({ start, end });
@@ -333,11 +357,17 @@ function countWords(text: string, start: number, end: number): number {
   let inWord = false;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    const isWordChar = !isSpaceCode(code) && !isPunctuationCode(code);
+    // "10.000" and "2,5" are one word: a separator between digits does not split.
+    const inNumber = (code === 0x2c || code === 0x2e) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1));
+    const isWordChar = inNumber || (!isSpaceCode(code) && !isPunctuationCode(code));
     if (isWordChar && !inWord) words++;
     inWord = isWordChar;
   }
   return words;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function isPunctuationCode(code: number): boolean {

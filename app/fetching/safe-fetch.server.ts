@@ -382,8 +382,12 @@ class AutoInflate extends Transform {
   }
 
   override _flush(callback: TransformCallback) {
-    const inner = this.inner ?? this.start();
-    if (!this.inner || this.head.length < 2) inner.write(this.head);
+    let inner = this.inner;
+    if (!inner) {
+      // The whole body was shorter than two bytes.
+      inner = this.start();
+      inner.write(this.head);
+    }
     inner.once("end", () => callback());
     inner.end();
   }

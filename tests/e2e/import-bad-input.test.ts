@@ -15,6 +15,7 @@ const binary = new Uint8Array(4096).map((_, i) => (i * 37) % 256);
 
 const cases: Case[] = [
   { name: "empty text", submit: { intent: "paste", title: "Kosong", body: "" }, code: "empty", message: /text is empty or only whitespace/ },
+  { name: "no headline", submit: { intent: "paste", title: "  ", body: "Gubernur menyebut 35 persen jalan rusak." }, code: "title_required", message: /Give the article a headline/ },
   { name: "whitespace only", submit: { intent: "paste", title: "Spasi", body: " \n\t \u00a0 \n " }, code: "empty", message: /text is empty or only whitespace/ },
   { name: "6 MB pasted body", submit: { intent: "paste", title: "Besar", body: "Kalimat berita yang panjang. ".repeat((6 * mb) / 28) }, code: "too_large", message: /too large: articles may be at most 5 MB/ },
   { name: "empty file", submit: { intent: "file", name: "kosong.txt", type: "text/plain", bytes: new Uint8Array() }, code: "empty", message: /empty/ },
