@@ -31,6 +31,8 @@ type Entry = { kind: CueKind; words: string[]; caseSensitive?: boolean; suffix?:
 
 /** "dua", "two": a small spelled number is a weaker cue than "ribuan" or "10.000" ("the two leaders shook hands"). */
 const smallNumberWeight = 0.3;
+/** "hari ini", "today", "since": relative time words are everywhere in quotes, a weaker cue than a named day or date. */
+const relativeDateWeight = 0.15;
 
 // Word lists are regex fragments (alternatives); a space matches any run of whitespace. `suffix` adds the
 // Indonesian enclitics -nya/-lah ("katanya", "ditandatanganinya").
@@ -79,11 +81,16 @@ const id: Entry[] = [
   },
   {
     kind: "date",
+    weight: relativeDateWeight,
+    words: ["kemarin", "hari ini", "semalam", "tadi (?:pagi|siang|sore|malam)", "sejak", "saat ini", "kini"],
+  },
+  {
+    kind: "date",
     words: [
-      "kemarin", "hari ini", "semalam", "tadi (?:pagi|siang|sore|malam)", "dini hari",
+      "dini hari",
       "(?:pekan|minggu|bulan|tahun|kuartal|semester) (?:lalu|ini|kemarin|terakhir|sebelumnya)",
       "(?:awal|akhir|pertengahan) (?:pekan|minggu|bulan|tahun)",
-      "(?:hari|pekan|minggu|bulan|tahun|abad|dekade|HUT) ke-?\\s?\\d+", "pada (?:tahun|bulan|pekan|hari|masa|periode)", "sejak",
+      "(?:hari|pekan|minggu|bulan|tahun|abad|dekade|HUT) ke-?\\s?\\d+", "pada (?:tahun|bulan|pekan|hari|masa|periode)",
       "kuartal (?:I|II|III|IV|pertama|kedua|ketiga|keempat)",
     ],
   },
@@ -202,10 +209,15 @@ const en: Entry[] = [
   },
   {
     kind: "date",
+    weight: relativeDateWeight,
+    words: ["yesterday", "today", "tonight", "now", "ago", "since", "currently"],
+  },
+  {
+    kind: "date",
     words: [
-      "yesterday", "today", "tonight", "last (?:week|month|year|night|weekend|decade|season)",
+      "last (?:week|month|year|night|weekend|decade|season)",
       "this (?:week|month|year|morning|afternoon|evening)", "earlier this (?:week|month|year)",
-      "(?:days|weeks|months|years|decades) ago", "ago", "since", "(?:first|second|third|fourth) quarter", "Q[1-4]",
+      "(?:days|weeks|months|years|decades) ago", "(?:first|second|third|fourth) quarter", "Q[1-4]",
       "(?:18|19|20)\\d0s",
     ],
   },

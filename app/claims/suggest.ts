@@ -72,7 +72,7 @@ const stopwords = new Set(
   (
     "yang dan di ke dari pada untuk dengan dalam oleh atau itu ini juga telah sudah akan saat sejak hingga sampai bagi tahun " +
     "per lebih kurang sebesar sebanyak mencapai the and of in to for on at by from with as than that this which who were was " +
-    "are is be been has have had per a an its their his her"
+    "are is be been has have had per a an its their his her masih asal sejak sekitar"
   ).split(" "),
 );
 const word = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/uy;
@@ -121,7 +121,7 @@ function suggestForSentence(text: string, sentence: Span, lexicon: Lexicon, para
     if ((clause.end - clause.start) / (sentence.end - sentence.start) <= nearlyWholeSentence) {
       candidates.push({ ...clause, reasons: clauseScore.reasons, score: clauseScore.score });
     }
-    for (const amount of amountPhrases(text, clause, cues)) {
+    for (const amount of amountPhrases(text, clause, cues, lexicon.language === "en")) {
       const { reasons } = scoreSpan(cues, amount.start, amount.end, 1);
       candidates.push({ ...amount, reasons, score: combine(reasons, clauseScore.factor) });
     }
@@ -283,7 +283,7 @@ function merge(into: Clause, other: Clause) {
  * Amounts with what they count: "Sekitar 10.000 tentara", "puluhan ribu tentara", "Rp 5 triliun",
  * "2,5 persen", "more than 300 people". The counted noun is the next word unless it is a function word or a verb.
  */
-function amountPhrases(text: string, clause: Span, cues: Cue[]): Span[] {
+function amountPhrases(text: string, clause: Span, cues: Cue[], english: boolean): Span[] {
   const phrases: Span[] = [];
   for (const cue of cues) {
     if (cue.start < clause.start || cue.end > clause.end) continue;
@@ -293,19 +293,30 @@ function amountPhrases(text: string, clause: Span, cues: Cue[]): Span[] {
     if (before) start = cue.start - before[0].length;
     let end = cue.end;
     if (cue.kind === "quantity" || cue.kind === "number_word") {
-      let position = end;
-      while (position < clause.end && (text[position] === " " || text[position] === "\u00a0")) position++;
-      if (position > end && position - end <= 2) {
-        word.lastIndex = position;
-        const next = word.exec(text);
-        verbFirst.lastIndex = position;
-        const isVerb = verbFirst.test(text) || (next !== null && /^\p{Ll}+ed$/u.test(next[0]));
-        if (next && !isVerb && next.index + next[0].length <= clause.end && !stopwords.has(next[0].toLowerCase())) end = next.index + next[0].length;
+      // Indonesian puts modifiers after the noun ("10.000 tentara asal Korea"): one word. English puts them
+      // before ("12 league games"): a second word when the first is not already a plural.
+      const first = nounAfter(text, end, clause.end);
+      if (first !== undefined) {
+        end = first;
+        const second = english && !/s$/u.test(text.slice(first - 2, first)) ? nounAfter(text, end, clause.end) : undefined;
+        if (second !== undefined) end = second;
       }
     }
     phrases.push({ start, end });
   }
   return phrases;
+}
+
+/** The end of the word after `position` (one space away) if it can be a counted noun: not a function word, not a verb. */
+function nounAfter(text: string, position: number, limit: number): number | undefined {
+  const start = position + 1;
+  if (text[position] !== " " && text[position] !== "\u00a0") return undefined;
+  word.lastIndex = start;
+  const next = word.exec(text);
+  if (!next || next.index + next[0].length > limit || stopwords.has(next[0].toLowerCase())) return undefined;
+  verbFirst.lastIndex = start;
+  if (verbFirst.test(text) || /^\p{Ll}+ed$/u.test(next[0])) return undefined;
+  return next.index + next[0].length;
 }
 
 /** The words inside a quotation, without the marks and a trailing comma. */
