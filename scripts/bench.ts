@@ -31,6 +31,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareDatabase } from "./bench/database.ts";
 import { runLoad, type LoadResult } from "./bench/load.ts";
+import { archiveSize, fillArchive } from "./bench/articles.ts";
+import { benchImportSection } from "./bench/import.ts";
 import { benchSuggestions } from "./bench/suggest.ts";
 import { indent, runCommand, startServer, type ServerProcess } from "./bench/processes.ts";
 import { formatTable, type Column } from "./bench/table.ts";
@@ -39,10 +41,10 @@ const root = path.resolve(import.meta.dirname, "..");
 const demoLogin = { email: "admin@example.org", password: "factdesk-demo" };
 const sessionCookieName = "factdesk_session";
 
-type Options = { connections: number; duration: number; warmup: number; skipBuild: boolean; embedded: boolean };
+type Options = { connections: number; duration: number; warmup: number; quick: boolean; skipBuild: boolean; embedded: boolean };
 
 /** What the scenarios may use: the app's origin and the signed-in session, as a `Cookie` header value. */
-type Context = { origin: string; sessionCookie: string };
+type Context = { origin: string; sessionCookie: string; editorCookie: string; deepCursor: string | null };
 
 type Scenario = {
   name: string;
@@ -66,6 +68,13 @@ function scenarios(context: Context): Scenario[] {
     { name: "baseline: node:http, fixed page", target: "baseline", path: "/" },
     { name: "GET /login (anonymous)", target: "app", path: "/login" },
     { name: "GET /dashboard (signed in)", target: "app", path: "/dashboard", headers: { Cookie: context.sessionCookie } },
+    ...(context.deepCursor
+      ? ([
+          { name: `GET /articles (${archiveSize / 1000}k articles, page 1)`, target: "app", path: "/articles", headers: { Cookie: context.editorCookie } },
+          { name: "GET /articles (deep keyset page)", target: "app", path: `/articles?after=${context.deepCursor}`, headers: { Cookie: context.editorCookie } },
+          { name: "GET /articles?q=banjir (title search)", target: "app", path: "/articles?q=banjir", headers: { Cookie: context.editorCookie } },
+        ] satisfies Scenario[])
+      : []),
   ];
 }
 
@@ -143,6 +152,7 @@ function readOptions(): Options {
     connections: Math.round(number("connections", values.connections, 10, 1)),
     duration: number("duration", values.duration, quick ? 3 : 10, 1),
     warmup: number("warmup", values.warmup, 2, 0),
+    quick,
     skipBuild: Boolean(values["skip-build"]),
     embedded: Boolean(values.embedded),
   };
@@ -154,6 +164,8 @@ async function main() {
   log(`Factdesk benchmark — Node ${process.version}, ${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.platform()} ${os.release()}`);
   log(`Each scenario: ${options.warmup} s warm-up (not recorded), then ${options.duration} s with ${options.connections} connections.\n`);
   await benchSuggestions(log);
+  log("");
+  await benchImportSection(log, options.quick ? { sequential: 20, concurrent: 40 } : {});
   log("");
 
   if (!options.skipBuild) {
@@ -194,7 +206,21 @@ async function main() {
   log(`Servers up: baseline on port ${baseline.port}, Factdesk on port ${app.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).\n`);
 
   const origins = { app: `http://127.0.0.1:${app.port}`, baseline: `http://127.0.0.1:${baseline.port}` };
-  const context: Context = { origin: origins.app, sessionCookie: await signIn(origins.app) };
+  const databaseUrl = database.env.DATABASE_URL;
+  let deepCursor: string | null = null;
+  if (databaseUrl) {
+    const filling = Date.now();
+    deepCursor = (await fillArchive(databaseUrl)).deepCursor;
+    log(`Filled the archive with ${archiveSize.toLocaleString("en")} articles in ${((Date.now() - filling) / 1000).toFixed(1)} s.`);
+  } else {
+    log("Article-list rows skipped: the embedded database is private to the app process.");
+  }
+  const context: Context = {
+    origin: origins.app,
+    sessionCookie: await signIn(origins.app, demoLogin),
+    editorCookie: await signIn(origins.app, { email: "editor@example.org", password: demoLogin.password }),
+    deepCursor,
+  };
 
   const list = scenarios(context);
   for (const scenario of list) await preflight(`${origins[scenario.target]}${scenario.path}`, scenario);
@@ -215,12 +241,12 @@ async function main() {
 }
 
 /** Signs in once (the login form is rate limited) and returns the session cookie as `name=value`. */
-async function signIn(origin: string): Promise<string> {
+async function signIn(origin: string, account: { email: string; password: string }): Promise<string> {
   const response = await fetch(`${origin}/login`, {
     method: "POST",
     redirect: "manual",
     headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(demoLogin).toString(),
+    body: new URLSearchParams(account).toString(),
   });
   const cookie = response.headers
     .getSetCookie()
@@ -229,7 +255,7 @@ async function signIn(origin: string): Promise<string> {
   if (response.status < 300 || response.status >= 400 || !cookie) {
     const body = (await response.text()).replace(/\s+/g, " ").slice(0, 300);
     throw new Error(
-      `Signing in as ${demoLogin.email} failed: HTTP ${response.status}, ${cookie ? "" : "no session cookie, "}` +
+      `Signing in as ${account.email} failed: HTTP ${response.status}, ${cookie ? "" : "no session cookie, "}` +
         `expected a redirect with a ${sessionCookieName} cookie. Is the demo newsroom seeded in this database?\n    ${body}`,
     );
   }

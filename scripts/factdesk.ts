@@ -14,6 +14,10 @@ export const commands: Record<string, Command> = {
     usage: "suggest [FILE|-] [--lang id|en|auto] [--min-score N]   claim suggestions for a text, as JSON",
     load: () => import("./cli/suggest.ts"),
   },
+  import: {
+    usage: "import FILE|URL [--as EMAIL]                              import an article into the configured database",
+    load: () => import("./cli/import.ts"),
+  },
 };
 
 function usage(): string {

@@ -110,8 +110,9 @@ export async function listArticles(viewer: SessionUser, query: ArticleListQuery)
       query.q ? { title: { contains: query.q, mode: "insensitive" } } : {},
       query.status ? { status: query.status } : {},
       query.language ? { language: query.language } : {},
+      // (createdAt, id) < cursor, written so the index on (createdAt, id) gets a range to scan.
       cursor
-        ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+        ? { createdAt: { lte: cursor.createdAt }, OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] }
         : {},
     ],
   };

@@ -47,7 +47,13 @@ const id: Entry[] = [
       "berlipat ganda", "mayoritas", "sebagian besar", "minoritas",
     ],
   },
-  { kind: "number_word", weight: smallNumberWeight, words: ["dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"] },
+  {
+    kind: "number_word",
+    weight: smallNumberWeight,
+    words: [
+      "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    ],
+  },
   { kind: "percentage", words: ["persen", "persentase", "prosentase", "poin persentase", "basis poin"] },
   { kind: "money", words: ["rupiah", "dolar", "dollar", "euro", "yen", "yuan", "ringgit", "rubel", "poundsterling"] },
   {
@@ -87,11 +93,9 @@ const id: Entry[] = [
   {
     kind: "date",
     words: [
-      "dini hari",
-      "(?:pekan|minggu|bulan|tahun|kuartal|semester) (?:lalu|ini|kemarin|terakhir|sebelumnya)",
-      "(?:awal|akhir|pertengahan) (?:pekan|minggu|bulan|tahun)",
-      "(?:hari|pekan|minggu|bulan|tahun|abad|dekade|HUT) ke-?\\s?\\d+", "pada (?:tahun|bulan|pekan|hari|masa|periode)",
-      "kuartal (?:I|II|III|IV|pertama|kedua|ketiga|keempat)",
+      "dini hari", "(?:pekan|minggu|bulan|tahun|kuartal|semester) (?:lalu|ini|kemarin|terakhir|sebelumnya)",
+      "(?:awal|akhir|pertengahan) (?:pekan|minggu|bulan|tahun)", "(?:hari|pekan|minggu|bulan|tahun|abad|dekade|HUT) ke-?\\s?\\d+",
+      "pada (?:tahun|bulan|pekan|hari|masa|periode)", "kuartal (?:I|II|III|IV|pertama|kedua|ketiga|keempat)",
     ],
   },
   {
@@ -104,9 +108,9 @@ const id: Entry[] = [
       "dikonfirmasi", "mengonfirmasi", "mengkonfirmasi", "membenarkan", "menegaskan", "ditegaskan", "melaporkan", "dilaporkan",
       "laporan", "memberitakan", "diberitakan", "mengungkapkan", "diungkapkan", "mengungkap", "menjelaskan", "dijelaskan",
       "menambahkan", "mengumumkan", "diumumkan", "menyampaikan", "disampaikan", "memaparkan", "menuturkan", "mengakui", "diakui",
-      "mengutip", "dikutip", "menuding", "dituding", "tudingan", "menuduh", "dituduh", "tuduhan", "memperingatkan", "mendesak", "menyerukan", "mengimbau",
-      "menghimbau", "bersaksi", "kesaksian", "keterangan", "pernyataan", "siaran pers", "juru bicara", "jubir", "menunjukkan",
-      "mencatat", "tercatat", "data", "survei", "studi", "penelitian", "riset",
+      "mengutip", "dikutip", "menuding", "dituding", "tudingan", "menuduh", "dituduh", "tuduhan", "memperingatkan", "mendesak",
+      "menyerukan", "mengimbau", "menghimbau", "bersaksi", "kesaksian", "keterangan", "pernyataan", "siaran pers", "juru bicara",
+      "jubir", "menunjukkan", "mencatat", "tercatat", "data", "survei", "studi", "penelitian", "riset",
     ],
   },
   {
@@ -152,7 +156,13 @@ const id: Entry[] = [
       "menyebabkan", "mengakibatkan", "akibat", "memicu", "menyembuhkan", "mencegah", "ampuh",
     ],
   },
-  { kind: "opinion", words: ["menurut (?:saya|kami|hemat saya|pendapat saya)", "saya (?:pikir|rasa|kira|yakin|percaya|berpendapat|merasa|menilai)", "kami (?:yakin|percaya|merasa|menilai)", "pendapat saya", "hemat saya", "rasanya"] },
+  {
+    kind: "opinion",
+    words: [
+      "menurut (?:saya|kami|hemat saya|pendapat saya)", "saya (?:pikir|rasa|kira|yakin|percaya|berpendapat|merasa|menilai)",
+      "kami (?:yakin|percaya|merasa|menilai)", "pendapat saya", "hemat saya", "rasanya",
+    ],
+  },
   {
     kind: "prediction",
     words: [
@@ -163,8 +173,20 @@ const id: Entry[] = [
     ],
   },
   { kind: "normative", words: ["seharusnya", "sebaiknya", "semestinya", "harus", "perlu", "hendaknya", "mesti", "sepatutnya"] },
-  { kind: "feeling", words: ["senang", "bahagia", "sedih", "bangga", "kecewa", "terharu", "bersyukur", "gembira", "khawatir", "cemas", "takut", "marah", "kesal", "puas", "rindu", "berterima kasih"] },
-  { kind: "colour", words: ["indah", "megah", "cantik", "luar biasa", "menakjubkan", "memukau", "meriah", "sejuk", "asri", "syahdu", "menawan", "elok"] },
+  {
+    kind: "feeling",
+    words: [
+      "senang", "bahagia", "sedih", "bangga", "kecewa", "terharu", "bersyukur", "gembira", "khawatir", "cemas", "takut", "marah",
+      "kesal", "puas", "rindu", "berterima kasih",
+    ],
+  },
+  {
+    kind: "colour",
+    words: [
+      "indah", "megah", "cantik", "luar biasa", "menakjubkan", "memukau", "meriah", "sejuk", "asri", "syahdu", "menawan", "elok",
+      "hebat", "keren", "mantap", "brilian", "mengagumkan", "mengecewakan", "memalukan", "apik",
+    ],
+  },
 ];
 
 const en: Entry[] = [
@@ -173,20 +195,25 @@ const en: Entry[] = [
     words: [
       "(?:thir|four|fif|six|seven|eigh|nine)teen", "(?:twen|thir|for|fif|six|seven|eigh|nine)ty", "hundred", "thousand",
       "million", "billion", "trillion", "dozens?", "hundreds", "thousands", "millions", "billions", "half", "a third",
-      "a quarter", "twice", "doubled?", "tripled?", "(?:a|the) majority", "majority of",
-      "(?:a|the) minority", "minority of",
+      "a quarter", "twice", "doubled?", "tripled?", "(?:a|the) majority", "majority of", "(?:a|the) minority", "minority of",
     ],
   },
-  { kind: "number_word", weight: smallNumberWeight, words: ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"] },
+  {
+    kind: "number_word",
+    weight: smallNumberWeight,
+    words: [
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ],
+  },
   { kind: "percentage", words: ["percent", "per cent", "percentage points?", "basis points"] },
   { kind: "money", words: ["dollars?", "euros?", "pounds sterling", "rupiah", "yen", "yuan", "ringgit", "roubles?", "rubles?"] },
   {
     kind: "comparison",
     words: [
-      "more than", "less than", "fewer than", "than", "compared (?:with|to)", "rose", "risen", "rises", "fell", "fallen",
-      "falls", "increased", "increases?", "decreased", "decreases?", "declined", "declines?", "dropped", "jumped", "surged",
-      "soared", "plunged", "plummeted", "doubled", "tripled", "halved", "grew", "growth", "shrank", "shrunk", "up from",
-      "down from", "outnumber(?:ed|s)?", "exceeded", "exceeds",
+      "more than", "less than", "fewer than", "than", "compared (?:with|to)", "rose", "risen", "rises", "fell", "fallen", "falls",
+      "increased", "increases?", "decreased", "decreases?", "declined", "declines?", "dropped", "jumped", "surged", "soared",
+      "plunged", "plummeted", "doubled", "tripled", "halved", "grew", "growth", "shrank", "shrunk", "up from", "down from",
+      "outnumber(?:ed|s)?", "exceeded", "exceeds",
     ],
   },
   {
@@ -215,10 +242,9 @@ const en: Entry[] = [
   {
     kind: "date",
     words: [
-      "last (?:week|month|year|night|weekend|decade|season)",
-      "this (?:week|month|year|morning|afternoon|evening)", "earlier this (?:week|month|year)",
-      "(?:days|weeks|months|years|decades) ago", "(?:first|second|third|fourth) quarter", "Q[1-4]",
-      "(?:18|19|20)\\d0s",
+      "last (?:week|month|year|night|weekend|decade|season)", "this (?:week|month|year|morning|afternoon|evening)",
+      "earlier this (?:week|month|year)", "(?:days|weeks|months|years|decades) ago", "(?:first|second|third|fourth) quarter",
+      "Q[1-4]", "(?:18|19|20)\\d0s",
     ],
   },
   {
@@ -226,15 +252,21 @@ const en: Entry[] = [
     words: [
       "sa(?:ys?|id|ying)", "told", "tells", "stat(?:ed|ing)", "according to", "claim(?:s|ed|ing)?", "confirm(?:s|ed|ing)",
       "report(?:s|ed|ing)?", "reportedly", "announc(?:e|es|ed|ing)", "add(?:ed|ing)", "wr(?:ote|ites|iting)",
-      "alleg(?:e|es|ed|ing|edly|ations?)", "insist(?:s|ed|ing)?", "warn(?:s|ed|ing)?",
-      "testif(?:y|ies|ied|ying)", "acknowledg(?:e|es|ed|ing)", "admit(?:s|ted|ting)?", "reveal(?:s|ed|ing)?", "cit(?:ed|ing)",
-      "not(?:ed|ing)", "argu(?:e|es|ed|ing)", "assert(?:s|ed|ing)?", "explain(?:s|ed|ing)?", "urg(?:e|es|ed|ing)",
-      "call(?:s|ed)? on", "accus(?:e|es|ed|ing)", "blam(?:e|es|ed|ing)", "statement", "spokes(?:person|man|woman)",
-      "press release", "data", "surveys?", "stud(?:y|ies)", "research", "show(?:s|ed|n)",
+      "alleg(?:e|es|ed|ing|edly|ations?)", "insist(?:s|ed|ing)?", "warn(?:s|ed|ing)?", "testif(?:y|ies|ied|ying)",
+      "acknowledg(?:e|es|ed|ing)", "admit(?:s|ted|ting)?", "reveal(?:s|ed|ing)?", "cit(?:ed|ing)", "not(?:ed|ing)",
+      "argu(?:e|es|ed|ing)", "assert(?:s|ed|ing)?", "explain(?:s|ed|ing)?", "urg(?:e|es|ed|ing)", "call(?:s|ed)? on",
+      "accus(?:e|es|ed|ing)", "blam(?:e|es|ed|ing)", "statement", "spokes(?:person|man|woman)", "press release", "data",
+      "surveys?", "stud(?:y|ies)", "research", "show(?:s|ed|n)",
       "(?:data|records|figures|statistics|documents|studies|surveys|polls|results|images|footage) show", "f(?:ound|inds)",
     ],
   },
-  { kind: "attribution", unhedged: true, words: ["post(?:s|ed|ing)", "tweet(?:s|ed|ing)?", "viral", "circulat(?:ing|ed)", "shared"] },
+  {
+    kind: "attribution",
+    unhedged: true,
+    words: [
+      "post(?:s|ed|ing)", "tweet(?:s|ed|ing)?", "viral", "circulat(?:ing|ed)", "shared",
+    ],
+  },
   {
     kind: "denial",
     unhedged: true,
@@ -262,7 +294,13 @@ const en: Entry[] = [
       "caused", "causes", "cause", "triggered", "linked to", "leads? to", "led to", "cures?", "cured", "prevents?",
     ],
   },
-  { kind: "opinion", words: ["I think", "I believe", "I feel", "I guess", "I'm (?:sure|convinced)", "we (?:think|believe|feel)", "in my (?:opinion|view)", "personally", "it seems to me"] },
+  {
+    kind: "opinion",
+    words: [
+      "I think", "I believe", "I feel", "I guess", "I'm (?:sure|convinced)", "we (?:think|believe|feel)",
+      "in my (?:opinion|view)", "personally", "it seems to me",
+    ],
+  },
   {
     kind: "prediction",
     words: [
@@ -273,8 +311,21 @@ const en: Entry[] = [
   },
   { kind: "prediction", caseSensitive: true, words: ["may"] },
   { kind: "normative", words: ["should", "shouldn't", "ought to", "must", "needs? to", "have to", "has to"] },
-  { kind: "feeling", words: ["happy", "proud", "sad", "disappointed", "excited", "thrilled", "grateful", "delighted", "worried", "afraid", "angry", "upset", "pleased", "honou?red", "love", "loved", "glad", "heartbroken", "feel", "felt"] },
-  { kind: "colour", words: ["beautiful", "stunning", "amazing", "wonderful", "incredible", "gorgeous", "lovely", "vibrant", "breathtaking", "magnificent", "spectacular", "charming"] },
+  {
+    kind: "feeling",
+    words: [
+      "happy", "proud", "sad", "disappointed", "excited", "thrilled", "grateful", "delighted", "worried", "afraid", "angry",
+      "upset", "pleased", "honou?red", "love", "loved", "glad", "heartbroken", "feel", "felt",
+    ],
+  },
+  {
+    kind: "colour",
+    words: [
+      "beautiful", "stunning", "amazing", "wonderful", "incredible", "gorgeous", "lovely", "vibrant", "breathtaking",
+      "magnificent", "spectacular", "charming", "brilliant", "fantastic", "superb", "excellent", "terrible", "awful", "horrible",
+      "disgraceful", "outstanding",
+    ],
+  },
 ];
 
 // Words inside hyphenated compounds ("Euro-Atlantik", "Indo-Pasifik") are not cues on their own.

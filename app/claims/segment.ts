@@ -144,6 +144,7 @@ const terminalMarks = new Set([".", "!", "?", "…", "。", "！", "？", "؟", 
 const trailingClosers = new Set([...quoteChars, "’", "'", ")", "]", "}", "»"]);
 
 const letter = /\p{L}/u;
+const digit = /\d/;
 const lowercaseStart = /\p{Ll}/u;
 const uppercaseLetter = /\p{Lu}/u;
 const dottedAcronym = /^(?:\p{L}\.)+\p{L}$/u;
@@ -265,7 +266,7 @@ function shouldJoin(text: string, pieceStart: number, cut: number, next: number,
   // The word before the period: an abbreviation or an initial?
   let tokenStart = markEnd - 1;
   while (tokenStart > before.start && !isSpaceCode(text.charCodeAt(tokenStart - 1))) tokenStart--;
-  while (tokenStart < markEnd - 1 && !letter.test(text[tokenStart]!) && !/\d/.test(text[tokenStart]!)) tokenStart++;
+  while (tokenStart < markEnd - 1 && !letter.test(text[tokenStart]!) && !digit.test(text[tokenStart]!)) tokenStart++;
   const token = text.slice(tokenStart, markEnd - 1);
   if (!token) return false;
   if (titles.has(token)) return true;
@@ -277,6 +278,6 @@ function shouldJoin(text: string, pieceStart: number, cut: number, next: number,
 function startsWithOpener(text: string, start: number, end: number): boolean {
   let wordEnd = start;
   while (wordEnd < end && letter.test(text[wordEnd]!)) wordEnd++;
-  if (wordEnd === start) return !/\d/.test(text[start]!); // "No. 5" continues; a quote or bracket starts anew
+  if (wordEnd === start) return !digit.test(text[start]!); // "No. 5" continues; a quote or bracket starts anew
   return sentenceOpeners.has(text.slice(start, wordEnd));
 }

@@ -55,8 +55,16 @@ const isReason = (kind: CueKind): kind is SuggestionReason => reasonOrder.has(ki
 const linkLine =
   /^\s*[([]?\s*(?:baca juga|baca|simak juga|simak|lihat juga|lihat|read also|read more|also read|see also|related|artikel terkait|berita terkait|editor|penulis|reporter|sumber|foto|photo|video|advertisement|scroll to continue|follow us|ikuti kami)\s*[:：|]/iu;
 const questionMark = /[?？؟](?=$|\s|["”’'»)\]])/u;
-/** A verb opening a clause: Indonesian active/passive prefixes, English -ing forms. Sticky. */
+/** A verb opening a clause: Indonesian active/passive prefixes, English -ing forms. Sticky; see startsWithVerb. */
 const verbFirst = /(?:me|ber|di)\p{Ll}{4,}(?![\p{L}\p{N}-])|\p{Ll}{2,}ing(?![\p{L}\p{N}-])/uy;
+/** Words verbFirst matches that are not verbs (pronouns, nouns, prepositions). */
+const notVerbs = new Set(
+  (
+    "mereka merah meja menit menteri media medis melayu melalui menuju mengenai menjelang meski meskipun memang bersama " +
+    "berbagai beras berat berita berkas dinas dingin diri dirinya dini dinding dimana diantara during including according " +
+    "morning evening nothing something anything everything thing building meeting king spring string wedding ceiling following"
+  ).split(" "),
+);
 const lowercaseLetter = /\p{Ll}/u;
 /** After a comma: the rest of a list ("Ukraine, Israel and Taiwan"), items of up to three words. Sticky. */
 const listAhead =
@@ -209,8 +217,7 @@ function clauses(text: string, sentence: Span, quotes: Quote[], cues: Cue[]): Sp
     if ((char === "," || char === ";" || char === ":") && nextSpace) {
       listAhead.lastIndex = i + 1;
       cut = char !== "," || !listAhead.test(text);
-    }
-    else if ((char === "–" || char === "—" || char === "-") && nextSpace && i > sentence.start && isSpaceCode(text.charCodeAt(i - 1))) cut = true;
+    } else if ((char === "–" || char === "—" || char === "-") && nextSpace && i > sentence.start && isSpaceCode(text.charCodeAt(i - 1))) cut = true;
     if (cut) {
       add(pieceStart, i);
       pieceStart = i + 1;
@@ -257,8 +264,7 @@ function clauses(text: string, sentence: Span, quotes: Quote[], cues: Cue[]): Sp
   for (const [index, piece] of joined.entries()) {
     const conjunction = leadingConjunction.exec(text.slice(piece.start, Math.min(piece.end, piece.start + 20)));
     const start = conjunction && conjunction[0].length < piece.end - piece.start ? piece.start + conjunction[0].length : piece.start;
-    verbFirst.lastIndex = start;
-    const extends_ = index > 0 && (verbFirst.test(text) || (verbStarts.has(start) && lowercaseLetter.test(text[start]!)));
+    const extends_ = index > 0 && (startsWithVerb(text, start) || (verbStarts.has(start) && lowercaseLetter.test(text[start]!)));
     if (!extends_) subjectStart = start;
     spans.push({ start: extends_ ? subjectStart : start, end: piece.end });
   }
@@ -267,9 +273,13 @@ function clauses(text: string, sentence: Span, quotes: Quote[], cues: Cue[]): Sp
 
 function isLeadIn(text: string, span: Span): boolean {
   const lead = text.slice(span.start, span.end);
-  if (connective.test(lead) || dateline.test(lead)) return true;
-  verbFirst.lastIndex = span.start;
-  return verbFirst.test(text);
+  return connective.test(lead) || dateline.test(lead) || startsWithVerb(text, span.start);
+}
+
+function startsWithVerb(text: string, position: number): boolean {
+  verbFirst.lastIndex = position;
+  const match = verbFirst.exec(text);
+  return match !== null && !notVerbs.has(match[0]);
 }
 
 function merge(into: Clause, other: Clause) {
@@ -314,8 +324,7 @@ function nounAfter(text: string, position: number, limit: number): number | unde
   word.lastIndex = start;
   const next = word.exec(text);
   if (!next || next.index + next[0].length > limit || stopwords.has(next[0].toLowerCase())) return undefined;
-  verbFirst.lastIndex = start;
-  if (verbFirst.test(text) || /^\p{Ll}+ed$/u.test(next[0])) return undefined;
+  if (startsWithVerb(text, start) || /^\p{Ll}+ed$/u.test(next[0])) return undefined;
   return next.index + next[0].length;
 }
 

@@ -482,6 +482,8 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
   const resolve: HostResolver = options.lookup ?? ((hostname) => dns.promises.lookup(hostname, { all: true }));
   const allowList = allowListFrom(options.allowedPrivateHosts);
 
+  // Refuse malformed and non-web URLs before any timer or connection exists.
+  let current = parseTarget(url);
   const controller = new AbortController();
   const signal = controller.signal;
   const timer = setTimeout(() => controller.abort(timeoutMarker), timeoutMs);
@@ -490,7 +492,6 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
   if (outer?.aborted) forwardAbort();
   else outer?.addEventListener("abort", forwardAbort, { once: true });
 
-  let current = parseTarget(url);
   const redirects: string[] = [];
   try {
     for (;;) {

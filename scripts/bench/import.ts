@@ -15,6 +15,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { type Column, formatTable } from "./table.ts";
 import { gzipSync } from "node:zlib";
 import { draftFromUrl } from "../../app/articles/import-source.server.ts";
 
@@ -138,4 +139,23 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     concurrency: concurrency || undefined,
   });
   console.log(JSON.stringify(result, null, 2));
+}
+
+/** Runs the import benchmark and prints its table through `log` (a section of `npm run bench`). */
+export async function benchImportSection(log: (line: string) => void = console.log, options: ImportBenchOptions = {}) {
+  const result = await benchImport(options);
+  log(`URL import throughput (draftFromUrl: safe fetch + extraction of ${result.page}, ${result.paragraphs} paragraphs, ${result.pageBytes.wire} bytes gzipped):`);
+  const columns: Column<ImportPhaseResult & { name: string }>[] = [
+    { header: "phase", value: (row) => row.name },
+    { header: "imports", align: "right", value: (row) => String(row.imports) },
+    { header: "imports/s", align: "right", value: (row) => row.importsPerSecond.toFixed(1) },
+    { header: "p50 ms", align: "right", value: (row) => row.latency.p50.toFixed(1) },
+    { header: "p95 ms", align: "right", value: (row) => row.latency.p95.toFixed(1) },
+    { header: "failures", align: "right", value: (row) => String(row.failures) },
+  ];
+  log(formatTable(columns, [
+    { name: "one at a time", ...result.sequential },
+    { name: `${result.concurrent.concurrency} at once`, ...result.concurrent },
+  ]));
+  return result;
 }
