@@ -30,7 +30,7 @@ describe("running on your own PostgreSQL", () => {
     await expect(startApp({ DATABASE_URL: url, SEED_DEMO: undefined })).rejects.toThrow(/npm run db:migrate/);
 
     const first = await migrate(url);
-    expect(first.stdout).toMatch(/Applied 1 migration/);
+    expect(first.stdout).toMatch(/Applied \d+ migration/);
     const second = await migrate(url);
     expect(second.stdout).toMatch(/up to date/i);
 
