@@ -34,6 +34,21 @@ export function Alert({ tone, children }: { tone: "error" | "success" | "info"; 
   );
 }
 
+/** A labelled control that is not bound to a conform form: label, the control, optional help text. */
+export function LabelledField({ id, label, help, children }: { id: string; label: string; help?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {help ? (
+        <p className="field__help" id={`${id}-help`}>
+          {help}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** Errors about the whole form (not one field), e.g. a refused sign-in, translated with `values`. */
 export function FormAlert({ id, errors, values }: { id: string; errors: string[] | undefined; values?: Record<string, unknown> }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { type ArticleDraft, draftFromFile, draftFromPaste, draftFromUrl, ImportE
 import { articleLimits } from "~/articles/text";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Alert, Card, PageHeader } from "~/components/ui";
+import { Alert, Card, LabelledField, PageHeader } from "~/components/ui";
 import type { Route } from "./+types/articles.new";
 
 const limitMb = Math.round(articleLimits.maxBytes / (1024 * 1024));
@@ -23,9 +23,14 @@ async function readForm(request: Request) {
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > articleLimits.maxBytes + 256 * 1024) throw new ImportError("too_large", { limitMb });
   try {
-    return await parseFormData(request, { maxFileSize: articleLimits.maxBytes, maxTotalSize: articleLimits.maxBytes + 256 * 1024, maxFiles: 1 });
+    return await parseFormData(request, {
+      maxFileSize: articleLimits.maxBytes,
+      maxTotalSize: articleLimits.maxBytes + 256 * 1024,
+      maxFiles: 1,
+    });
   } catch (error) {
-    if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError) throw new ImportError("too_large", { limitMb });
+    if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError)
+      throw new ImportError("too_large", { limitMb });
     throw error;
   }
 }
@@ -52,7 +57,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       draft = await draftFromFile({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
     } else {
       intent = "paste";
-      values = Object.fromEntries(["title", "body", "outlet", "author", "publishedAt", "originalUrl"].map((name) => [name, text(form, name)]));
+      values = Object.fromEntries(
+        ["title", "body", "outlet", "author", "publishedAt", "originalUrl"].map((name) => [name, text(form, name)]),
+      );
       draft = draftFromPaste({
         title: values.title!,
         body: values.body!,
@@ -94,9 +101,44 @@ function ImportProblem({ result }: { result: ActionResult }) {
   return (
     <Alert tone="error">
       <p data-error-code={code}>
-        {t(`import.error.${code}`, { defaultValue: t("import.error.unknown"), limitMb, status: detail.status ?? "", detail: type, ...detail })}
+        {t(`import.error.${code}`, {
+          defaultValue: t("import.error.unknown"),
+          limitMb,
+          status: detail.status ?? "",
+          detail: type,
+          ...detail,
+        })}
       </p>
     </Alert>
+  );
+}
+
+function ImportForm({
+  intent,
+  title,
+  submitLabel,
+  busy,
+  problem,
+  children,
+}: {
+  intent: "url" | "file" | "paste";
+  title: string;
+  submitLabel: string;
+  busy: boolean;
+  problem: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <Card title={title} id={`import-${intent}`}>
+      {problem}
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <input type="hidden" name="intent" value={intent} />
+        {children}
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </Form>
+    </Card>
   );
 }
 
@@ -117,71 +159,52 @@ export default function ImportArticle() {
         </div>
       ) : null}
       <div className="grid grid--import">
-        <Card title={t("import.url")} id="import-url">
-          {problemFor("url")}
-          <Form method="post" encType="multipart/form-data" className="stack">
-            <input type="hidden" name="intent" value="url" />
-            <div className="field">
-              <label htmlFor="import-url-input">{t("import.urlLabel")}</label>
-              <input id="import-url-input" name="url" type="url" required defaultValue={result?.intent === "url" ? result.values?.url : ""} placeholder="https://" />
-              <p className="field__help">{t("import.urlHelp")}</p>
-            </div>
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {t("import.submitUrl")}
-            </button>
-          </Form>
-        </Card>
-        <Card title={t("import.file")} id="import-file">
-          {problemFor("file")}
-          <Form method="post" encType="multipart/form-data" className="stack">
-            <input type="hidden" name="intent" value="file" />
-            <div className="field">
-              <label htmlFor="import-file-input">{t("import.fileLabel")}</label>
-              <input id="import-file-input" name="file" type="file" required accept=".html,.htm,.txt,.md,.docx,text/html,text/plain,text/markdown" />
-              <p className="field__help">{t("import.fileHelp")}</p>
-            </div>
-            <button type="submit" className="btn btn--primary" disabled={busy}>
-              {t("import.submitFile")}
-            </button>
-          </Form>
-        </Card>
+        <ImportForm intent="url" title={t("import.url")} submitLabel={t("import.submitUrl")} busy={busy} problem={problemFor("url")}>
+          <LabelledField id="import-url-input" label={t("import.urlLabel")} help={t("import.urlHelp")}>
+            <input
+              id="import-url-input"
+              name="url"
+              type="url"
+              required
+              defaultValue={result?.intent === "url" ? result.values?.url : ""}
+              placeholder="https://"
+            />
+          </LabelledField>
+        </ImportForm>
+        <ImportForm intent="file" title={t("import.file")} submitLabel={t("import.submitFile")} busy={busy} problem={problemFor("file")}>
+          <LabelledField id="import-file-input" label={t("import.fileLabel")} help={t("import.fileHelp")}>
+            <input
+              id="import-file-input"
+              name="file"
+              type="file"
+              required
+              accept=".html,.htm,.txt,.md,.docx,text/html,text/plain,text/markdown"
+            />
+          </LabelledField>
+        </ImportForm>
       </div>
-      <Card title={t("import.paste")} id="import-paste">
-        {problemFor("paste")}
-        <Form method="post" encType="multipart/form-data" className="stack">
-          <input type="hidden" name="intent" value="paste" />
-          <div className="field">
-            <label htmlFor="import-title">{t("import.articleTitle")}</label>
-            <input id="import-title" name="title" required maxLength={500} defaultValue={pasted?.title} />
-          </div>
-          <div className="field">
-            <label htmlFor="import-body">{t("import.body")}</label>
-            <textarea id="import-body" name="body" required rows={14} defaultValue={pasted?.body} />
-            <p className="field__help">{t("import.bodyHelp")}</p>
-          </div>
-          <div className="grid grid--fields">
-            <div className="field">
-              <label htmlFor="import-outlet">{t("import.outlet")}</label>
-              <input id="import-outlet" name="outlet" defaultValue={pasted?.outlet} />
-            </div>
-            <div className="field">
-              <label htmlFor="import-author">{t("import.author")}</label>
-              <input id="import-author" name="author" defaultValue={pasted?.author} />
-            </div>
-            <div className="field">
-              <label htmlFor="import-date">{t("import.publishedAt")}</label>
-              <input id="import-date" name="publishedAt" type="date" defaultValue={pasted?.publishedAt} />
-            </div>
-            <div className="field">
-              <label htmlFor="import-original">{t("import.originalUrl")}</label>
-              <input id="import-original" name="originalUrl" type="url" defaultValue={pasted?.originalUrl} />
-            </div>
-          </div>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
-            {t("import.submitPaste")}
-          </button>
-        </Form>
-      </Card>
+      <ImportForm intent="paste" title={t("import.paste")} submitLabel={t("import.submitPaste")} busy={busy} problem={problemFor("paste")}>
+        <LabelledField id="import-title" label={t("import.articleTitle")}>
+          <input id="import-title" name="title" required maxLength={500} defaultValue={pasted?.title} />
+        </LabelledField>
+        <LabelledField id="import-body" label={t("import.body")} help={t("import.bodyHelp")}>
+          <textarea id="import-body" name="body" required rows={14} defaultValue={pasted?.body} />
+        </LabelledField>
+        <div className="grid grid--fields">
+          <LabelledField id="import-outlet" label={t("import.outlet")}>
+            <input id="import-outlet" name="outlet" defaultValue={pasted?.outlet} />
+          </LabelledField>
+          <LabelledField id="import-author" label={t("import.author")}>
+            <input id="import-author" name="author" defaultValue={pasted?.author} />
+          </LabelledField>
+          <LabelledField id="import-date" label={t("import.publishedAt")}>
+            <input id="import-date" name="publishedAt" type="date" defaultValue={pasted?.publishedAt} />
+          </LabelledField>
+          <LabelledField id="import-original" label={t("import.originalUrl")}>
+            <input id="import-original" name="originalUrl" type="url" defaultValue={pasted?.originalUrl} />
+          </LabelledField>
+        </div>
+      </ImportForm>
     </>
   );
 }

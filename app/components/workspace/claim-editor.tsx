@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { wordingSoftLimit } from "~/claims/spans";
-import { Alert } from "~/components/ui";
+import { Alert, LabelledField } from "~/components/ui";
 
 export type ClaimDetails = {
   id: string;
@@ -68,28 +68,35 @@ export function ClaimEditor({
           <p className="field__help" id="claim-wording-help">
             {t("workspace.wordingHelp")}
           </p>
-          <p id="claim-wording-length" className={wording.length > wordingSoftLimit ? "field__warning" : "visually-hidden"} aria-live="polite">
+          <p
+            id="claim-wording-length"
+            className={wording.length > wordingSoftLimit ? "field__warning" : "visually-hidden"}
+            aria-live="polite"
+          >
             {wording.length > wordingSoftLimit ? t("workspace.wordingLong", { count: wording.length }) : ""}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor="claim-claimant">{t("workspace.claimant")}</label>
-          <input id="claim-claimant" name="claimant" defaultValue={values.claimant} maxLength={300} aria-describedby="claim-claimant-help" />
-          <p className="field__help" id="claim-claimant-help">
-            {t("workspace.claimantHelp")}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="claim-date">{t("workspace.claimDate")}</label>
+        <LabelledField id="claim-claimant" label={t("workspace.claimant")} help={t("workspace.claimantHelp")}>
+          <input
+            id="claim-claimant"
+            name="claimant"
+            defaultValue={values.claimant}
+            maxLength={300}
+            aria-describedby="claim-claimant-help"
+          />
+        </LabelledField>
+        <LabelledField id="claim-date" label={t("workspace.claimDate")}>
           <input id="claim-date" name="claimDate" type="date" defaultValue={values.claimDate} />
-        </div>
-        <div className="field">
-          <label htmlFor="claim-appearance">{t("workspace.appearance")}</label>
-          <input id="claim-appearance" name="appearance" defaultValue={values.appearance} maxLength={2000} aria-describedby="claim-appearance-help" />
-          <p className="field__help" id="claim-appearance-help">
-            {t("workspace.appearanceHelp")}
-          </p>
-        </div>
+        </LabelledField>
+        <LabelledField id="claim-appearance" label={t("workspace.appearance")} help={t("workspace.appearanceHelp")}>
+          <input
+            id="claim-appearance"
+            name="appearance"
+            defaultValue={values.appearance}
+            maxLength={2000}
+            aria-describedby="claim-appearance-help"
+          />
+        </LabelledField>
         <button type="submit" className="btn btn--primary">
           {t("workspace.save")}
         </button>
