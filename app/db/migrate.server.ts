@@ -39,7 +39,7 @@ export async function applyMigrations(
   const pg = new PrismaPg({ connectionString: databaseUrl });
   // The engine needs only the provider from the schema; the migrations carry everything else.
   const datamodel = 'datasource db {\n  provider = "postgresql"\n}\n';
-  return withEngine(datamodel, () => pg.connect(), options.log, async (engine) => {
+  return withEngine(datamodel, async () => wholeScripts(await pg.connect()), options.log, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return { applied: appliedMigrationNames };
   });
@@ -83,6 +83,19 @@ async function readMigrations(migrationsDir: string): Promise<MigrationList> {
       })),
     ),
   };
+}
+
+/**
+ * `@prisma/adapter-pg` runs a migration by splitting it on every ";", which breaks dollar-quoted
+ * function bodies (e.g. the audit log's trigger). PostgreSQL takes the whole script as one
+ * simple-protocol query, as `prisma migrate deploy` sends it.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const driver = (adapter as SqlDriverAdapter & { underlyingDriver(): { query(sql: string): Promise<unknown> } }).underlyingDriver();
+  adapter.executeScript = async (script: string) => {
+    await driver.query(script);
+  };
+  return adapter;
 }
 
 /**
