@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, redirect, type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import { getArticleWorkspace, setArticleLanguage } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
@@ -151,6 +151,11 @@ export default function ArticleWorkspace() {
   return (
     <>
       <PageHeader title={article.title} intro={[article.outlet, article.author, published].filter(Boolean).join(" · ") || undefined}>
+        {canEdit ? (
+          <Link className="btn btn--secondary" to={`/articles/${article.id}/board`}>
+            {t("board.open")}
+          </Link>
+        ) : null}
         {article.originalUrl ? (
           <a className="btn btn--ghost" href={article.originalUrl} rel="noopener noreferrer nofollow" target="_blank">
             {t("workspace.original")}

@@ -33,6 +33,8 @@ function DeskShell({ children }: { children: React.ReactNode }) {
         <nav aria-label={t("nav.main")} className="topbar__nav">
           <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
           {userCan(user, "read:article:own") ? <NavLink to="/articles" end={false}>{t("nav.articles")}</NavLink> : null}
+          {userCan(user, "propose:verdict:own") ? <NavLink to="/queue">{t("nav.queue")}</NavLink> : null}
+          {userCan(user, "assign:claim:any") ? <NavLink to="/workload">{t("nav.workload")}</NavLink> : null}
           {userCan(user, "read:user:any") ? <NavLink to="/admin/users">{t("nav.people")}</NavLink> : null}
           {userCan(user, "update:settings:any") ? <NavLink to="/admin/settings">{t("nav.settings")}</NavLink> : null}
           <NavLink to="/account">{t("nav.account")}</NavLink>

@@ -4,6 +4,7 @@ import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import routes from "../../app/routes";
 import { location, Visitor } from "../support/http";
+import { createClaim } from "../../app/claims/claims.server";
 import { createArticle } from "../support/articles";
 import { createPerson, testPassword } from "../support/people";
 
@@ -46,6 +47,14 @@ const matrix: Record<string, Row[]> = {
     { url: "/articles/00000000-0000-4000-8000-000000000000", expect: { anonymous: toLogin, reviewer: 404, editor: 404, admin: 404 } },
     { url: "/articles/{article}", method: "POST", form: { intent: "createClaim", start: "5", end: "5" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
   ],
+  "articles/:articleId/board": [
+    { url: "/articles/{article}/board", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
+    { url: "/articles/{article}/board", method: "POST", form: { intent: "assign" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
+  ],
+  // Reviewers see only claims assigned to them: this one is not.
+  "claims/:claimId": [{ url: "/claims/{claim}", expect: { anonymous: toLogin, reviewer: 404, editor: 200, admin: 200 } }],
+  queue: [{ url: "/queue", expect: { anonymous: toLogin, reviewer: 200, editor: 403, admin: 200 } }],
+  workload: [{ url: "/workload", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } }],
   "admin/users": [
     { url: "/admin/users", expect: adminOnly(toLogin) },
     { url: "/admin/users", method: "POST", form: { intent: "revoke", inviteId: "00000000-0000-4000-8000-000000000000" }, expect: adminOnly(toLogin) },
@@ -68,11 +77,13 @@ describe("route × role matrix", () => {
   const visitors = {} as Record<Who, Visitor>;
 
   let articleId = "";
+  let claimId = "";
 
   beforeAll(async () => {
     const baseUrl = inject("appUrl");
     const importer = await createPerson("editor");
     articleId = (await createArticle(importer.id)).id;
+    claimId = (await createClaim(importer.id, articleId, { start: 0, end: 10 })).id;
     visitors.anonymous = new Visitor(baseUrl);
     for (const role of ["reviewer", "editor", "admin"] as const) {
       const person = await createPerson(role);
@@ -92,7 +103,7 @@ describe("route × role matrix", () => {
         const expected = row.expect[who];
         it(`${row.method ?? "GET"} ${row.url} (${pattern || "index"}) as ${who} → ${expected}`, async () => {
           const visitor = visitors[who];
-          const url = row.url.replace("{article}", articleId);
+          const url = row.url.replace("{article}", articleId).replace("{claim}", claimId);
           const response = row.method === "POST" ? await visitor.post(url, row.form ?? {}) : await visitor.get(url);
           if (typeof expected === "number") {
             expect(response.status).toBe(expected);

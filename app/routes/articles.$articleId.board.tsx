@@ -1,0 +1,150 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, useActionData, useLoaderData } from "react-router";
+import { z } from "zod";
+import { getArticleWorkspace } from "~/articles/articles.server";
+import { requireUserWithPermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Alert, LabelledField, PageHeader } from "~/components/ui";
+import { AssignmentRefused, assignableReviewers, assignClaims, unassignClaim } from "~/review/assignments.server";
+import { articleBoard } from "~/review/board.server";
+import { TransitionRefused } from "~/review/lifecycle";
+import type { Route } from "./+types/articles.$articleId.board";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
+  const article = await getArticleWorkspace(editor, params.articleId);
+  if (!article) throw data(null, { status: 404 });
+  const [board, reviewers] = await Promise.all([articleBoard(article.id), assignableReviewers()]);
+  return { article: { id: article.id, title: article.title }, board, reviewers };
+}
+
+const BoardAction = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("assign"),
+    claimId: z.array(z.uuid()).min(1),
+    reviewerId: z.uuid(),
+    dueAt: z.iso.date().optional(),
+    note: z.string().trim().max(1000).optional(),
+  }),
+  z.object({ intent: z.literal("unassign"), claimId: z.uuid() }),
+]);
+
+type Notice = { tone: "success" | "error"; key: string; count?: number };
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
+  const article = await getArticleWorkspace(editor, params.articleId);
+  if (!article) throw data(null, { status: 404 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: BoardAction });
+  if (submission.status !== "success") return data<{ notice: Notice }>({ notice: { tone: "error", key: "board.chooseClaims" } }, { status: 400 });
+  const value = submission.value;
+  const ownClaims = new Set(article.claims.map((c) => c.id));
+  const claimIds = value.intent === "assign" ? value.claimId : [value.claimId];
+  if (!claimIds.every((id) => ownClaims.has(id))) throw data(null, { status: 404 });
+  try {
+    if (value.intent === "assign") {
+      const count = await assignClaims(editor, {
+        claimIds,
+        reviewerId: value.reviewerId,
+        dueAt: value.dueAt ? new Date(`${value.dueAt}T23:59:59`) : null,
+        note: value.note || null,
+      });
+      return { notice: { tone: "success", key: "board.assigned", count } as Notice };
+    }
+    await unassignClaim(editor, value.claimId);
+    return { notice: { tone: "success", key: "board.unassigned" } as Notice };
+  } catch (error) {
+    if (error instanceof TransitionRefused) return data({ notice: { tone: "error", key: "board.refused" } as Notice }, { status: 409 });
+    if (error instanceof AssignmentRefused) return data({ notice: { tone: "error", key: error.reason === "notReviewer" ? "board.notReviewer" : "board.chooseClaims" } as Notice }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function ArticleBoard() {
+  const { t, i18n } = useTranslation();
+  const { article, board, reviewers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  return (
+    <>
+      <PageHeader title={article.title} intro={t("board.intro")}>
+        <Link className="btn btn--ghost" to={`/articles/${article.id}`}>
+          {t("board.workspace")}
+        </Link>
+      </PageHeader>
+      {actionData?.notice ? (
+        <Alert tone={actionData.notice.tone}>
+          <p>{t(actionData.notice.key, { count: actionData.notice.count ?? 0 })}</p>
+        </Alert>
+      ) : null}
+      <Form method="post" id="assign-claims" className="assign-bar">
+        <input type="hidden" name="intent" value="assign" />
+        <LabelledField id="assign-reviewer" label={t("board.assignTo")}>
+          <select id="assign-reviewer" name="reviewerId" required>
+            {reviewers.map((reviewer) => (
+              <option key={reviewer.id} value={reviewer.id}>
+                {reviewer.name}
+              </option>
+            ))}
+          </select>
+        </LabelledField>
+        <LabelledField id="assign-due" label={t("board.due")}>
+          <input id="assign-due" name="dueAt" type="date" />
+        </LabelledField>
+        <LabelledField id="assign-note" label={t("board.note")}>
+          <input id="assign-note" name="note" maxLength={1000} />
+        </LabelledField>
+        <button type="submit" className="btn btn--primary">
+          {t("board.assign")}
+        </button>
+      </Form>
+      <div className="board">
+        {board.columns.map((column) => (
+          <section key={column.status} className="board__column" aria-labelledby={`column-${column.status}`}>
+            <h2 id={`column-${column.status}`}>
+              {t(`claimStatus.${column.status}`)} <span className="count">{column.claims.length}</span>
+            </h2>
+            {column.claims.length === 0 ? <p className="muted small">{t("board.empty")}</p> : null}
+            <ul className="board__cards">
+              {column.claims.map((claim) => (
+                <li key={claim.id} className={`board__card${claim.overdue ? " board__card--overdue" : ""}`}>
+                  <label className="board__select">
+                    <input type="checkbox" name="claimId" value={claim.id} form="assign-claims" />
+                    <span className="visually-hidden">{t("board.select", { claim: claim.wording })}</span>
+                  </label>
+                  <div>
+                    <Link to={`/claims/${claim.id}`}>{claim.wording}</Link>
+                    <p className="muted small">
+                      {claim.reviewer ? claim.reviewer.name : t("board.nobody")}
+                      {claim.dueAt ? ` · ${t("claim.due", { date: dates.format(new Date(claim.dueAt)) })}` : ""}
+                    </p>
+                    {claim.verdict ? (
+                      <span className="verdict-badge" data-value={claim.verdict.rating.value}>
+                        {i18n.language === "id" ? claim.verdict.rating.labelId : claim.verdict.rating.labelEn}
+                      </span>
+                    ) : null}
+                    {claim.reviewer && (claim.status === "ASSIGNED" || claim.status === "IN_RESEARCH") ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="unassign" />
+                        <input type="hidden" name="claimId" value={claim.id} />
+                        <button type="submit" className="btn btn--ghost small">
+                          {t("board.unassign")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

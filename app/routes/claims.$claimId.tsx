@@ -1,0 +1,107 @@
+import { useTranslation } from "react-i18next";
+import { data, Link, useLoaderData, useSearchParams } from "react-router";
+import { claimHistory } from "~/audit/history.server";
+import { requireUserWithPermission } from "~/auth/guards.server";
+import { userCan } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/ui";
+import { readableClaim } from "~/review/claim-page.server";
+import type { Route } from "./+types/claims.$claimId";
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission({ request, context }, "read:article:own");
+  const claim = await readableClaim(viewer, params.claimId);
+  if (!claim) throw data(null, { status: 404 });
+  const tab = new URL(request.url).searchParams.get("tab") === "history" ? "history" : "work";
+  return {
+    claim,
+    viewerId: viewer.id,
+    canAssign: userCan(viewer, "assign:claim:any"),
+    history: tab === "history" ? await claimHistory(claim.id) : null,
+  };
+}
+
+export default function ClaimPage() {
+  const { t, i18n } = useTranslation();
+  const { claim, canAssign, history } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const times = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const tab = params.get("tab") === "history" ? "history" : "work";
+  return (
+    <>
+      <PageHeader
+        title={claim.wording}
+        intro={[
+          t(`claimStatus.${claim.status}`),
+          claim.assignment ? t("claim.assignedTo", { name: claim.assignment.reviewer.name }) : t("claim.unassigned"),
+          claim.assignment?.dueAt ? t("claim.due", { date: dates.format(new Date(claim.assignment.dueAt)) }) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      >
+        {canAssign ? (
+          <Link className="btn btn--ghost" to={`/articles/${claim.article.id}/board`}>
+            {t("board.open")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <section className="panel claim-context" aria-labelledby="claim-context-title">
+        <h2 id="claim-context-title">{t("claim.context")}</h2>
+        <p className="claim-context__text">
+          {claim.context.before}
+          <mark className="mark mark--claim mark--active">{claim.context.quote}</mark>
+          {claim.context.after}
+        </p>
+        <p className="muted small">
+          <Link to={`/articles/${claim.article.id}?claim=${claim.id}`}>{t("claim.article", { title: claim.article.title })}</Link>
+          {claim.claimant ? ` · ${t("claim.claimant", { name: claim.claimant })}` : ""}
+        </p>
+        {claim.status === "NOT_CHECKABLE" && claim.notCheckableReason ? <p>{t("claim.notCheckable", { reason: claim.notCheckableReason })}</p> : null}
+      </section>
+      <nav className="tabs" aria-label={t("claim.tabWork")}>
+        <Link to="?" className={`tabs__tab${tab === "work" ? " tabs__tab--active" : ""}`} aria-current={tab === "work" ? "page" : undefined}>
+          {t("claim.tabWork")}
+        </Link>
+        <Link to="?tab=history" className={`tabs__tab${tab === "history" ? " tabs__tab--active" : ""}`} aria-current={tab === "history" ? "page" : undefined}>
+          {t("claim.tabHistory")}
+        </Link>
+      </nav>
+      {tab === "history" && history ? (
+        <section className="panel" aria-labelledby="history-title">
+          <h2 id="history-title">{t("claim.tabHistory")}</h2>
+          {history.length === 0 ? <p className="muted">{t("claim.historyEmpty")}</p> : null}
+          <ol className="history">
+            {history.map((entry) => (
+              <li key={entry.id} className="history__entry" data-action={entry.action}>
+                <p>
+                  <strong>{entry.actor ?? t("claim.system")}</strong>{" "}
+                  {t(`history.${entry.action}`, { defaultValue: t("history.other", { action: entry.action }) })}{" "}
+                  <time className="muted small" dateTime={new Date(entry.at).toISOString()}>
+                    {times.format(new Date(entry.at))}
+                  </time>
+                </p>
+                {entry.changes.length ? (
+                  <dl className="history__changes">
+                    {entry.changes.map((change) => (
+                      <div key={change.field}>
+                        <dt>{change.field}</dt>
+                        <dd>
+                          {change.before !== null ? <del>{change.before}</del> : null} {change.after !== null ? <ins>{change.after}</ins> : null}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

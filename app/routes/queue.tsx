@@ -1,0 +1,48 @@
+import { useTranslation } from "react-i18next";
+import { Link, useLoaderData } from "react-router";
+import { requireUserWithPermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, PageHeader } from "~/components/ui";
+import { reviewerQueue } from "~/review/assignments.server";
+import type { Route } from "./+types/queue";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const reviewer = await requireUserWithPermission({ request, context }, "propose:verdict:own");
+  return { reviewerId: reviewer.id, items: await reviewerQueue(reviewer.id) };
+}
+
+export default function Queue() {
+  const { t, i18n } = useTranslation();
+  const { items } = useLoaderData<typeof loader>();
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  return (
+    <>
+      <PageHeader title={t("queue.title")} intro={t("queue.intro")} />
+      <Card>
+        {items.length === 0 ? (
+          <p className="muted">{t("queue.empty")}</p>
+        ) : (
+          <ol className="queue">
+            {items.map((item) => (
+              <li key={item.claim.id} className={`queue__item${item.overdue ? " queue__item--overdue" : ""}`}>
+                <Link to={`/claims/${item.claim.id}`} className="queue__link">
+                  {item.claim.wording}
+                </Link>
+                <p className="muted small">
+                  {item.overdue ? <strong className="badge badge--danger">{t("queue.overdue")}</strong> : null}{" "}
+                  {item.dueAt ? t("queue.due", { date: dates.format(new Date(item.dueAt)) }) : t("queue.noDue")} ·{" "}
+                  <span className="badge badge--muted">{t(`claimStatus.${item.claim.status}`)}</span> · {t("queue.from", { title: item.claim.article.title })}
+                </p>
+                {item.note ? <p className="small">{t("queue.note", { note: item.note })}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

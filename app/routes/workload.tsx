@@ -1,0 +1,49 @@
+import { useTranslation } from "react-i18next";
+import { useLoaderData } from "react-router";
+import { requireUserWithPermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, PageHeader } from "~/components/ui";
+import { deskWorkload } from "~/review/assignments.server";
+import type { Route } from "./+types/workload";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireUserWithPermission({ request, context }, "assign:claim:any");
+  return { people: await deskWorkload() };
+}
+
+export default function Workload() {
+  const { t } = useTranslation();
+  const { people } = useLoaderData<typeof loader>();
+  const most = Math.max(1, ...people.map((p) => p.open));
+  return (
+    <>
+      <PageHeader title={t("workload.title")} intro={t("workload.intro")} />
+      <Card>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("workload.person")}</th>
+              <th scope="col">{t("workload.open")}</th>
+              <th scope="col">{t("workload.overdue")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <tr key={person.id}>
+                <td>{person.name}</td>
+                <td>
+                  <meter className="workload__meter" min={0} max={most} value={person.open} aria-hidden="true" /> {person.open}
+                </td>
+                <td>{person.overdue ? <span className="badge badge--danger">{person.overdue}</span> : 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
