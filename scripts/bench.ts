@@ -32,6 +32,7 @@ import { parseArgs } from "node:util";
 import { prepareDatabase } from "./bench/database.ts";
 import { runLoad, type LoadResult } from "./bench/load.ts";
 import { archiveSize, fillArchive } from "./bench/articles.ts";
+import { prepareBoard } from "./bench/board.ts";
 import { benchImportSection } from "./bench/import.ts";
 import { benchSuggestions } from "./bench/suggest.ts";
 import { indent, runCommand, startServer, type ServerProcess } from "./bench/processes.ts";
@@ -44,7 +45,7 @@ const sessionCookieName = "factdesk_session";
 type Options = { connections: number; duration: number; warmup: number; quick: boolean; skipBuild: boolean; embedded: boolean };
 
 /** What the scenarios may use: the app's origin and the signed-in session, as a `Cookie` header value. */
-type Context = { origin: string; sessionCookie: string; editorCookie: string; deepCursor: string | null };
+type Context = { origin: string; sessionCookie: string; editorCookie: string; deepCursor: string | null; boardArticleId: string | null };
 
 type Scenario = {
   name: string;
@@ -73,6 +74,24 @@ function scenarios(context: Context): Scenario[] {
           { name: `GET /articles (${archiveSize / 1000}k articles, page 1)`, target: "app", path: "/articles", headers: { Cookie: context.editorCookie } },
           { name: "GET /articles (deep keyset page)", target: "app", path: `/articles?after=${context.deepCursor}`, headers: { Cookie: context.editorCookie } },
           { name: "GET /articles?q=banjir (title search)", target: "app", path: "/articles?q=banjir", headers: { Cookie: context.editorCookie } },
+        ] satisfies Scenario[])
+      : []),
+    ...(context.boardArticleId
+      ? ([
+          {
+            name: "board loader (300 claims, 20 reviewers), 20 conn.",
+            target: "app",
+            path: `/articles/${context.boardArticleId}/board.data`,
+            headers: { Cookie: context.editorCookie },
+            connections: 20,
+          },
+          {
+            name: "board page, rendered, 20 conn.",
+            target: "app",
+            path: `/articles/${context.boardArticleId}/board`,
+            headers: { Cookie: context.editorCookie },
+            connections: 20,
+          },
         ] satisfies Scenario[])
       : []),
   ];
@@ -208,7 +227,10 @@ async function main() {
   const origins = { app: `http://127.0.0.1:${app.port}`, baseline: `http://127.0.0.1:${baseline.port}` };
   const databaseUrl = database.env.DATABASE_URL;
   let deepCursor: string | null = null;
+  let boardArticleId: string | null = null;
   if (databaseUrl) {
+    boardArticleId = (await prepareBoard(databaseUrl)).articleId;
+    log("Prepared a board with 300 claims shared among 20 reviewers (target: p95 under 100 ms at 20 connections).");
     const filling = Date.now();
     deepCursor = (await fillArchive(databaseUrl)).deepCursor;
     log(`Filled the archive with ${archiveSize.toLocaleString("en")} articles in ${((Date.now() - filling) / 1000).toFixed(1)} s.`);
@@ -220,6 +242,7 @@ async function main() {
     sessionCookie: await signIn(origins.app, demoLogin),
     editorCookie: await signIn(origins.app, { email: "editor@example.org", password: demoLogin.password }),
     deepCursor,
+    boardArticleId,
   };
 
   const list = scenarios(context);

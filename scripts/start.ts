@@ -8,6 +8,7 @@ import { database, disconnectDatabase } from "~/db/client.server";
 import { EmbeddedDatabaseInUse, startEmbeddedDatabase } from "~/db/embedded.server";
 import { applyMigrations } from "~/db/migrate.server";
 import { demoAccounts, demoPassword, seedDemoNewsroom } from "~/demo/seed.server";
+import { startJobs, stopJobs } from "~/jobs/queue.server";
 import { createHttpApp } from "~/server/http.server";
 import { readServerEnv } from "~/utils/env.server";
 
@@ -35,6 +36,9 @@ async function main() {
     console.log("");
   }
 
+  // Background jobs (source archiving) on the same database, through the app's pool (docs/decisions/0010).
+  await startJobs();
+
   const app = dev ? createHttpApp({ vite: await createViteDevServer(), appOrigin: env.APP_URL, trustProxy: env.TRUST_PROXY }) : createHttpApp({
     build: { server: await loadServerBuild(), clientDir: path.join(root, "build/client") },
     appOrigin: env.APP_URL,
@@ -55,6 +59,7 @@ async function main() {
     console.log(`Received ${signal}, shutting down.`);
     server.closeAllConnections();
     server.close();
+    await stopJobs();
     await disconnectDatabase();
     await embedded?.stop();
     process.exit(0);

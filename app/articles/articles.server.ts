@@ -151,6 +151,12 @@ export async function listArticles(viewer: SessionUser, query: ArticleListQuery)
 
 // ───────────── One article with its claims ─────────────
 
+/** The article's id and title if the viewer may see it (no text, no claims). */
+export function readableArticle(viewer: SessionUser, articleId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(articleId)) return null;
+  return prisma.article.findFirst({ where: { AND: [{ id: articleId }, visibleTo(viewer)] }, select: { id: true, title: true } });
+}
+
 export async function getArticleWorkspace(viewer: SessionUser, articleId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(articleId)) return null;
   return prisma.article.findFirst({

@@ -12,8 +12,6 @@ export async function articleBoard(articleId: string) {
       id: true,
       wording: true,
       status: true,
-      version: true,
-      updatedAt: true,
       assignments: {
         where: { endedAt: null },
         take: 1,
@@ -39,4 +37,10 @@ export async function articleBoard(articleId: string) {
   });
   const columns = boardColumns.map((status) => ({ status, claims: cards.filter((c) => c.status === status) }));
   return { columns, total: cards.length } satisfies { columns: { status: ClaimStatus; claims: unknown[] }[]; total: number };
+}
+
+/** Whether every claim id is a live claim of the article (forms may not reach across articles). */
+export async function claimsBelongTo(articleId: string, claimIds: string[]) {
+  const count = await prisma.claim.count({ where: { articleId, id: { in: claimIds }, deletedAt: null } });
+  return count === new Set(claimIds).size;
 }

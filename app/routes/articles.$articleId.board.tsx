@@ -2,21 +2,22 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
-import { getArticleWorkspace } from "~/articles/articles.server";
+import { readableArticle } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveRevalidation } from "~/components/live";
 import { Alert, LabelledField, PageHeader } from "~/components/ui";
 import { AssignmentRefused, assignableReviewers, assignClaims, unassignClaim } from "~/review/assignments.server";
-import { articleBoard } from "~/review/board.server";
+import { articleBoard, claimsBelongTo } from "~/review/board.server";
 import { TransitionRefused } from "~/review/lifecycle";
 import type { Route } from "./+types/articles.$articleId.board";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
-  const article = await getArticleWorkspace(editor, params.articleId);
+  const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
   const [board, reviewers] = await Promise.all([articleBoard(article.id), assignableReviewers()]);
-  return { article: { id: article.id, title: article.title }, board, reviewers };
+  return { article, board, reviewers };
 }
 
 const BoardAction = z.discriminatedUnion("intent", [
@@ -34,15 +35,14 @@ type Notice = { tone: "success" | "error"; key: string; count?: number };
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
-  const article = await getArticleWorkspace(editor, params.articleId);
+  const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: BoardAction });
   if (submission.status !== "success") return data<{ notice: Notice }>({ notice: { tone: "error", key: "board.chooseClaims" } }, { status: 400 });
   const value = submission.value;
-  const ownClaims = new Set(article.claims.map((c) => c.id));
   const claimIds = value.intent === "assign" ? value.claimId : [value.claimId];
-  if (!claimIds.every((id) => ownClaims.has(id))) throw data(null, { status: 404 });
+  if (!(await claimsBelongTo(article.id, claimIds))) throw data(null, { status: 404 });
   try {
     if (value.intent === "assign") {
       const count = await assignClaims(editor, {
@@ -66,6 +66,7 @@ export default function ArticleBoard() {
   const { t, i18n } = useTranslation();
   const { article, board, reviewers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  useLiveRevalidation([`article:${article.id}`]);
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
     <>

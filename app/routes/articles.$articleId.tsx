@@ -19,6 +19,7 @@ import {
 } from "~/claims/claims.server";
 import { splitPoints } from "~/claims/spans";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveRevalidation } from "~/components/live";
 import { Alert, PageHeader } from "~/components/ui";
 import { ArticleText, type TextMark } from "~/components/workspace/article-text";
 import { ClaimEditor, type ClaimDraft } from "~/components/workspace/claim-editor";
@@ -140,6 +141,7 @@ export default function ArticleWorkspace() {
   const { article, canEdit, activeSplitPoints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  useLiveRevalidation([`article:${article.id}`]);
   const conflictId = actionData?.conflict?.claimId ?? null;
   const activeId = conflictId ?? params.get("claim");
   const active = article.claims.find((claim) => claim.id === activeId) ?? null;

@@ -3,7 +3,14 @@ import { data, Link, useLoaderData, useSearchParams } from "react-router";
 import { claimHistory } from "~/audit/history.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
+import { DiscussionSection } from "~/components/claim/discussion-section";
+import { SourcesSection } from "~/components/claim/sources-section";
+import { VerdictSection } from "~/components/claim/verdict-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveRevalidation } from "~/components/live";
+import { listComments } from "~/discussion/comments.server";
+import { verdictSection } from "~/review/verdicts.server";
+import { canEditClaimSources, listSources } from "~/sources/sources.server";
 import { PageHeader } from "~/components/ui";
 import { readableClaim } from "~/review/claim-page.server";
 import type { Route } from "./+types/claims.$claimId";
@@ -13,18 +20,29 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const claim = await readableClaim(viewer, params.claimId);
   if (!claim) throw data(null, { status: 404 });
   const tab = new URL(request.url).searchParams.get("tab") === "history" ? "history" : "work";
+  if (tab === "history") {
+    return { claim, viewerId: viewer.id, canAssign: userCan(viewer, "assign:claim:any"), history: await claimHistory(claim.id), work: null };
+  }
+  const [verdict, sources, canEditSources, comments] = await Promise.all([
+    verdictSection(viewer, claim.id),
+    listSources(claim.id),
+    canEditClaimSources(viewer, claim.id),
+    listComments(claim.id),
+  ]);
   return {
     claim,
     viewerId: viewer.id,
     canAssign: userCan(viewer, "assign:claim:any"),
-    history: tab === "history" ? await claimHistory(claim.id) : null,
+    history: null,
+    work: { verdict, sources, canEditSources, comments },
   };
 }
 
 export default function ClaimPage() {
   const { t, i18n } = useTranslation();
-  const { claim, canAssign, history } = useLoaderData<typeof loader>();
+  const { claim, canAssign, history, work, viewerId } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  useLiveRevalidation([`claim:${claim.id}`]);
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   const times = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   const tab = params.get("tab") === "history" ? "history" : "work";
@@ -67,6 +85,19 @@ export default function ClaimPage() {
           {t("claim.tabHistory")}
         </Link>
       </nav>
+      {work ? (
+        <div className="claim-sections">
+          <VerdictSection
+            claim={{ id: claim.id, status: claim.status, version: claim.version }}
+            verdicts={work.verdict.verdicts}
+            scale={work.verdict.scale}
+            can={work.verdict.can}
+            viewerId={viewerId}
+          />
+          <SourcesSection claimId={claim.id} sources={work.sources} canEdit={work.canEditSources} />
+          <DiscussionSection claimId={claim.id} comments={work.comments} canComment />
+        </div>
+      ) : null}
       {tab === "history" && history ? (
         <section className="panel" aria-labelledby="history-title">
           <h2 id="history-title">{t("claim.tabHistory")}</h2>

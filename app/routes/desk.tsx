@@ -1,16 +1,18 @@
 // The signed-in desk: header, navigation and the page. Every page under it requires a session.
 import { useTranslation } from "react-i18next";
-import { Form, NavLink, Outlet, useLocation } from "react-router";
+import { Form, NavLink, Outlet, useLocation, useRouteLoaderData } from "react-router";
 import { requireUser } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LanguageSwitch } from "~/components/language-switch";
+import { LiveIndicator, useLiveRevalidation } from "~/components/live";
 import { useRootData } from "~/components/root-data";
+import { unreadCount } from "~/notifications/notifications.server";
 import type { Route } from "./+types/desk";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  await requireUser({ request, context });
-  return null;
+  const user = await requireUser({ request, context });
+  return { unreadNotifications: await unreadCount(user.id) };
 }
 
 function DeskShell({ children }: { children: React.ReactNode }) {
@@ -18,6 +20,8 @@ function DeskShell({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const user = root?.user;
   const location = useLocation();
+  const unread = useRouteLoaderData<typeof loader>("routes/desk")?.unreadNotifications ?? 0;
+  useLiveRevalidation(user ? ["notifications:me"] : []);
   return (
     <div className="desk">
       <a className="skip-link" href="#main">
@@ -37,9 +41,22 @@ function DeskShell({ children }: { children: React.ReactNode }) {
           {userCan(user, "assign:claim:any") ? <NavLink to="/workload">{t("nav.workload")}</NavLink> : null}
           {userCan(user, "read:user:any") ? <NavLink to="/admin/users">{t("nav.people")}</NavLink> : null}
           {userCan(user, "update:settings:any") ? <NavLink to="/admin/settings">{t("nav.settings")}</NavLink> : null}
+          {userCan(user, "update:scale:any") ? <NavLink to="/admin/scale">{t("nav.scale")}</NavLink> : null}
           <NavLink to="/account">{t("nav.account")}</NavLink>
+          <NavLink to="/notifications" className="topbar__notifications" data-unread={unread}>
+            {t("notifications.nav")}
+            {unread > 0 ? (
+              <>
+                <span className="topbar__badge" aria-hidden="true">
+                  {unread}
+                </span>
+                <span className="visually-hidden">{t("notifications.unreadCount", { count: unread })}</span>
+              </>
+            ) : null}
+          </NavLink>
         </nav>
         <div className="topbar__tools">
+          <LiveIndicator />
           <LanguageSwitch redirectTo={location.pathname + location.search} />
           {user ? (
             <Form method="post" action="/logout">

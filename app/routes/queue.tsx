@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveRevalidation } from "~/components/live";
 import { Card, PageHeader } from "~/components/ui";
 import { reviewerQueue } from "~/review/assignments.server";
 import type { Route } from "./+types/queue";
@@ -14,6 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function Queue() {
   const { t, i18n } = useTranslation();
   const { items } = useLoaderData<typeof loader>();
+  useLiveRevalidation(["queue:me"]);
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
     <>

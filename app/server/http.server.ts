@@ -22,7 +22,8 @@ export function createHttpApp(options: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ? 1 : false);
-  app.use(compression());
+  // Server-sent events (/events) must reach the browser as they are written, never held in a gzip buffer.
+  app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res) }));
 
   if (options.vite) {
     app.use(options.vite.middlewares);

@@ -11,7 +11,40 @@ export function cspNonceMiddleware(): RequestHandler {
   };
 }
 
+/**
+ * The one exception to the app's policy: an archived source page (routes/snapshots.$snapshotId.raw.ts),
+ * which Factdesk's own snapshot page shows in a frame. It is sanitised HTML from another site, so it gets
+ * a stricter policy, not a looser one — a unique opaque origin (`sandbox`: no scripts, forms, popups or
+ * navigation of the page around it; no cookies or storage of ours), nothing loaded from anywhere but
+ * inline styles and `data:` images — with one difference that needs this exception: it may be framed by
+ * our own pages (`frame-ancestors 'self'`, where the app's policy says 'none'). A route cannot loosen the
+ * app's header: React Router's Express adapter appends its response headers to the ones set here, and a
+ * browser enforces every Content-Security-Policy header it receives, so the app's `frame-ancestors 'none'`
+ * would still forbid the frame. The route sends this same policy too (fails closed without this exception).
+ */
+export const snapshotContentSecurityPolicy =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/** Exactly the raw snapshot route: /snapshots/<id>/raw. */
+export const snapshotRawPath = /^\/snapshots\/[0-9A-Za-z-]+\/raw\/?$/;
+
 export function securityHeaders(options: { dev: boolean }): RequestHandler {
+  const app = appSecurityHeaders(options);
+  // Everything else of the helmet set (nosniff, referrer policy, X-Frame-Options SAMEORIGIN, …) stays.
+  const snapshot = helmet({
+    contentSecurityPolicy: false,
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
+  });
+  return (req, res, next) => {
+    if (!snapshotRawPath.test(req.path)) return app(req, res, next);
+    res.setHeader("Content-Security-Policy", snapshotContentSecurityPolicy);
+    return snapshot(req, res, next);
+  };
+}
+
+function appSecurityHeaders(options: { dev: boolean }): RequestHandler {
   const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as { locals: { cspNonce: string } }).locals.cspNonce}'`;
   return helmet({
     contentSecurityPolicy: {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import routes from "../../app/routes";
 import { location, Visitor } from "../support/http";
 import { createClaim } from "../../app/claims/claims.server";
+import { prisma } from "../../app/db/client.server";
 import { createArticle } from "../support/articles";
 import { createPerson, testPassword } from "../support/people";
 
@@ -12,7 +13,7 @@ type Who = "anonymous" | "reviewer" | "editor" | "admin";
 const everyone: Who[] = ["anonymous", "reviewer", "editor", "admin"];
 /** A status, or a status and where it redirects (a path prefix). */
 type Expected = number | `302 ${string}`;
-type Row = { url: string; method?: "GET" | "POST"; form?: Record<string, string>; expect: Record<Who, Expected> };
+type Row = { url: string; method?: "GET" | "POST"; form?: Record<string, string>; expect: Record<Who, Expected>; contentType?: string };
 
 const toLogin: Expected = "302 /login";
 const signedIn = (expected: Expected) => ({ reviewer: expected, editor: expected, admin: expected });
@@ -34,8 +35,38 @@ const matrix: Record<string, Row[]> = {
   "invite/:token": [{ url: "/invite/not-a-real-token", expect: { anonymous: 200, ...signedIn("302 /dashboard") } }],
   language: [{ url: "/language", expect: { anonymous: 404, ...signedIn(404) } }],
   healthz: [{ url: "/healthz", expect: { anonymous: 200, ...signedIn(200) } }],
+  // Server-sent events: only the status and the content type are read, then the stream is let go.
+  events: [
+    { url: "/events?topics=notifications:me,queue:me,desk", contentType: "text/event-stream", expect: { anonymous: toLogin, ...signedIn(200) } },
+    { url: "/events?topics=claim:{claim}", contentType: "text/event-stream", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
+    { url: "/events?topics=notifications:00000000-0000-4000-8000-000000000000", expect: { anonymous: toLogin, ...signedIn(403) } },
+    { url: "/events?topics=everything", expect: { anonymous: toLogin, ...signedIn(400) } },
+  ],
   dashboard: [{ url: "/dashboard", expect: { anonymous: toLogin, ...signedIn(200) } }],
   account: [{ url: "/account", expect: { anonymous: toLogin, ...signedIn(200) } }],
+  notifications: [
+    { url: "/notifications", expect: { anonymous: toLogin, ...signedIn(200) } },
+    { url: "/notifications", method: "POST", form: { intent: "readAll" }, expect: { anonymous: toLogin, ...signedIn(200) } },
+    { url: "/notifications", method: "POST", form: { intent: "read", id: "x" }, expect: { anonymous: toLogin, ...signedIn(400) } },
+  ],
+  // Comments are posted by the claim page's discussion form; the reviewer is not assigned this claim.
+  "claims/:claimId/comments": [
+    { url: "/claims/{claim}/comments", method: "POST", form: { intent: "add", body: " " }, expect: { anonymous: toLogin, reviewer: 404, editor: 400, admin: 400 } },
+    { url: "/claims/{claim}/comments", expect: { anonymous: 405, ...signedIn(405) } },
+  ],
+  // Sources are posted by the claim page's sources section; the reviewer is not assigned this claim.
+  "claims/:claimId/sources": [
+    { url: "/claims/{claim}/sources", method: "POST", form: { intent: "add", url: "not a web address", kind: "OTHER", stance: "CONTEXT" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
+    { url: "/claims/{claim}/sources", expect: { anonymous: toLogin, ...signedIn(405) } },
+  ],
+  // An archived copy of a source on that claim, and the sandboxed page shown in its frame.
+  "snapshots/:snapshotId": [
+    { url: "/snapshots/{snapshot}", expect: { anonymous: toLogin, reviewer: 404, editor: 200, admin: 200 } },
+    { url: "/snapshots/00000000-0000-4000-8000-000000000000", expect: { anonymous: toLogin, ...signedIn(404) } },
+  ],
+  "snapshots/:snapshotId/raw": [
+    { url: "/snapshots/{snapshot}/raw", contentType: "text/html", expect: { anonymous: toLogin, reviewer: 404, editor: 200, admin: 200 } },
+  ],
   articles: [{ url: "/articles", expect: { anonymous: toLogin, ...signedIn(200) } }],
   "articles/new": [
     { url: "/articles/new", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
@@ -55,6 +86,21 @@ const matrix: Record<string, Row[]> = {
   "claims/:claimId": [{ url: "/claims/{claim}", expect: { anonymous: toLogin, reviewer: 404, editor: 200, admin: 200 } }],
   queue: [{ url: "/queue", expect: { anonymous: toLogin, reviewer: 200, editor: 403, admin: 200 } }],
   workload: [{ url: "/workload", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } }],
+  // Verdicts are posted by the claim page's verdict section. This claim is unassigned: the reviewer is not its
+  // reviewer, editors may not propose, and nothing has been proposed, so there is nothing to approve.
+  "claims/:claimId/verdicts": [
+    { url: "/claims/{claim}/verdicts", expect: { anonymous: toLogin, ...signedIn(405) } },
+    {
+      url: "/claims/{claim}/verdicts",
+      method: "POST",
+      form: { intent: "propose", claimVersion: "1", ratingId: "00000000-0000-4000-8000-000000000000", rationale: "Keliru." },
+      expect: { anonymous: toLogin, reviewer: 403, editor: 403, admin: 409 },
+    },
+    { url: "/claims/{claim}/verdicts", method: "POST", form: { intent: "approve", claimVersion: "1" }, expect: { anonymous: toLogin, reviewer: 403, editor: 409, admin: 409 } },
+    { url: "/claims/{claim}/verdicts", method: "POST", form: { intent: "return", claimVersion: "1", comment: " " }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
+    { url: "/claims/{claim}/verdicts", method: "POST", form: { intent: "publish" }, expect: { anonymous: toLogin, ...signedIn(400) } },
+    { url: "/claims/00000000-0000-4000-8000-000000000000/verdicts", method: "POST", form: { intent: "approve", claimVersion: "1" }, expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+  ],
   "admin/users": [
     { url: "/admin/users", expect: adminOnly(toLogin) },
     { url: "/admin/users", method: "POST", form: { intent: "revoke", inviteId: "00000000-0000-4000-8000-000000000000" }, expect: adminOnly(toLogin) },
@@ -62,6 +108,10 @@ const matrix: Record<string, Row[]> = {
   "admin/settings": [
     { url: "/admin/settings", expect: adminOnly(toLogin) },
     { url: "/admin/settings", method: "POST", form: { name: "" }, expect: { anonymous: toLogin, reviewer: 403, editor: 403, admin: 400 } },
+  ],
+  "admin/scale": [
+    { url: "/admin/scale", expect: adminOnly(toLogin) },
+    { url: "/admin/scale", method: "POST", form: { intent: "add", labelEn: "", labelId: "", colour: "#000000" }, expect: { anonymous: toLogin, reviewer: 403, editor: 403, admin: 400 } },
   ],
   "*": [{ url: "/no-such-page", expect: { anonymous: 404, ...signedIn(404) } }],
 };
@@ -78,12 +128,19 @@ describe("route × role matrix", () => {
 
   let articleId = "";
   let claimId = "";
+  let snapshotId = "";
 
   beforeAll(async () => {
     const baseUrl = inject("appUrl");
     const importer = await createPerson("editor");
     articleId = (await createArticle(importer.id)).id;
     claimId = (await createClaim(importer.id, articleId, { start: 0, end: 10 })).id;
+    const snapshot = { status: "ARCHIVED" as const, httpStatus: 200, sha256: "0".repeat(64), text: "Arsip", sanitizedHtml: "<p>Arsip</p>", fetchedAt: new Date() };
+    const source = await prisma.source.create({
+      data: { claimId, url: "https://kemenkes.example/rilis", addedById: importer.id, snapshots: { create: snapshot } },
+      select: { snapshots: { select: { id: true } } },
+    });
+    snapshotId = source.snapshots[0]!.id;
     visitors.anonymous = new Visitor(baseUrl);
     for (const role of ["reviewer", "editor", "admin"] as const) {
       const person = await createPerson(role);
@@ -103,10 +160,14 @@ describe("route × role matrix", () => {
         const expected = row.expect[who];
         it(`${row.method ?? "GET"} ${row.url} (${pattern || "index"}) as ${who} → ${expected}`, async () => {
           const visitor = visitors[who];
-          const url = row.url.replace("{article}", articleId).replace("{claim}", claimId);
+          const url = row.url.replace("{article}", articleId).replace("{claim}", claimId).replace("{snapshot}", snapshotId);
           const response = row.method === "POST" ? await visitor.post(url, row.form ?? {}) : await visitor.get(url);
+          const contentType = response.headers.get("content-type") ?? "";
+          // An event stream does not end by itself: stop reading it here.
+          if (contentType.startsWith("text/event-stream")) await response.body?.cancel();
           if (typeof expected === "number") {
             expect(response.status).toBe(expected);
+            if (row.contentType && expected === 200) expect(contentType).toContain(row.contentType);
           } else {
             const [, target = ""] = expected.split(" ");
             expect(response.status).toBe(302);

@@ -1,0 +1,64 @@
+// Which live topics a signed-in user may watch (/events). A topic names what changed, never its content,
+// but even that is only told to people who may read the thing:
+//   claim:<id>, article:<id>   editors and admins (read:article:any); reviewers only with a current
+//                              assignment on that claim / on a claim of that article
+//   notifications:<id>         only one's own (`notifications:me`)
+//   queue:<id>                 one's own (`queue:me`); anyone's for those who assign claims
+//   desk                       everyone who sees the dashboard
+// Access is checked when the stream opens; a reviewer whose assignment ends keeps hearing that claim's
+// change kinds until the page reconnects (the data itself is behind the page's loader).
+import { userCan } from "~/auth/permissions";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db/client.server";
+
+export const maxTopics = 20;
+
+/** A topic as the page asked for it (`notifications:me`) and as it is published (`notifications:<id>`). */
+export type WatchedTopic = { requested: string; topic: string };
+
+const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const topicPattern = new RegExp(`^(?:(claim|article):(${uuid})|(queue|notifications):(me|${uuid})|(desk))$`, "i");
+
+/** Parses `claim:ID,article:ID,queue:me,…`; null when it is empty, too long or names an unknown topic. */
+export function parseTopics(raw: string | null | undefined, userId: string): WatchedTopic[] | null {
+  const parts = [...new Set((raw ?? "").split(",").map((part) => part.trim()).filter(Boolean))];
+  if (!parts.length || parts.length > maxTopics) return null;
+  const topics: WatchedTopic[] = [];
+  for (const requested of parts) {
+    const match = topicPattern.exec(requested);
+    if (!match) return null;
+    const [, kind1, id1, kind2, id2, desk] = match;
+    if (desk) topics.push({ requested, topic: "desk" });
+    else if (kind1) topics.push({ requested, topic: `${kind1.toLowerCase()}:${id1!.toLowerCase()}` });
+    else topics.push({ requested, topic: `${kind2!.toLowerCase()}:${id2 === "me" ? userId : id2!.toLowerCase()}` });
+  }
+  return topics;
+}
+
+/** True when `user` may watch every one of `topics`. */
+export async function mayWatch(user: SessionUser, topics: WatchedTopic[]): Promise<boolean> {
+  const claimIds: string[] = [];
+  const articleIds: string[] = [];
+  for (const { topic } of topics) {
+    const [kind, id = ""] = topic.split(":");
+    if (kind === "desk" && !userCan(user, "read:dashboard:any")) return false;
+    if (kind === "notifications" && id !== user.id) return false;
+    if (kind === "queue" && id !== user.id && !userCan(user, "assign:claim:any")) return false;
+    if (kind === "claim") claimIds.push(id);
+    if (kind === "article") articleIds.push(id);
+  }
+  if (!claimIds.length && !articleIds.length) return true;
+  if (userCan(user, "read:article:any")) return true;
+  if (!userCan(user, "read:article:own")) return false;
+  const assigned = await prisma.assignment.findMany({
+    where: {
+      reviewerId: user.id,
+      endedAt: null,
+      claim: { deletedAt: null, OR: [{ id: { in: claimIds } }, { articleId: { in: articleIds } }] },
+    },
+    select: { claimId: true, claim: { select: { articleId: true } } },
+  });
+  const claims = new Set(assigned.map((a) => a.claimId));
+  const articles = new Set(assigned.map((a) => a.claim.articleId));
+  return claimIds.every((id) => claims.has(id)) && articleIds.every((id) => articles.has(id));
+}

@@ -1,0 +1,429 @@
+// Verdicts: a reviewer proposes a rating from the active scale with a Markdown rationale; an editor
+// returns it with a comment or approves it (four-eyes: never the person who proposed it), or marks the
+// claim not checkable. Every proposal is a new Verdict row (a version); earlier open ones are superseded.
+//
+// Every write names the claim version it was based on and bumps it inside the same transaction
+// (`updateMany where {id, version}`), so of two concurrent saves exactly one wins and the other gets
+// ClaimConflict; the claim's status always moves through the lifecycle table (app/review/lifecycle.ts).
+//
+// Blind second review (NewsroomSettings.blindSecondReview): a reviewer who is not the assigned one may
+// propose a `blind` verdict. The claim's status follows the primary (non-blind) verdict only; blind
+// verdicts have their own lane per reviewer. Until the claim is decided (APPROVED or NOT_CHECKABLE),
+// listVerdicts hides each lane from the other: the blind reviewer sees only their own verdicts, the
+// assigned reviewer sees the primary verdicts but not the blind ones; editors see everything, with the
+// disagreement flagged. Someone who sees everything (an editor or admin) cannot be a blind reviewer.
+//
+// Approval with blind review on — the rule chosen here: approval does not wait for a blind verdict (a
+// second reviewer may not be available, and the setting must not stall the desk). It approves the primary
+// verdict; any open blind verdicts are closed (SUPERSEDED, with the decider and time) and from then on
+// everyone sees them. Because each blind proposal bumps the claim version, an editor's approval is always
+// based on a page that showed every blind verdict and the disagreement flag; and nobody who proposed an
+// open verdict on the claim, primary or blind, can approve it.
+import { recordAudit } from "~/audit/audit.server";
+import { type PermissionHolder, userCan } from "~/auth/permissions";
+import { ClaimConflict } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { ClaimStatus, VerdictStatus } from "~/generated/prisma/enums";
+import { publishChange } from "~/live/bus.server";
+import { activeScale, type ScaleLabel } from "~/scale/scale.server";
+import { canMove, nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
+import { renderRationale } from "./markdown.server";
+
+export { ClaimConflict, TransitionRefused };
+
+type Tx = Prisma.TransactionClient;
+
+/** Who acts or views: a SessionUser fits. */
+export type VerdictActor = PermissionHolder & { id: string };
+
+export const rationaleMaxLength = 20_000;
+export const noteMaxLength = 2_000;
+const excerptLength = 280;
+
+export type VerdictRefusal =
+  | "notAllowed" // the role may not do this
+  | "notAssigned" // only the claim's assigned reviewer (or an admin) proposes its verdict
+  | "fourEyes" // the proposer of a verdict can never approve it
+  | "blindOff" // blind second review is switched off in the newsroom settings
+  | "blindNotAllowed" // the assigned reviewer, the primary proposer, or an editor cannot review blind
+  | "badRating" // not a label of the active scale
+  | "badRationale" // empty or longer than 20,000 characters
+  | "noteRequired" // a return needs a comment, not-checkable a reason (at most 2,000 characters)
+  | "noVerdict"; // nothing proposed to decide on
+
+export class VerdictRefused extends Error {
+  constructor(readonly reason: VerdictRefusal) {
+    super(`verdict refused: ${reason}`);
+  }
+}
+
+const decidedStatuses: readonly ClaimStatus[] = ["APPROVED", "NOT_CHECKABLE"];
+const openVerdict: VerdictStatus[] = ["PROPOSED", "RETURNED"];
+
+/**
+ * There is no `propose:verdict:any` permission: whoever may both propose verdicts and decide on any
+ * claim (admins, by the default grants) may propose on a claim that is not assigned to them.
+ */
+function mayProposeOnAnyClaim(actor: VerdictActor) {
+  return userCan(actor, "propose:verdict:own") && userCan(actor, "approve:verdict:any");
+}
+
+function cleanNote(note: string) {
+  const text = note.replace(/\r\n?/g, "\n").trim();
+  if (!text || text.length > noteMaxLength) throw new VerdictRefused("noteRequired");
+  return text;
+}
+
+function excerpt(text: string) {
+  return text.length > excerptLength ? `${text.slice(0, excerptLength - 1)}…` : text;
+}
+
+async function blindReviewOn(tx: Tx | typeof prisma) {
+  const settings = await tx.newsroomSettings.findUnique({ where: { id: 1 }, select: { blindSecondReview: true } });
+  return settings?.blindSecondReview ?? false;
+}
+
+/** The claim (a deleted one is a conflict: it changed since the page was loaded) and its current reviewer. */
+async function loadClaim(tx: Tx, claimId: string) {
+  const claim = await tx.claim.findFirst({
+    where: { id: claimId, deletedAt: null },
+    select: { id: true, status: true, version: true, articleId: true, assignments: { where: { endedAt: null }, take: 1, select: { reviewerId: true } } },
+  });
+  if (!claim) throw new ClaimConflict(claimId);
+  return { ...claim, reviewerId: claim.assignments[0]?.reviewerId ?? null };
+}
+
+/** Refuses a decision based on another version of the claim than the one it is now. */
+function sameVersion(claim: { id: string; version: number }, claimVersion: number) {
+  if (claim.version !== claimVersion) throw new ClaimConflict(claim.id);
+}
+
+/** Moves the claim on only if it is still at `claimVersion` (and bumps it); otherwise ClaimConflict. */
+async function guardedClaimUpdate(tx: Tx, claimId: string, claimVersion: number, data: Prisma.ClaimUncheckedUpdateManyInput) {
+  const { count } = await tx.claim.updateMany({
+    where: { id: claimId, version: claimVersion, deletedAt: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count !== 1) throw new ClaimConflict(claimId);
+}
+
+const verdictSummary = {
+  id: true,
+  version: true,
+  status: true,
+  blind: true,
+  ratingId: true,
+  proposedById: true,
+  rating: { select: { labelEn: true, value: true } },
+} as const;
+
+type Summary = Prisma.VerdictGetPayload<{ select: typeof verdictSummary }>;
+
+/** A verdict as the audit log records it (flat, so the claim history can show what changed). */
+function audited(verdict: Summary | null, extra: Record<string, unknown> = {}) {
+  if (!verdict) return extra;
+  return {
+    verdict: verdict.version,
+    verdictStatus: verdict.status,
+    rating: `${verdict.rating.labelEn} (${verdict.rating.value})`,
+    blind: verdict.blind,
+    ...extra,
+  };
+}
+
+function topics(claim: { id: string; articleId: string; reviewerId: string | null }, ...more: (string | null | undefined)[]) {
+  return [
+    `claim:${claim.id}`,
+    `article:${claim.articleId}`,
+    "desk",
+    ...(claim.reviewerId ? [`queue:${claim.reviewerId}`] : []),
+    ...more.filter((topic): topic is string => Boolean(topic)),
+  ];
+}
+
+export type ProposeInput = { claimId: string; claimVersion: number; ratingId: string; rationale: string; blind?: boolean };
+
+/**
+ * Proposes a verdict: a new version on the claim. The primary proposal (by the assigned reviewer, or an
+ * admin) moves the claim to VERDICT_PROPOSED; a blind one leaves the status alone.
+ */
+export async function proposeVerdict(actor: VerdictActor, input: ProposeInput) {
+  if (!userCan(actor, "propose:verdict:own")) throw new VerdictRefused("notAllowed");
+  const blind = input.blind ?? false;
+  const rationale = input.rationale.replace(/\r\n?/g, "\n").trimEnd();
+  const result = await prisma.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, input.claimId);
+    const assigned = claim.reviewerId === actor.id;
+    let status: ClaimStatus;
+    if (blind) {
+      if (!(await blindReviewOn(tx))) throw new VerdictRefused("blindOff");
+      if (assigned || userCan(actor, "approve:verdict:any")) throw new VerdictRefused("blindNotAllowed");
+      sameVersion(claim, input.claimVersion);
+      if (!openStatuses.includes(claim.status)) throw new TransitionRefused("proposeVerdict", claim.status);
+      status = claim.status;
+    } else {
+      if (!assigned && !mayProposeOnAnyClaim(actor)) throw new VerdictRefused("notAssigned");
+      sameVersion(claim, input.claimVersion);
+      status = nextStatus(claim.status, "proposeVerdict");
+    }
+    if (!rationale.trim() || rationale.length > rationaleMaxLength) throw new VerdictRefused("badRationale");
+    const scale = await tx.ratingScale.findFirst({ where: { active: true, labels: { some: { id: input.ratingId } } }, select: { id: true } });
+    if (!scale) throw new VerdictRefused("badRating");
+
+    // From here on the claim's row is locked by this transaction: what is read next is current, and a
+    // refusal rolls the update back.
+    await guardedClaimUpdate(tx, claim.id, claim.version, { status });
+    if (blind) {
+      const ownPrimary = await tx.verdict.findFirst({ where: { claimId: claim.id, blind: false, proposedById: actor.id, status: { not: "SUPERSEDED" } }, select: { id: true } });
+      if (ownPrimary) throw new VerdictRefused("blindNotAllowed");
+    }
+    // Each lane keeps one open proposal: the primary one, and one per blind reviewer.
+    const lane: Prisma.VerdictWhereInput = { claimId: claim.id, blind, ...(blind ? { proposedById: actor.id } : {}) };
+    const previous = await tx.verdict.findFirst({ where: lane, orderBy: { version: "desc" }, select: verdictSummary });
+    await tx.verdict.updateMany({ where: { ...lane, status: { in: openVerdict } }, data: { status: "SUPERSEDED" } });
+    const top = await tx.verdict.aggregate({ where: { claimId: claim.id }, _max: { version: true } });
+    const verdict = await tx.verdict.create({
+      data: { claimId: claim.id, version: (top._max.version ?? 0) + 1, ratingId: input.ratingId, rationale, blind, proposedById: actor.id },
+      select: verdictSummary,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "verdict.propose",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: audited(previous, { status: claim.status }),
+      after: audited(verdict, { status, rationale }),
+    });
+    return { claim, verdict };
+  });
+  await publishChange(topics(result.claim, blind ? `queue:${actor.id}` : null), "verdict.propose");
+  return { id: result.verdict.id, version: result.verdict.version, claimVersion: input.claimVersion + 1 };
+}
+
+/** The primary verdict waiting for a decision (the claim is VERDICT_PROPOSED), with its open blind companions. */
+async function awaitingDecision(tx: Tx, claimId: string) {
+  const primary = await tx.verdict.findFirst({ where: { claimId, blind: false, status: "PROPOSED" }, orderBy: { version: "desc" }, select: verdictSummary });
+  if (!primary) throw new VerdictRefused("noVerdict");
+  const blind = await tx.verdict.findMany({ where: { claimId, blind: true, status: "PROPOSED" }, select: verdictSummary });
+  return { primary, blind };
+}
+
+/** An editor sends the proposed verdict back to research with a comment; the proposer is notified. */
+export async function returnVerdict(actor: VerdictActor, input: { claimId: string; claimVersion: number; comment: string }) {
+  if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
+  const comment = cleanNote(input.comment);
+  const result = await prisma.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, input.claimId);
+    sameVersion(claim, input.claimVersion);
+    const status = nextStatus(claim.status, "returnVerdict");
+    await guardedClaimUpdate(tx, claim.id, claim.version, { status }); // locks the claim first
+    const { primary } = await awaitingDecision(tx, claim.id);
+    const decided = await tx.verdict.update({
+      where: { id: primary.id },
+      data: { status: "RETURNED", decidedById: actor.id, decidedAt: new Date(), decisionNote: comment },
+      select: verdictSummary,
+    });
+    await tx.notification.create({
+      data: { recipientId: primary.proposedById, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: excerpt(comment) },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "verdict.return",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: audited(primary, { status: claim.status }),
+      after: audited(decided, { status, comment }),
+    });
+    return { claim, recipient: primary.proposedById };
+  });
+  await publishChange(topics(result.claim, `notifications:${result.recipient}`), "verdict.return");
+}
+
+/**
+ * An editor approves the proposed verdict. Four-eyes: whoever proposed it (or an open blind verdict on
+ * the claim) is refused, whatever their role. Open blind verdicts are closed with the decision.
+ */
+export async function approveVerdict(actor: VerdictActor, input: { claimId: string; claimVersion: number }) {
+  if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
+  const result = await prisma.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, input.claimId);
+    sameVersion(claim, input.claimVersion);
+    const status = nextStatus(claim.status, "approveVerdict");
+    await guardedClaimUpdate(tx, claim.id, claim.version, { status }); // locks the claim first; a refusal rolls back
+    const { primary, blind } = await awaitingDecision(tx, claim.id);
+    if (primary.proposedById === actor.id || blind.some((verdict) => verdict.proposedById === actor.id)) {
+      throw new VerdictRefused("fourEyes");
+    }
+    const now = new Date();
+    const decided = await tx.verdict.update({
+      where: { id: primary.id },
+      data: { status: "APPROVED", decidedById: actor.id, decidedAt: now },
+      select: verdictSummary,
+    });
+    if (blind.length) {
+      await tx.verdict.updateMany({
+        where: { id: { in: blind.map((verdict) => verdict.id) } },
+        data: { status: "SUPERSEDED", decidedById: actor.id, decidedAt: now },
+      });
+    }
+    await tx.notification.create({
+      data: { recipientId: primary.proposedById, actorId: actor.id, kind: "APPROVAL", claimId: claim.id, excerpt: null },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "verdict.approve",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: audited(primary, { status: claim.status }),
+      after: audited(decided, { status, closedBlindVerdicts: blind.map((verdict) => verdict.version) }),
+    });
+    return { claim, recipient: primary.proposedById };
+  });
+  await publishChange(topics(result.claim, `notifications:${result.recipient}`), "verdict.approve");
+}
+
+/** An editor marks the claim not checkable, with a reason; open proposals are closed with it. */
+export async function markNotCheckable(actor: VerdictActor, input: { claimId: string; claimVersion: number; reason: string }) {
+  if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
+  const reason = cleanNote(input.reason);
+  const result = await prisma.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, input.claimId);
+    sameVersion(claim, input.claimVersion);
+    const status = nextStatus(claim.status, "markNotCheckable");
+    await guardedClaimUpdate(tx, claim.id, claim.version, { status, notCheckableReason: reason });
+    const { count } = await tx.verdict.updateMany({
+      where: { claimId: claim.id, status: "PROPOSED" },
+      data: { status: "SUPERSEDED", decidedById: actor.id, decidedAt: new Date(), decisionNote: reason },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "claim.notCheckable",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { status: claim.status },
+      after: { status, notCheckableReason: reason, closedVerdicts: count },
+    });
+    return { claim };
+  });
+  await publishChange(topics(result.claim), "claim.notCheckable");
+}
+
+// ───────────────────────────── Reading ─────────────────────────────
+
+export type VerdictView = {
+  id: string;
+  version: number;
+  status: VerdictStatus;
+  blind: boolean;
+  /** The claim's verdict now: the newest primary verdict that is not superseded. */
+  current: boolean;
+  /** Blind review withholds this verdict's rating and rationale from the viewer (both are then null). */
+  hidden: boolean;
+  rating: ScaleLabel | null;
+  /** The rationale as written (Markdown) and as safe HTML (rendered and sanitised on the server). */
+  rationale: string | null;
+  rationaleHtml: string | null;
+  proposedBy: { id: string; name: string };
+  decidedBy: { id: string; name: string } | null;
+  decisionNote: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  /**
+   * On a blind reviewer's latest verdict, shown to someone who sees both: whether its rating differs
+   * from the current primary verdict's. Null where there is nothing to compare.
+   */
+  disagrees: boolean | null;
+};
+
+/** Every verdict version of the claim, newest first, with the blind-review rules applied for `viewer`. */
+export async function listVerdicts(viewer: VerdictActor, claimId: string): Promise<VerdictView[]> {
+  const [claim, blindSetting, rows] = await Promise.all([
+    prisma.claim.findFirst({
+      where: { id: claimId, deletedAt: null },
+      select: { status: true, assignments: { where: { endedAt: null }, take: 1, select: { reviewerId: true } } },
+    }),
+    blindReviewOn(prisma),
+    prisma.verdict.findMany({
+      where: { claimId },
+      orderBy: { version: "desc" },
+      select: {
+        id: true,
+        version: true,
+        status: true,
+        blind: true,
+        ratingId: true,
+        rationale: true,
+        decisionNote: true,
+        decidedAt: true,
+        createdAt: true,
+        rating: { select: { id: true, labelEn: true, labelId: true, value: true, colour: true } },
+        proposedBy: { select: { id: true, name: true } },
+        decidedBy: { select: { id: true, name: true } },
+      },
+    }),
+  ]);
+  if (!claim) return [];
+  const seesAll = userCan(viewer, "approve:verdict:any") || decidedStatuses.includes(claim.status);
+  const blindInPlay = blindSetting || rows.some((row) => row.blind);
+  const assigned = claim.assignments[0]?.reviewerId === viewer.id;
+  const hidden = (row: (typeof rows)[number]) => {
+    if (seesAll || !blindInPlay || row.proposedBy.id === viewer.id) return false;
+    return assigned ? row.blind : true;
+  };
+  const current = rows.find((row) => !row.blind && row.status !== "SUPERSEDED") ?? null;
+  const currentVisible = current && !hidden(current) ? current : null;
+  const latestBlindOf = new Map<string, string>();
+  for (const row of rows) if (row.blind && !latestBlindOf.has(row.proposedBy.id)) latestBlindOf.set(row.proposedBy.id, row.id);
+
+  return rows.map((row) => {
+    const withheld = hidden(row);
+    const comparable = row.blind && !withheld && currentVisible !== null && latestBlindOf.get(row.proposedBy.id) === row.id;
+    return {
+      id: row.id,
+      version: row.version,
+      status: row.status,
+      blind: row.blind,
+      current: row.id === current?.id,
+      hidden: withheld,
+      rating: withheld ? null : row.rating,
+      rationale: withheld ? null : row.rationale,
+      rationaleHtml: withheld ? null : renderRationale(row.rationale),
+      proposedBy: row.proposedBy,
+      decidedBy: row.decidedBy,
+      decisionNote: row.decisionNote,
+      decidedAt: row.decidedAt,
+      createdAt: row.createdAt,
+      disagrees: comparable ? row.ratingId !== currentVisible.ratingId : null,
+    };
+  });
+}
+
+export type VerdictAbilities = { propose: boolean; proposeBlind: boolean; decide: boolean };
+
+/** What the viewer may do about the claim's verdict now (the interface hides the rest; the server still guards). */
+export async function verdictAbilities(viewer: VerdictActor, claimId: string): Promise<VerdictAbilities> {
+  const [claim, blindSetting, ownPrimary] = await Promise.all([
+    prisma.claim.findFirst({
+      where: { id: claimId, deletedAt: null },
+      select: { status: true, assignments: { where: { endedAt: null }, take: 1, select: { reviewerId: true } } },
+    }),
+    blindReviewOn(prisma),
+    prisma.verdict.findFirst({ where: { claimId, blind: false, proposedById: viewer.id, status: { not: "SUPERSEDED" } }, select: { id: true } }),
+  ]);
+  if (!claim) return { propose: false, proposeBlind: false, decide: false };
+  const mayPropose = userCan(viewer, "propose:verdict:own");
+  const decide = userCan(viewer, "approve:verdict:any");
+  const assigned = claim.assignments[0]?.reviewerId === viewer.id;
+  return {
+    propose: mayPropose && (assigned || mayProposeOnAnyClaim(viewer)) && canMove(claim.status, "proposeVerdict"),
+    proposeBlind: blindSetting && mayPropose && !decide && !assigned && !ownPrimary && openStatuses.includes(claim.status),
+    decide,
+  };
+}
+
+/** Everything the claim page's verdict section needs, in one call for its loader. */
+export async function verdictSection(viewer: VerdictActor, claimId: string) {
+  const [verdicts, can, scale] = await Promise.all([listVerdicts(viewer, claimId), verdictAbilities(viewer, claimId), activeScale()]);
+  return { verdicts, can, scale: scale?.labels ?? [] };
+}

@@ -1,0 +1,255 @@
+// Archiving a source: what the page said on the day, kept inside Factdesk (the `archive-source` job).
+//
+// One attempt = one SourceSnapshot row, created PENDING with the source (or by a retry) and settled here
+// exactly once: ARCHIVED with the fetched bytes' SHA-256, HTTP status, final URL, content type, fetch
+// time, the extracted text and a sanitised copy of the article's HTML; or FAILED with the reason (the
+// safe fetcher's failure code, e.g. `refused_address`, `timeout`, `http_error:404`). Running the job twice
+// for one snapshot fetches at most once more and never changes a settled snapshot.
+//
+// Fetching goes through safeFetch (SSRF-safe, size and time limits; its test-only allow-list
+// FACTDESK_FETCH_ALLOW_PRIVATE applies). The sanitised HTML is for viewing inside Factdesk, in a
+// sandboxed frame under a `default-src 'none'` policy (routes/snapshots.$snapshotId.raw.ts): scripts,
+// styles, event handlers, forms, frames and embedded media are removed, and no URL that the browser
+// would load by itself survives (images keep only inline `data:` pictures), so viewing a snapshot never
+// contacts the source's site.
+import { createHash } from "node:crypto";
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import sanitizeHtml from "sanitize-html";
+import { extractArticle, htmlFragmentParagraphs } from "~/articles/extract.server";
+import { prisma } from "~/db/client.server";
+import { type FetchedResource, safeFetch, SafeFetchError, type SafeFetchOptions } from "~/fetching/safe-fetch.server";
+import { publishChange } from "~/live/bus.server";
+
+export type ArchiveOutcome =
+  | { status: "ARCHIVED"; snapshotId: string; sha256: string }
+  | { status: "FAILED"; snapshotId: string; failureReason: string }
+  /** The snapshot does not exist, or is no longer PENDING (settled by an earlier run). */
+  | { status: "skipped"; snapshotId: string };
+
+/** Content types whose text is extracted and whose HTML is kept (sanitised). */
+const htmlTypes = new Set(["text/html", "application/xhtml+xml"]);
+
+function mediaType(contentType: string | null): string | null {
+  return contentType?.split(";")[0]?.trim().toLowerCase() || null;
+}
+
+function looksLikeHtml(bytes: Buffer): boolean {
+  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(bytes.subarray(0, 1024).toString("latin1"));
+}
+
+function decoder(label: string | null | undefined): TextDecoder | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label.trim().replace(/^["']|["']$/g, ""));
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes to text: BOM, then the HTTP charset, then (HTML) <meta charset>, else UTF-8 (lenient). */
+function decodeBody(bytes: Buffer, contentType: string | null, html: boolean): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  const httpCharset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
+  const metaCharset = html
+    ? /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(bytes.subarray(0, 4096).toString("latin1"))?.[1]
+    : undefined;
+  return (decoder(httpCharset) ?? decoder(metaCharset) ?? new TextDecoder("utf-8")).decode(bytes);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sanitising
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Only small inline raster pictures are kept as images; SVG (which can carry script) never. */
+const inlineImage = /^data:image\/(png|gif|jpeg|webp);base64,[a-z0-9+/=\s]+$/i;
+
+function absoluteHttpUrl(href: string | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href.trim(), base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * HTML that is safe to show from our own origin and loads nothing: a fixed list of text and table
+ * elements; links made absolute (against the page's final URL, so they say where they pointed) and
+ * inert in the sandboxed frame; images without their remote `src`/`srcset` (their alt text stays).
+ */
+export function sanitizeSnapshotHtml(html: string, pageUrl: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== "nav"), "img"],
+    allowedAttributes: {
+      a: ["href", "title", "rel"],
+      img: ["src", "alt", "title", "width", "height"],
+      td: ["colspan", "rowspan"],
+      th: ["colspan", "rowspan", "scope"],
+      ol: ["start", "reversed"],
+      time: ["datetime"],
+      abbr: ["title"],
+      "*": ["lang", "dir"],
+    },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesByTag: { img: ["data"] },
+    allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
+    allowProtocolRelative: false,
+    // script, style, textarea, option, noscript: dropped with their content; every other element not
+    // listed (form, iframe, object, video, svg, …) is dropped, its text kept.
+    nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "title", "select", "button"],
+    disallowedTagsMode: "discard",
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = absoluteHttpUrl(attribs.href, pageUrl);
+        const kept: Record<string, string> = { rel: "noopener noreferrer nofollow" };
+        if (href) kept.href = href;
+        if (attribs.title) kept.title = attribs.title;
+        return { tagName, attribs: kept };
+      },
+      img: (tagName, attribs) => {
+        const kept: Record<string, string> = {};
+        if (attribs.src && inlineImage.test(attribs.src)) kept.src = attribs.src;
+        for (const name of ["alt", "title", "width", "height"]) {
+          const value = attribs[name];
+          if (value !== undefined) kept[name] = value;
+        }
+        return { tagName, attribs: kept };
+      },
+    },
+    exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src && !frame.attribs.alt,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Content
+
+type Content = { text: string | null; sanitizedHtml: string | null };
+
+/** Readability's article HTML. Called only after extractArticle accepted the page (its size and depth checks passed). */
+function readableContentHtml(html: string): string | null {
+  try {
+    const { document } = parseHTML(html);
+    const parsed = new Readability(document as unknown as Document).parse();
+    return parsed?.content ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function htmlContent(html: string, pageUrl: string): Content {
+  try {
+    // extractArticle refuses pages that are too large or too deep for Readability before running it.
+    const article = extractArticle(html, pageUrl);
+    const text = [article.title, ...article.paragraphs].filter(Boolean).join("\n\n");
+    const content = readableContentHtml(html);
+    const heading = article.title ? `<h1>${escapeHtml(article.title)}</h1>` : "";
+    return { text, sanitizedHtml: content ? sanitizeSnapshotHtml(`${heading}${content}`, pageUrl) : null };
+  } catch {
+    // Not an article (a statement page, a data table, a short post): keep the whole page's text and body.
+    const { heading, paragraphs } = htmlFragmentParagraphs(html);
+    const text = [heading, ...paragraphs].filter(Boolean).join("\n\n");
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
+    return { text: text || null, sanitizedHtml: sanitizeSnapshotHtml(body, pageUrl) || null };
+  }
+}
+
+function contentOf(fetched: FetchedResource): Content {
+  const type = mediaType(fetched.contentType);
+  const html = type ? htmlTypes.has(type) : looksLikeHtml(fetched.body);
+  if (html) return htmlContent(decodeBody(fetched.body, fetched.contentType, true), fetched.url);
+  if (type === "text/plain") {
+    const text = decodeBody(fetched.body, fetched.contentType, false);
+    return { text, sanitizedHtml: `<pre>${escapeHtml(text)}</pre>` };
+  }
+  return { text: null, sanitizedHtml: null }; // PDFs, images, …: the bytes' hash and metadata only
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** `http_error:404` for an HTTP failure, else the safe fetcher's code (`refused_address`, `timeout`, …). */
+export function failureReasonOf(error: SafeFetchError): string {
+  return error.code === "http_error" && error.status ? `http_error:${error.status}` : error.code;
+}
+
+/**
+ * Runs one archive attempt: fetches the snapshot's source URL and settles the PENDING snapshot. The
+ * `archive-source` job handler; tests call it directly. Throws only when the database does, or when
+ * `signal` aborts (the snapshot then stays PENDING).
+ */
+export async function archiveSnapshot(
+  snapshotId: string,
+  options: { fetch?: SafeFetchOptions; signal?: AbortSignal } = {},
+): Promise<ArchiveOutcome> {
+  const snapshot = await prisma.sourceSnapshot.findUnique({
+    where: { id: snapshotId },
+    select: { status: true, source: { select: { url: true, claimId: true, claim: { select: { articleId: true } } } } },
+  });
+  if (!snapshot || snapshot.status !== "PENDING") return { status: "skipped", snapshotId };
+  const { url, claimId } = snapshot.source;
+  const topics = [`claim:${claimId}`, `article:${snapshot.source.claim.articleId}`];
+
+  let fetched: FetchedResource;
+  try {
+    fetched = await safeFetch(url, { ...options.fetch, signal: options.signal ?? options.fetch?.signal });
+  } catch (error) {
+    // Stopped (the process is shutting down): not the source's fault, so the snapshot stays PENDING and
+    // the job is retried.
+    if (options.signal?.aborted) throw error;
+    const failureReason = error instanceof SafeFetchError ? failureReasonOf(error) : "connection_failed";
+    if (!(error instanceof SafeFetchError)) console.error(`[archive] ${url}:`, error);
+    const { count } = await prisma.sourceSnapshot.updateMany({
+      where: { id: snapshotId, status: "PENDING" },
+      data: {
+        status: "FAILED",
+        failureReason,
+        httpStatus: error instanceof SafeFetchError ? (error.status ?? null) : null,
+        finalUrl: error instanceof SafeFetchError ? error.url : null,
+        fetchedAt: new Date(),
+      },
+    });
+    if (count === 0) return { status: "skipped", snapshotId };
+    await publishChange(topics, "source.archive_failed");
+    return { status: "FAILED", snapshotId, failureReason };
+  }
+
+  // The hash is of the body as safeFetch returns it: the exact entity bytes the server sent, after
+  // undoing any Content-Encoding (gzip, deflate, br) — the same bytes whatever compression the
+  // transfer used — and before any charset decoding or extraction.
+  const sha256 = createHash("sha256").update(fetched.body).digest("hex");
+  const { text, sanitizedHtml } = contentOf(fetched);
+  const { count } = await prisma.sourceSnapshot.updateMany({
+    where: { id: snapshotId, status: "PENDING" },
+    data: {
+      status: "ARCHIVED",
+      httpStatus: fetched.status,
+      finalUrl: fetched.url,
+      contentType: fetched.contentType,
+      sha256,
+      text,
+      sanitizedHtml,
+      fetchedAt: fetched.fetchedAt,
+      failureReason: null,
+    },
+  });
+  if (count === 0) return { status: "skipped", snapshotId };
+  await publishChange(topics, "source.archived");
+  return { status: "ARCHIVED", snapshotId, sha256 };
+}
+
+/** PENDING snapshots of live sources created more than `olderThanMs` ago (their job may be lost). */
+export async function stalePendingSnapshotIds(olderThanMs: number): Promise<string[]> {
+  const rows = await prisma.sourceSnapshot.findMany({
+    where: { status: "PENDING", createdAt: { lt: new Date(Date.now() - olderThanMs) }, source: { deletedAt: null } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+    take: 500,
+  });
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,391 @@
+// Sources: the evidence a reviewer collects for a claim, each archived when it is added (archive.server.ts,
+// run by the `archive-source` job). A source is never erased: removing one sets deletedAt, and every
+// change is in the audit log.
+//
+// Who may change a claim's sources: editors and admins (`update:claim:any`) on any claim, a reviewer
+// (`update:claim:own`) on a claim currently assigned to them. Who may see them: whoever may read the
+// claim — `read:article:any`, or `read:article:own` and currently assigned.
+import { recordAudit } from "~/audit/audit.server";
+import { type PermissionHolder, userCan } from "~/auth/permissions";
+import { prisma } from "~/db/client.server";
+import type { Prisma, SnapshotStatus, SourceKind, SourceStance } from "~/generated/prisma/client";
+import { enqueue, nudgeWorker, prepareJobs } from "~/jobs/queue.server";
+import { publishChange } from "~/live/bus.server";
+
+type Tx = Prisma.TransactionClient;
+export type SourceActor = PermissionHolder & { id: string };
+
+export const sourceKinds = [
+  "OFFICIAL_DOCUMENT",
+  "OFFICIAL_STATEMENT",
+  "EXPERT",
+  "DATASET",
+  "MEDIA_REPORT",
+  "SOCIAL_MEDIA_POST",
+  "OTHER",
+] as const satisfies readonly SourceKind[];
+export const sourceStances = ["SUPPORTS", "REFUTES", "CONTEXT"] as const satisfies readonly SourceStance[];
+
+export const sourceLimits = { url: 2048, title: 300, publisher: 200, excerpt: 5000, note: 2000 } as const;
+
+export type SourceErrorCode = "not_found" | "forbidden" | "invalid_url";
+
+/** A refused source operation; `code` names why (the routes turn it into a message). */
+export class SourceError extends Error {
+  constructor(readonly code: SourceErrorCode) {
+    super(code);
+    this.name = "SourceError";
+  }
+}
+
+export type NewSource = {
+  claimId: string;
+  url: string;
+  title?: string | null;
+  publisher?: string | null;
+  kind: SourceKind;
+  stance: SourceStance;
+  excerpt?: string | null;
+  note?: string | null;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// URLs
+
+/** The URL as stored: an absolute http(s) URL without credentials, or SourceError("invalid_url"). */
+export function parseSourceUrl(raw: string): string {
+  const text = raw.trim();
+  if (text === "" || text.length > sourceLimits.url) throw new SourceError("invalid_url");
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new SourceError("invalid_url");
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || url.username || url.password) {
+    throw new SourceError("invalid_url");
+  }
+  return url.href;
+}
+
+const trackingParameter = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga)$/i;
+
+/**
+ * Two addresses of the same page compare equal: scheme, `www.`, default port, fragment, a trailing slash,
+ * tracking parameters (utm_*, fbclid, …) and the order of the other parameters do not count.
+ */
+export function normaliseSourceUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return raw.trim().toLowerCase();
+  }
+  const host = url.hostname.replace(/^www\./, "");
+  const port = url.port ? `:${url.port}` : "";
+  const path = url.pathname.replace(/\/+$/, "") || "/";
+  const params = [...url.searchParams].filter(([name]) => !trackingParameter.test(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.length ? `?${new URLSearchParams(params)}` : "";
+  return `${host}${port}${path}${query}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Permissions
+
+type ClaimAccess = { id: string; articleId: string; assigned: boolean };
+
+async function claimAccess(db: Tx | typeof prisma, actorId: string, claimId: string): Promise<ClaimAccess | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(claimId)) return null;
+  const claim = await db.claim.findFirst({
+    where: { id: claimId, deletedAt: null },
+    select: { id: true, articleId: true, assignments: { where: { endedAt: null, reviewerId: actorId }, select: { id: true }, take: 1 } },
+  });
+  return claim ? { id: claim.id, articleId: claim.articleId, assigned: claim.assignments.length > 0 } : null;
+}
+
+function mayEdit(actor: SourceActor, claim: ClaimAccess) {
+  return userCan(actor, "update:claim:any") || (userCan(actor, "update:claim:own") && claim.assigned);
+}
+
+function mayRead(viewer: SourceActor, claim: ClaimAccess) {
+  return userCan(viewer, "read:article:any") || (userCan(viewer, "read:article:own") && claim.assigned);
+}
+
+/** The claim, if `actor` may change its sources; else SourceError "not_found" (no such claim) or "forbidden". */
+async function editableClaim(db: Tx | typeof prisma, actor: SourceActor, claimId: string): Promise<ClaimAccess> {
+  const claim = await claimAccess(db, actor.id, claimId);
+  if (!claim) throw new SourceError("not_found");
+  if (!mayEdit(actor, claim)) throw new SourceError("forbidden");
+  return claim;
+}
+
+/** Whether `viewer` may see the claim (and so its sources and snapshots). */
+export async function canReadClaimSources(viewer: SourceActor, claimId: string): Promise<boolean> {
+  const claim = await claimAccess(prisma, viewer.id, claimId);
+  return claim !== null && mayRead(viewer, claim);
+}
+
+/** Whether `actor` may add, retry and remove the claim's sources (for showing the form). */
+export async function canEditClaimSources(actor: SourceActor, claimId: string): Promise<boolean> {
+  const claim = await claimAccess(prisma, actor.id, claimId);
+  return claim !== null && mayEdit(actor, claim);
+}
+
+/** Checks that `actor` may change the claim's sources, else throws SourceError ("not_found" or "forbidden"). */
+export async function assertMayEditSources(actor: SourceActor, claimId: string): Promise<void> {
+  await editableClaim(prisma, actor, claimId);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Changes
+
+const sourceAuditFields = {
+  id: true,
+  claimId: true,
+  url: true,
+  title: true,
+  publisher: true,
+  kind: true,
+  stance: true,
+  excerpt: true,
+  note: true,
+  deletedAt: true,
+} as const;
+
+function optional(value: string | null | undefined, max: number): string | null {
+  const text = value?.trim() ?? "";
+  return text === "" ? null : text.slice(0, max);
+}
+
+/** Creates a PENDING snapshot and its archive job in the caller's transaction. */
+async function queueArchive(tx: Tx, sourceId: string) {
+  const snapshot = await tx.sourceSnapshot.create({ data: { sourceId }, select: { id: true } });
+  await enqueue("archive-source", { snapshotId: snapshot.id }, { tx });
+  return snapshot.id;
+}
+
+/**
+ * Adds a source to a claim and queues its archiving: the source, a PENDING snapshot, the job and the
+ * audit event commit together. A URL already on the claim is accepted (listSources flags it).
+ */
+export async function addSource(actor: SourceActor, input: NewSource): Promise<{ sourceId: string; snapshotId: string }> {
+  const url = parseSourceUrl(input.url);
+  await prepareJobs(); // pg-boss's schema, before the transaction that inserts into it
+  const result = await prisma.$transaction(async (tx) => {
+    const claim = await editableClaim(tx, actor, input.claimId);
+    const source = await tx.source.create({
+      data: {
+        claimId: claim.id,
+        url,
+        title: optional(input.title, sourceLimits.title),
+        publisher: optional(input.publisher, sourceLimits.publisher),
+        kind: input.kind,
+        stance: input.stance,
+        excerpt: optional(input.excerpt, sourceLimits.excerpt),
+        note: optional(input.note, sourceLimits.note),
+        addedById: actor.id,
+      },
+      select: sourceAuditFields,
+    });
+    const snapshotId = await queueArchive(tx, source.id);
+    await recordAudit(tx, { actorId: actor.id, action: "source.add", entityType: "Source", entityId: source.id, after: { ...source, snapshotId } });
+    return { sourceId: source.id, snapshotId, articleId: claim.articleId };
+  });
+  nudgeWorker("archive-source");
+  await publishChange([`claim:${input.claimId}`, `article:${result.articleId}`], "source.add");
+  return { sourceId: result.sourceId, snapshotId: result.snapshotId };
+}
+
+async function liveSource(tx: Tx, sourceId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(sourceId)) throw new SourceError("not_found");
+  const source = await tx.source.findFirst({ where: { id: sourceId, deletedAt: null }, select: sourceAuditFields });
+  if (!source) throw new SourceError("not_found");
+  return source;
+}
+
+/**
+ * Archives the source again: a new PENDING snapshot and job (earlier attempts stay as they were). When
+ * an attempt is still pending, returns that one instead of queueing another.
+ */
+export async function retryArchive(actor: SourceActor, sourceId: string, options: { claimId?: string } = {}): Promise<{ snapshotId: string; claimId: string }> {
+  await prepareJobs();
+  const result = await prisma.$transaction(async (tx) => {
+    const source = await liveSource(tx, sourceId);
+    if (options.claimId && options.claimId !== source.claimId) throw new SourceError("not_found");
+    const claim = await editableClaim(tx, actor, source.claimId);
+    const latest = await tx.sourceSnapshot.findFirst({
+      where: { sourceId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, status: true },
+    });
+    const found = { claimId: claim.id, articleId: claim.articleId };
+    if (latest?.status === "PENDING") return { ...found, snapshotId: latest.id, queued: false };
+    const snapshotId = await queueArchive(tx, sourceId);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "source.archive_retry",
+      entityType: "Source",
+      entityId: sourceId,
+      before: latest ? { snapshotId: latest.id, status: latest.status } : undefined,
+      after: { snapshotId },
+    });
+    return { ...found, snapshotId, queued: true };
+  });
+  if (result.queued) {
+    nudgeWorker("archive-source");
+    await publishChange([`claim:${result.claimId}`, `article:${result.articleId}`], "source.archive_retry");
+  }
+  return { snapshotId: result.snapshotId, claimId: result.claimId };
+}
+
+/** Removes a source from the claim: the row stays (deletedAt), with its snapshots and audit trail. */
+export async function removeSource(actor: SourceActor, sourceId: string, options: { claimId?: string } = {}): Promise<{ claimId: string }> {
+  const result = await prisma.$transaction(async (tx) => {
+    const before = await liveSource(tx, sourceId);
+    if (options.claimId && options.claimId !== before.claimId) throw new SourceError("not_found");
+    const claim = await editableClaim(tx, actor, before.claimId);
+    const { count } = await tx.source.updateMany({ where: { id: sourceId, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (count !== 1) throw new SourceError("not_found");
+    await recordAudit(tx, { actorId: actor.id, action: "source.remove", entityType: "Source", entityId: sourceId, before });
+    return { claimId: before.claimId, articleId: claim.articleId };
+  });
+  await publishChange([`claim:${result.claimId}`, `article:${result.articleId}`], "source.remove");
+  return { claimId: result.claimId };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+export type SnapshotSummary = {
+  id: string;
+  status: SnapshotStatus;
+  failureReason: string | null;
+  sha256: string | null;
+  httpStatus: number | null;
+  fetchedAt: Date | null;
+  createdAt: Date;
+};
+
+export type SourceListItem = {
+  id: string;
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  kind: SourceKind;
+  stance: SourceStance;
+  excerpt: string | null;
+  note: string | null;
+  createdAt: Date;
+  addedBy: { id: string; name: string };
+  /** Another source on this claim has the same address (normaliseSourceUrl). */
+  duplicateUrl: boolean;
+  /** The latest archive attempt. */
+  snapshot: SnapshotSummary | null;
+};
+
+/**
+ * The claim's sources (not removed), oldest first, each with its latest archive attempt. Callers check
+ * that the viewer may read the claim (canReadClaimSources).
+ */
+export async function listSources(claimId: string): Promise<SourceListItem[]> {
+  if (!/^[0-9a-f-]{36}$/i.test(claimId)) return [];
+  const rows = await prisma.source.findMany({
+    where: { claimId, deletedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      publisher: true,
+      kind: true,
+      stance: true,
+      excerpt: true,
+      note: true,
+      createdAt: true,
+      addedBy: { select: { id: true, name: true } },
+      snapshots: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { id: true, status: true, failureReason: true, sha256: true, httpStatus: true, fetchedAt: true, createdAt: true },
+      },
+    },
+  });
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = normaliseSourceUrl(row.url);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return rows.map(({ snapshots, ...source }) => ({
+    ...source,
+    duplicateUrl: (seen.get(normaliseSourceUrl(source.url)) ?? 0) > 1,
+    snapshot: snapshots[0] ?? null,
+  }));
+}
+
+export type SnapshotView = {
+  id: string;
+  status: SnapshotStatus;
+  httpStatus: number | null;
+  finalUrl: string | null;
+  contentType: string | null;
+  sha256: string | null;
+  text: string | null;
+  hasHtml: boolean;
+  failureReason: string | null;
+  fetchedAt: Date | null;
+  createdAt: Date;
+  source: { id: string; url: string; title: string | null; publisher: string | null; claimId: string; claimWording: string; removed: boolean };
+};
+
+const snapshotSelect = {
+  id: true,
+  status: true,
+  httpStatus: true,
+  finalUrl: true,
+  contentType: true,
+  sha256: true,
+  text: true,
+  failureReason: true,
+  fetchedAt: true,
+  createdAt: true,
+  source: {
+    select: { id: true, url: true, title: true, publisher: true, claimId: true, deletedAt: true, claim: { select: { wording: true, deletedAt: true } } },
+  },
+} as const;
+
+/** Whether the snapshot exists and `viewer` may read its claim. */
+async function mayReadSnapshot(viewer: SourceActor, snapshotId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(snapshotId)) return false;
+  const row = await prisma.sourceSnapshot.findUnique({ where: { id: snapshotId }, select: { source: { select: { claimId: true } } } });
+  return row !== null && (await canReadClaimSources(viewer, row.source.claimId));
+}
+
+/** One archive attempt with its metadata and text, or null when it does not exist or the viewer may not read its claim. */
+export async function getSnapshot(viewer: SourceActor, snapshotId: string): Promise<SnapshotView | null> {
+  if (!(await mayReadSnapshot(viewer, snapshotId))) return null;
+  const row = await prisma.sourceSnapshot.findUnique({ where: { id: snapshotId }, select: snapshotSelect });
+  if (!row) return null;
+  // Whether there is a page to show, without loading it.
+  const hasHtml = (await prisma.sourceSnapshot.count({ where: { id: snapshotId, sanitizedHtml: { not: null } } })) > 0;
+  const { source, ...snapshot } = row;
+  return {
+    ...snapshot,
+    hasHtml,
+    source: {
+      id: source.id,
+      url: source.url,
+      title: source.title,
+      publisher: source.publisher,
+      claimId: source.claimId,
+      claimWording: source.claim.wording,
+      removed: source.deletedAt !== null,
+    },
+  };
+}
+
+/** The snapshot's sanitised HTML (for the sandboxed frame), or null. */
+export async function getSnapshotHtml(viewer: SourceActor, snapshotId: string): Promise<string | null> {
+  if (!(await mayReadSnapshot(viewer, snapshotId))) return null;
+  const row = await prisma.sourceSnapshot.findUnique({ where: { id: snapshotId }, select: { sanitizedHtml: true } });
+  return row?.sanitizedHtml ?? null;
+}

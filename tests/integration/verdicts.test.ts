@@ -1,0 +1,345 @@
+// Verdicts and the rating scale against a real PostgreSQL: propose → return → revise → approve with
+// four-eyes, versions kept, concurrent saves, notifications, blind second review, the scale's rules.
+import { describe, expect, it } from "vitest";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { TransitionRefused } from "~/review/lifecycle";
+import {
+  approveVerdict,
+  ClaimConflict,
+  listVerdicts,
+  markNotCheckable,
+  proposeVerdict,
+  returnVerdict,
+  verdictAbilities,
+  type VerdictActor,
+  VerdictRefused,
+  verdictSection,
+} from "~/review/verdicts.server";
+import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/scale/scale.server";
+import { createArticle } from "../support/articles";
+import { createPerson } from "../support/people";
+
+type Role = "admin" | "editor" | "reviewer";
+
+/** A person as the domain sees them: id and the permissions of their role, read from the database. */
+async function actor(userId: string): Promise<VerdictActor> {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, role: { select: { permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } } },
+  });
+  return { id: user.id, permissions: user.role.permissions.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`) };
+}
+
+async function person(role: Role) {
+  const created = await createPerson(role);
+  return { ...created, as: () => actor(created.id) };
+}
+
+async function makeRole(userId: string, role: Role) {
+  const roleRow = await prisma.role.findUniqueOrThrow({ where: { name: role }, select: { id: true } });
+  await prisma.user.update({ where: { id: userId }, data: { roleId: roleRow.id } });
+}
+
+/** A claim assigned to `reviewerId` (Assignment row and ASSIGNED status written directly). */
+async function assignedClaim(reviewerId: string) {
+  const editor = await createPerson("editor");
+  const { id: articleId } = await createArticle(editor.id);
+  const claim = await createClaim(editor.id, articleId, { start: 0, end: 40 });
+  await prisma.assignment.create({ data: { claimId: claim.id, reviewerId, assignedById: editor.id } });
+  const assigned = await prisma.claim.update({ where: { id: claim.id }, data: { status: "ASSIGNED", version: { increment: 1 } }, select: { id: true, version: true } });
+  return { ...assigned, articleId };
+}
+
+const claimNow = (id: string) => prisma.claim.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, notCheckableReason: true } });
+
+async function labels() {
+  const scale = await activeScale();
+  if (!scale) throw new Error("no active scale");
+  const [falseLabel, misleading, , , trueLabel] = scale.labels;
+  return { falseLabel: falseLabel!, misleading: misleading!, trueLabel: trueLabel! };
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(VerdictRefused);
+  return (error as VerdictRefused).reason;
+}
+
+async function setBlindReview(on: boolean) {
+  await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Test newsroom", blindSecondReview: on }, update: { blindSecondReview: on } });
+}
+
+describe("verdicts", () => {
+  it("go propose → return → revise → approve by another editor; the proposer can never approve, even as an editor", async () => {
+    const { falseLabel, misleading } = await labels();
+    const reviewer = await person("reviewer");
+    const [first, second] = [await person("editor"), await person("editor")];
+    const claim = await assignedClaim(reviewer.id);
+
+    const proposed = await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "**Keliru.** Data BPS menyebut 800 sekolah." });
+    expect(proposed).toMatchObject({ version: 1, claimVersion: claim.version + 1 });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "VERDICT_PROPOSED", version: claim.version + 1 });
+
+    // While it waits for a decision, the reviewer cannot propose again.
+    await expect(proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version + 1, ratingId: falseLabel.id, rationale: "lagi" })).rejects.toThrow(TransitionRefused);
+
+    expect(await refusal(returnVerdict(await first.as(), { claimId: claim.id, claimVersion: claim.version + 1, comment: "   " }))).toBe("noteRequired");
+    await returnVerdict(await first.as(), { claimId: claim.id, claimVersion: claim.version + 1, comment: "Tambahkan sumber dari Kemendikbud." });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "IN_RESEARCH", version: claim.version + 2 });
+    const returned = await prisma.verdict.findFirstOrThrow({ where: { claimId: claim.id, version: 1 } });
+    expect(returned).toMatchObject({ status: "RETURNED", decisionNote: "Tambahkan sumber dari Kemendikbud.", decidedById: first.id });
+    expect(returned.decidedAt).toBeInstanceOf(Date);
+
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version + 2, ratingId: misleading.id, rationale: "Menyesatkan: [Kemendikbud](https://kemdikbud.go.id) menyebut 800." });
+    const afterRevision = await claimNow(claim.id);
+    expect(afterRevision).toMatchObject({ status: "VERDICT_PROPOSED", version: claim.version + 3 });
+
+    // Four-eyes: made an editor, the proposer is still refused, with its own reason.
+    await makeRole(reviewer.id, "editor");
+    expect(await refusal(approveVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: afterRevision.version }))).toBe("fourEyes");
+    // …and as an admin too.
+    await makeRole(reviewer.id, "admin");
+    expect(await refusal(approveVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: afterRevision.version }))).toBe("fourEyes");
+    expect(await claimNow(claim.id)).toMatchObject({ status: "VERDICT_PROPOSED", version: afterRevision.version });
+
+    await approveVerdict(await second.as(), { claimId: claim.id, claimVersion: afterRevision.version });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "APPROVED", version: afterRevision.version + 1 });
+
+    // Every proposal is kept as a version.
+    const versions = await prisma.verdict.findMany({ where: { claimId: claim.id }, orderBy: { version: "asc" }, select: { version: true, status: true, ratingId: true, decidedById: true } });
+    expect(versions).toEqual([
+      { version: 1, status: "SUPERSEDED", ratingId: falseLabel.id, decidedById: first.id },
+      { version: 2, status: "APPROVED", ratingId: misleading.id, decidedById: second.id },
+    ]);
+
+    // The proposer hears about the return and the approval.
+    const notifications = await prisma.notification.findMany({ where: { claimId: claim.id }, orderBy: { createdAt: "asc" }, select: { recipientId: true, actorId: true, kind: true, excerpt: true } });
+    expect(notifications).toEqual([
+      { recipientId: reviewer.id, actorId: first.id, kind: "RETURN", excerpt: "Tambahkan sumber dari Kemendikbud." },
+      { recipientId: reviewer.id, actorId: second.id, kind: "APPROVAL", excerpt: null },
+    ]);
+
+    // The audit log has each step with the status before and after.
+    const trail = await prisma.auditEvent.findMany({ where: { entityType: "Claim", entityId: claim.id, action: { startsWith: "verdict." } }, orderBy: { id: "asc" } });
+    expect(trail.map((event) => [event.action, event.actorId])).toEqual([
+      ["verdict.propose", reviewer.id],
+      ["verdict.return", first.id],
+      ["verdict.propose", reviewer.id],
+      ["verdict.approve", second.id],
+    ]);
+    expect(trail[0]!.before).toMatchObject({ status: "ASSIGNED" });
+    expect(trail[0]!.after).toMatchObject({ status: "VERDICT_PROPOSED", verdict: 1, rating: "False (1)" });
+    expect(trail[3]!.after).toMatchObject({ status: "APPROVED", verdictStatus: "APPROVED" });
+
+    // What the claim page lists: newest first, label in both languages, Markdown rendered safely.
+    const list = await listVerdicts(await second.as(), claim.id);
+    expect(list.map((v) => [v.version, v.status, v.current])).toEqual([
+      [2, "APPROVED", true],
+      [1, "SUPERSEDED", false],
+    ]);
+    expect(list[0]).toMatchObject({
+      rating: { id: misleading.id, labelEn: "Misleading", labelId: "Menyesatkan", value: 2, colour: misleading.colour },
+      proposedBy: { id: reviewer.id, name: reviewer.name },
+      decidedBy: { id: second.id },
+      hidden: false,
+      blind: false,
+    });
+    expect(list[0]!.rationaleHtml).toContain('<a href="https://kemdikbud.go.id/" rel="noopener noreferrer nofollow" target="_blank">Kemendikbud</a>');
+    expect(list[1]).toMatchObject({ decisionNote: "Tambahkan sumber dari Kemendikbud.", decidedBy: { id: first.id } });
+  });
+
+  it("let exactly one of two concurrent saves on the same claim win; the other gets ClaimConflict", async () => {
+    const { falseLabel, trueLabel } = await labels();
+    const reviewer = await person("reviewer");
+    const [a, b] = [await person("editor"), await person("editor")];
+    const [as, editorA, editorB] = [await reviewer.as(), await a.as(), await b.as()];
+    // A few rounds, since a race shows itself only sometimes.
+    for (let round = 0; round < 4; round++) {
+      const claim = await assignedClaim(reviewer.id);
+      const results = await Promise.allSettled(
+        [falseLabel.id, trueLabel.id].map((ratingId) => proposeVerdict(as, { claimId: claim.id, claimVersion: claim.version, ratingId, rationale: `Rating ${ratingId}` })),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ClaimConflict)).toHaveLength(1);
+      expect(await prisma.verdict.count({ where: { claimId: claim.id } })).toBe(1);
+      expect((await claimNow(claim.id)).version).toBe(claim.version + 1);
+
+      // Two editors deciding at once: one decision lands, the other is refused as a conflict.
+      const decisions = await Promise.allSettled([
+        approveVerdict(editorA, { claimId: claim.id, claimVersion: claim.version + 1 }),
+        returnVerdict(editorB, { claimId: claim.id, claimVersion: claim.version + 1, comment: "Kurang sumber." }),
+      ]);
+      expect(decisions.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(decisions.filter((r) => r.status === "rejected" && r.reason instanceof ClaimConflict)).toHaveLength(1);
+      expect(await prisma.notification.count({ where: { claimId: claim.id } })).toBe(1);
+      expect((await claimNow(claim.id)).version).toBe(claim.version + 2);
+    }
+  });
+
+  it("refuse the wrong people and bad input, and follow the lifecycle", async () => {
+    const { falseLabel } = await labels();
+    const reviewer = await person("reviewer");
+    const other = await person("reviewer");
+    const editor = await person("editor");
+    const admin = await person("admin");
+    const claim = await assignedClaim(reviewer.id);
+    const input = { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." };
+
+    expect(await refusal(proposeVerdict(await other.as(), input))).toBe("notAssigned");
+    expect(await refusal(proposeVerdict(await editor.as(), input))).toBe("notAllowed");
+    expect(await refusal(approveVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version }))).toBe("notAllowed");
+    expect(await refusal(proposeVerdict(await reviewer.as(), { ...input, rationale: " \n " }))).toBe("badRationale");
+    expect(await refusal(proposeVerdict(await reviewer.as(), { ...input, rationale: "x".repeat(20_001) }))).toBe("badRationale");
+    // A label of a scale that is not the active one.
+    const retired = await prisma.ratingScale.create({ data: { name: "Old", active: false, labels: { create: { labelEn: "Pants on fire", labelId: "Bohong besar", value: 0, colour: "#ff0000" } } }, select: { labels: { select: { id: true } } } });
+    expect(await refusal(proposeVerdict(await reviewer.as(), { ...input, ratingId: retired.labels[0]!.id }))).toBe("badRating");
+    await expect(proposeVerdict(await reviewer.as(), { ...input, claimVersion: claim.version - 1 })).rejects.toThrow(ClaimConflict);
+    // Nothing to approve yet.
+    await expect(approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version })).rejects.toThrow(TransitionRefused);
+    expect(await prisma.verdict.count({ where: { claimId: claim.id } })).toBe(0);
+
+    // An admin may propose on a claim assigned to someone else (and then cannot approve it).
+    await proposeVerdict(await admin.as(), { ...input, rationale: "x".repeat(20_000) });
+    expect(await refusal(approveVerdict(await admin.as(), { claimId: claim.id, claimVersion: claim.version + 1 }))).toBe("fourEyes");
+
+    // Not checkable: a reason is required; open proposals are closed with it; nothing can be approved after.
+    expect(await refusal(markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 1, reason: "" }))).toBe("noteRequired");
+    await markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 1, reason: "Pendapat, bukan fakta." });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "NOT_CHECKABLE", notCheckableReason: "Pendapat, bukan fakta.", version: claim.version + 2 });
+    expect(await prisma.verdict.findFirstOrThrow({ where: { claimId: claim.id } })).toMatchObject({ status: "SUPERSEDED", decidedById: editor.id });
+    await expect(approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 2 })).rejects.toThrow(TransitionRefused);
+    await expect(proposeVerdict(await reviewer.as(), { ...input, claimVersion: claim.version + 2 })).rejects.toThrow(TransitionRefused);
+    await expect(markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 2, reason: "lagi" })).rejects.toThrow(TransitionRefused);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.notCheckable" } });
+    expect(audit.after).toMatchObject({ status: "NOT_CHECKABLE", notCheckableReason: "Pendapat, bukan fakta.", closedVerdicts: 1 });
+  });
+
+  it("blind second review: hidden from each reviewer until the editor decides; the editor sees both and the disagreement", async () => {
+    const { falseLabel, trueLabel } = await labels();
+    const reviewer = await person("reviewer");
+    const blindReviewer = await person("reviewer");
+    const editor = await person("editor");
+    const claim = await assignedClaim(reviewer.id);
+
+    await setBlindReview(false);
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Primer: **keliru**." });
+    const blindInput = { claimId: claim.id, claimVersion: claim.version + 1, ratingId: trueLabel.id, rationale: "Kedua: *benar*.", blind: true };
+    expect(await refusal(proposeVerdict(await blindReviewer.as(), blindInput))).toBe("blindOff");
+    expect(await verdictAbilities(await blindReviewer.as(), claim.id)).toEqual({ propose: false, proposeBlind: false, decide: false });
+
+    await setBlindReview(true);
+    // Before the blind reviewer has rated, the first rating is already hidden from them.
+    const beforeBlind = await listVerdicts(await blindReviewer.as(), claim.id);
+    expect(beforeBlind).toHaveLength(1);
+    expect(beforeBlind[0]).toMatchObject({ hidden: true, rating: null, rationale: null, rationaleHtml: null, blind: false });
+    expect(await verdictAbilities(await blindReviewer.as(), claim.id)).toEqual({ propose: false, proposeBlind: true, decide: false });
+    // The assigned reviewer and editors cannot review blind.
+    expect(await refusal(proposeVerdict(await reviewer.as(), blindInput))).toBe("blindNotAllowed");
+    expect(await refusal(proposeVerdict(await editor.as(), blindInput))).toBe("notAllowed");
+
+    await proposeVerdict(await blindReviewer.as(), blindInput);
+    // The claim's status follows the primary verdict; the version still moves, so decisions see the blind verdict.
+    expect(await claimNow(claim.id)).toMatchObject({ status: "VERDICT_PROPOSED", version: claim.version + 2 });
+
+    const blindView = await listVerdicts(await blindReviewer.as(), claim.id);
+    expect(blindView.map((v) => [v.version, v.blind, v.hidden, v.rating?.id ?? null])).toEqual([
+      [2, true, false, trueLabel.id],
+      [1, false, true, null],
+    ]);
+    expect(blindView[1]).toMatchObject({ rationale: null, rationaleHtml: null });
+
+    const primaryView = await listVerdicts(await reviewer.as(), claim.id);
+    expect(primaryView.map((v) => [v.version, v.hidden, v.rating?.id ?? null])).toEqual([
+      [2, true, null],
+      [1, false, falseLabel.id],
+    ]);
+
+    const editorView = await listVerdicts(await editor.as(), claim.id);
+    expect(editorView.map((v) => [v.version, v.hidden, v.rating?.id, v.current, v.disagrees])).toEqual([
+      [2, false, trueLabel.id, false, true],
+      [1, false, falseLabel.id, true, null],
+    ]);
+    expect(editorView[0]!.rationaleHtml).toBe("<p>Kedua: <em>benar</em>.</p>");
+    const section = await verdictSection(await editor.as(), claim.id);
+    expect(section.can).toEqual({ propose: false, proposeBlind: false, decide: true });
+    expect(section.scale).toHaveLength(5);
+
+    // A decision based on the page from before the blind verdict is refused.
+    await expect(approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 1 })).rejects.toThrow(ClaimConflict);
+    // Someone who rated the claim blind cannot approve it either, whatever their role.
+    await makeRole(blindReviewer.id, "editor");
+    expect(await refusal(approveVerdict(await blindReviewer.as(), { claimId: claim.id, claimVersion: claim.version + 2 }))).toBe("fourEyes");
+    await makeRole(blindReviewer.id, "reviewer");
+
+    await approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 2 });
+    const decided = await prisma.verdict.findMany({ where: { claimId: claim.id }, orderBy: { version: "asc" }, select: { status: true, decidedById: true } });
+    expect(decided).toEqual([
+      { status: "APPROVED", decidedById: editor.id },
+      { status: "SUPERSEDED", decidedById: editor.id },
+    ]);
+    // Once decided, everyone sees both.
+    const afterDecision = await listVerdicts(await blindReviewer.as(), claim.id);
+    expect(afterDecision.map((v) => [v.hidden, v.rating?.id])).toEqual([
+      [false, trueLabel.id],
+      [false, falseLabel.id],
+    ]);
+    await setBlindReview(false);
+  });
+});
+
+describe("rating scale", () => {
+  it("starts with the default five labels, values 1..5, in both languages", async () => {
+    const list = await listScaleLabels();
+    expect(list.map((l) => [l.value, l.labelEn, l.labelId])).toEqual([
+      [1, "False", "Keliru"],
+      [2, "Misleading", "Menyesatkan"],
+      [3, "Unproven", "Tidak Terbukti"],
+      [4, "Partly true", "Sebagian Benar"],
+      [5, "True", "Benar"],
+    ]);
+  });
+
+  it("renames a label in use (verdicts show the new wording) but refuses to delete it", async () => {
+    const admin = await actor((await createPerson("admin")).id);
+    const reviewer = await person("reviewer");
+    const claim = await assignedClaim(reviewer.id);
+    const { misleading } = await labels();
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: misleading.id, rationale: "Menyesatkan." });
+
+    const renamed = await renameLabel(admin, misleading.id, { labelEn: "Misleading context", labelId: "Konteks menyesatkan", colour: "#C2570C" });
+    expect(renamed).toMatchObject({ labelEn: "Misleading context", labelId: "Konteks menyesatkan", colour: "#c2570c", value: 2 });
+    expect((await listVerdicts(admin, claim.id))[0]!.rating).toMatchObject({ labelEn: "Misleading context", labelId: "Konteks menyesatkan" });
+    expect((await listScaleLabels()).find((l) => l.id === misleading.id)!.verdicts).toBeGreaterThanOrEqual(1);
+
+    await expect(deleteLabel(admin, misleading.id)).rejects.toMatchObject({ reason: "inUse" });
+    expect(await prisma.ratingLabel.count({ where: { id: misleading.id } })).toBe(1);
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: misleading.id, action: "scale.label.update" } });
+    expect(audit.before).toMatchObject({ labelEn: "Misleading" });
+  });
+
+  it("adds, reorders and deletes unused labels with unique values; only admins may", async () => {
+    const admin = await actor((await createPerson("admin")).id);
+    const editor = await actor((await createPerson("editor")).id);
+    const added = await addLabel(admin, { labelEn: "Satire", labelId: "Satire atau parodi", colour: "#5a3e8c" });
+    const values = (await listScaleLabels()).map((l) => l.value);
+    expect(added.value).toBe(Math.max(...values));
+    await expect(addLabel(admin, { labelEn: "Dup", labelId: "Duplikat", colour: "#000000", value: 1 })).rejects.toMatchObject({ reason: "valueTaken" });
+    await expect(renameLabel(admin, added.id, { labelEn: "Satire", labelId: "Satire atau parodi", colour: "#5a3e8c", value: 1 })).rejects.toMatchObject({ reason: "valueTaken" });
+    await expect(addLabel(admin, { labelEn: "Bad", labelId: "Buruk", colour: "red" })).rejects.toMatchObject({ reason: "badLabel" });
+    await expect(addLabel(editor, { labelEn: "Nope", labelId: "Tidak", colour: "#000000" })).rejects.toBeInstanceOf(ScaleRefused);
+
+    const before = await listScaleLabels();
+    await moveLabel(admin, added.id, "up");
+    const after = await listScaleLabels();
+    expect(after.map((l) => l.id)).toEqual([...before.slice(0, -2).map((l) => l.id), added.id, before.at(-2)!.id]);
+    expect(after.map((l) => l.value)).toEqual(after.map((_, index) => index + 1));
+
+    await deleteLabel(admin, added.id);
+    expect((await listScaleLabels()).some((l) => l.id === added.id)).toBe(false);
+    await expect(deleteLabel(editor, before[0]!.id)).rejects.toMatchObject({ reason: "notAllowed" });
+  });
+});
