@@ -5,6 +5,7 @@ import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import { publishChange } from "~/live/bus.server";
+import { notify } from "~/notifications/notifications.server";
 import { nextStatus, TransitionRefused } from "./lifecycle";
 
 export class AssignmentRefused extends Error {
@@ -47,9 +48,7 @@ export async function assignClaims(
         select: { id: true, claimId: true, reviewerId: true, dueAt: true, note: true },
       });
       await tx.claim.update({ where: { id: claim.id }, data: { status, version: { increment: 1 } } });
-      await tx.notification.create({
-        data: { recipientId: input.reviewerId, actorId: actor.id, kind: "ASSIGNMENT", claimId: claim.id, excerpt: input.note },
-      });
+      await notify(tx, { recipientId: input.reviewerId, actorId: actor.id, kind: "ASSIGNMENT", claimId: claim.id, excerpt: input.note });
       await recordAudit(tx, {
         actorId: actor.id,
         action: previous ? "claim.reassign" : "claim.assign",
