@@ -3,6 +3,7 @@
 import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
+import { seedReviewArticle } from "./review-article.server";
 import { seedSampleArticle } from "./sample-article.server";
 
 export const demoPassword = "factdesk-demo";
@@ -22,6 +23,7 @@ export async function seedDemoNewsroom(): Promise<boolean> {
   if (!(await seedPeople())) return false;
   const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
   await seedSampleArticle(editor.id);
+  await seedReviewArticle();
   return true;
 }
 

@@ -2,7 +2,7 @@
 // come out, whatever a reviewer (or an attacker with a reviewer's account) types.
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { rationaleTags, renderRationale } from "./markdown.server";
+import { limitNesting, rationaleTags, renderRationale } from "./markdown.server";
 
 const allowedAttributes: Record<string, string[]> = { a: ["href", "rel", "target"], ol: ["start"] };
 
@@ -100,5 +100,33 @@ describe("renderRationale: what a reviewer writes", () => {
 
   it("renders nothing for an empty rationale", () => {
     expect(renderRationale("  \n ")).toBe("");
+  });
+});
+
+describe("renderRationale: hostile shapes", () => {
+  const lines = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join("\n").slice(0, 20_000);
+
+  // Found while testing: 10,000 nested quotes overflowed marked's stack, and 2,000 lines of ever deeper
+  // quotes or indentation took seconds — on every read of the claim page.
+  it.each([
+    ["10,000 nested quotes on one line", "> ".repeat(10_000) + "x"],
+    ["ever deeper quotes", lines(2000, (i) => ">".repeat(i) + " x")],
+    ["ever deeper list indentation", lines(1000, (i) => " ".repeat(i * 2) + "- x")],
+    ["ever deeper tabs", lines(1000, (i) => "\t".repeat(i) + "- x")],
+    ["thousands of unclosed emphasis markers", "*a".repeat(10_000)],
+    ["thousands of open brackets", "[".repeat(20_000)],
+  ])("%s: renders in well under a second, without throwing", (_name, source) => {
+    const started = performance.now();
+    const html = renderRationale(source);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(audit(html).problems).toEqual([]);
+  });
+
+  it("flattens only what is deeper than a rationale needs, and leaves fenced code alone", () => {
+    expect(limitNesting("> > quote\n  - item\n      - nested")).toBe("> > quote\n  - item\n      - nested");
+    expect(limitNesting(">>>>>>>>>>>> deep")).toBe(">>>>>>>> deep");
+    expect(limitNesting(`${" ".repeat(40)}- far`)).toBe(`${" ".repeat(16)}- far`);
+    const code = "```\n" + " ".repeat(40) + "indented code\n```";
+    expect(limitNesting(code)).toBe(code);
   });
 });

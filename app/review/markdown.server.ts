@@ -50,6 +50,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   allowedStyles: {},
   allowVulnerableTags: false,
+  // Deeper nesting (quotes in lists in quotes…) is flattened to text.
+  nestingLimit: 20,
   // Disallowed elements go; their text stays, except in these, whose content goes with them.
   disallowedTagsMode: "discard",
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template", "title", "svg", "math", "select", "xmp", "noembed", "noframes"],
@@ -67,9 +69,86 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   },
 };
 
-/** Safe HTML for a rationale written in Markdown (empty for an empty rationale). */
+// marked's time grows steeply with nesting depth (2,000 lines of ever deeper quotes: seconds). Real
+// rationales nest a few levels, so deeper quotes and indentation are flattened before parsing.
+const maxQuoteDepth = 8;
+const maxIndent = 16;
+
+/** One line with at most `maxQuoteDepth` quote markers and `maxIndent` columns of indentation after them. */
+function limitLine(line: string): string {
+  let depth = 0;
+  let quoteEnd = 0;
+  for (let at = 0; ; ) {
+    while (line[at] === " " || line[at] === "\t") at++;
+    if (line[at] !== ">") break;
+    depth++;
+    at++;
+    quoteEnd = at;
+  }
+  let end = quoteEnd;
+  let width = 0;
+  while (line[end] === " " || line[end] === "\t") width += line[end++] === "\t" ? 4 : 1;
+  if (depth <= maxQuoteDepth && width <= maxIndent) return line;
+  const quote = depth > maxQuoteDepth ? ">".repeat(maxQuoteDepth) : line.slice(0, quoteEnd);
+  const indent = width > maxIndent ? " ".repeat(maxIndent) : line.slice(quoteEnd, end);
+  return quote + indent + line.slice(end);
+}
+
+/** Flattens nesting deeper than any rationale needs; fenced code blocks are left as they are. */
+export function limitNesting(source: string): string {
+  let fence: string | null = null;
+  return source
+    .split("\n")
+    .map((line) => {
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1] ?? null;
+      if (fence) {
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+        return line;
+      }
+      if (marker) {
+        fence = marker;
+        return line;
+      }
+      return limitLine(line);
+    })
+    .join("\n");
+}
+
+/** The rationale as escaped paragraphs of plain text: what is shown when the Markdown cannot be parsed. */
+function plainParagraphs(source: string) {
+  return source
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+}
+
+function render(source: string): string {
+  let html: string;
+  try {
+    html = markdown.parse(limitNesting(source), { async: false });
+  } catch {
+    // marked recurses per nesting level and may still overflow the stack on some shape not limited above.
+    // Rendering runs on every read, so one such rationale must not break the claim page: show plain text.
+    html = plainParagraphs(source);
+  }
+  return sanitizeHtml(html, sanitizeOptions).trim();
+}
+
+// A verdict's rationale never changes once proposed, so renders are kept (the most recent few hundred).
+const cacheSize = 500;
+const rendered = new Map<string, string>();
+
+/** Safe HTML for a rationale written in Markdown (empty for an empty rationale). Never throws. */
 export function renderRationale(source: string): string {
   if (!source.trim()) return "";
-  const html = markdown.parse(source, { async: false });
-  return sanitizeHtml(html, sanitizeOptions).trim();
+  const cached = rendered.get(source);
+  if (cached !== undefined) {
+    rendered.delete(source);
+    rendered.set(source, cached);
+    return cached;
+  }
+  const html = render(source);
+  rendered.set(source, html);
+  if (rendered.size > cacheSize) rendered.delete(rendered.keys().next().value!);
+  return html;
 }

@@ -1,6 +1,8 @@
 // Verdicts: a reviewer proposes a rating from the active scale with a Markdown rationale; an editor
 // returns it with a comment or approves it (four-eyes: never the person who proposed it), or marks the
-// claim not checkable. Every proposal is a new Verdict row (a version); earlier open ones are superseded.
+// claim not checkable. Every proposal is a new Verdict row (a version). A new proposal supersedes the
+// earlier one still waiting (PROPOSED) in its lane; a RETURNED version keeps that status, since a return
+// is an editor's decision and the versions list should say so.
 //
 // Every write names the claim version it was based on and bumps it inside the same transaction
 // (`updateMany where {id, version}`), so of two concurrent saves exactly one wins and the other gets
@@ -26,6 +28,7 @@ import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus, VerdictStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
+import { notify } from "~/notifications/notifications.server";
 import { activeScale, type ScaleLabel } from "~/scale/scale.server";
 import { canMove, nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 import { renderRationale } from "./markdown.server";
@@ -39,7 +42,6 @@ export type VerdictActor = PermissionHolder & { id: string };
 
 export const rationaleMaxLength = 20_000;
 export const noteMaxLength = 2_000;
-const excerptLength = 280;
 
 export type VerdictRefusal =
   | "notAllowed" // the role may not do this
@@ -59,7 +61,6 @@ export class VerdictRefused extends Error {
 }
 
 const decidedStatuses: readonly ClaimStatus[] = ["APPROVED", "NOT_CHECKABLE"];
-const openVerdict: VerdictStatus[] = ["PROPOSED", "RETURNED"];
 
 /**
  * There is no `propose:verdict:any` permission: whoever may both propose verdicts and decide on any
@@ -73,10 +74,6 @@ function cleanNote(note: string) {
   const text = note.replace(/\r\n?/g, "\n").trim();
   if (!text || text.length > noteMaxLength) throw new VerdictRefused("noteRequired");
   return text;
-}
-
-function excerpt(text: string) {
-  return text.length > excerptLength ? `${text.slice(0, excerptLength - 1)}…` : text;
 }
 
 async function blindReviewOn(tx: Tx | typeof prisma) {
@@ -181,7 +178,7 @@ export async function proposeVerdict(actor: VerdictActor, input: ProposeInput) {
     // Each lane keeps one open proposal: the primary one, and one per blind reviewer.
     const lane: Prisma.VerdictWhereInput = { claimId: claim.id, blind, ...(blind ? { proposedById: actor.id } : {}) };
     const previous = await tx.verdict.findFirst({ where: lane, orderBy: { version: "desc" }, select: verdictSummary });
-    await tx.verdict.updateMany({ where: { ...lane, status: { in: openVerdict } }, data: { status: "SUPERSEDED" } });
+    await tx.verdict.updateMany({ where: { ...lane, status: "PROPOSED" }, data: { status: "SUPERSEDED" } });
     const top = await tx.verdict.aggregate({ where: { claimId: claim.id }, _max: { version: true } });
     const verdict = await tx.verdict.create({
       data: { claimId: claim.id, version: (top._max.version ?? 0) + 1, ratingId: input.ratingId, rationale, blind, proposedById: actor.id },
@@ -224,9 +221,7 @@ export async function returnVerdict(actor: VerdictActor, input: { claimId: strin
       data: { status: "RETURNED", decidedById: actor.id, decidedAt: new Date(), decisionNote: comment },
       select: verdictSummary,
     });
-    await tx.notification.create({
-      data: { recipientId: primary.proposedById, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: excerpt(comment) },
-    });
+    const notified = await notify(tx, { recipientId: primary.proposedById, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: comment });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "verdict.return",
@@ -235,9 +230,9 @@ export async function returnVerdict(actor: VerdictActor, input: { claimId: strin
       before: audited(primary, { status: claim.status }),
       after: audited(decided, { status, comment }),
     });
-    return { claim, recipient: primary.proposedById };
+    return { claim, notified: notified.topics };
   });
-  await publishChange(topics(result.claim, `notifications:${result.recipient}`), "verdict.return");
+  await publishChange(topics(result.claim, ...result.notified), "verdict.return");
 }
 
 /**
@@ -267,9 +262,7 @@ export async function approveVerdict(actor: VerdictActor, input: { claimId: stri
         data: { status: "SUPERSEDED", decidedById: actor.id, decidedAt: now },
       });
     }
-    await tx.notification.create({
-      data: { recipientId: primary.proposedById, actorId: actor.id, kind: "APPROVAL", claimId: claim.id, excerpt: null },
-    });
+    const notified = await notify(tx, { recipientId: primary.proposedById, actorId: actor.id, kind: "APPROVAL", claimId: claim.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "verdict.approve",
@@ -278,9 +271,9 @@ export async function approveVerdict(actor: VerdictActor, input: { claimId: stri
       before: audited(primary, { status: claim.status }),
       after: audited(decided, { status, closedBlindVerdicts: blind.map((verdict) => verdict.version) }),
     });
-    return { claim, recipient: primary.proposedById };
+    return { claim, notified: notified.topics };
   });
-  await publishChange(topics(result.claim, `notifications:${result.recipient}`), "verdict.approve");
+  await publishChange(topics(result.claim, ...result.notified), "verdict.approve");
 }
 
 /** An editor marks the claim not checkable, with a reason; open proposals are closed with it. */

@@ -28,7 +28,11 @@ const VerdictAction = z.discriminatedUnion("intent", [
     intent: z.literal("propose"),
     claimVersion,
     ratingId: z.uuid("verdict.error.badRating"),
-    rationale: z.string({ error: "verdict.error.badRationale" }).trim().min(1, "verdict.error.badRationale").max(rationaleMaxLength, "verdict.error.badRationale"),
+    // Not trimmed: leading spaces can be Markdown (an indented code block); the domain trims the end.
+    rationale: z
+      .string({ error: "verdict.error.badRationale" })
+      .max(rationaleMaxLength, "verdict.error.badRationale")
+      .refine((text) => text.trim() !== "", "verdict.error.badRationale"),
     blind: z.boolean().default(false),
   }),
   z.object({

@@ -29,7 +29,7 @@ export default function SnapshotPage() {
         ? t("sources.status.failed")
         : t("sources.status.pending");
   return (
-    <>
+    <div className="stack">
       <PageHeader title={t("sources.snapshot.title")} intro={source.title ?? source.url}>
         <Link className="btn btn--ghost" to={`/claims/${source.claimId}#sources`}>
           {t("sources.snapshot.back")}
@@ -117,7 +117,7 @@ export default function SnapshotPage() {
           )}
         </section>
       ) : null}
-    </>
+    </div>
   );
 }
 

@@ -30,9 +30,11 @@ export const snapshotRawPath = /^\/snapshots\/[0-9A-Za-z-]+\/raw\/?$/;
 
 export function securityHeaders(options: { dev: boolean }): RequestHandler {
   const app = appSecurityHeaders(options);
-  // Everything else of the helmet set (nosniff, referrer policy, X-Frame-Options SAMEORIGIN, …) stays.
+  // The rest of the helmet set stays (nosniff, X-Frame-Options SAMEORIGIN, …), except Origin-Agent-Cluster:
+  // a sandboxed document has an opaque origin, and asking to origin-key it only earns a browser warning.
   const snapshot = helmet({
     contentSecurityPolicy: false,
+    originAgentCluster: false,
     referrerPolicy: { policy: "no-referrer" },
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },

@@ -8,9 +8,10 @@
 import { recordAudit } from "~/audit/audit.server";
 import { type PermissionHolder, userCan } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
-import type { Prisma, SnapshotStatus, SourceKind, SourceStance } from "~/generated/prisma/client";
+import type { ClaimStatus, Prisma, SnapshotStatus, SourceKind, SourceStance } from "~/generated/prisma/client";
 import { enqueue, nudgeWorker, prepareJobs } from "~/jobs/queue.server";
 import { publishChange } from "~/live/bus.server";
+import { canMove, nextStatus } from "~/review/lifecycle";
 
 type Tx = Prisma.TransactionClient;
 export type SourceActor = PermissionHolder & { id: string };
@@ -92,15 +93,20 @@ export function normaliseSourceUrl(raw: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Permissions
 
-type ClaimAccess = { id: string; articleId: string; assigned: boolean };
+type ClaimAccess = { id: string; articleId: string; status: ClaimStatus; assigned: boolean };
 
 async function claimAccess(db: Tx | typeof prisma, actorId: string, claimId: string): Promise<ClaimAccess | null> {
   if (!/^[0-9a-f-]{36}$/i.test(claimId)) return null;
   const claim = await db.claim.findFirst({
     where: { id: claimId, deletedAt: null },
-    select: { id: true, articleId: true, assignments: { where: { endedAt: null, reviewerId: actorId }, select: { id: true }, take: 1 } },
+    select: {
+      id: true,
+      articleId: true,
+      status: true,
+      assignments: { where: { endedAt: null, reviewerId: actorId }, select: { id: true }, take: 1 },
+    },
   });
-  return claim ? { id: claim.id, articleId: claim.articleId, assigned: claim.assignments.length > 0 } : null;
+  return claim ? { id: claim.id, articleId: claim.articleId, status: claim.status, assigned: claim.assignments.length > 0 } : null;
 }
 
 function mayEdit(actor: SourceActor, claim: ClaimAccess) {
@@ -166,7 +172,8 @@ async function queueArchive(tx: Tx, sourceId: string) {
 
 /**
  * Adds a source to a claim and queues its archiving: the source, a PENDING snapshot, the job and the
- * audit event commit together. A URL already on the claim is accepted (listSources flags it).
+ * audit event commit together. A URL already on the claim is accepted (listSources flags it). The
+ * assigned reviewer's first source starts the research (ASSIGNED → IN_RESEARCH, review/lifecycle.ts).
  */
 export async function addSource(actor: SourceActor, input: NewSource): Promise<{ sourceId: string; snapshotId: string }> {
   const url = parseSourceUrl(input.url);
@@ -189,10 +196,17 @@ export async function addSource(actor: SourceActor, input: NewSource): Promise<{
     });
     const snapshotId = await queueArchive(tx, source.id);
     await recordAudit(tx, { actorId: actor.id, action: "source.add", entityType: "Source", entityId: source.id, after: { ...source, snapshotId } });
-    return { sourceId: source.id, snapshotId, articleId: claim.articleId };
+    const startsResearch = claim.assigned && canMove(claim.status, "startResearch");
+    if (startsResearch) {
+      const status = nextStatus(claim.status, "startResearch");
+      await tx.claim.update({ where: { id: claim.id }, data: { status, version: { increment: 1 } } });
+      await recordAudit(tx, { actorId: actor.id, action: "claim.start_research", entityType: "Claim", entityId: claim.id, before: { status: claim.status }, after: { status } });
+    }
+    return { sourceId: source.id, snapshotId, articleId: claim.articleId, startsResearch };
   });
   nudgeWorker("archive-source");
-  await publishChange([`claim:${input.claimId}`, `article:${result.articleId}`], "source.add");
+  const statusTopics = result.startsResearch ? ["desk", `queue:${actor.id}`] : [];
+  await publishChange([`claim:${input.claimId}`, `article:${result.articleId}`, ...statusTopics], "source.add");
   return { sourceId: result.sourceId, snapshotId: result.snapshotId };
 }
 
@@ -227,7 +241,7 @@ export async function retryArchive(actor: SourceActor, sourceId: string, options
       entityType: "Source",
       entityId: sourceId,
       before: latest ? { snapshotId: latest.id, status: latest.status } : undefined,
-      after: { snapshotId },
+      after: { claimId: source.claimId, snapshotId },
     });
     return { ...found, snapshotId, queued: true };
   });

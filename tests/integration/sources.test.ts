@@ -218,8 +218,13 @@ describe("sources", () => {
 
     await expect(addSource(other, input)).rejects.toThrow(SourceError);
     await expect(addSource(other, input)).rejects.toMatchObject({ code: "forbidden" });
-    const mine = await addSource(assigned, input);
+    await prisma.claim.update({ where: { id: claimId }, data: { status: "ASSIGNED" } });
     await addSource(admin, input);
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe("ASSIGNED");
+    // The assigned reviewer's first source starts the research.
+    const mine = await addSource(assigned, input);
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ status: "IN_RESEARCH", version: 2 });
+    expect(await prisma.auditEvent.count({ where: { entityId: claimId, action: "claim.start_research" } })).toBe(1);
     await expect(retryArchive(other, mine.sourceId)).rejects.toMatchObject({ code: "forbidden" });
     await expect(removeSource(other, mine.sourceId)).rejects.toMatchObject({ code: "forbidden" });
     expect(await prisma.source.count({ where: { claimId } })).toBe(2);

@@ -112,7 +112,7 @@ describe("verdicts", () => {
     // Every proposal is kept as a version.
     const versions = await prisma.verdict.findMany({ where: { claimId: claim.id }, orderBy: { version: "asc" }, select: { version: true, status: true, ratingId: true, decidedById: true } });
     expect(versions).toEqual([
-      { version: 1, status: "SUPERSEDED", ratingId: falseLabel.id, decidedById: first.id },
+      { version: 1, status: "RETURNED", ratingId: falseLabel.id, decidedById: first.id },
       { version: 2, status: "APPROVED", ratingId: misleading.id, decidedById: second.id },
     ]);
 
@@ -139,7 +139,7 @@ describe("verdicts", () => {
     const list = await listVerdicts(await second.as(), claim.id);
     expect(list.map((v) => [v.version, v.status, v.current])).toEqual([
       [2, "APPROVED", true],
-      [1, "SUPERSEDED", false],
+      [1, "RETURNED", false],
     ]);
     expect(list[0]).toMatchObject({
       rating: { id: misleading.id, labelEn: "Misleading", labelId: "Menyesatkan", value: 2, colour: misleading.colour },
@@ -270,20 +270,31 @@ describe("verdicts", () => {
 
     // A decision based on the page from before the blind verdict is refused.
     await expect(approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 1 })).rejects.toThrow(ClaimConflict);
+    // The blind reviewer revises: their earlier blind proposal is superseded, the primary one untouched.
+    await proposeVerdict(await blindReviewer.as(), { ...blindInput, claimVersion: claim.version + 2, rationale: "Kedua, direvisi." });
+    expect(await prisma.verdict.findMany({ where: { claimId: claim.id }, orderBy: { version: "asc" }, select: { status: true, blind: true } })).toEqual([
+      { status: "PROPOSED", blind: false },
+      { status: "SUPERSEDED", blind: true },
+      { status: "PROPOSED", blind: true },
+    ]);
+    expect((await listVerdicts(await editor.as(), claim.id)).map((v) => v.disagrees)).toEqual([true, null, null]);
+
     // Someone who rated the claim blind cannot approve it either, whatever their role.
     await makeRole(blindReviewer.id, "editor");
-    expect(await refusal(approveVerdict(await blindReviewer.as(), { claimId: claim.id, claimVersion: claim.version + 2 }))).toBe("fourEyes");
+    expect(await refusal(approveVerdict(await blindReviewer.as(), { claimId: claim.id, claimVersion: claim.version + 3 }))).toBe("fourEyes");
     await makeRole(blindReviewer.id, "reviewer");
 
-    await approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 2 });
+    await approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 3 });
     const decided = await prisma.verdict.findMany({ where: { claimId: claim.id }, orderBy: { version: "asc" }, select: { status: true, decidedById: true } });
     expect(decided).toEqual([
       { status: "APPROVED", decidedById: editor.id },
+      { status: "SUPERSEDED", decidedById: null },
       { status: "SUPERSEDED", decidedById: editor.id },
     ]);
     // Once decided, everyone sees both.
     const afterDecision = await listVerdicts(await blindReviewer.as(), claim.id);
     expect(afterDecision.map((v) => [v.hidden, v.rating?.id])).toEqual([
+      [false, trueLabel.id],
       [false, trueLabel.id],
       [false, falseLabel.id],
     ]);

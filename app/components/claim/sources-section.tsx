@@ -43,22 +43,40 @@ export function archiveFailureText(t: TFunction, reason: string | null): string 
  * leaves `fetcher.data` as it was (possibly an earlier refusal), so a submission counts as refused only
  * when it brought new data.
  */
-function useSourceAction(onSuccess?: () => void) {
+function useSourceAction(onSuccess?: (submitted: FormData | undefined) => void) {
   const fetcher = useFetcher<SourceActionData>();
   const [refusal, setRefusal] = useState<SourceActionData | null>(null);
-  const pending = useRef<{ before: SourceActionData | undefined } | null>(null);
+  const pending = useRef<{ before: SourceActionData | undefined; submitted: FormData | undefined } | null>(null);
   const succeeded = useRef(onSuccess);
   succeeded.current = onSuccess;
   useEffect(() => {
-    if (fetcher.state === "submitting" && !pending.current) pending.current = { before: fetcher.data };
+    if (fetcher.state === "submitting" && !pending.current) pending.current = { before: fetcher.data, submitted: fetcher.formData };
     if (fetcher.state === "idle" && pending.current) {
-      const fresh = fetcher.data !== pending.current.before ? fetcher.data : undefined;
+      const { before, submitted } = pending.current;
+      const fresh = fetcher.data !== before ? fetcher.data : undefined;
       pending.current = null;
       setRefusal(fresh?.error ? fresh : null);
-      if (!fresh?.error) succeeded.current?.();
+      if (!fresh?.error) succeeded.current?.(submitted);
     }
-  }, [fetcher.state, fetcher.data]);
+  }, [fetcher.state, fetcher.data, fetcher.formData]);
   return { fetcher, refusal };
+}
+
+/**
+ * Empties the fields that still hold what was just submitted. Whatever was typed while the page was
+ * reloading after the add (the next source's address, say) stays.
+ */
+function clearSubmitted(form: HTMLFormElement | null, submitted: FormData | undefined) {
+  if (!form || !submitted) return;
+  for (const control of Array.from(form.elements)) {
+    if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement)) continue;
+    if (!control.name || control.type === "hidden" || control.value !== (submitted.get(control.name) ?? "")) continue;
+    if (control instanceof HTMLSelectElement) {
+      control.value = (Array.from(control.options).find((option) => option.defaultSelected) ?? control.options[0])?.value ?? "";
+    } else {
+      control.value = control.defaultValue;
+    }
+  }
 }
 
 function useDateTime() {
@@ -152,7 +170,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   // After a successful add the form starts empty again; after a refusal it keeps what was typed.
-  const { fetcher, refusal } = useSourceAction(() => form.current?.reset());
+  const { fetcher, refusal } = useSourceAction((submitted) => clearSubmitted(form.current, submitted));
   const busy = fetcher.state !== "idle";
   const error = refusal?.error;
   const invalid = (field: string) => (refusal?.fields?.includes(field) ? true : undefined);
