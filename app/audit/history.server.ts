@@ -28,7 +28,20 @@ export function changedFields(before: unknown, after: unknown): HistoryEntry["ch
     .filter((change) => change.before !== change.after);
 }
 
-export async function claimHistory(claimId: string): Promise<HistoryEntry[]> {
+/**
+ * A blind second review stays blind in the history too: until the claim is settled, only people who
+ * decide verdicts (and the blind reviewer themself) see its rating and rationale.
+ */
+function hideBlind(value: unknown): unknown {
+  if (!value || typeof value !== "object") return value;
+  const { ratingId: _rating, rationale: _rationale, rating: _label, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
+
+export async function claimHistory(
+  claimId: string,
+  viewer?: { id: string; seesBlind: boolean; settled: boolean },
+): Promise<HistoryEntry[]> {
   const events = await prisma.auditEvent.findMany({
     where: {
       OR: [
@@ -38,13 +51,19 @@ export async function claimHistory(claimId: string): Promise<HistoryEntry[]> {
       ],
     },
     orderBy: { id: "asc" },
-    select: { id: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
+    select: { id: true, action: true, createdAt: true, before: true, after: true, actorId: true, actor: { select: { name: true } } },
   });
+  const blindHidden = (event: (typeof events)[number]) =>
+    viewer !== undefined &&
+    !viewer.seesBlind &&
+    !viewer.settled &&
+    event.actorId !== viewer.id &&
+    [event.after, event.before].some((state) => Boolean(state && typeof state === "object" && (state as { blind?: unknown }).blind === true));
   return events.map((event) => ({
     id: event.id.toString(),
     action: event.action,
     actor: event.actor?.name ?? null,
     at: event.createdAt,
-    changes: changedFields(event.before, event.after),
+    changes: blindHidden(event) ? changedFields(hideBlind(event.before), hideBlind(event.after)) : changedFields(event.before, event.after),
   }));
 }

@@ -9,17 +9,18 @@ export type Newsroom = {
   logoUrl: string | null;
   defaultLanguage: string;
   creditReviewers: boolean;
+  blindSecondReview: boolean;
 };
 
 const cacheMs = 5_000;
 let cached: { at: number; value: Promise<Newsroom> } | undefined;
 
-const fallback: Newsroom = { name: "Factdesk", publicUrl: null, logoUrl: null, defaultLanguage: "en", creditReviewers: true };
+const fallback: Newsroom = { name: "Factdesk", publicUrl: null, logoUrl: null, defaultLanguage: "en", creditReviewers: true, blindSecondReview: false };
 
 async function loadNewsroom(): Promise<Newsroom> {
   const row = await prisma.newsroomSettings.findUnique({
     where: { id: 1 },
-    select: { name: true, publicUrl: true, logoUrl: true, defaultLanguage: true, creditReviewers: true },
+    select: { name: true, publicUrl: true, logoUrl: true, defaultLanguage: true, creditReviewers: true, blindSecondReview: true },
   });
   return row ?? fallback;
 }

@@ -23,6 +23,7 @@ const SettingsSchema = z.object({
   logoUrl: webAddress,
   defaultLanguage: z.enum(languages, { error: "form.invalidChoice" }),
   creditReviewers: z.boolean().default(false),
+  blindSecondReview: z.boolean().default(false),
 });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -52,6 +53,7 @@ export default function NewsroomSettings() {
       logoUrl: newsroom.logoUrl ?? "",
       defaultLanguage: newsroom.defaultLanguage,
       creditReviewers: newsroom.creditReviewers ? "on" : undefined,
+      blindSecondReview: newsroom.blindSecondReview ? "on" : undefined,
     },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
@@ -77,6 +79,10 @@ export default function NewsroomSettings() {
           <div className="field field--check">
             <input {...getInputProps(fields.creditReviewers, { type: "checkbox" })} key={fields.creditReviewers.key} />
             <label htmlFor={fields.creditReviewers.id}>{t("settings.creditReviewers")}</label>
+          </div>
+          <div className="field field--check">
+            <input {...getInputProps(fields.blindSecondReview, { type: "checkbox" })} key={fields.blindSecondReview.key} />
+            <label htmlFor={fields.blindSecondReview.id}>{t("settings.blindSecondReview")}</label>
           </div>
           <SubmitButton>{t("form.save")}</SubmitButton>
         </Form>

@@ -21,7 +21,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!claim) throw data(null, { status: 404 });
   const tab = new URL(request.url).searchParams.get("tab") === "history" ? "history" : "work";
   if (tab === "history") {
-    return { claim, viewerId: viewer.id, canAssign: userCan(viewer, "assign:claim:any"), history: await claimHistory(claim.id), work: null };
+    const settled = claim.status === "APPROVED" || claim.status === "NOT_CHECKABLE";
+    const history = await claimHistory(claim.id, { id: viewer.id, seesBlind: userCan(viewer, "approve:verdict:any"), settled });
+    return { claim, viewerId: viewer.id, canAssign: userCan(viewer, "assign:claim:any"), history, work: null };
   }
   const [verdict, sources, canEditSources, comments] = await Promise.all([
     verdictSection(viewer, claim.id),
