@@ -35,7 +35,7 @@ export async function seedReviewArticle() {
     body: readFileSync(file, "utf8"),
     outlet: "Warta Ekonomi Nusantara",
     publishedAt: "2025-02-03",
-    originalUrl: "https://ekonomi.example.id/2025/02/03/harga-beras-naik",
+    originalUrl: "https://ekonomi.example/2025/02/03/harga-beras-naik",
   });
   const outcome = await importArticle(editor!.id, draft);
   if (!outcome.created) return outcome.articleId;
@@ -63,11 +63,11 @@ export async function seedReviewArticle() {
   await assignClaims(editor2!, { claimIds: [returned], reviewerId: reviewer3!.id, dueAt: inDays(5), note: "Cek pernyataan resmi Bulog." });
 
   // In research, with sources (their archive copies are attempted by the job queue).
-  await addSource(reviewer!, { claimId: researching, url: "https://www.bulog.example.id/siaran-pers/stok-beras-2025", title: "Siaran pers: stok beras nasional", publisher: "Perum Bulog", kind: "OFFICIAL_STATEMENT", stance: "SUPPORTS", excerpt: "Stok CBP di gudang Bulog per 31 Januari 2025 sebesar 2,1 juta ton." });
-  await addSource(reviewer!, { claimId: researching, url: "https://data.example.id/bps/harga-beras-januari-2025.csv", title: "Harga beras Januari 2025", publisher: "BPS", kind: "DATASET", stance: "CONTEXT" });
+  await addSource(reviewer!, { claimId: researching, url: "https://www.bulog.example/siaran-pers/stok-beras-2025", title: "Siaran pers: stok beras nasional", publisher: "Perum Bulog", kind: "OFFICIAL_STATEMENT", stance: "SUPPORTS", excerpt: "Stok CBP di gudang Bulog per 31 Januari 2025 sebesar 2,1 juta ton." });
+  await addSource(reviewer!, { claimId: researching, url: "https://data.bps.example/bps/harga-beras-januari-2025.csv", title: "Harga beras Januari 2025", publisher: "BPS", kind: "DATASET", stance: "CONTEXT" });
 
   // Approved: proposed by one person, approved by another.
-  await addSource(reviewer!, { claimId: approved, url: "https://www.bps.example.id/brs/2025/02/03/inflasi-januari", title: "Berita Resmi Statistik Januari 2025", publisher: "BPS", kind: "OFFICIAL_DOCUMENT", stance: "SUPPORTS" });
+  await addSource(reviewer!, { claimId: approved, url: "https://www.bps.example/brs/2025/02/03/inflasi-januari", title: "Berita Resmi Statistik Januari 2025", publisher: "BPS", kind: "OFFICIAL_DOCUMENT", stance: "SUPPORTS" });
   await proposeVerdict(reviewer!, { claimId: approved, claimVersion: await version(approved), ratingId: await rating("True"), rationale: "Berita Resmi Statistik BPS 3 Februari 2025 mencatat kenaikan harga beras medium **12,1 persen** secara bulanan." });
   await approveVerdict(editor2!, { claimId: approved, claimVersion: await version(approved) });
 
