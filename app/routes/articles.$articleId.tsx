@@ -18,6 +18,7 @@ import {
   updateClaim,
 } from "~/claims/claims.server";
 import { splitPoints } from "~/claims/spans";
+import { publishChange } from "~/live/bus.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, PageHeader } from "~/components/ui";
@@ -129,6 +130,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     if (error instanceof ClaimSpanInvalid) return data<ActionData>({ notice: { tone: "error", key: "workspace.spanInvalid" } }, { status: 400 });
     throw error;
+  } finally {
+    // Everyone with this article open (the workspace, the board) reloads its data.
+    await publishChange([`article:${article.id}`], "claims");
   }
 }
 
