@@ -3,15 +3,29 @@ import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { paragraphSpans } from "~/claims/spans";
 import { prisma } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
 
-/** The claim if the viewer may read it: editors and admins any claim, reviewers the ones assigned to them. */
+/** Claims a reviewer may open for a blind second review (when the newsroom has switched it on). */
+const openForSecondReview = { status: { in: ["IN_RESEARCH", "VERDICT_PROPOSED"] } } satisfies Prisma.ClaimWhereInput;
+
+async function blindReviewOn() {
+  return (await prisma.newsroomSettings.findUnique({ where: { id: 1 }, select: { blindSecondReview: true } }))?.blindSecondReview ?? false;
+}
+
+/**
+ * The claim if the viewer may read it: editors and admins any claim, reviewers the ones assigned to them —
+ * and, with blind second review on, claims in research or proposed, so a second reviewer can rate them
+ * (the first rating stays hidden from them: see listVerdicts).
+ */
 export async function readableClaim(viewer: SessionUser, claimId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(claimId)) return null;
+  const mine = { assignments: { some: { reviewerId: viewer.id, endedAt: null } } } satisfies Prisma.ClaimWhereInput;
+  const reviewerScope = (await blindReviewOn()) ? { OR: [mine, openForSecondReview] } : mine;
   const claim = await prisma.claim.findFirst({
     where: {
       id: claimId,
       deletedAt: null,
-      ...(userCan(viewer, "read:article:any") ? {} : { assignments: { some: { reviewerId: viewer.id, endedAt: null } } }),
+      ...(userCan(viewer, "read:article:any") ? {} : reviewerScope),
     },
     select: {
       id: true,
@@ -46,4 +60,20 @@ export async function readableClaim(viewer: SessionUser, claimId: string) {
     },
     assignment: assignments[0] ?? null,
   };
+}
+
+/** For the reviewer's queue: claims waiting for a blind second review by this reviewer (none when it is off). */
+export async function secondReviewQueue(reviewerId: string) {
+  if (!(await blindReviewOn())) return [];
+  return prisma.claim.findMany({
+    where: {
+      deletedAt: null,
+      status: "VERDICT_PROPOSED",
+      assignments: { none: { reviewerId, endedAt: null } },
+      verdicts: { none: { proposedById: reviewerId, status: { not: "SUPERSEDED" } } },
+    },
+    orderBy: { updatedAt: "asc" },
+    take: 50,
+    select: { id: true, wording: true, article: { select: { title: true } } },
+  });
 }

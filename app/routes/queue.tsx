@@ -5,16 +5,18 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Card, PageHeader } from "~/components/ui";
 import { reviewerQueue } from "~/review/assignments.server";
+import { secondReviewQueue } from "~/review/claim-page.server";
 import type { Route } from "./+types/queue";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const reviewer = await requireUserWithPermission({ request, context }, "propose:verdict:own");
-  return { reviewerId: reviewer.id, items: await reviewerQueue(reviewer.id) };
+  const [items, secondReview] = await Promise.all([reviewerQueue(reviewer.id), secondReviewQueue(reviewer.id)]);
+  return { reviewerId: reviewer.id, items, secondReview };
 }
 
 export default function Queue() {
   const { t, i18n } = useTranslation();
-  const { items } = useLoaderData<typeof loader>();
+  const { items, secondReview } = useLoaderData<typeof loader>();
   useLiveRevalidation(["queue:me"]);
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
@@ -41,6 +43,21 @@ export default function Queue() {
           </ol>
         )}
       </Card>
+      {secondReview.length ? (
+        <Card title={t("queue.secondReview")} id="second-review">
+          <p className="muted">{t("queue.secondReviewIntro")}</p>
+          <ul className="queue">
+            {secondReview.map((claim) => (
+              <li key={claim.id} className="queue__item">
+                <Link to={`/claims/${claim.id}`} className="queue__link">
+                  {claim.wording}
+                </Link>
+                <p className="muted small">{t("queue.from", { title: claim.article.title })}</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
     </>
   );
 }
