@@ -38,7 +38,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18nFor(language)}>{children}</I18nextProvider>
+        {/* Keyed by language: a switch re-renders everything with the new catalog at once (no frame of stale text). */}
+        <I18nextProvider key={language} i18n={i18nFor(language)}>
+          {children}
+        </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

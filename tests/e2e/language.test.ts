@@ -81,6 +81,7 @@ describe("interface language", () => {
 
       await page.getByRole("button", { name: /Bahasa Indonesia/ }).click();
       await page.waitForFunction(() => document.documentElement.lang === "id");
+      await page.getByRole("button", { name: "Keluar", exact: true }).waitFor();
       expect(new URL(page.url()).pathname).toBe(path);
       const indonesian = new Set(await visibleTexts(page));
       const unchanged = english.filter((text) => indonesian.has(text));
@@ -89,6 +90,7 @@ describe("interface language", () => {
       // Back to English for the next page; the choice is kept on the account.
       await page.getByRole("button", { name: /English/ }).click();
       await page.waitForFunction(() => document.documentElement.lang === "en");
+      await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
     }
     const saved = await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { language: true } });
     expect(saved.language).toBe("en");
