@@ -118,12 +118,12 @@ export default function ArticleBoard() {
                   <div>
                     <Link to={`/claims/${claim.id}`}>{claim.wording}</Link>
                     <p className="muted small">
-                      {claim.reviewer ? claim.reviewer.name : t("board.nobody")}
+                      {claim.reviewer ?? t("board.nobody")}
                       {claim.dueAt ? ` · ${t("claim.due", { date: dates.format(new Date(claim.dueAt)) })}` : ""}
                     </p>
                     {claim.verdict ? (
-                      <span className="verdict-badge" data-value={claim.verdict.rating.value}>
-                        {i18n.language === "id" ? claim.verdict.rating.labelId : claim.verdict.rating.labelEn}
+                      <span className="verdict-badge" data-value={claim.verdict.value}>
+                        {i18n.language === "id" ? claim.verdict.labelId : claim.verdict.labelEn}
                       </span>
                     ) : null}
                     {claim.reviewer && (claim.status === "ASSIGNED" || claim.status === "IN_RESEARCH") ? (
