@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "../../app/db/client.server";
-import { gotoHydrated, launchBrowser } from "../support/browser";
+import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { Visitor } from "../support/http";
 import { createPerson, testPassword } from "../support/people";
 
@@ -16,12 +16,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  await gotoHydrated(page, "/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(testPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
+function signIn(page: Page, email: string) {
+  return signInBrowser(page, email, testPassword);
 }
 
 /** Selects `fragment` inside the article text the way a keyboard user does: caret, then Shift+Right. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createClaim } from "../../app/claims/claims.server";
 import { startApp, type RunningApp } from "../support/app-server";
 import { createArticle } from "../support/articles";
-import { gotoHydrated, launchBrowser } from "../support/browser";
+import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { Visitor } from "../support/http";
 import { createPerson, testPassword } from "../support/people";
 
@@ -24,12 +24,8 @@ afterAll(async () => {
   await Promise.all([instanceA?.stop(), instanceB?.stop()]);
 });
 
-async function signIn(page: Page, email: string) {
-  await gotoHydrated(page, "/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(testPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
+function signIn(page: Page, email: string) {
+  return signInBrowser(page, email, testPassword);
 }
 
 describe("live updates across instances", () => {

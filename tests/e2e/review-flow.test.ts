@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { createArticle } from "../support/articles";
-import { gotoHydrated, launchBrowser } from "../support/browser";
+import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { createPerson, testPassword } from "../support/people";
 
 let browser: Browser;
@@ -20,11 +20,7 @@ afterAll(async () => {
 async function deskFor(email: string): Promise<Page> {
   const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
   const page = await context.newPage();
-  await gotoHydrated(page, "/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(testPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/dashboard");
+  await signInBrowser(page, email, testPassword);
   return page;
 }
 

@@ -25,3 +25,12 @@ export async function gotoHydrated(page: Page, url: string) {
   await page.goto(url);
   await page.waitForSelector("html[data-hydrated]");
 }
+
+/** Signs in through the login form (English interface) and waits for the dashboard. */
+export async function signInBrowser(page: Page, email: string, password: string) {
+  await gotoHydrated(page, "/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/dashboard");
+}
