@@ -209,6 +209,9 @@ async function main() {
   onCleanup(() => baseline.stop());
 
   const appEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1" };
+  // As deployed on PostgreSQL: one server process per core (WEB_CONCURRENCY), unless the caller set it.
+  if (database.env.DATABASE_URL && !process.env.WEB_CONCURRENCY) appEnv.WEB_CONCURRENCY = String(os.cpus().length);
+  log(`Server processes: ${appEnv.WEB_CONCURRENCY ?? "1"} (WEB_CONCURRENCY).`);
   for (const [name, value] of Object.entries(database.env)) {
     if (value === undefined) delete appEnv[name];
     else appEnv[name] = value;

@@ -1,6 +1,7 @@
 // Starts Factdesk: `npm start` (production build) or `npm run dev` (Vite, with hot reload).
 // Without DATABASE_URL it runs on an embedded PostgreSQL kept in DATA_DIR, migrated and seeded with the
 // demo newsroom on first start; with DATABASE_URL it uses that database as it is.
+import cluster from "node:cluster";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
@@ -17,6 +18,13 @@ const env = readServerEnv();
 const root = path.resolve(import.meta.dirname, "..");
 
 async function main() {
+  // Several processes share the port when WEB_CONCURRENCY > 1 (PostgreSQL only: the embedded database
+  // lives inside one process). The primary checks and seeds the database, then forks the workers;
+  // LISTEN/NOTIFY keeps their pages live across processes as it does across instances.
+  const workers = !dev && env.DATABASE_URL ? env.WEB_CONCURRENCY : 1;
+  if (workers > 1 && cluster.isPrimary) return runPrimary(workers);
+  const isWorker = cluster.isWorker;
+
   const embedded = env.DATABASE_URL
     ? null
     : await startEmbeddedDatabase({ dataDir: path.resolve(root, env.DATA_DIR), port: env.EMBEDDED_DB_PORT });
@@ -25,12 +33,12 @@ async function main() {
     process.env.FACTDESK_EMBEDDED_DB = embedded.url;
     const { applied } = await applyMigrations(embedded.url);
     console.log(`Embedded PostgreSQL in ${embedded.dataDir}${applied.length ? ` (applied ${applied.length} migration(s))` : ""}`);
-  } else {
+  } else if (!isWorker) {
     await assertMigrated();
   }
 
   const seed = env.SEED_DEMO ?? Boolean(embedded);
-  if (seed && (await seedDemoNewsroom())) {
+  if (!isWorker && seed && (await seedDemoNewsroom())) {
     console.log(`\nDemo newsroom created. Sign in with any of these accounts (password: ${demoPassword}):`);
     for (const account of demoAccounts) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
     console.log("");
@@ -48,6 +56,10 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
+    if (isWorker) {
+      process.send?.({ listening: port });
+      return;
+    }
     console.log(`Factdesk is running on http://localhost:${port}`);
     if (!seed && embedded === null) console.log("Open /setup to create the first administrator if this database has no users yet.");
   });
@@ -66,6 +78,36 @@ async function main() {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+async function runPrimary(count: number) {
+  await assertMigrated();
+  if (env.SEED_DEMO && (await seedDemoNewsroom())) console.log(`Demo newsroom created (password: ${demoPassword}).`);
+  await disconnectDatabase();
+  let reported = false;
+  for (let i = 0; i < count; i++) {
+    const worker = cluster.fork();
+    worker.on("message", (message: { listening?: number }) => {
+      if (message.listening && !reported) {
+        reported = true;
+        console.log(`Factdesk is running on http://localhost:${message.listening} (${count} processes)`);
+      }
+    });
+  }
+  cluster.on("exit", (worker, code) => {
+    if (!stopping) console.error(`Worker ${worker.process.pid} exited with code ${code}.`);
+  });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    const done = () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0);
+    cluster.on("exit", done);
+    done();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 /** With an external database, refuse to start on an unmigrated schema and say what to do. */

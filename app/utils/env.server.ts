@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   SEED_DEMO: flag.optional(),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: flag.default(false),
+  /** Server processes sharing the port (PostgreSQL only; the embedded database needs exactly one). */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type ServerEnv = z.infer<typeof EnvSchema>;
