@@ -5,7 +5,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher, useRevalidator } from "react-router";
-import { Alert } from "~/components/ui";
+import { Alert, LabelledField } from "~/components/ui";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { canMove } from "~/review/lifecycle";
 import type { VerdictAbilities, VerdictView } from "~/review/verdicts.server";
@@ -64,7 +64,9 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
   const current = verdicts.find((verdict) => verdict.current) ?? null;
   const own = verdicts.find((verdict) => verdict.proposedBy.id === viewerId && !verdict.hidden) ?? null;
   const blindMode = !can.propose && Boolean(can.proposeBlind);
-  const latestBlind = verdicts.filter((verdict, index) => verdict.blind && verdicts.findIndex((v) => v.blind && v.proposedBy.id === verdict.proposedBy.id) === index);
+  const latestBlind = verdicts.filter(
+    (verdict, index) => verdict.blind && verdicts.findIndex((v) => v.blind && v.proposedBy.id === verdict.proposedBy.id) === index,
+  );
   const hiddenCount = verdicts.filter((verdict) => verdict.hidden).length;
   const disagreement = latestBlind.some((verdict) => verdict.disagrees === true);
   const viewerIsRater = verdicts.some((verdict) => verdict.status === "PROPOSED" && verdict.proposedBy.id === viewerId);
@@ -129,7 +131,9 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
           <Rationale html={current.rationaleHtml} />
           <p className="muted small">
             {t("verdict.proposedBy", { name: current.proposedBy.name, date: when(current.createdAt) })}
-            {current.decidedBy && current.decidedAt ? ` · ${t("verdict.decidedBy", { name: current.decidedBy.name, date: when(current.decidedAt) })}` : ""}
+            {current.decidedBy && current.decidedAt
+              ? ` · ${t("verdict.decidedBy", { name: current.decidedBy.name, date: when(current.decidedAt) })}`
+              : ""}
           </p>
           {current.decisionNote ? (
             <div className="verdict__note">
@@ -234,56 +238,57 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
               </div>
             </fetcher.Form>
           ) : null}
-          {mayReturnOrApprove ? (
-            <fetcher.Form method="post" action={actionUrl} className="stack" onSubmit={onSubmit("return")}>
-              {hidden("return")}
-              {errorFor("return")}
-              <div className="field">
-                <label htmlFor="verdict-comment">{t("verdict.returnLabel")}</label>
-                <textarea
-                  id="verdict-comment"
-                  name="comment"
-                  rows={3}
-                  required
-                  maxLength={noteMaxLength}
-                  value={comment}
-                  onChange={(event) => setComment(event.target.value)}
-                  aria-describedby="verdict-comment-help"
-                />
-                <p className="field__help" id="verdict-comment-help">
-                  {t("verdict.returnHelp")}
-                </p>
-              </div>
-              <div>
-                <button type="submit" className="btn btn--secondary" disabled={busy} aria-busy={busy || undefined}>
-                  {t("verdict.returnSubmit")}
-                </button>
-              </div>
-            </fetcher.Form>
-          ) : null}
-          {mayMarkNotCheckable ? (
-            <fetcher.Form method="post" action={actionUrl} className="stack" onSubmit={onSubmit("notCheckable")}>
-              {hidden("notCheckable")}
-              {errorFor("notCheckable")}
-              <div className="field">
-                <label htmlFor="verdict-reason">{t("verdict.notCheckableLabel")}</label>
-                <textarea
-                  id="verdict-reason"
-                  name="reason"
-                  rows={2}
-                  required
-                  maxLength={noteMaxLength}
-                  value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                />
-              </div>
-              <div>
-                <button type="submit" className="btn btn--danger" disabled={busy} aria-busy={busy || undefined}>
-                  {t("verdict.notCheckableSubmit")}
-                </button>
-              </div>
-            </fetcher.Form>
-          ) : null}
+          {(
+            [
+              mayReturnOrApprove && {
+                intent: "return",
+                name: "comment",
+                label: t("verdict.returnLabel"),
+                help: t("verdict.returnHelp"),
+                rows: 3,
+                value: comment,
+                set: setComment,
+                submit: t("verdict.returnSubmit"),
+                tone: "secondary",
+              },
+              mayMarkNotCheckable && {
+                intent: "notCheckable",
+                name: "reason",
+                label: t("verdict.notCheckableLabel"),
+                help: undefined,
+                rows: 2,
+                value: reason,
+                set: setReason,
+                submit: t("verdict.notCheckableSubmit"),
+                tone: "danger",
+              },
+            ] as const
+          ).map((form) =>
+            form ? (
+              // An editor's note to the desk: returning a verdict (with a comment) or settling a claim as not checkable (with a reason).
+              <fetcher.Form key={form.intent} method="post" action={actionUrl} className="stack" onSubmit={onSubmit(form.intent)}>
+                {hidden(form.intent)}
+                {errorFor(form.intent)}
+                <LabelledField id={`verdict-${form.name}`} label={form.label} help={form.help}>
+                  <textarea
+                    id={`verdict-${form.name}`}
+                    name={form.name}
+                    rows={form.rows}
+                    required
+                    maxLength={noteMaxLength}
+                    value={form.value}
+                    onChange={(event) => form.set(event.target.value)}
+                    aria-describedby={form.help ? `verdict-${form.name}-help` : undefined}
+                  />
+                </LabelledField>
+                <div>
+                  <button type="submit" className={`btn btn--${form.tone}`} disabled={busy} aria-busy={busy || undefined}>
+                    {form.submit}
+                  </button>
+                </div>
+              </fetcher.Form>
+            ) : null,
+          )}
         </div>
       ) : null}
 
@@ -301,7 +306,9 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
                 </p>
                 <p className="muted small">
                   {t("verdict.proposedBy", { name: verdict.proposedBy.name, date: when(verdict.createdAt) })}
-                  {verdict.decidedBy && verdict.decidedAt ? ` · ${t("verdict.decidedBy", { name: verdict.decidedBy.name, date: when(verdict.decidedAt) })}` : ""}
+                  {verdict.decidedBy && verdict.decidedAt
+                    ? ` · ${t("verdict.decidedBy", { name: verdict.decidedBy.name, date: when(verdict.decidedAt) })}`
+                    : ""}
                 </p>
                 {verdict.decisionNote ? (
                   <div className="verdict__note">
