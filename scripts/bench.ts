@@ -79,7 +79,16 @@ function scenarios(context: Context): Scenario[] {
     ...(context.boardArticleId
       ? ([
           {
+            // Exactly the request a browser makes when it opens the board from another desk page: the board's own
+            // loader only (the root and desk loaders keep their data on client navigation).
             name: "board loader (300 claims, 20 reviewers), 20 conn.",
+            target: "app",
+            path: `/articles/${context.boardArticleId}/board.data?_routes=${encodeURIComponent("routes/articles.$articleId.board")}`,
+            headers: { Cookie: context.editorCookie },
+            connections: 20,
+          },
+          {
+            name: "board data, all loaders (a reload), 20 conn.",
             target: "app",
             path: `/articles/${context.boardArticleId}/board.data`,
             headers: { Cookie: context.editorCookie },

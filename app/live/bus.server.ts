@@ -83,6 +83,8 @@ export class LiveBus {
     const unique = [...new Set(topics)].filter(Boolean);
     if (!unique.length || this.closed) return;
     const change: LiveChange = { topics: unique, kind: kind.slice(0, 100), at: new Date().toISOString() };
+    // This process's caches forget at once what its own change touched (other processes hear it by NOTIFY).
+    for (const forget of localForgetters) forget(change);
     if (this.mode === "local") {
       this.emitter.emit("change", change);
       return;
@@ -99,8 +101,12 @@ export class LiveBus {
   /** Calls `listener` for each change naming one of `topics` (or a resync); returns the unsubscribe function. */
   subscribe(topics: string[], listener: LiveListener): () => void {
     const wanted = new Set(topics);
+    // "article:*" watches every article topic (for caches in this process).
+    const prefixes = topics.filter((topic) => topic.endsWith(":*")).map((topic) => topic.slice(0, -1));
     const forward = (change: LiveChange) => {
-      if (change.topics.some((topic) => topic === everyTopic || wanted.has(topic))) listener(change);
+      if (change.topics.some((topic) => topic === everyTopic || wanted.has(topic) || prefixes.some((prefix) => topic.startsWith(prefix)))) {
+        listener(change);
+      }
     };
     this.emitter.on("change", forward);
     if (this.mode === "postgres") this.startListening();
@@ -256,6 +262,21 @@ export function liveEmitter(): EventEmitter {
 }
 
 /** Announces a change to everyone watching any of `topics`, on every instance. Call after the change is committed. */
+const localForgetters = new Set<LiveListener>();
+
+/**
+ * For caches: `forget` runs synchronously for each change this process publishes, and for every change
+ * heard from other processes (prefix topics like "article:*" allowed). Returns the function that stops it.
+ */
+export function onChange(topics: string[], forget: LiveListener): () => void {
+  localForgetters.add(forget);
+  const unsubscribe = subscribe(topics, forget);
+  return () => {
+    localForgetters.delete(forget);
+    unsubscribe();
+  };
+}
+
 export function publishChange(topics: string[], kind: string): Promise<void> {
   return liveBus().publish(topics, kind);
 }

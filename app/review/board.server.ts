@@ -1,7 +1,8 @@
 // The editor's board for one article: its claims by status, who has each, due dates, the latest verdict.
-// A fixed number of queries whatever the number of claims (tested).
+// One query whatever the number of claims (tested), and a short-lived cache in front of it.
 import { prisma } from "~/db/client.server";
 import type { ClaimStatus } from "~/generated/prisma/enums";
+import { everyTopic, onChange } from "~/live/bus.server";
 import { boardColumns } from "./lifecycle";
 
 type BoardRow = {
@@ -16,9 +17,12 @@ type BoardRow = {
   value: number | null;
 };
 
-/** One query: each live claim with its current assignee and its latest verdict's label. */
-export async function articleBoard(articleId: string) {
-  const rows = await prisma.$queryRaw<BoardRow[]>`
+/** Cards shown per column before "show all". */
+export const boardColumnLimit = 50;
+
+/** Each live claim with its current assignee and its latest verdict's label. */
+function queryBoardRows(articleId: string) {
+  return prisma.$queryRaw<BoardRow[]>`
     SELECT c.id, c.wording, c.status::text AS status, a."dueAt", u.name AS "reviewerName",
            v.status::text AS "verdictStatus", r."labelEn", r."labelId", r.value
     FROM "Claim" c
@@ -30,6 +34,37 @@ export async function articleBoard(articleId: string) {
     LEFT JOIN "RatingLabel" r ON r.id = v."ratingId"
     WHERE c."articleId" = ${articleId}::uuid AND c."deletedAt" IS NULL
     ORDER BY c.start, c."end" DESC`;
+}
+
+// A board is read far more often than it changes (a desk of ten keeps it open). Each process keeps the
+// rows of recently viewed boards until a change to the article is announced on the live bus — at once
+// for changes made in this process — and for `boardCacheMs` at most in any case.
+const boardCacheMs = 10_000;
+const boardCache = new Map<string, { at: number; rows: Promise<BoardRow[]> }>();
+let watching = false;
+
+function boardRows(articleId: string): Promise<BoardRow[]> {
+  if (!watching) {
+    watching = true;
+    onChange(["article:*"], (change) => {
+      for (const topic of change.topics) {
+        if (topic === everyTopic) boardCache.clear();
+        else if (topic.startsWith("article:")) boardCache.delete(topic.slice("article:".length));
+      }
+    });
+  }
+  const now = Date.now();
+  const cached = boardCache.get(articleId);
+  if (cached && now - cached.at < boardCacheMs) return cached.rows;
+  const rows = queryBoardRows(articleId);
+  boardCache.set(articleId, { at: now, rows });
+  rows.catch(() => boardCache.delete(articleId));
+  if (boardCache.size > 500) boardCache.delete(boardCache.keys().next().value!);
+  return rows;
+}
+
+export async function articleBoard(articleId: string, options: { expand?: ClaimStatus | null } = {}) {
+  const rows = await boardRows(articleId);
   const now = Date.now();
   const cards = rows.map((row) => ({
     id: row.id,
@@ -40,7 +75,12 @@ export async function articleBoard(articleId: string) {
     overdue: Boolean(row.dueAt && row.dueAt.getTime() < now && row.status !== "APPROVED"),
     verdict: row.verdictStatus && row.labelEn ? { status: row.verdictStatus, labelEn: row.labelEn, labelId: row.labelId ?? row.labelEn, value: row.value ?? 0 } : null,
   }));
-  const columns = boardColumns.map((status) => ({ status, claims: cards.filter((c) => c.status === status) }));
+  // A long column shows its first cards and says how many more there are; `expand` opens one column in full.
+  const columns = boardColumns.map((status) => {
+    const all = cards.filter((c) => c.status === status);
+    const shown = status === options.expand ? all : all.slice(0, boardColumnLimit);
+    return { status, total: all.length, claims: shown };
+  });
   return { columns, total: cards.length };
 }
 

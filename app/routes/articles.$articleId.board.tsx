@@ -9,14 +9,16 @@ import { useLiveRevalidation } from "~/components/live";
 import { Alert, LabelledField, PageHeader } from "~/components/ui";
 import { AssignmentRefused, assignableReviewers, assignClaims, unassignClaim } from "~/review/assignments.server";
 import { articleBoard, claimsBelongTo } from "~/review/board.server";
-import { TransitionRefused } from "~/review/lifecycle";
+import { boardColumns, TransitionRefused } from "~/review/lifecycle";
 import type { Route } from "./+types/articles.$articleId.board";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
   const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
-  const [board, reviewers] = await Promise.all([articleBoard(article.id), assignableReviewers()]);
+  const expandParam = new URL(request.url).searchParams.get("expand");
+  const expand = boardColumns.find((status) => status === expandParam) ?? null;
+  const [board, reviewers] = await Promise.all([articleBoard(article.id, { expand }), assignableReviewers()]);
   return { article, board, reviewers };
 }
 
@@ -105,7 +107,7 @@ export default function ArticleBoard() {
         {board.columns.map((column) => (
           <section key={column.status} className="board__column" aria-labelledby={`column-${column.status}`}>
             <h2 id={`column-${column.status}`}>
-              {t(`claimStatus.${column.status}`)} <span className="count">{column.claims.length}</span>
+              {t(`claimStatus.${column.status}`)} <span className="count">{column.total}</span>
             </h2>
             {column.claims.length === 0 ? <p className="muted small">{t("board.empty")}</p> : null}
             <ul className="board__cards">
@@ -139,6 +141,11 @@ export default function ArticleBoard() {
                 </li>
               ))}
             </ul>
+            {column.claims.length < column.total ? (
+              <Link className="board__more" to={`?expand=${column.status}`} preventScrollReset>
+                {t("board.showAll", { count: column.total })}
+              </Link>
+            ) : null}
           </section>
         ))}
       </div>

@@ -4,7 +4,7 @@ import { createSession, validateSessionToken } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { AssignmentRefused, assignClaims, deskWorkload, reviewerQueue, unassignClaim } from "~/review/assignments.server";
-import { articleBoard } from "~/review/board.server";
+import { articleBoard, boardColumnLimit } from "~/review/board.server";
 import { TransitionRefused } from "~/review/lifecycle";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
@@ -83,6 +83,7 @@ describe("the board", () => {
     const editor = await sessionOf("editor");
     const reviewers = await Promise.all(Array.from({ length: 20 }, () => sessionOf("reviewer")));
     const small = await claimsOn(editor.id, 3);
+    await articleBoard("00000000-0000-4000-8000-000000000000"); // starts the cache's change listener
     const { queries: few } = await countQueries(() => articleBoard(small.articleId));
 
     const big = await claimsOn(editor.id, 300);
@@ -92,11 +93,21 @@ describe("the board", () => {
     }
     const { result, queries: many } = await countQueries(() => articleBoard(big.articleId));
     expect(result.total).toBe(300);
-    expect(result.columns.find((c) => c.status === "ASSIGNED")!.claims).toHaveLength(240);
+    const assignedColumn = result.columns.find((c) => c.status === "ASSIGNED")!;
+    expect(assignedColumn.total).toBe(240);
+    expect(assignedColumn.claims).toHaveLength(boardColumnLimit);
+    // A second look is served from the cache until the article changes.
+    const { result: expanded, queries: cached } = await countQueries(() => articleBoard(big.articleId, { expand: "ASSIGNED" }));
+    expect(cached).toHaveLength(0);
+    expect(expanded.columns.find((c) => c.status === "ASSIGNED")!.claims).toHaveLength(240);
     expect(many.length).toBe(few.length);
     expect(many.length).toBeLessThanOrEqual(6);
 
+    await assignClaims(editor, { claimIds: [big.claims[299]!.id], reviewerId: reviewers[0]!.id, dueAt: null, note: null });
+    const afterChange = await articleBoard(big.articleId);
+    expect(afterChange.columns.find((c) => c.status === "ASSIGNED")!.total).toBe(241);
+
     const workload = await deskWorkload();
-    expect(workload.filter((w) => reviewers.some((r) => r.id === w.id)).every((w) => w.open === 12)).toBe(true);
+    expect(workload.filter((w) => reviewers.slice(1).some((r) => r.id === w.id)).every((w) => w.open === 12)).toBe(true);
   }, 60_000);
 });
