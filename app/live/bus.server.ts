@@ -19,7 +19,11 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { database } from "~/db/client.server";
 
-export type LiveChange = { topics: string[]; kind: string; at: string };
+/** `origin` names the process that published the change (so it can tell its own changes coming back). */
+export type LiveChange = { topics: string[]; kind: string; at: string; origin?: string };
+
+/** This process, as the origin of the changes it publishes. */
+export const processOrigin = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 export type LiveListener = (change: LiveChange) => void;
 
 /** The PostgreSQL channel every instance listens on. */
@@ -40,10 +44,10 @@ export type LiveBusOptions = {
   pingMs?: number;
 };
 
-type Wire = { t: string[]; k: string; a: string };
+type Wire = { t: string[]; k: string; a: string; o?: string };
 
 function encode(change: LiveChange): string[] {
-  const payload = JSON.stringify({ t: change.topics, k: change.kind, a: change.at } satisfies Wire);
+  const payload = JSON.stringify({ t: change.topics, k: change.kind, a: change.at, o: change.origin } satisfies Wire);
   if (Buffer.byteLength(payload) <= maxPayloadBytes || change.topics.length <= 1) return [payload];
   const half = Math.ceil(change.topics.length / 2);
   return [...encode({ ...change, topics: change.topics.slice(0, half) }), ...encode({ ...change, topics: change.topics.slice(half) })];
@@ -53,7 +57,12 @@ function decode(payload: string | undefined): LiveChange | null {
   try {
     const wire = JSON.parse(payload ?? "") as Partial<Wire>;
     if (!Array.isArray(wire.t) || !wire.t.every((t) => typeof t === "string") || typeof wire.k !== "string") return null;
-    return { topics: wire.t, kind: wire.k, at: typeof wire.a === "string" ? wire.a : new Date().toISOString() };
+    return {
+      topics: wire.t,
+      kind: wire.k,
+      at: typeof wire.a === "string" ? wire.a : new Date().toISOString(),
+      ...(typeof wire.o === "string" ? { origin: wire.o } : {}),
+    };
   } catch {
     return null;
   }
@@ -82,7 +91,7 @@ export class LiveBus {
   async publish(topics: string[], kind: string): Promise<void> {
     const unique = [...new Set(topics)].filter(Boolean);
     if (!unique.length || this.closed) return;
-    const change: LiveChange = { topics: unique, kind: kind.slice(0, 100), at: new Date().toISOString() };
+    const change: LiveChange = { topics: unique, kind: kind.slice(0, 100), at: new Date().toISOString(), origin: processOrigin };
     // This process's caches forget at once what its own change touched (other processes hear it by NOTIFY).
     for (const forget of localForgetters) forget(change);
     if (this.mode === "local") {
@@ -270,7 +279,10 @@ const localForgetters = new Set<LiveListener>();
  */
 export function onChange(topics: string[], forget: LiveListener): () => void {
   localForgetters.add(forget);
-  const unsubscribe = subscribe(topics, forget);
+  // This process's own changes were forgotten when published; their echo must not drop fresher entries.
+  const unsubscribe = subscribe(topics, (change) => {
+    if (change.origin !== processOrigin) forget(change);
+  });
   return () => {
     localForgetters.delete(forget);
     unsubscribe();

@@ -4,6 +4,7 @@ import { createSession, validateSessionToken } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { AssignmentRefused, assignClaims, deskWorkload, reviewerQueue, unassignClaim } from "~/review/assignments.server";
+import { liveReady } from "~/live/bus.server";
 import { articleBoard, boardColumnLimit } from "~/review/board.server";
 import { TransitionRefused } from "~/review/lifecycle";
 import { createArticle } from "../support/articles";
@@ -84,6 +85,7 @@ describe("the board", () => {
     const reviewers = await Promise.all(Array.from({ length: 20 }, () => sessionOf("reviewer")));
     const small = await claimsOn(editor.id, 3);
     await articleBoard("00000000-0000-4000-8000-000000000000"); // starts the cache's change listener
+    expect(await liveReady(5000)).toBe(true);
     const { queries: few } = await countQueries(() => articleBoard(small.articleId));
 
     const big = await claimsOn(editor.id, 300);
