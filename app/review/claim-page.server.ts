@@ -1,6 +1,7 @@
 // What the claim page shows about the claim itself: its text in context, its article, who has it.
 import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
+import { claimFields } from "~/claims/claims.server";
 import { paragraphSpans } from "~/claims/spans";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -28,17 +29,8 @@ export async function readableClaim(viewer: SessionUser, claimId: string) {
       ...(userCan(viewer, "read:article:any") ? {} : reviewerScope),
     },
     select: {
-      id: true,
-      start: true,
-      end: true,
-      quote: true,
-      wording: true,
-      claimant: true,
-      claimDate: true,
-      appearance: true,
-      status: true,
+      ...claimFields,
       notCheckableReason: true,
-      version: true,
       article: { select: { id: true, title: true, body: true, outlet: true, language: true } },
       assignments: {
         where: { endedAt: null },

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
-import { getArticleWorkspace, setArticleLanguage } from "~/articles/articles.server";
+import { getArticleWorkspace, readableArticle, setArticleLanguage } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
 import {
@@ -76,7 +76,8 @@ type ActionData = { notice?: Notice; conflict?: { claimId: string; draft: ClaimD
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const editor = await requireUserWithPermission({ request, context }, "update:claim:any");
-  const article = await getArticleWorkspace(editor, params.articleId);
+  // The action needs only to know the article exists for this editor, not its text and claims.
+  const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: WorkspaceAction });
