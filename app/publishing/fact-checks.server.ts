@@ -1,0 +1,533 @@
+// Publishing an article's fact-check, correcting it and unpublishing it.
+//
+// Publishing freezes what readers see into a FactCheckVersion (PublishedContent): the claims settled on
+// the desk (approved or not checkable), their verdicts, sources and archive copies. A correction is a new
+// version with a public note (it may also correct verdicts, which become new approved verdict versions);
+// versions are never rewritten (a database trigger refuses it). Unpublishing keeps everything and makes
+// the public URL answer 410.
+import { recordAudit } from "~/audit/audit.server";
+import type { PermissionHolder } from "~/auth/permissions";
+import { userCan } from "~/auth/permissions";
+import { prisma } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type { ClaimStatus } from "~/generated/prisma/enums";
+import { publishChange } from "~/live/bus.server";
+import { rationaleMaxLength } from "~/review/verdicts.server";
+import { assignAnchors, type PublishedClaim, type PublishedContent, publishingLimits, slugify, slugPattern } from "./content";
+
+type Tx = Prisma.TransactionClient;
+export type PublishActor = PermissionHolder & { id: string };
+
+export type PublishRefusal =
+  | "notAllowed" // the role may not publish
+  | "notFound" // no such article / fact-check
+  | "notReady" // some claims are still open on the desk
+  | "noRatedClaims" // nothing approved to publish
+  | "alreadyPublished" // the article has a fact-check: correct it instead
+  | "notPublished" // it was unpublished: nothing to correct
+  | "stale" // someone published a correction since the form was loaded
+  | "slugTaken"
+  | "badSlug"
+  | "badText" // headline/summary/methodology empty or too long
+  | "noteRequired" // a correction needs its public note, unpublishing its reason
+  | "badRating" // a corrected verdict's label is not on the active scale
+  | "badRationale"
+  | "claimNotRated"; // only approved verdicts can be corrected
+
+export class PublishRefused extends Error {
+  constructor(
+    readonly reason: PublishRefusal,
+    readonly detail?: { field?: string; claims?: { id: string; wording: string; status: ClaimStatus }[] },
+  ) {
+    super(`publishing refused: ${reason}`);
+  }
+}
+
+const settledStatuses: readonly ClaimStatus[] = ["APPROVED", "NOT_CHECKABLE"];
+
+function requirePermission(actor: PublishActor) {
+  if (!userCan(actor, "publish:factcheck:any")) throw new PublishRefused("notAllowed");
+}
+
+function cleanText(value: string, max: number, field: string, options: { multiline?: boolean } = {}) {
+  const text = options.multiline ? value.replace(/\r\n?/g, "\n").trim() : value.replace(/\s+/g, " ").trim();
+  if (!text || text.length > max) throw new PublishRefused("badText", { field });
+  return text;
+}
+
+export type EditorialText = { headline: string; summary: string; methodology: string };
+
+function editorialText(input: EditorialText): EditorialText {
+  return {
+    headline: cleanText(input.headline, publishingLimits.headline, "headline"),
+    summary: cleanText(input.summary, publishingLimits.summary, "summary", { multiline: true }),
+    methodology: cleanText(input.methodology, publishingLimits.methodology, "methodology", { multiline: true }),
+  };
+}
+
+function requiredNote(value: string, max: number, field: string) {
+  const text = value.replace(/\r\n?/g, "\n").trim();
+  if (!text || text.length > max) throw new PublishRefused("noteRequired", { field });
+  return text;
+}
+
+// ───────────────────────────── Readiness ─────────────────────────────
+
+export type Readiness = {
+  ready: boolean;
+  open: { id: string; wording: string; status: ClaimStatus }[];
+  rated: number;
+  notCheckable: { id: string; wording: string; reason: string | null }[];
+};
+
+/** Whether the article's fact-check can be published: every claim approved or not checkable, one at least rated. */
+export async function publishReadiness(articleId: string, tx: Tx | typeof prisma = prisma): Promise<Readiness> {
+  const claims = await tx.claim.findMany({
+    where: { articleId, deletedAt: null },
+    orderBy: [{ start: "asc" }, { end: "desc" }],
+    select: { id: true, wording: true, status: true, notCheckableReason: true },
+  });
+  const open = claims.filter((claim) => !settledStatuses.includes(claim.status)).map(({ id, wording, status }) => ({ id, wording, status }));
+  const rated = claims.filter((claim) => claim.status === "APPROVED").length;
+  const notCheckable = claims.filter((claim) => claim.status === "NOT_CHECKABLE").map((claim) => ({ id: claim.id, wording: claim.wording, reason: claim.notCheckableReason }));
+  return { ready: open.length === 0 && rated > 0, open, rated, notCheckable };
+}
+
+function assertReady(readiness: Readiness) {
+  if (readiness.open.length) throw new PublishRefused("notReady", { claims: readiness.open });
+  if (readiness.rated === 0) throw new PublishRefused("noRatedClaims");
+}
+
+// ───────────────────────────── Content ─────────────────────────────
+
+function claimantKind(kind: string | null): PublishedClaim["claimantKind"] {
+  if (kind === "Person" || kind === "person") return "Person";
+  if (kind === "Organization" || kind === "organization" || kind === "organisation") return "Organization";
+  return null;
+}
+
+/** Freezes the desk's settled claims into what the page will show. */
+async function buildContent(tx: Tx, articleId: string, previousAnchors: Map<string, string>): Promise<PublishedContent> {
+  const article = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: { title: true, outlet: true, author: true, publishedAt: true, originalUrl: true, canonicalUrl: true, language: true },
+  });
+  const claims = await tx.claim.findMany({
+    where: { articleId, deletedAt: null, status: { in: [...settledStatuses] } },
+    orderBy: [{ start: "asc" }, { end: "desc" }],
+    select: {
+      id: true,
+      quote: true,
+      wording: true,
+      claimant: true,
+      claimantKind: true,
+      claimDate: true,
+      appearance: true,
+      status: true,
+      notCheckableReason: true,
+      verdicts: {
+        where: { status: "APPROVED" },
+        orderBy: { version: "desc" },
+        take: 1,
+        select: {
+          rationale: true,
+          rating: { select: { value: true, labelEn: true, labelId: true, colour: true } },
+          proposedBy: { select: { name: true } },
+          decidedBy: { select: { name: true } },
+        },
+      },
+      sources: {
+        where: { deletedAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          url: true,
+          title: true,
+          publisher: true,
+          kind: true,
+          stance: true,
+          snapshots: {
+            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            take: 1,
+            select: { id: true, status: true, fetchedAt: true, sha256: true },
+          },
+        },
+      },
+    },
+  });
+  const scale = await tx.ratingScale.findFirst({
+    where: { active: true },
+    select: { labels: { orderBy: { value: "asc" }, select: { value: true, labelEn: true, labelId: true, colour: true } } },
+  });
+  const labels = scale?.labels ?? [];
+  // A rating given on an earlier scale still has to sit inside best/worst.
+  const values = [...labels.map((label) => label.value), ...claims.flatMap((claim) => claim.verdicts.map((verdict) => verdict.rating.value))];
+  const anchors = assignAnchors(
+    claims.map((claim) => claim.id),
+    previousAnchors,
+  );
+  return {
+    article: {
+      title: article.title,
+      outlet: article.outlet,
+      author: article.author,
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+      url: article.canonicalUrl ?? article.originalUrl,
+      language: article.language,
+    },
+    scale: { best: Math.max(...values), worst: Math.min(...values), labels },
+    claims: claims.map((claim): PublishedClaim => {
+      const verdict = claim.status === "APPROVED" ? claim.verdicts[0] : undefined;
+      return {
+        claimId: claim.id,
+        anchor: anchors.get(claim.id)!,
+        quote: claim.quote,
+        wording: claim.wording,
+        claimant: claim.claimant,
+        claimantKind: claimantKind(claim.claimantKind),
+        claimDate: claim.claimDate?.toISOString() ?? null,
+        appearance: claim.appearance,
+        outcome: verdict ? "rated" : "notCheckable",
+        rating: verdict ? verdict.rating : null,
+        rationale: verdict?.rationale ?? null,
+        notCheckableReason: verdict ? null : claim.notCheckableReason,
+        sources: claim.sources.map((source) => {
+          const snapshot = source.snapshots[0];
+          return {
+            url: source.url,
+            title: source.title,
+            publisher: source.publisher,
+            kind: source.kind,
+            stance: source.stance,
+            archive: snapshot
+              ? { snapshotId: snapshot.id, status: snapshot.status, archivedAt: snapshot.status === "ARCHIVED" ? (snapshot.fetchedAt?.toISOString() ?? null) : null, sha256: snapshot.sha256 }
+              : null,
+          };
+        }),
+        reviewedBy: verdict?.proposedBy.name ?? null,
+        approvedBy: verdict?.decidedBy?.name ?? null,
+      };
+    }),
+  };
+}
+
+function searchConfig(language: string) {
+  return language === "id" ? "indonesian" : language === "en" ? "english" : "simple";
+}
+
+/** Writes the current version's search vector (headline A, summary B, claims C) in the page's language. */
+async function indexForSearch(tx: Tx, factCheckId: string, language: string, text: EditorialText, content: PublishedContent) {
+  const claims = content.claims.map((claim) => `${claim.wording} ${claim.claimant ?? ""}`).join("\n");
+  const config = searchConfig(language);
+  await tx.$executeRaw`
+    UPDATE "FactCheck" SET "searchVector" =
+      setweight(to_tsvector(${config}::regconfig, ${text.headline}), 'A') ||
+      setweight(to_tsvector(${config}::regconfig, ${text.summary}), 'B') ||
+      setweight(to_tsvector(${config}::regconfig, ${claims}), 'C')
+    WHERE id = ${factCheckId}::uuid`;
+}
+
+function topics(factCheck: { id: string; articleId: string }) {
+  return [`factcheck:${factCheck.id}`, `article:${factCheck.articleId}`, "fact-checks", "desk"];
+}
+
+// ───────────────────────────── Publish ─────────────────────────────
+
+/** A free slug from the headline ("…-2", "…-3" when taken). */
+export async function suggestSlug(headline: string): Promise<string> {
+  const base = slugify(headline).slice(0, publishingLimits.slug - 4).replace(/-+$/, "") || "fact-check";
+  const taken = new Set(
+    (await prisma.factCheck.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export type PublishInput = EditorialText & { articleId: string; slug: string };
+
+export async function publishFactCheck(actor: PublishActor, input: PublishInput) {
+  requirePermission(actor);
+  const text = editorialText(input);
+  const slug = input.slug.trim().toLowerCase();
+  if (!slugPattern.test(slug) || slug.length > publishingLimits.slug) throw new PublishRefused("badSlug", { field: "slug" });
+  const result = await prisma.$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, language: true, status: true, factCheck: { select: { id: true } } } });
+    if (!article) throw new PublishRefused("notFound");
+    if (article.factCheck) throw new PublishRefused("alreadyPublished");
+    // Claims move under the publisher's feet only through guarded updates; lock them while freezing.
+    await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${article.id}::uuid FOR UPDATE`;
+    assertReady(await publishReadiness(article.id, tx));
+    if (await tx.factCheck.findUnique({ where: { slug }, select: { id: true } })) throw new PublishRefused("slugTaken", { field: "slug" });
+    const content = await buildContent(tx, article.id, new Map());
+    const now = new Date();
+    const factCheck = await tx.factCheck.create({
+      data: {
+        articleId: article.id,
+        slug,
+        language: article.language,
+        headline: text.headline,
+        summary: text.summary,
+        firstPublishedAt: now,
+        lastPublishedAt: now,
+        versions: {
+          create: { version: 1, ...text, content: content as unknown as Prisma.InputJsonValue, publishedById: actor.id, publishedAt: now },
+        },
+      },
+      select: { id: true, articleId: true, slug: true },
+    });
+    await indexForSearch(tx, factCheck.id, article.language, text, content);
+    await tx.article.update({ where: { id: article.id }, data: { status: "PUBLISHED" } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "factcheck.publish",
+      entityType: "FactCheck",
+      entityId: factCheck.id,
+      after: { slug, version: 1, ...text, claims: content.claims.length },
+    });
+    return factCheck;
+  }).catch(uniqueSlug);
+  await publishChange(topics(result), "factcheck.publish");
+  return result;
+}
+
+/** Two editors publishing the same slug at once: the loser hears "slug taken", not a database error. */
+function uniqueSlug(error: unknown): never {
+  if (error && typeof error === "object" && "code" in error && (error as { code?: string }).code === "P2002") {
+    const target = JSON.stringify((error as { meta?: unknown }).meta ?? "");
+    throw new PublishRefused(target.includes("articleId") ? "alreadyPublished" : "slugTaken", { field: "slug" });
+  }
+  throw error;
+}
+
+// ───────────────────────────── Correct ─────────────────────────────
+
+export type VerdictCorrection = { claimId: string; ratingId: string; rationale: string };
+
+export type CorrectionInput = EditorialText & {
+  factCheckId: string;
+  /** The version the editor's form was based on (a concurrent correction makes the form stale). */
+  basedOnVersion: number;
+  correctionNote: string;
+  verdicts?: VerdictCorrection[];
+};
+
+/** A correction: changed verdicts become new approved verdict versions, then the page gets a new version with the note. */
+export async function correctFactCheck(actor: PublishActor, input: CorrectionInput) {
+  requirePermission(actor);
+  const text = editorialText(input);
+  const note = requiredNote(input.correctionNote, publishingLimits.correctionNote, "correctionNote");
+  const result = await prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "FactCheck" WHERE id = ${input.factCheckId}::uuid FOR UPDATE`;
+    if (!locked.length) throw new PublishRefused("notFound");
+    const factCheck = await tx.factCheck.findUniqueOrThrow({
+      where: { id: input.factCheckId },
+      select: { id: true, articleId: true, status: true, currentVersion: true, language: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } },
+    });
+    if (factCheck.status !== "PUBLISHED") throw new PublishRefused("notPublished");
+    if (factCheck.currentVersion !== input.basedOnVersion) throw new PublishRefused("stale");
+    await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${factCheck.articleId}::uuid FOR UPDATE`;
+    const corrected = await correctVerdicts(tx, actor, factCheck.articleId, input.verdicts ?? [], note);
+    assertReady(await publishReadiness(factCheck.articleId, tx));
+    const previous = factCheck.versions[0]!.content as unknown as PublishedContent;
+    const content = await buildContent(tx, factCheck.articleId, new Map(previous.claims.map((claim) => [claim.claimId, claim.anchor])));
+    const version = factCheck.currentVersion + 1;
+    const now = new Date();
+    await tx.factCheckVersion.create({
+      data: { factCheckId: factCheck.id, version, ...text, correctionNote: note, content: content as unknown as Prisma.InputJsonValue, publishedById: actor.id, publishedAt: now },
+    });
+    await tx.factCheck.update({
+      where: { id: factCheck.id },
+      data: { currentVersion: version, headline: text.headline, summary: text.summary, lastPublishedAt: now },
+    });
+    await indexForSearch(tx, factCheck.id, factCheck.language, text, content);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "factcheck.correct",
+      entityType: "FactCheck",
+      entityId: factCheck.id,
+      before: { version: factCheck.currentVersion },
+      after: { version, correctionNote: note, ...text, correctedVerdicts: corrected },
+    });
+    return { id: factCheck.id, articleId: factCheck.articleId, version, correctedClaims: corrected.map((change) => change.claimId) };
+  });
+  await publishChange([...topics(result), ...result.correctedClaims.map((id) => `claim:${id}`)], "factcheck.correct");
+  return result;
+}
+
+/**
+ * Each changed verdict becomes a new APPROVED version decided by the correcting editor (the correction
+ * note is its decision note); the approved one it replaces is SUPERSEDED. Unchanged ones are left alone.
+ */
+async function correctVerdicts(tx: Tx, actor: PublishActor, articleId: string, changes: VerdictCorrection[], note: string) {
+  if (!changes.length) return [];
+  if (!userCan(actor, "approve:verdict:any")) throw new PublishRefused("notAllowed");
+  const scale = await tx.ratingScale.findFirst({ where: { active: true }, select: { labels: { select: { id: true } } } });
+  const labelIds = new Set(scale?.labels.map((label) => label.id) ?? []);
+  const done: { claimId: string; from: string; to: string }[] = [];
+  for (const change of changes) {
+    const rationale = change.rationale.replace(/\r\n?/g, "\n").trim();
+    if (!rationale || rationale.length > rationaleMaxLength) throw new PublishRefused("badRationale", { field: `rationale-${change.claimId}` });
+    const claim = await tx.claim.findFirst({
+      where: { id: change.claimId, articleId, deletedAt: null },
+      select: {
+        id: true,
+        status: true,
+        verdicts: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, ratingId: true, rationale: true, rating: { select: { labelEn: true, value: true } } } },
+      },
+    });
+    if (!claim) throw new PublishRefused("notFound");
+    const approved = claim.verdicts.find((verdict) => verdict.status === "APPROVED");
+    if (claim.status !== "APPROVED" || !approved) throw new PublishRefused("claimNotRated", { field: `rating-${change.claimId}` });
+    if (approved.ratingId === change.ratingId && approved.rationale.trim() === rationale) continue;
+    if (!labelIds.has(change.ratingId)) throw new PublishRefused("badRating", { field: `rating-${change.claimId}` });
+    const now = new Date();
+    await tx.verdict.update({ where: { id: approved.id }, data: { status: "SUPERSEDED" } });
+    const created = await tx.verdict.create({
+      data: {
+        claimId: claim.id,
+        version: (claim.verdicts[0]?.version ?? 0) + 1,
+        ratingId: change.ratingId,
+        rationale,
+        status: "APPROVED",
+        proposedById: actor.id,
+        decidedById: actor.id,
+        decidedAt: now,
+        decisionNote: note,
+      },
+      select: { version: true, rating: { select: { labelEn: true, value: true } } },
+    });
+    await tx.claim.update({ where: { id: claim.id }, data: { version: { increment: 1 } } });
+    const from = `${approved.rating.labelEn} (${approved.rating.value})`;
+    const to = `${created.rating.labelEn} (${created.rating.value})`;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "verdict.correct",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { verdict: approved.version, verdictStatus: "APPROVED", rating: from },
+      after: { verdict: created.version, verdictStatus: "APPROVED", rating: to, correctionNote: note },
+    });
+    done.push({ claimId: claim.id, from, to });
+  }
+  return done;
+}
+
+// ───────────────────────────── Unpublish ─────────────────────────────
+
+/** Takes the page down: its URL (and its versions') answer 410 with the reason; nothing is deleted. */
+export async function unpublishFactCheck(actor: PublishActor, input: { factCheckId: string; reason: string }) {
+  requirePermission(actor);
+  const reason = requiredNote(input.reason, publishingLimits.unpublishReason, "reason");
+  const result = await prisma.$transaction(async (tx) => {
+    const factCheck = await tx.factCheck.findUnique({ where: { id: input.factCheckId }, select: { id: true, articleId: true, status: true, slug: true } });
+    if (!factCheck) throw new PublishRefused("notFound");
+    if (factCheck.status !== "PUBLISHED") throw new PublishRefused("notPublished");
+    const { count } = await tx.factCheck.updateMany({
+      where: { id: factCheck.id, status: "PUBLISHED" },
+      data: { status: "UNPUBLISHED", unpublishedAt: new Date(), unpublishReason: reason, unpublishedById: actor.id },
+    });
+    if (count !== 1) throw new PublishRefused("notPublished");
+    await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "READY" } });
+    await recordAudit(tx, { actorId: actor.id, action: "factcheck.unpublish", entityType: "FactCheck", entityId: factCheck.id, before: { status: "PUBLISHED" }, after: { status: "UNPUBLISHED", reason } });
+    return factCheck;
+  });
+  await publishChange(topics(result), "factcheck.unpublish");
+  return result;
+}
+
+// ───────────────────────────── Reading ─────────────────────────────
+
+/** The editor's view: the article's fact-check (if any) and its versions. */
+export async function deskFactCheck(articleId: string) {
+  return prisma.factCheck.findUnique({
+    where: { articleId },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      currentVersion: true,
+      firstPublishedAt: true,
+      lastPublishedAt: true,
+      unpublishedAt: true,
+      unpublishReason: true,
+      versions: {
+        orderBy: { version: "desc" },
+        select: { version: true, headline: true, summary: true, methodology: true, correctionNote: true, content: true, publishedAt: true, publishedBy: { select: { name: true } } },
+      },
+    },
+  });
+}
+
+export type PublicVersion = {
+  version: number;
+  headline: string;
+  summary: string;
+  methodology: string;
+  correctionNote: string | null;
+  content: PublishedContent;
+  publishedAt: Date;
+};
+
+export type PublicFactCheck =
+  | { kind: "missing" }
+  | { kind: "gone"; slug: string; headline: string; language: string; unpublishedAt: Date; reason: string }
+  | {
+      kind: "published";
+      slug: string;
+      language: string;
+      currentVersion: number;
+      firstPublishedAt: Date;
+      lastPublishedAt: Date;
+      /** The version asked for (the current one by default). */
+      version: PublicVersion;
+      /** Every correction: version, date and note, oldest first. */
+      corrections: { version: number; publishedAt: Date; note: string }[];
+    };
+
+/** What a reader may see at /fact-checks/<slug> (or /fact-checks/<slug>/v/<n>). */
+export async function publicFactCheck(slug: string, versionNumber?: number): Promise<PublicFactCheck> {
+  if (!slugPattern.test(slug) || slug.length > publishingLimits.slug) return { kind: "missing" };
+  const factCheck = await prisma.factCheck.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      status: true,
+      language: true,
+      headline: true,
+      currentVersion: true,
+      firstPublishedAt: true,
+      lastPublishedAt: true,
+      unpublishedAt: true,
+      unpublishReason: true,
+      versions: { orderBy: { version: "asc" }, select: { version: true, publishedAt: true, correctionNote: true } },
+    },
+  });
+  if (!factCheck) return { kind: "missing" };
+  if (factCheck.status === "UNPUBLISHED") {
+    return { kind: "gone", slug, headline: factCheck.headline, language: factCheck.language, unpublishedAt: factCheck.unpublishedAt ?? factCheck.lastPublishedAt, reason: factCheck.unpublishReason ?? "" };
+  }
+  const wanted = versionNumber ?? factCheck.currentVersion;
+  if (!factCheck.versions.some((version) => version.version === wanted)) return { kind: "missing" };
+  const version = await prisma.factCheckVersion.findFirstOrThrow({
+    where: { factCheck: { slug }, version: wanted },
+    select: { version: true, headline: true, summary: true, methodology: true, correctionNote: true, content: true, publishedAt: true },
+  });
+  return {
+    kind: "published",
+    slug,
+    language: factCheck.language,
+    currentVersion: factCheck.currentVersion,
+    firstPublishedAt: factCheck.firstPublishedAt,
+    lastPublishedAt: factCheck.lastPublishedAt,
+    version: { ...version, content: version.content as unknown as PublishedContent },
+    corrections: factCheck.versions
+      .filter((row) => row.correctionNote)
+      .map((row) => ({ version: row.version, publishedAt: row.publishedAt, note: row.correctionNote! })),
+  };
+}
+
+/** A cheap fingerprint of what /fact-checks/<slug> shows: it changes with every publication, correction and unpublishing. */
+export async function factCheckStamp(slug: string): Promise<string> {
+  const row = await prisma.factCheck.findUnique({ where: { slug }, select: { status: true, currentVersion: true } });
+  return row ? `${row.status}:${row.currentVersion}` : "missing";
+}
+
