@@ -16,6 +16,7 @@ export default [
     route("articles/new", "routes/articles.new.tsx"),
     route("articles/:articleId", "routes/articles.$articleId.tsx"),
     route("articles/:articleId/board", "routes/articles.$articleId.board.tsx"),
+    route("articles/:articleId/fact-check", "routes/articles.$articleId.fact-check.tsx"),
     route("claims/:claimId", "routes/claims.$claimId.tsx"),
     route("claims/:claimId/comments", "routes/claims.$claimId.comments.ts"),
     route("claims/:claimId/verdicts", "routes/claims.$claimId.verdicts.ts"),

@@ -15,6 +15,7 @@ export const claimFields = {
   quote: true,
   wording: true,
   claimant: true,
+  claimantKind: true,
   claimDate: true,
   appearance: true,
   status: true,
@@ -22,7 +23,12 @@ export const claimFields = {
   updatedAt: true,
 } as const;
 
-export type ClaimEdit = { wording: string; claimant: string | null; claimDate: Date | null; appearance: string | null };
+/** Who made the claim: a person or an organisation (ClaimReview's Claim author); null when not said. */
+export const claimantKinds = ["Person", "Organization"] as const;
+export type ClaimantKind = (typeof claimantKinds)[number];
+
+/** An edit of a claim's wording and metadata; an absent claimantKind leaves it as it is. */
+export type ClaimEdit = { wording: string; claimant: string | null; claimantKind?: ClaimantKind | null; claimDate: Date | null; appearance: string | null };
 
 /** A claim that changed since the editor loaded it: the save is refused and this is what it is now. */
 export class ClaimConflict extends Error {

@@ -5,26 +5,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { importArticle } from "~/articles/articles.server";
 import { draftFromPaste } from "~/articles/import-source.server";
-import { createSession, type SessionUser, validateSessionToken } from "~/auth/session.server";
 import { createClaim, updateClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { assignClaims } from "~/review/assignments.server";
 import { approveVerdict, markNotCheckable, proposeVerdict, returnVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/scale/scale.server";
 import { addSource } from "~/sources/sources.server";
+import { claimVersion as version, demoUser } from "./actors.server";
 
 const file = path.join(import.meta.dirname, "harga-beras-2025.txt");
 
-async function demoUser(email: string): Promise<SessionUser> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const session = await validateSessionToken(await createSession(user.id, "demo seed"));
-  await prisma.session.deleteMany({ where: { id: session!.sessionId } });
-  return session!;
-}
-
-async function version(claimId: string) {
-  return (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
-}
 
 export async function seedReviewArticle() {
   const [editor, editor2, reviewer, reviewer2, reviewer3] = await Promise.all(

@@ -1,10 +1,11 @@
 // The demo newsroom a newcomer sees on first start. Never run against a real database unless asked
-// (SEED_DEMO=1); later issues add the sample article, claims in every state and a published fact-check.
+// (SEED_DEMO=1): the people, the sample article checked and published, a second article in review.
 import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
 import { seedReviewArticle } from "./review-article.server";
 import { seedSampleArticle } from "./sample-article.server";
+import { publishSampleFactCheck } from "./sample-fact-check.server";
 
 export const demoPassword = "factdesk-demo";
 
@@ -22,7 +23,7 @@ export async function seedDemoNewsroom(): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
   if (!(await seedPeople())) return false;
   const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
-  await seedSampleArticle(editor.id);
+  await publishSampleFactCheck(await seedSampleArticle(editor.id));
   await seedReviewArticle();
   return true;
 }

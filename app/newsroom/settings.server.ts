@@ -1,7 +1,8 @@
-// The newsroom's public identity (one row). Read on every page, so each instance keeps it for a few
-// seconds; a change made on another instance shows within that time.
+// The newsroom's public identity (one row). Read on every page, so each process keeps it for a few
+// seconds, and forgets it when a change is announced on the live bus (topic `newsroom`).
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db/client.server";
+import { onChange, publishChange } from "~/live/bus.server";
 
 export type Newsroom = {
   name: string;
@@ -25,7 +26,15 @@ async function loadNewsroom(): Promise<Newsroom> {
   return row ?? fallback;
 }
 
+let watching = false;
+
 export function getNewsroom(): Promise<Newsroom> {
+  if (!watching) {
+    watching = true;
+    onChange(["newsroom"], () => {
+      cached = undefined;
+    });
+  }
   const now = Date.now();
   if (!cached || now - cached.at > cacheMs) {
     const value = loadNewsroom();
@@ -45,5 +54,7 @@ export async function updateNewsroom(actorId: string, changes: Newsroom) {
     return saved;
   });
   cached = undefined;
+  // Published pages show the newsroom's name, address and credits: render them again.
+  await publishChange(["newsroom", "fact-checks"], "newsroom.update");
   return after;
 }

@@ -1,5 +1,4 @@
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import type { ErrorObject } from "ajv/dist/2020.js";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,35 +11,12 @@ import {
   type FactCheckForReview,
   type ScaleForReview,
 } from "./claim-review";
-import schema from "./claim-review.schema.json";
+import { claimReviewErrors } from "../../tests/support/claim-review-validator";
 
 // ─────────────────────────────── validator ───────────────────────────────
 
-function makeValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv);
-  // JSON Schema cannot compare two properties: worstRating <= ratingValue <= bestRating, worst < best.
-  ajv.addKeyword({
-    keyword: "x-ratingWithinScale",
-    type: "object",
-    schemaType: "boolean",
-    errors: false,
-    validate: (enabled: boolean, data: Record<string, unknown>) => {
-      if (!enabled) return true;
-      const { ratingValue, bestRating, worstRating } = data;
-      if (typeof ratingValue !== "number" || typeof bestRating !== "number" || typeof worstRating !== "number") {
-        return true; // the type keywords report these
-      }
-      return worstRating < bestRating && worstRating <= ratingValue && ratingValue <= bestRating;
-    },
-  });
-  return ajv.compile(schema);
-}
-
-const validate = makeValidator();
-
 function errorsOf(value: unknown): ErrorObject[] {
-  return validate(value) ? [] : [...(validate.errors ?? [])];
+  return claimReviewErrors(value);
 }
 
 function expectValid(value: unknown) {

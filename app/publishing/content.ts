@@ -14,11 +14,13 @@ export type PublishedArchive = {
 };
 
 export type PublishedSource = {
+  sourceId: string;
   url: string;
   title: string | null;
   publisher: string | null;
   kind: string;
   stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
+  /** The archive copy as it stood at publication; readers see the source's latest copy (publicFactCheck). */
   archive: PublishedArchive | null;
 };
 

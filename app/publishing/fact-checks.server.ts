@@ -13,7 +13,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
 import { rationaleMaxLength } from "~/review/verdicts.server";
-import { assignAnchors, type PublishedClaim, type PublishedContent, publishingLimits, slugify, slugPattern } from "./content";
+import { assignAnchors, type PublishedArchive, type PublishedClaim, type PublishedContent, publishingLimits, slugify, slugPattern } from "./content";
 
 type Tx = Prisma.TransactionClient;
 export type PublishActor = PermissionHolder & { id: string };
@@ -140,6 +140,7 @@ async function buildContent(tx: Tx, articleId: string, previousAnchors: Map<stri
         where: { deletedAt: null },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
+          id: true,
           url: true,
           title: true,
           publisher: true,
@@ -193,6 +194,7 @@ async function buildContent(tx: Tx, articleId: string, previousAnchors: Map<stri
         sources: claim.sources.map((source) => {
           const snapshot = source.snapshots[0];
           return {
+            sourceId: source.id,
             url: source.url,
             title: source.title,
             publisher: source.publisher,
@@ -226,8 +228,9 @@ async function indexForSearch(tx: Tx, factCheckId: string, language: string, tex
     WHERE id = ${factCheckId}::uuid`;
 }
 
-function topics(factCheck: { id: string; articleId: string }) {
-  return [`factcheck:${factCheck.id}`, `article:${factCheck.articleId}`, "fact-checks", "desk"];
+/** `factcheck:<slug>` tells the public page cache (public-pages.server.ts) to render it again. */
+function topics(factCheck: { slug: string; articleId: string }) {
+  return [`factcheck:${factCheck.slug}`, `article:${factCheck.articleId}`, "fact-checks", "desk"];
 }
 
 // ───────────────────────────── Publish ─────────────────────────────
@@ -320,7 +323,7 @@ export async function correctFactCheck(actor: PublishActor, input: CorrectionInp
     if (!locked.length) throw new PublishRefused("notFound");
     const factCheck = await tx.factCheck.findUniqueOrThrow({
       where: { id: input.factCheckId },
-      select: { id: true, articleId: true, status: true, currentVersion: true, language: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } },
+      select: { id: true, slug: true, articleId: true, status: true, currentVersion: true, language: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } },
     });
     if (factCheck.status !== "PUBLISHED") throw new PublishRefused("notPublished");
     if (factCheck.currentVersion !== input.basedOnVersion) throw new PublishRefused("stale");
@@ -347,7 +350,7 @@ export async function correctFactCheck(actor: PublishActor, input: CorrectionInp
       before: { version: factCheck.currentVersion },
       after: { version, correctionNote: note, ...text, correctedVerdicts: corrected },
     });
-    return { id: factCheck.id, articleId: factCheck.articleId, version, correctedClaims: corrected.map((change) => change.claimId) };
+    return { id: factCheck.id, slug: factCheck.slug, articleId: factCheck.articleId, version, correctedClaims: corrected.map((change) => change.claimId) };
   });
   await publishChange([...topics(result), ...result.correctedClaims.map((id) => `claim:${id}`)], "factcheck.correct");
   return result;
@@ -511,6 +514,7 @@ export async function publicFactCheck(slug: string, versionNumber?: number): Pro
     where: { factCheck: { slug }, version: wanted },
     select: { version: true, headline: true, summary: true, methodology: true, correctionNote: true, content: true, publishedAt: true },
   });
+  const content = version.content as unknown as PublishedContent;
   return {
     kind: "published",
     slug,
@@ -518,16 +522,80 @@ export async function publicFactCheck(slug: string, versionNumber?: number): Pro
     currentVersion: factCheck.currentVersion,
     firstPublishedAt: factCheck.firstPublishedAt,
     lastPublishedAt: factCheck.lastPublishedAt,
-    version: { ...version, content: version.content as unknown as PublishedContent },
+    version: { ...version, content: await withLatestArchives(content) },
     corrections: factCheck.versions
       .filter((row) => row.correctionNote)
       .map((row) => ({ version: row.version, publishedAt: row.publishedAt, note: row.correctionNote! })),
   };
 }
 
-/** A cheap fingerprint of what /fact-checks/<slug> shows: it changes with every publication, correction and unpublishing. */
-export async function factCheckStamp(slug: string): Promise<string> {
-  const row = await prisma.factCheck.findUnique({ where: { slug }, select: { status: true, currentVersion: true } });
-  return row ? `${row.status}:${row.currentVersion}` : "missing";
+/**
+ * Archiving runs in the background and may finish after publication: readers see each source's latest
+ * archive copy (or, without one, its latest attempt) rather than the state frozen when the page was published.
+ */
+async function withLatestArchives(content: PublishedContent): Promise<PublishedContent> {
+  const sourceIds = content.claims.flatMap((claim) => claim.sources.map((source) => source.sourceId)).filter(Boolean);
+  if (!sourceIds.length) return content;
+  const snapshots = await prisma.sourceSnapshot.findMany({
+    where: { sourceId: { in: sourceIds } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, sourceId: true, status: true, fetchedAt: true, sha256: true },
+  });
+  const latest = new Map<string, PublishedArchive>();
+  for (const snapshot of snapshots) {
+    const known = latest.get(snapshot.sourceId);
+    if (known?.status === "ARCHIVED") continue;
+    if (known && snapshot.status !== "ARCHIVED") continue;
+    latest.set(snapshot.sourceId, {
+      snapshotId: snapshot.id,
+      status: snapshot.status,
+      archivedAt: snapshot.status === "ARCHIVED" ? (snapshot.fetchedAt?.toISOString() ?? null) : null,
+      sha256: snapshot.sha256,
+    });
+  }
+  return {
+    ...content,
+    claims: content.claims.map((claim) => ({
+      ...claim,
+      sources: claim.sources.map((source) => ({ ...source, archive: latest.get(source.sourceId) ?? source.archive })),
+    })),
+  };
 }
 
+/**
+ * A cheap fingerprint of what /fact-checks/<slug> shows: it changes with every publication, correction and
+ * unpublishing, and when an archive copy of one of its sources is taken or fails.
+ */
+export async function factCheckStamp(slug: string): Promise<string> {
+  const rows = await prisma.$queryRaw<{ status: string; currentVersion: number; archived: bigint; failed: bigint }[]>`
+    SELECT f.status::text AS status, f."currentVersion",
+      count(ss.id) FILTER (WHERE ss.status = 'ARCHIVED') AS archived,
+      count(ss.id) FILTER (WHERE ss.status = 'FAILED') AS failed
+    FROM "FactCheck" f
+    LEFT JOIN "Claim" c ON c."articleId" = f."articleId"
+    LEFT JOIN "Source" s ON s."claimId" = c.id
+    LEFT JOIN "SourceSnapshot" ss ON ss."sourceId" = s.id
+    WHERE f.slug = ${slug}
+    GROUP BY f.id`;
+  const row = rows[0];
+  return row ? `${row.status}:${row.currentVersion}:${row.archived}:${row.failed}` : "missing";
+}
+
+
+/** The text of a source's archive copy, for readers — only when a published version of this fact-check cites it. */
+export async function publicArchiveCopy(slug: string, snapshotId: string) {
+  if (!slugPattern.test(slug) || !/^[0-9a-f-]{36}$/i.test(snapshotId)) return null;
+  const cited = { claims: [{ sources: [{ archive: { snapshotId } }] }] };
+  const rows = await prisma.$queryRaw<{ headline: string; language: string }[]>`
+    SELECT f.headline, f.language FROM "FactCheck" f
+    WHERE f.slug = ${slug} AND f.status = 'PUBLISHED'
+      AND EXISTS (SELECT 1 FROM "FactCheckVersion" v WHERE v."factCheckId" = f.id AND v.content @> ${JSON.stringify(cited)}::jsonb)`;
+  const factCheck = rows[0];
+  if (!factCheck) return null;
+  const snapshot = await prisma.sourceSnapshot.findFirst({
+    where: { id: snapshotId, status: "ARCHIVED" },
+    select: { text: true, sha256: true, fetchedAt: true, finalUrl: true, source: { select: { url: true } } },
+  });
+  if (!snapshot?.fetchedAt) return null;
+  return { ...factCheck, url: snapshot.source.url, archivedAt: snapshot.fetchedAt, sha256: snapshot.sha256, text: snapshot.text };
+}

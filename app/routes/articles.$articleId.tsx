@@ -16,6 +16,7 @@ import {
   mergeClaims,
   splitClaim,
   updateClaim,
+  claimantKinds,
 } from "~/claims/claims.server";
 import { splitPoints } from "~/claims/spans";
 import { publishChange } from "~/live/bus.server";
@@ -56,6 +57,7 @@ const WorkspaceAction = z.discriminatedUnion("intent", [
     version,
     wording: z.string().trim().min(1).max(1000),
     claimant: optionalText(300),
+    claimantKind: z.enum(claimantKinds).optional().or(z.literal("").transform(() => undefined)),
     claimDate: z.iso.date().optional().or(z.literal("").transform(() => undefined)),
     appearance: optionalText(2000),
   }),
@@ -103,12 +105,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return data<ActionData>({ notice: { tone: "success", key: "workspace.accepted", count } });
       }
       case "updateClaim": {
-        const edit = { wording: value.wording, claimant: value.claimant, appearance: value.appearance, claimDate: value.claimDate ? new Date(value.claimDate) : null };
+        const edit = { wording: value.wording, claimant: value.claimant, claimantKind: value.claimantKind ?? null, appearance: value.appearance, claimDate: value.claimDate ? new Date(value.claimDate) : null };
         try {
           await updateClaim(editor.id, value.claimId, value.version, edit);
         } catch (error) {
           if (!(error instanceof ClaimConflict)) throw error;
-          const draft = { wording: value.wording, claimant: value.claimant ?? "", claimDate: value.claimDate ?? "", appearance: value.appearance ?? "" };
+          const draft = { wording: value.wording, claimant: value.claimant ?? "", claimantKind: value.claimantKind ?? "", claimDate: value.claimDate ?? "", appearance: value.appearance ?? "" };
           return data<ActionData>({ conflict: { claimId: value.claimId, draft } }, { status: 409 });
         }
         return here(value.claimId);

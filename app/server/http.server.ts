@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import type { ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
+import { publicFactCheckPages } from "~/publishing/public-pages.server";
 import { isAllowedOrigin } from "./same-origin";
 import { cspNonceMiddleware, securityHeaders } from "./security-headers";
 
@@ -22,6 +23,9 @@ export function createHttpApp(options: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ? 1 : false);
+  // Published fact-checks first: rendered once, answered from memory already compressed, with their own
+  // (stricter) security headers — readers arrive in spikes (app/publishing/public-pages.server.ts).
+  app.use(publicFactCheckPages());
   // Server-sent events (/events) must reach the browser as they are written, never held in a gzip buffer.
   app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res) }));
 

@@ -82,6 +82,10 @@ const matrix: Record<string, Row[]> = {
     { url: "/articles/{article}/board", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
     { url: "/articles/{article}/board", method: "POST", form: { intent: "assign" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
   ],
+  "articles/:articleId/fact-check": [
+    { url: "/articles/{article}/fact-check", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
+    { url: "/articles/{article}/fact-check", method: "POST", form: { intent: "publish" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
+  ],
   // Reviewers see only claims assigned to them: this one is not.
   "claims/:claimId": [{ url: "/claims/{claim}", expect: { anonymous: toLogin, reviewer: 404, editor: 200, admin: 200 } }],
   queue: [{ url: "/queue", expect: { anonymous: toLogin, reviewer: 200, editor: 403, admin: 200 } }],

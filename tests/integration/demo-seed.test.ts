@@ -1,8 +1,13 @@
-// The demo newsroom: six accounts, the sample article with its five claims, and a second article with
+// The demo newsroom: six accounts, the sample article checked and published, and a second article with
 // claims in every state of the review.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
+import { sampleFactCheckSlug } from "~/demo/sample-fact-check.server";
 import { demoAccounts, seedDemoNewsroom } from "~/demo/seed.server";
+import { claimReviewInput } from "~/publishing/content";
+import { buildClaimReviews } from "~/publishing/claim-review";
+import { publicFactCheck } from "~/publishing/fact-checks.server";
+import { claimReviewErrors } from "../support/claim-review-validator";
 
 describe("demo seed", () => {
   it("creates the desk once, with claims in every state", async () => {
@@ -18,8 +23,35 @@ describe("demo seed", () => {
     expect(new Set(review.claims.map((c) => c.status))).toEqual(new Set(["UNASSIGNED", "ASSIGNED", "IN_RESEARCH", "VERDICT_PROPOSED", "APPROVED", "NOT_CHECKABLE"]));
     expect(review.claims.some((c) => c.status === "IN_RESEARCH" && c.sources.length >= 2)).toBe(true);
     expect(await prisma.verdict.count({ where: { status: "RETURNED" } })).toBe(1);
-    expect(await prisma.verdict.count({ where: { status: "APPROVED" } })).toBe(1);
+    // Five approved on the sample article, one on the review article.
+    expect(await prisma.verdict.count({ where: { status: "APPROVED" } })).toBe(6);
     const reviewers = await prisma.assignment.findMany({ where: { endedAt: null }, distinct: ["reviewerId"], select: { reviewerId: true } });
     expect(reviewers).toHaveLength(3);
+    expect(sample.claims.every((c) => c.status === "APPROVED" && c.sources.length >= 1)).toBe(true);
   }, 60_000);
+
+  it("publishes the sample article's fact-check, every ClaimReview valid, the claims' own dates", async () => {
+    const page = await publicFactCheck(sampleFactCheckSlug);
+    expect(page.kind).toBe("published");
+    if (page.kind !== "published") return;
+    expect(page.version.content.claims).toHaveLength(5);
+    expect(page.version.content.claims.every((claim) => claim.outcome === "rated" && claim.rationale && claim.sources.length)).toBe(true);
+    const reviews = buildClaimReviews(
+      claimReviewInput({
+        content: page.version.content,
+        url: `https://factdesk.example.org/fact-checks/${page.slug}`,
+        headline: page.version.headline,
+        language: "id",
+        datePublished: page.firstPublishedAt,
+        dateModified: null,
+        newsroom: { name: "Factdesk Demo Newsroom", url: "https://factdesk.example.org", logoUrl: null },
+      }),
+    );
+    expect(reviews).toHaveLength(5);
+    for (const review of reviews) expect(claimReviewErrors(review)).toEqual([]);
+    // The default scale runs 1 (Keliru) to 5 (Benar); the claims were made on 28 October 2024, checked today.
+    expect(reviews.map((r) => [(r.reviewRating as { worstRating: number }).worstRating, (r.reviewRating as { bestRating: number }).bestRating])).toEqual(Array(5).fill([1, 5]));
+    for (const review of reviews) expect((review.itemReviewed as { datePublished: string }).datePublished).toBe("2024-10-28T00:00:00.000Z");
+    expect(reviews.map((r) => (r.reviewRating as { alternateName: string }).alternateName)).toEqual(["Sebagian Benar", "Benar", "Benar", "Benar", "Benar"]);
+  });
 });

@@ -9,12 +9,13 @@ export type ClaimDetails = {
   quote: string;
   wording: string;
   claimant: string | null;
+  claimantKind: string | null;
   claimDate: string | null;
   appearance: string | null;
   version: number;
 };
 
-export type ClaimDraft = { wording: string; claimant: string; claimDate: string; appearance: string };
+export type ClaimDraft = { wording: string; claimant: string; claimantKind: string; claimDate: string; appearance: string };
 
 /** Edits one claim. `draft` holds what the editor typed when a save was refused, so nothing is lost. */
 export function ClaimEditor({
@@ -33,6 +34,7 @@ export function ClaimEditor({
   const values = draft ?? {
     wording: claim.wording,
     claimant: claim.claimant ?? "",
+    claimantKind: claim.claimantKind ?? "",
     claimDate: claim.claimDate?.slice(0, 10) ?? "",
     appearance: claim.appearance ?? "",
   };
@@ -84,6 +86,13 @@ export function ClaimEditor({
             maxLength={300}
             aria-describedby="claim-claimant-help"
           />
+        </LabelledField>
+        <LabelledField id="claim-claimant-kind" label={t("workspace.claimantKind")}>
+          <select id="claim-claimant-kind" name="claimantKind" defaultValue={values.claimantKind}>
+            <option value="">{t("workspace.claimantKindUnknown")}</option>
+            <option value="Person">{t("workspace.claimantKindPerson")}</option>
+            <option value="Organization">{t("workspace.claimantKindOrganization")}</option>
+          </select>
         </LabelledField>
         <LabelledField id="claim-date" label={t("workspace.claimDate")}>
           <input id="claim-date" name="claimDate" type="date" defaultValue={values.claimDate} />

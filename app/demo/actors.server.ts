@@ -1,0 +1,15 @@
+// The demo seed acts through the same domain functions as the desk, as the demo people themselves.
+import { createSession, type SessionUser, validateSessionToken } from "~/auth/session.server";
+import { prisma } from "~/db/client.server";
+
+/** A demo account with its permissions, as a signed-in session would carry them (the session is not kept). */
+export async function demoUser(email: string): Promise<SessionUser> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const session = await validateSessionToken(await createSession(user.id, "demo seed"));
+  await prisma.session.deleteMany({ where: { id: session!.sessionId } });
+  return session!;
+}
+
+export async function claimVersion(claimId: string) {
+  return (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
+}
