@@ -8,6 +8,7 @@ import { approveVerdict, proposeVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/scale/scale.server";
 import { addSource, type NewSource } from "~/sources/sources.server";
 import { claimVersion, demoUser } from "./actors.server";
+import { sampleFactCheckSlug } from "./published";
 
 type Research = { rating: string; rationale: string; sources: Omit<NewSource, "claimId">[] };
 
@@ -48,7 +49,6 @@ const research: Research[] = [
   },
 ];
 
-export const sampleFactCheckSlug = "korea-utara-kirim-10000-tentara-ke-kursk";
 
 export async function publishSampleFactCheck(articleId: string) {
   if (await prisma.factCheck.findUnique({ where: { articleId }, select: { id: true } })) return;

@@ -2,7 +2,7 @@
 // claims in every state of the review.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
-import { sampleFactCheckSlug } from "~/demo/sample-fact-check.server";
+import { sampleFactCheckSlug } from "~/demo/published";
 import { demoAccounts, seedDemoNewsroom } from "~/demo/seed.server";
 import { claimReviewInput } from "~/publishing/content";
 import { buildClaimReviews } from "~/publishing/claim-review";
