@@ -75,5 +75,5 @@ export async function settledArticle(options: { language?: "id" | "en"; title?: 
     await proposeVerdict(reviewer, { claimId: id, claimVersion: await version(id), ratingId, rationale: `Menurut **data**, klaim ${index + 1} dinilai ${claim.rating}.` });
     await approveVerdict(approver, { claimId: id, claimVersion: await version(id) });
   }
-  return { articleId, claimIds, editor, approver, reviewer, labels };
+  return { articleId, claimIds, editor, approver, reviewer, labels, emails: { editor: editorRow.email, approver: approverRow.email, reviewer: reviewerRow.email } };
 }

@@ -1,0 +1,162 @@
+// Publishing end to end. In the browser: an editor publishes → an anonymous reader with JavaScript disabled
+// sees every claim, verdict and source → the editor corrects a verdict → the reader sees the correction note
+// and opens the earlier version → the editor withdraws it → the address answers 410. Over HTTP: ETag, 304,
+// the ETag changing at once with a correction, pre-compressed bodies, no client script, the demo's page.
+import { parseHTML } from "linkedom";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { prisma } from "../../app/db/client.server";
+import { sampleFactCheckSlug } from "../../app/demo/published";
+import { correctFactCheck, publishFactCheck } from "../../app/publishing/fact-checks.server";
+import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
+import { claimReviewErrors } from "../support/claim-review-validator";
+import { settledArticle } from "../support/fact-checks";
+import { testPassword } from "../support/people";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const appUrl = () => inject("appUrl");
+
+async function editorDesk(email: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-US", baseURL: appUrl() });
+  const page = await context.newPage();
+  await signInBrowser(page, email, testPassword);
+  return page;
+}
+
+/** An anonymous reader whose browser runs no JavaScript at all. */
+async function reader(): Promise<Page> {
+  const context = await browser.newContext({ locale: "id-ID", baseURL: appUrl(), javaScriptEnabled: false });
+  return context.newPage();
+}
+
+function jsonLdOf(html: string): Record<string, unknown>[] {
+  const { document } = parseHTML(html);
+  return [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap((script) => JSON.parse(script.textContent ?? "[]") as Record<string, unknown>[]);
+}
+
+describe("publishing in the browser", () => {
+  it("publish → read without JavaScript → correct a verdict → earlier version → withdraw → 410", async () => {
+    const desk = await settledArticle({ language: "id" });
+    const wordings = ["1.200 sekolah rusak akibat banjir di Jawa Tengah", "Dana bantuan banjir dipotong 40 persen"];
+
+    // The editor publishes.
+    const editor = await editorDesk(desk.emails.editor);
+    await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
+    await editor.getByLabel("Headline").fill("Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir");
+    await editor.getByLabel("Summary").fill("Jumlah sekolah rusak sebagian benar; dana bantuan tidak dipotong.");
+    await editor.getByLabel("Methodology").fill("Kami membandingkan data BPBD dengan laporan Kementerian.");
+    await editor.getByLabel("Web address").fill("sekolah-rusak-dan-dana-bantuan-banjir");
+    await editor.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Published. The public page is live.");
+
+    // An anonymous reader, no JavaScript: every claim, verdict and source, and valid ClaimReview markup.
+    const page = await reader();
+    const first = await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir");
+    expect(first?.status()).toBe(200);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir");
+    for (const wording of wordings) expect(await page.locator(".claim h2").allTextContents()).toContain(wording);
+    expect(await page.locator(".claim .verdict .badge").allTextContents()).toEqual(["◐Sebagian Benar", "✗Keliru"]);
+    expect(await page.locator(".claim .sources a").allTextContents()).toEqual(["Sumber 1", "Sumber 2"]);
+    expect(await page.locator(".rationale strong").first().textContent()).toBe("data");
+    const reviews = jsonLdOf(await page.content());
+    expect(reviews).toHaveLength(2);
+    for (const review of reviews) expect(claimReviewErrors(review)).toEqual([]);
+    expect(reviews.map((r) => (r.itemReviewed as { datePublished?: string }).datePublished)).toEqual(["2025-03-03T00:00:00.000Z", undefined]);
+
+    // The editor corrects the first verdict, with a public note.
+    await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
+    await editor.getByLabel("Correction note (public)").fill("Data BPBD 10 Maret: jumlah sekolah rusak memang 1.200.");
+    await editor.getByLabel("New verdict for claim-1").selectOption({ label: "True (5)" });
+    await editor.getByLabel("Rationale for claim-1").fill("Data BPBD 10 Maret 2025 mencatat 1.200 sekolah rusak.");
+    await editor.getByRole("button", { name: "Publish correction" }).click();
+    await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Correction published");
+
+    // The reader sees the note and the new verdict, and can open the earlier version.
+    await page.reload();
+    await expect.poll(() => page.locator("aside.notice").textContent()).toContain("Data BPBD 10 Maret: jumlah sekolah rusak memang 1.200.");
+    expect(await page.locator("aside.notice").textContent()).toContain("Dikoreksi pada");
+    expect(await page.locator(".claim .verdict .badge").first().textContent()).toBe("✓Benar");
+    await page.getByRole("link", { name: /^Versi 1,/ }).click();
+    await page.waitForURL("**/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir/v/1");
+    expect(await page.locator(".notice[role=note]").textContent()).toContain("Anda membaca versi 1 dari 2");
+    expect(await page.locator(".claim .verdict .badge").first().textContent()).toBe("◐Sebagian Benar");
+    expect(jsonLdOf(await page.content())).toEqual([]); // markup only on the current version
+
+    // The editor withdraws it; the address answers 410 with the reason, and so does the earlier version.
+    await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
+    await editor.getByLabel("Reason (public)").fill("Artikel asli ternyata satire.");
+    await editor.getByRole("button", { name: "Withdraw" }).click();
+    await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Unpublished");
+    const gone = await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir");
+    expect(gone?.status()).toBe(410);
+    expect(await page.locator("main").textContent()).toContain("Artikel asli ternyata satire.");
+    expect((await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir/v/1"))?.status()).toBe(410);
+    await editor.context().close();
+    await page.context().close();
+  });
+});
+
+describe("the public page over HTTP", () => {
+  it("answers with an ETag, 304 on a match, a new ETag at once after a correction, compressed, with no script", async () => {
+    const desk = await settledArticle({ language: "id" });
+    const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "etag-banjir", headline: "Banjir", summary: "Ringkasan.", methodology: "Metode." });
+    const url = new URL("/fact-checks/etag-banjir", appUrl());
+
+    const firstResponse = await fetch(url, { headers: { "Accept-Encoding": "gzip" } });
+    const html = await firstResponse.text(); // fetch decompresses
+    const etag = firstResponse.headers.get("etag");
+    expect(firstResponse.status).toBe(200);
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    expect(firstResponse.headers.get("content-encoding")).toBe("gzip");
+    expect(firstResponse.headers.get("cache-control")).toContain("public");
+    expect(firstResponse.headers.get("vary")).toBe("Accept-Encoding");
+    // No client JavaScript: the only script is the JSON-LD data block, and the policy allows no script.
+    const { document } = parseHTML(html);
+    expect([...document.querySelectorAll("script")].map((s) => s.getAttribute("type"))).toEqual(["application/ld+json"]);
+    expect(firstResponse.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+    expect(firstResponse.headers.get("content-security-policy")).not.toMatch(/script-src/);
+    expect(document.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(/\/fact-checks\/etag-banjir$/);
+    expect(document.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe("Banjir");
+    expect(document.querySelector('meta[name="twitter:card"]')?.getAttribute("content")).toBe("summary");
+
+    const notModified = await fetch(url, { headers: { "If-None-Match": etag! } });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe("");
+    const head = await fetch(url, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toBe(etag);
+
+    // Corrected in another process (this test's): the app hears it on the live bus and drops its rendering.
+    await correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, headline: "Banjir (dikoreksi)", summary: "Ringkasan.", methodology: "Metode.", correctionNote: "Judul diperbaiki." });
+    await expect.poll(async () => (await fetch(url, { headers: { "If-None-Match": etag! } })).status, { timeout: 3000 }).toBe(200);
+    const corrected = await fetch(url);
+    expect(corrected.headers.get("etag")).not.toBe(etag);
+    expect(await corrected.text()).toContain("Judul diperbaiki.");
+  });
+
+  it("serves the demo's published fact-check with five valid ClaimReviews", async () => {
+    const response = await fetch(new URL(`/fact-checks/${sampleFactCheckSlug}`, appUrl()));
+    expect(response.status).toBe(200);
+    const reviews = jsonLdOf(await response.text());
+    expect(reviews).toHaveLength(5);
+    for (const review of reviews) expect(claimReviewErrors(review)).toEqual([]);
+    expect(new Set(reviews.map((r) => JSON.stringify([(r.reviewRating as { worstRating: number }).worstRating, (r.reviewRating as { bestRating: number }).bestRating])))).toEqual(new Set(["[1,5]"]));
+    const factCheck = await prisma.factCheck.findUniqueOrThrow({ where: { slug: sampleFactCheckSlug }, select: { firstPublishedAt: true } });
+    for (const review of reviews) {
+      expect(review.datePublished).toBe(factCheck.firstPublishedAt.toISOString());
+      expect((review.itemReviewed as { datePublished: string }).datePublished).toBe("2024-10-28T00:00:00.000Z");
+    }
+  });
+
+  it("answers 404 for an unknown fact-check and leaves other paths to the app", async () => {
+    expect((await fetch(new URL("/fact-checks/tidak-ada-sama-sekali", appUrl()))).status).toBe(404);
+    expect((await fetch(new URL("/fact-checks/tidak-ada/v/9", appUrl()))).status).toBe(404);
+  });
+});
