@@ -2,8 +2,8 @@
 import { createSession, type SessionUser, validateSessionToken } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 
-/** A demo account with its permissions, as a signed-in session would carry them (the session is not kept). */
-export async function demoUser(email: string): Promise<SessionUser> {
+/** Anyone by email, with their permissions as a signed-in session carries them (the session is not kept). */
+export async function actAs(email: string): Promise<SessionUser> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   const session = await validateSessionToken(await createSession(user.id, "demo seed"));
   await prisma.session.deleteMany({ where: { id: session!.sessionId } });

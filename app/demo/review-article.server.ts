@@ -11,14 +11,14 @@ import { assignClaims } from "~/review/assignments.server";
 import { approveVerdict, markNotCheckable, proposeVerdict, returnVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/scale/scale.server";
 import { addSource } from "~/sources/sources.server";
-import { claimVersion as version, demoUser } from "./actors.server";
+import { claimVersion as version, actAs } from "./actors.server";
 
 const file = path.join(import.meta.dirname, "harga-beras-2025.txt");
 
 
 export async function seedReviewArticle() {
   const [editor, editor2, reviewer, reviewer2, reviewer3] = await Promise.all(
-    ["editor@example.org", "editor2@example.org", "reviewer@example.org", "reviewer2@example.org", "reviewer3@example.org"].map(demoUser),
+    ["editor@example.org", "editor2@example.org", "reviewer@example.org", "reviewer2@example.org", "reviewer3@example.org"].map(actAs),
   );
   const draft = draftFromPaste({
     title: "Harga Beras Naik 12 Persen, Bulog Bantah Isu Beras Plastik",

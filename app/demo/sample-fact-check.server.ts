@@ -7,7 +7,7 @@ import { assignClaims } from "~/review/assignments.server";
 import { approveVerdict, proposeVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/scale/scale.server";
 import { addSource, type NewSource } from "~/sources/sources.server";
-import { claimVersion, demoUser } from "./actors.server";
+import { claimVersion, actAs } from "./actors.server";
 import { sampleFactCheckSlug } from "./published";
 
 type Research = { rating: string; rationale: string; sources: Omit<NewSource, "claimId">[] };
@@ -53,7 +53,7 @@ const research: Research[] = [
 export async function publishSampleFactCheck(articleId: string) {
   if (await prisma.factCheck.findUnique({ where: { articleId }, select: { id: true } })) return;
   const [editor, editor2, reviewer, reviewer2] = await Promise.all(
-    ["editor@example.org", "editor2@example.org", "reviewer@example.org", "reviewer2@example.org"].map(demoUser),
+    ["editor@example.org", "editor2@example.org", "reviewer@example.org", "reviewer2@example.org"].map(actAs),
   );
   const claims = await prisma.claim.findMany({ where: { articleId, deletedAt: null }, orderBy: { start: "asc" }, select: { id: true } });
   if (claims.length !== research.length) throw new Error(`The sample article has ${claims.length} claims; the demo research covers ${research.length}.`);

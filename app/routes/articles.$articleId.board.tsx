@@ -76,6 +76,9 @@ export default function ArticleBoard() {
         <Link className="btn btn--ghost" to={`/articles/${article.id}`}>
           {t("board.workspace")}
         </Link>
+        <Link className="btn btn--ghost" to={`/articles/${article.id}/fact-check`}>
+          {t("factCheck.nav")}
+        </Link>
       </PageHeader>
       {actionData?.notice ? (
         <Alert tone={actionData.notice.tone}>

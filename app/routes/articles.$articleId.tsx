@@ -38,6 +38,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     article: { ...article, body: article.body },
     canEdit: userCan(viewer, "update:claim:any"),
+    canPublish: userCan(viewer, "publish:factcheck:any"),
     activeSplitPoints: active ? splitPoints(article.body, active) : [],
   };
 }
@@ -145,7 +146,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function ArticleWorkspace() {
   const { t, i18n } = useTranslation();
-  const { article, canEdit, activeSplitPoints } = useLoaderData<typeof loader>();
+  const { article, canEdit, canPublish, activeSplitPoints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   useLiveRevalidation([`article:${article.id}`]);
@@ -163,6 +164,11 @@ export default function ArticleWorkspace() {
         {canEdit ? (
           <Link className="btn btn--secondary" to={`/articles/${article.id}/board`}>
             {t("board.open")}
+          </Link>
+        ) : null}
+        {canPublish ? (
+          <Link className="btn btn--ghost" to={`/articles/${article.id}/fact-check`}>
+            {t("factCheck.nav")}
           </Link>
         ) : null}
         {article.originalUrl ? (

@@ -65,6 +65,11 @@ describe("publishing in the browser", () => {
     expect(await page.locator(".claim .verdict .badge").allTextContents()).toEqual(["◐Sebagian Benar", "✗Keliru"]);
     expect(await page.locator(".claim .sources a").allTextContents()).toEqual(["Sumber 1", "Sumber 2"]);
     expect(await page.locator(".rationale strong").first().textContent()).toBe("data");
+    // Printed, the navigation goes and the sources' addresses are written out.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".masthead nav").isVisible()).toBe(false);
+    expect(await page.locator(".sources a").first().evaluate((a) => getComputedStyle(a, "::after").content)).toContain("https://data.example/0");
+    await page.emulateMedia({ media: "screen" });
     const reviews = jsonLdOf(await page.content());
     expect(reviews).toHaveLength(2);
     for (const review of reviews) expect(claimReviewErrors(review)).toEqual([]);
@@ -106,6 +111,12 @@ describe("publishing in the browser", () => {
 describe("the public page over HTTP", () => {
   it("answers with an ETag, 304 on a match, a new ETag at once after a correction, compressed, with no script", async () => {
     const desk = await settledArticle({ language: "id" });
+    // One source's archive copy is taken (the job queue would do this; here the row is written directly).
+    const snapshot = await prisma.sourceSnapshot.findFirstOrThrow({ where: { source: { claimId: desk.claimIds[0]! } }, select: { id: true } });
+    await prisma.sourceSnapshot.update({
+      where: { id: snapshot.id },
+      data: { status: "ARCHIVED", httpStatus: 200, sha256: "ab".repeat(32), text: "Data BPS: 1.200 sekolah <rusak>.", fetchedAt: new Date("2025-03-05T08:00:00Z") },
+    });
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "etag-banjir", headline: "Banjir", summary: "Ringkasan.", methodology: "Metode." });
     const url = new URL("/fact-checks/etag-banjir", appUrl());
 
@@ -125,6 +136,18 @@ describe("the public page over HTTP", () => {
     expect(document.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(/\/fact-checks\/etag-banjir$/);
     expect(document.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe("Banjir");
     expect(document.querySelector('meta[name="twitter:card"]')?.getAttribute("content")).toBe("summary");
+
+    // Readers can open the archive copy of a cited source — and nothing that the fact-check does not cite.
+    const archiveLink = document.querySelector(`a[href="/fact-checks/etag-banjir/archive/${snapshot.id}"]`);
+    expect(archiveLink?.textContent).toContain("salinan arsip, 5 Maret 2025");
+    const archive = await fetch(new URL(`/fact-checks/etag-banjir/archive/${snapshot.id}`, appUrl()));
+    expect(archive.status).toBe(200);
+    const archiveHtml = await archive.text();
+    expect(archiveHtml).toContain("Data BPS: 1.200 sekolah &lt;rusak&gt;.");
+    expect(archiveHtml).toContain("ab".repeat(32));
+    const uncited = await prisma.sourceSnapshot.findFirstOrThrow({ where: { source: { claim: { articleId: { not: desk.articleId } } } }, select: { id: true } });
+    await prisma.sourceSnapshot.update({ where: { id: uncited.id }, data: { status: "ARCHIVED", text: "Lain", fetchedAt: new Date() } });
+    expect((await fetch(new URL(`/fact-checks/etag-banjir/archive/${uncited.id}`, appUrl()))).status).toBe(404);
 
     const notModified = await fetch(url, { headers: { "If-None-Match": etag! } });
     expect(notModified.status).toBe(304);

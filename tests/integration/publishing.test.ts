@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
+import { actAs } from "~/demo/actors.server";
 import {
   correctFactCheck,
   factCheckStamp,
@@ -13,7 +14,7 @@ import {
   suggestSlug,
   unpublishFactCheck,
 } from "~/publishing/fact-checks.server";
-import { actorOf, settledArticle } from "../support/fact-checks";
+import { settledArticle } from "../support/fact-checks";
 import { createPerson } from "../support/people";
 
 const text = { headline: "Cek Fakta: Banjir dan Dana Bantuan", summary: "Dua klaim tentang banjir.", methodology: "Kami membandingkan data BPBD dan Kementerian." };
@@ -130,7 +131,7 @@ describe("correcting and unpublishing", () => {
 
   it("two editors correcting at once: exactly one correction lands", async () => {
     const desk = await settledArticle();
-    const second = await actorOf((await createPerson("editor")).id);
+    const second = await actAs((await createPerson("editor")).email);
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "koreksi-bersamaan", ...text });
     const outcomes = await Promise.allSettled([
       correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "Koreksi A" }),

@@ -5,20 +5,12 @@ import { importArticle } from "../../app/articles/articles.server";
 import { draftFromPaste } from "../../app/articles/import-source.server";
 import { createClaim, updateClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
+import { actAs } from "../../app/demo/actors.server";
 import { assignClaims } from "../../app/review/assignments.server";
-import { approveVerdict, markNotCheckable, proposeVerdict, type VerdictActor } from "../../app/review/verdicts.server";
+import { approveVerdict, markNotCheckable, proposeVerdict } from "../../app/review/verdicts.server";
 import { activeScale } from "../../app/scale/scale.server";
 import { addSource } from "../../app/sources/sources.server";
 import { createPerson } from "./people";
-
-/** A person as the domain sees them: id and the permissions of their role, read from the database. */
-export async function actorOf(userId: string): Promise<VerdictActor & { name: string }> {
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { id: true, name: true, role: { select: { permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } } },
-  });
-  return { id: user.id, name: user.name, permissions: user.role.permissions.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`) };
-}
 
 const version = async (claimId: string) => (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
 
@@ -39,7 +31,7 @@ export async function settledArticle(options: { language?: "id" | "en"; title?: 
     options.body ??
     `Pemerintah menyebut 1.200 sekolah rusak akibat banjir pada Senin (3/3/2025). Laporan ${randomUUID()}.\n\nKementerian membantah kabar bahwa dana bantuan dipotong 40 persen.`;
   const [editorRow, approverRow, reviewerRow] = await Promise.all([createPerson("editor"), createPerson("editor"), createPerson("reviewer")]);
-  const [editor, approver, reviewer] = await Promise.all([actorOf(editorRow.id), actorOf(approverRow.id), actorOf(reviewerRow.id)]);
+  const [editor, approver, reviewer] = await Promise.all([actAs(editorRow.email), actAs(approverRow.email), actAs(reviewerRow.email)]);
   const outcome = await importArticle(
     editor.id,
     draftFromPaste({ title: options.title ?? `Banjir dan bantuan ${randomUUID().slice(0, 6)}`, body, outlet: "Kabar Uji", publishedAt: "2025-03-04", originalUrl: `https://kabar.example/${randomUUID()}` }),
