@@ -4,7 +4,7 @@
 import type { Newsroom } from "~/newsroom/settings.server";
 import { readServerEnv } from "~/utils/env.server";
 
-let appUrl: string | null | undefined;
+let appUrl: string | undefined;
 
 export function publicBaseUrl(newsroom: Pick<Newsroom, "publicUrl">): string {
   if (newsroom.publicUrl) return newsroom.publicUrl.replace(/\/+$/, "");
