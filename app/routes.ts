@@ -10,6 +10,10 @@ export default [
   route("language", "routes/language.ts"),
   route("healthz", "routes/healthz.ts"),
   route("events", "routes/events.ts"),
+  // Public: the index of published fact-checks and its feeds (the pages themselves are served by Express).
+  route("fact-checks", "routes/fact-checks.tsx"),
+  route("fact-checks/feed.atom", "routes/fact-checks.feed.atom.ts"),
+  route("fact-checks/feed.json", "routes/fact-checks.feed.json.ts"),
   layout("routes/desk.tsx", [
     route("dashboard", "routes/dashboard.tsx"),
     route("articles", "routes/articles.tsx"),
@@ -17,6 +21,8 @@ export default [
     route("articles/:articleId", "routes/articles.$articleId.tsx"),
     route("articles/:articleId/board", "routes/articles.$articleId.board.tsx"),
     route("articles/:articleId/fact-check", "routes/articles.$articleId.fact-check.tsx"),
+    route("articles/:articleId/fact-check.csv", "routes/articles.$articleId.fact-check.csv.ts"),
+    route("articles/:articleId/fact-check.json", "routes/articles.$articleId.fact-check.json.ts"),
     route("claims/:claimId", "routes/claims.$claimId.tsx"),
     route("claims/:claimId/comments", "routes/claims.$claimId.comments.ts"),
     route("claims/:claimId/verdicts", "routes/claims.$claimId.verdicts.ts"),

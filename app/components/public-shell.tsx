@@ -3,8 +3,10 @@ import { useLocation } from "react-router";
 import { LanguageSwitch } from "./language-switch";
 import { useRootData } from "./root-data";
 
-/** The frame of pages for people who are not signed in: login, first-run setup, invitations. */
-export function PublicShell({ title, intro, children }: { title: string; intro?: string; children: React.ReactNode }) {
+type PublicShellProps = { title: string; intro?: string; wide?: boolean; children: React.ReactNode };
+
+/** The frame of pages for people who are not signed in: login, first-run setup, invitations; `wide` for the fact-check index. */
+export function PublicShell({ title, intro, wide, children }: PublicShellProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const newsroom = useRootData()?.newsroom.name;
@@ -15,7 +17,7 @@ export function PublicShell({ title, intro, children }: { title: string; intro?:
         <LanguageSwitch redirectTo={location.pathname + location.search} />
       </header>
       <main id="main" className="public__main">
-        <section className="card card--auth" aria-labelledby="page-title">
+        <section className={wide ? "card card--wide" : "card card--auth"} aria-labelledby="page-title">
           <p className="public__newsroom">{newsroom && newsroom !== t("app.name") ? newsroom : t("app.tagline")}</p>
           <h1 id="page-title">{title}</h1>
           {intro ? <p className="muted">{intro}</p> : null}

@@ -42,6 +42,22 @@ const matrix: Record<string, Row[]> = {
     { url: "/events?topics=notifications:00000000-0000-4000-8000-000000000000", expect: { anonymous: toLogin, ...signedIn(403) } },
     { url: "/events?topics=everything", expect: { anonymous: toLogin, ...signedIn(400) } },
   ],
+  // Public: the index of published fact-checks (a search and a cursor it did not make are harmless) and its feeds.
+  "fact-checks": [
+    { url: "/fact-checks", contentType: "text/html", expect: { anonymous: 200, ...signedIn(200) } },
+    { url: "/fact-checks?q=%27%20OR%201%3D1%20--%20%26%21%3A*&cursor=not-a-cursor", contentType: "text/html", expect: { anonymous: 200, ...signedIn(200) } },
+  ],
+  "fact-checks/feed.atom": [{ url: "/fact-checks/feed.atom", contentType: "application/atom+xml", expect: { anonymous: 200, ...signedIn(200) } }],
+  "fact-checks/feed.json": [{ url: "/fact-checks/feed.json", contentType: "application/ld+json", expect: { anonymous: 200, ...signedIn(200) } }],
+  // Exports need the publishing permission (reviewers are refused whatever the article); this article has no fact-check.
+  "articles/:articleId/fact-check.csv": [
+    { url: "/articles/{article}/fact-check.csv", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+    { url: "/articles/not-an-id/fact-check.csv", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+  ],
+  "articles/:articleId/fact-check.json": [
+    { url: "/articles/{article}/fact-check.json", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+    { url: "/articles/not-an-id/fact-check.json", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+  ],
   dashboard: [{ url: "/dashboard", expect: { anonymous: toLogin, ...signedIn(200) } }],
   account: [{ url: "/account", expect: { anonymous: toLogin, ...signedIn(200) } }],
   notifications: [

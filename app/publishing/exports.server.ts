@@ -1,0 +1,158 @@
+// Editors' downloads of an article's fact-check: the current version's claims as a spreadsheet (CSV), and
+// the whole record as JSON (every version's date and correction note, the frozen content, the ClaimReviews).
+// The routes check the permission; these only read.
+import { prisma } from "~/db/client.server";
+import { isLanguage } from "~/i18n/i18n";
+import { getNewsroom } from "~/newsroom/settings.server";
+import { buildClaimReviews, type JsonLdNode } from "./claim-review";
+import { claimReviewInput, pageLanguage, type PublishedClaim, type PublishedContent } from "./content";
+import { csvDocument } from "./csv";
+import { factCheckPath, publicBaseUrl } from "./public-url.server";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ExportFile = { filename: string; body: string };
+
+/** The article's fact-check (published or since unpublished) with its current version, or null. */
+async function exportable(articleId: string) {
+  if (!uuidPattern.test(articleId)) return null;
+  const factCheck = await prisma.factCheck.findUnique({
+    where: { articleId },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      language: true,
+      currentVersion: true,
+      firstPublishedAt: true,
+      lastPublishedAt: true,
+      versions: { orderBy: { version: "asc" }, select: { version: true, publishedAt: true, correctionNote: true } },
+    },
+  });
+  if (!factCheck) return null;
+  const current = await prisma.factCheckVersion.findUnique({
+    where: { factCheckId_version: { factCheckId: factCheck.id, version: factCheck.currentVersion } },
+    select: { version: true, headline: true, summary: true, methodology: true, content: true },
+  });
+  if (!current) return null;
+  const newsroom = await getNewsroom();
+  const url = `${publicBaseUrl(newsroom)}${factCheckPath(factCheck.slug)}`;
+  return { factCheck, current: { ...current, content: current.content as unknown as PublishedContent }, newsroom, url };
+}
+
+/** The columns of the CSV export, one row per claim of the current version. */
+export const csvColumns = [
+  "Anchor",
+  "Quote",
+  "Claim as checked",
+  "Claimant",
+  "Claim date",
+  "Appearance",
+  "Outcome",
+  "Rating value",
+  "Rating label (en)",
+  "Rating label (id)",
+  "Rationale (Markdown)",
+  "Not checkable because",
+  "Sources",
+  "Archived copies",
+  "Reviewed by",
+  "Approved by",
+  "URL",
+] as const;
+
+/** Per source, in the order of "Sources": when its archive copy was taken, or what became of it. */
+function archiveCell(source: PublishedClaim["sources"][number]) {
+  if (!source.archive) return "none";
+  if (source.archive.status === "ARCHIVED") return source.archive.archivedAt ?? "archived";
+  return source.archive.status.toLowerCase();
+}
+
+function claimRow(claim: PublishedClaim, url: string) {
+  return [
+    claim.anchor,
+    claim.quote,
+    claim.wording,
+    claim.claimant,
+    claim.claimDate,
+    claim.appearance,
+    claim.outcome,
+    claim.rating?.value ?? null,
+    claim.rating?.labelEn ?? null,
+    claim.rating?.labelId ?? null,
+    claim.rationale,
+    claim.notCheckableReason,
+    claim.sources.map((source) => source.url).join(" | "),
+    claim.sources.map(archiveCell).join(" | "),
+    claim.reviewedBy,
+    claim.approvedBy,
+    `${url}#${claim.anchor}`,
+  ];
+}
+
+/** `<slug>-v<version>.csv`: the current version's claims, or null when the article has no fact-check. */
+export async function factCheckCsv(articleId: string): Promise<ExportFile | null> {
+  const found = await exportable(articleId);
+  if (!found) return null;
+  const { factCheck, current, url } = found;
+  return {
+    filename: `${factCheck.slug}-v${current.version}.csv`,
+    body: csvDocument(
+      csvColumns,
+      current.content.claims.map((claim) => claimRow(claim, url)),
+    ),
+  };
+}
+
+/** `<slug>-v<version>.json`: the fact-check as published, with its history and ClaimReviews; null when there is none. */
+export async function factCheckJson(articleId: string): Promise<ExportFile | null> {
+  const found = await exportable(articleId);
+  if (!found) return null;
+  const { factCheck, current, newsroom, url } = found;
+  let claimReviews: JsonLdNode[] | null = null;
+  let claimReviewError: string | undefined;
+  try {
+    claimReviews = buildClaimReviews(
+      claimReviewInput({
+        content: current.content,
+        url,
+        headline: current.headline,
+        language: pageLanguage(factCheck.language, isLanguage(newsroom.defaultLanguage) ? newsroom.defaultLanguage : "en"),
+        datePublished: factCheck.firstPublishedAt,
+        dateModified: factCheck.lastPublishedAt > factCheck.firstPublishedAt ? factCheck.lastPublishedAt : null,
+        newsroom: { name: newsroom.name, url: newsroom.publicUrl, logoUrl: newsroom.logoUrl },
+      }),
+    );
+  } catch (error) {
+    // The record is still worth having; say why the markup is missing.
+    claimReviewError = (error as Error).message;
+  }
+  const record = {
+    slug: factCheck.slug,
+    url,
+    status: factCheck.status,
+    version: current.version,
+    versions: factCheck.versions.map((version) => ({
+      version: version.version,
+      publishedAt: version.publishedAt.toISOString(),
+      correctionNote: version.correctionNote,
+    })),
+    headline: current.headline,
+    summary: current.summary,
+    methodology: current.methodology,
+    content: current.content,
+    claimReviews,
+    ...(claimReviewError ? { claimReviewError } : {}),
+  };
+  return { filename: `${factCheck.slug}-v${current.version}.json`, body: `${JSON.stringify(record, null, 2)}\n` };
+}
+
+/** Headers for a download: attachment with its file name, never cached outside the editor's browser. */
+export function downloadHeaders(file: ExportFile, contentType: string): HeadersInit {
+  return {
+    "Content-Type": contentType,
+    // Slugs are lower-case ASCII words and digits: the plain filename form is enough.
+    "Content-Disposition": `attachment; filename="${file.filename}"`,
+    "Cache-Control": "private, no-store",
+  };
+}

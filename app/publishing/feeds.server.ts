@@ -1,0 +1,133 @@
+// Feeds of the newest published fact-checks, for readers and aggregators:
+// - Atom 1.0 (/fact-checks/feed.atom): headline, summary and dates of each;
+// - a schema.org DataFeed (/fact-checks/feed.json): every ClaimReview of each one's current version.
+// Addresses are absolute, on the newsroom's public address (publicBaseUrl), never the request's Host.
+import { prisma } from "~/db/client.server";
+import { isLanguage } from "~/i18n/i18n";
+import { getNewsroom, type Newsroom } from "~/newsroom/settings.server";
+import { atomDocument } from "./atom";
+import { buildClaimReviews, type JsonLdNode } from "./claim-review";
+import { claimReviewInput, pageLanguage, type PublishedContent } from "./content";
+import { factCheckPath, publicBaseUrl } from "./public-url.server";
+
+/** How many fact-checks a feed carries: the newest by first publication. */
+export const feedSize = 50;
+
+export const feedPaths = { atom: "/fact-checks/feed.atom", json: "/fact-checks/feed.json", index: "/fact-checks" } as const;
+
+const feedFields = {
+  id: true,
+  slug: true,
+  language: true,
+  headline: true,
+  summary: true,
+  currentVersion: true,
+  firstPublishedAt: true,
+  lastPublishedAt: true,
+} as const;
+
+function newestPublished() {
+  return prisma.factCheck.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: [{ firstPublishedAt: "desc" }, { id: "desc" }],
+    take: feedSize,
+    select: feedFields,
+  });
+}
+
+/**
+ * When the feed last changed: the latest publication, correction or unpublishing of any fact-check
+ * (an unpublished one leaves the feed, and that is a change too). Now, when nothing was ever published.
+ */
+async function feedUpdated(): Promise<Date> {
+  const { _max } = await prisma.factCheck.aggregate({ _max: { lastPublishedAt: true, unpublishedAt: true } });
+  const times = [_max.lastPublishedAt, _max.unpublishedAt].filter((at): at is Date => at !== null).map((at) => at.getTime());
+  return times.length ? new Date(Math.max(...times)) : new Date();
+}
+
+function interfaceLanguage(newsroom: Newsroom) {
+  return isLanguage(newsroom.defaultLanguage) ? newsroom.defaultLanguage : "en";
+}
+
+/** The Atom document of the newest published fact-checks. */
+export async function factCheckAtomFeed(): Promise<string> {
+  const [newsroom, factChecks, updated] = await Promise.all([getNewsroom(), newestPublished(), feedUpdated()]);
+  const base = publicBaseUrl(newsroom);
+  return atomDocument({
+    id: `${base}${feedPaths.index}`,
+    title: newsroom.name,
+    language: interfaceLanguage(newsroom),
+    updated,
+    selfUrl: `${base}${feedPaths.atom}`,
+    alternateUrl: `${base}${feedPaths.index}`,
+    author: { name: newsroom.name, uri: newsroom.publicUrl },
+    logoUrl: newsroom.logoUrl,
+    entries: factChecks.map((factCheck) => {
+      const url = `${base}${factCheckPath(factCheck.slug)}`;
+      return {
+        id: url,
+        title: factCheck.headline,
+        url,
+        summary: factCheck.summary,
+        language: factCheck.language,
+        published: factCheck.firstPublishedAt,
+        updated: factCheck.lastPublishedAt,
+      };
+    }),
+  });
+}
+
+export type ClaimReviewDataFeed = {
+  "@context": "https://schema.org";
+  "@type": "DataFeed";
+  name: string;
+  url: string;
+  dateModified: string;
+  dataFeedElement: JsonLdNode[];
+};
+
+/** Every ClaimReview of the current version of each of the newest published fact-checks, as one schema.org DataFeed. */
+export async function claimReviewDataFeed(): Promise<ClaimReviewDataFeed> {
+  const [newsroom, factChecks, updated] = await Promise.all([getNewsroom(), newestPublished(), feedUpdated()]);
+  const versions = factChecks.length
+    ? await prisma.factCheckVersion.findMany({
+        where: { OR: factChecks.map((factCheck) => ({ factCheckId: factCheck.id, version: factCheck.currentVersion })) },
+        select: { factCheckId: true, content: true },
+      })
+    : [];
+  const contentOf = new Map(versions.map((version) => [version.factCheckId, version.content as unknown as PublishedContent]));
+  const base = publicBaseUrl(newsroom);
+  const fallback = interfaceLanguage(newsroom);
+  const elements = factChecks.flatMap((factCheck) => {
+    const content = contentOf.get(factCheck.id);
+    if (!content) return [];
+    try {
+      return buildClaimReviews(
+        claimReviewInput({
+          content,
+          url: `${base}${factCheckPath(factCheck.slug)}`,
+          headline: factCheck.headline,
+          language: pageLanguage(factCheck.language, fallback),
+          datePublished: factCheck.firstPublishedAt,
+          dateModified: factCheck.lastPublishedAt > factCheck.firstPublishedAt ? factCheck.lastPublishedAt : null,
+          newsroom: { name: newsroom.name, url: newsroom.publicUrl, logoUrl: newsroom.logoUrl },
+        }),
+      );
+    } catch (error) {
+      // One fact-check the builder refuses (a malformed newsroom address, say) must not take the feed down.
+      console.error(`ClaimReview feed: skipping ${factCheck.slug}: ${(error as Error).message}`);
+      return [];
+    }
+  });
+  return {
+    "@context": "https://schema.org",
+    "@type": "DataFeed",
+    name: newsroom.name,
+    url: `${base}${feedPaths.index}`,
+    dateModified: updated.toISOString(),
+    dataFeedElement: elements,
+  };
+}
+
+/** Feeds are the same for everyone: shared caches may keep them for five minutes. */
+export const feedCacheControl = "public, max-age=300";
