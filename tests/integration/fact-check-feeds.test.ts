@@ -10,7 +10,7 @@ import { correctFactCheck, unpublishFactCheck } from "~/publishing/fact-checks.s
 import { claimReviewDataFeed, factCheckAtomFeed, feedSize } from "~/publishing/feeds.server";
 import { createArticle } from "../support/articles";
 import { claimReviewErrors } from "../support/claim-review-validator";
-import { publishTestFactCheck } from "../support/fact-checks";
+import { bareFactCheck, publishTestFactCheck } from "../support/fact-checks";
 import { createPerson } from "../support/people";
 
 const base = "https://cekfakta.example.id";
@@ -283,44 +283,7 @@ describe("feed size", () => {
     const editor = await createPerson("editor");
     const start = Date.UTC(2020, 0, 1);
     for (let i = 0; i < feedSize; i++) {
-      const article = await prisma.article.create({
-        data: {
-          title: `Lama ${i}`,
-          body: `Isi lama ${i}`,
-          bodyHash: `old-${i}`,
-          language: "id",
-          importMethod: "PASTE",
-          importedById: editor.id,
-        },
-        select: { id: true },
-      });
-      const at = new Date(start + i * 60_000);
-      await prisma.factCheck.create({
-        data: {
-          articleId: article.id,
-          slug: `lama-${i}`,
-          language: "id",
-          headline: `Lama ${i}`,
-          summary: "Ringkasan",
-          firstPublishedAt: at,
-          lastPublishedAt: at,
-          versions: {
-            create: {
-              version: 1,
-              headline: `Lama ${i}`,
-              summary: "Ringkasan",
-              methodology: "Metode",
-              content: {
-                article: { title: "x", outlet: null, author: null, publishedAt: null, url: null, language: "id" },
-                scale: { best: 5, worst: 1, labels: [] },
-                claims: [],
-              },
-              publishedById: editor.id,
-              publishedAt: at,
-            },
-          },
-        },
-      });
+      await bareFactCheck({ publishedById: editor.id, slug: `lama-${i}`, headline: `Lama ${i}`, at: new Date(start + i * 60_000) });
     }
     const doc = new DOMParser().parseFromString(await factCheckAtomFeed(), "text/xml");
     const ids = [...doc.getElementsByTagName("entry")].map((entry) => textOf(entry, "id"));

@@ -7,7 +7,7 @@ import { prisma } from "~/db/client.server";
 import { unpublishFactCheck } from "~/publishing/fact-checks.server";
 import { decodeIndexCursor, encodeIndexCursor, listPublishedFactChecks, searchText } from "~/publishing/index.server";
 import { createPerson } from "../support/people";
-import { publishTestFactCheck } from "../support/fact-checks";
+import { bareFactCheck, publishTestFactCheck } from "../support/fact-checks";
 
 const slugs = (page: { items: { slug: string }[] }) => page.items.map((item) => item.slug);
 
@@ -161,44 +161,8 @@ describe("paging through published fact-checks", () => {
     const editor = await createPerson("editor");
     const made: string[] = [];
     for (const [index, at] of times.entries()) {
-      const article = await prisma.article.create({
-        data: {
-          title: `Halaman ${index}`,
-          body: `Isi ${index}`,
-          bodyHash: `page-${randomUUID()}`,
-          language: "id",
-          importMethod: "PASTE",
-          importedById: editor.id,
-        },
-        select: { id: true },
-      });
       const slug = `halaman-${index}-${randomUUID().slice(0, 8)}`;
-      await prisma.factCheck.create({
-        data: {
-          articleId: article.id,
-          slug,
-          language: "id",
-          headline: `Halaman ${index}`,
-          summary: "Ringkasan",
-          firstPublishedAt: at,
-          lastPublishedAt: at,
-          versions: {
-            create: {
-              version: 1,
-              headline: `Halaman ${index}`,
-              summary: "Ringkasan",
-              methodology: "Metode",
-              content: {
-                article: { title: "x", outlet: null, author: null, publishedAt: null, url: null, language: "id" },
-                scale: { best: 5, worst: 1, labels: [] },
-                claims: [],
-              },
-              publishedById: editor.id,
-              publishedAt: at,
-            },
-          },
-        },
-      });
+      await bareFactCheck({ publishedById: editor.id, slug, headline: `Halaman ${index}`, at });
       made.push(slug);
     }
     return made;

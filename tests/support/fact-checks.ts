@@ -125,3 +125,35 @@ export async function publishTestFactCheck(input: FactCheckToPublish) {
   });
   return { factCheckId: factCheck.id, articleId: desk.articleId, slug, editorActor: desk.editor };
 }
+
+/**
+ * A published fact-check written straight into the database at a chosen time, with an empty version: for
+ * tests of ordering and paging that need many rows (and timestamps no real publication would give).
+ */
+export async function bareFactCheck(input: { publishedById: string; slug: string; headline: string; at: Date }) {
+  const article = await prisma.article.create({
+    data: { title: input.headline, body: `Isi ${input.slug}`, bodyHash: `bare-${randomUUID()}`, language: "id", importMethod: "PASTE", importedById: input.publishedById },
+    select: { id: true },
+  });
+  const common = { headline: input.headline, summary: "Ringkasan" };
+  await prisma.factCheck.create({
+    data: {
+      articleId: article.id,
+      slug: input.slug,
+      language: "id",
+      ...common,
+      firstPublishedAt: input.at,
+      lastPublishedAt: input.at,
+      versions: {
+        create: {
+          version: 1,
+          ...common,
+          methodology: "Metode",
+          content: { article: { title: input.headline, outlet: null, author: null, publishedAt: null, url: null, language: "id" }, scale: { best: 5, worst: 1, labels: [] }, claims: [] },
+          publishedById: input.publishedById,
+          publishedAt: input.at,
+        },
+      },
+    },
+  });
+}
