@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { LanguageSwitch } from "./language-switch";
 import { useRootData } from "./root-data";
+import { DocumentTitle } from "./ui";
 
 /** The frame of pages for people who are not signed in: login, first-run setup, invitations. */
 export function PublicShell({ title, intro, children }: { title: string; intro?: string; children: React.ReactNode }) {
@@ -10,6 +11,7 @@ export function PublicShell({ title, intro, children }: { title: string; intro?:
   const newsroom = useRootData()?.newsroom.name;
   return (
     <div className="public">
+      <DocumentTitle title={title} />
       <header className="public__header">
         <span className="topbar__logo">{t("app.name")}</span>
         <LanguageSwitch redirectTo={location.pathname + location.search} />
