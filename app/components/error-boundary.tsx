@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { DocumentTitle } from "./ui";
 
 /** A readable page for 403, 404 and unexpected errors, in the reader's language. Used by every route. */
 export function GeneralErrorBoundary() {
@@ -15,6 +16,7 @@ export function GeneralErrorBoundary() {
 
   return (
     <section className="error-page" role="alert" aria-labelledby="error-title">
+      <DocumentTitle title={title} />
       <p className="error-page__status">{t("error.status", { status })}</p>
       <h1 id="error-title">{title}</h1>
       <p>{message}</p>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { LanguageSwitch } from "./language-switch";
 import { useRootData } from "./root-data";
+import { DocumentTitle } from "./ui";
 
 type PublicShellProps = { title: string; intro?: string; wide?: boolean; children: React.ReactNode };
 
@@ -12,6 +13,7 @@ export function PublicShell({ title, intro, wide, children }: PublicShellProps) 
   const newsroom = useRootData()?.newsroom.name;
   return (
     <div className="public">
+      <DocumentTitle title={title} />
       <header className="public__header">
         <span className="topbar__logo">{t("app.name")}</span>
         <LanguageSwitch redirectTo={location.pathname + location.search} />

@@ -5,9 +5,21 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { passwordRules } from "~/auth/password-rules";
 
-export function PageHeader({ title, intro, children }: { title: string; intro?: string; children?: ReactNode }) {
+/**
+ * The document's <title>: the page's title, then the app's name. React renders it into <head> wherever it
+ * is used, so each page gets one from its heading (PageHeader, PublicShell, the error pages); a page should
+ * have one at a time, and none from a route `meta` export besides.
+ */
+export function DocumentTitle({ title }: { title: string }) {
+  const { t } = useTranslation();
+  return <title>{`${title} · ${t("app.name")}`}</title>;
+}
+
+/** The page's heading (h1), intro and actions; its title (or `documentTitle`) is also the document's title. */
+export function PageHeader({ title, intro, documentTitle, children }: { title: string; intro?: string; documentTitle?: string; children?: ReactNode }) {
   return (
     <header className="page-header">
+      <DocumentTitle title={documentTitle ?? title} />
       <div>
         <h1>{title}</h1>
         {intro ? <p className="page-header__intro">{intro}</p> : null}

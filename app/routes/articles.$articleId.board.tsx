@@ -72,7 +72,7 @@ export default function ArticleBoard() {
   const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
     <>
-      <PageHeader title={article.title} intro={t("board.intro")}>
+      <PageHeader title={article.title} intro={t("board.intro")} documentTitle={t("board.documentTitle", { title: article.title })}>
         <Link className="btn btn--ghost" to={`/articles/${article.id}`}>
           {t("board.workspace")}
         </Link>

@@ -6,8 +6,6 @@ import { Card, PageHeader } from "~/components/ui";
 import { deskSummary } from "~/desk/dashboard.server";
 import type { Route } from "./+types/dashboard";
 
-export const meta: Route.MetaFunction = () => [{ title: "Factdesk" }];
-
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission({ request, context }, "read:dashboard:any");
   return { name: user.name, role: user.role, summary: await deskSummary() };
@@ -25,7 +23,7 @@ export default function Dashboard() {
   ];
   return (
     <>
-      <PageHeader title={t("dashboard.welcome", { name })} intro={t("dashboard.roleLine", { role: t(`role.${role}`) })} />
+      <PageHeader title={t("dashboard.welcome", { name })} documentTitle={t("nav.dashboard")} intro={t("dashboard.roleLine", { role: t(`role.${role}`) })} />
       <dl className="figures">
         {figures.map((figure) => (
           <div className="figures__item" key={figure.key}>

@@ -19,8 +19,6 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export const meta: Route.MetaFunction = () => [{ title: "Factdesk" }];
-
 // Keep the action's Retry-After on the refused-sign-in page.
 export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
 

@@ -12,8 +12,6 @@ import { Card, PageHeader, SubmitButton } from "~/components/ui";
 import { listNotifications, markRead, unreadCount } from "~/notifications/notifications.server";
 import type { Route } from "./+types/notifications";
 
-export const meta: Route.MetaFunction = () => [{ title: "Factdesk" }];
-
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser({ request, context });
   const [notifications, unread] = await Promise.all([listNotifications(user.id, { limit: 100 }), unreadCount(user.id)]);
