@@ -30,7 +30,6 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
   const t = translator(isLanguage(root?.language) ? root.language : "en");
   const newsroom = root?.newsroom?.name;
   return [
-    { title: newsroom ? `${t("factChecks.title")} · ${newsroom}` : t("factChecks.title") },
     {
       tagName: "link",
       rel: "alternate",

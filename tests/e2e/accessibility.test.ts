@@ -3,10 +3,13 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "../../app/db/client.server";
+import { sampleFactCheckSlug } from "../../app/demo/published";
 import { demoPassword } from "../../app/demo/seed.server";
+import { unpublishFactCheck } from "../../app/publishing/fact-checks.server";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { describeViolations, seriousViolations } from "../support/axe";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
+import { publishTestFactCheck } from "../support/fact-checks";
 
 type Language = "en" | "id";
 type Who = "editor" | "reviewer" | "admin";
@@ -43,6 +46,9 @@ const pagesFor: Record<Who, string[]> = {
     "/articles/{reviewArticle}?claim={proposedClaim}",
     "/articles/{sampleArticle}",
     "/articles/{reviewArticle}/board",
+    // Publishing: a fact-check not ready yet, and a published one with its correction and withdrawal forms.
+    "/articles/{reviewArticle}/fact-check",
+    "/articles/{sampleArticle}/fact-check",
     "/claims/{proposedClaim}",
     "/claims/{approvedClaim}",
     "/claims/{researchingClaim}?tab=history",
@@ -166,6 +172,40 @@ describe.each<Language>(["en", "id"])("no serious or critical accessibility viol
     await page.locator("section:has(#import-url-input) [role=alert]").waitFor();
     await expectNoSeriousViolations(page, language);
     await page.context().close();
+  });
+
+  it("on the public index, with and without a search", async () => {
+    const context = await contextIn(language);
+    const page = await context.newPage();
+    for (const path of ["/fact-checks", "/fact-checks?q=zzzqqq"]) {
+      await gotoHydrated(page, path);
+      await expectNoSeriousViolations(page, language);
+    }
+    await context.close();
+  });
+
+  it("on the published fact-check page, its withdrawn page, read without JavaScript", async () => {
+    const context = await contextIn(language, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    // The page speaks the article's language whatever the reader's interface language.
+    expect((await page.goto(`/fact-checks/${sampleFactCheckSlug}`))?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("id");
+    expect(await page.locator("title").count()).toBe(1);
+    const violations = await seriousViolations(page);
+    expect(violations.map((v) => v.id), describeViolations(violations)).toEqual([]);
+
+    const withdrawn = await publishTestFactCheck({
+      headline: `Ditarik ${language}`,
+      body: `Pemerintah menyebut 3.000 rumah rusak akibat gempa pekan ini (${language}).`,
+      language,
+      claims: [{ quote: "3.000 rumah rusak akibat gempa", rating: "False" }],
+    });
+    await unpublishFactCheck(withdrawn.editorActor, { factCheckId: withdrawn.factCheckId, reason: "Terbit sebelum disunting." });
+    expect((await page.goto(`/fact-checks/${withdrawn.slug}`))?.status()).toBe(410);
+    expect(await page.getAttribute("html", "lang")).toBe(language);
+    const goneViolations = await seriousViolations(page);
+    expect(goneViolations.map((v) => v.id), describeViolations(goneViolations)).toEqual([]);
+    await context.close();
   });
 
   describe.each<Who>(["editor", "reviewer", "admin"])("as the demo %s", (who) => {

@@ -56,6 +56,7 @@ export async function settledArticle(options: { language?: "id" | "en" | "und"; 
       originalUrl: `https://kabar.example/${randomUUID()}`,
     }),
   );
+  if (!outcome.created) throw new Error(`The article duplicates "${outcome.title}": give each test article its own text.`);
   const articleId = outcome.articleId;
   if (options.language) await setArticleLanguage(editor.id, articleId, options.language);
   const labels = (await activeScale())!.labels;
