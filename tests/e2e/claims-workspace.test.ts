@@ -92,14 +92,18 @@ describe("claims workspace", () => {
     await wording.fill("The floods in Bekasi since 1 March 2025 submerged at least 1,200 houses in seven districts");
     await expect.poll(() => page.locator(".field__warning").textContent()).toContain("ClaimReview advises 75 or fewer");
     await wording.fill("Floods submerged at least 1,200 houses in Bekasi");
-    await page.getByLabel("Claimant").fill("BPBD Kota Bekasi");
+    await page.getByLabel("Claimant", { exact: true }).fill("BPBD Kota Bekasi");
+    await page.getByLabel("The claimant is").selectOption({ label: "An organisation" });
     await page.getByRole("button", { name: "Save claim" }).click();
     await expect.poll(async () => (await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).version).toBe(2);
 
     await page.reload();
     await expect.poll(() => page.locator(".claims__item").count()).toBe(3);
     await expect(page.getByLabel("Checkable wording").inputValue()).resolves.toBe("Floods submerged at least 1,200 houses in Bekasi");
-    await expect(page.getByLabel("Claimant").inputValue()).resolves.toBe("BPBD Kota Bekasi");
+    await expect(page.getByLabel("Claimant", { exact: true }).inputValue()).resolves.toBe("BPBD Kota Bekasi");
+    // Who made the claim is saved as an organisation (ClaimReview's claim author).
+    await expect(page.getByLabel("The claimant is").inputValue()).resolves.toBe("Organization");
+    expect((await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).claimantKind).toBe("Organization");
     expect(await page.locator(".claims__wording").allTextContents()).toContain("Floods submerged at least 1,200 houses in Bekasi");
     expect(await page.locator("mark.mark--claim").count()).toBeGreaterThanOrEqual(3);
     expect(errors).toEqual([]);
@@ -126,7 +130,9 @@ describe("claims workspace", () => {
     await page.getByRole("button", { name: "Save claim" }).click();
     await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Someone else changed this claim");
     expect(await page.getByLabel("Checkable wording").inputValue()).toBe("My careful new wording");
-    expect(await page.getByRole("alert").first().textContent()).toContain("Their wording");
+    // The claim as it is now: the page's data is reloaded after the refusal (and by the live update of the
+    // other editor's save, which may land just before or after it).
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Their wording");
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("Their wording");
     await context.close();
   });
