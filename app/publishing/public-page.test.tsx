@@ -1,0 +1,156 @@
+// The public page's rendering, without a server: what it shows, what it escapes, the credits setting, the
+// not-checkable claims, earlier versions, and a Content-Security-Policy that allows exactly its stylesheet.
+import { createHash } from "node:crypto";
+import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import { translator } from "~/i18n/i18n";
+import type { PublishedContent } from "./content";
+import { type FactCheckPageModel, renderFactCheckPage, renderGonePage } from "./public-page";
+
+const labels = [
+  { value: 1, labelEn: "False", labelId: "Keliru", colour: "#b3261e" },
+  { value: 3, labelEn: "Unproven", labelId: "Tidak Terbukti", colour: "#6b6f76" },
+  { value: 5, labelEn: "True", labelId: "Benar", colour: "#1f6f3f" },
+];
+
+const content: PublishedContent = {
+  article: { title: "Banjir <b>besar</b>", outlet: "Kabar", author: null, publishedAt: "2025-03-04T00:00:00.000Z", url: "https://kabar.example/banjir", language: "id" },
+  scale: { best: 5, worst: 1, labels },
+  claims: [
+    {
+      claimId: "c1",
+      anchor: "claim-1",
+      quote: "1.200 sekolah rusak",
+      wording: "1.200 sekolah rusak <script>alert(1)</script>",
+      claimant: "BPBD",
+      claimantKind: "Organization",
+      claimDate: "2025-03-03T00:00:00.000Z",
+      appearance: null,
+      outcome: "rated",
+      rating: labels[0]!,
+      rationale: "Data menunjukkan sebaliknya.",
+      notCheckableReason: null,
+      sources: [{ sourceId: "s1", url: "https://bps.example/data", title: "Data BPS", publisher: "BPS", kind: "DATASET", stance: "REFUTES", archive: { snapshotId: "00000000-0000-4000-8000-000000000001", status: "ARCHIVED", archivedAt: "2025-03-05T08:00:00.000Z", sha256: "ab" } }],
+      reviewedBy: "Rizky Pratama",
+      approvedBy: "Dewi Anggraini",
+    },
+    {
+      claimId: "c2",
+      anchor: "claim-2",
+      quote: "harga akan naik",
+      wording: "Harga akan naik bulan depan",
+      claimant: null,
+      claimantKind: null,
+      claimDate: null,
+      appearance: null,
+      outcome: "notCheckable",
+      rating: null,
+      rationale: null,
+      notCheckableReason: "Prediksi; belum dapat diverifikasi.",
+      sources: [],
+      reviewedBy: null,
+      approvedBy: null,
+    },
+  ],
+};
+
+function model(overrides: Partial<FactCheckPageModel> = {}): FactCheckPageModel {
+  return {
+    language: "id",
+    t: translator("id"),
+    newsroom: { name: "Redaksi Uji", url: "https://redaksi.example", logoUrl: null, creditReviewers: true },
+    canonicalUrl: "https://redaksi.example/fact-checks/banjir",
+    slug: "banjir",
+    version: { version: 1, headline: "Cek Fakta: Banjir", summary: "Ringkasan.", methodology: "Metode satu.\n\nMetode dua.", publishedAt: new Date("2025-03-06T00:00:00Z"), content },
+    currentVersion: 1,
+    firstPublishedAt: new Date("2025-03-06T00:00:00Z"),
+    lastPublishedAt: new Date("2025-03-06T00:00:00Z"),
+    corrections: [],
+    rationaleHtml: new Map([["c1", "<p>Data menunjukkan <strong>sebaliknya</strong>.</p>"]]),
+    jsonLd: '[{"@type":"ClaimReview"}]',
+    ...overrides,
+  };
+}
+
+const documentOf = (html: string) => parseHTML(html).document;
+
+describe("the public fact-check page", () => {
+  it("shows each claim as it appeared and as checked, its verdict in words and a mark, its sources and archive copies", () => {
+    const { html } = renderFactCheckPage(model());
+    const document = documentOf(html);
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(document.documentElement.getAttribute("lang")).toBe("id");
+    expect(document.querySelector("#claim-1 blockquote")?.textContent).toBe("“1.200 sekolah rusak”");
+    expect(document.querySelector("#claim-1 .verdict .badge")?.textContent).toBe("✗Keliru");
+    expect(document.querySelector("#claim-1 .verdict__scale")?.textContent).toContain("1 pada skala 1 (Keliru) sampai 5 (Benar)");
+    expect(document.querySelector("#claim-1 .sources a")?.getAttribute("href")).toBe("https://bps.example/data");
+    expect(document.querySelector('#claim-1 a[href="/fact-checks/banjir/archive/00000000-0000-4000-8000-000000000001"]')?.textContent).toBe("salinan arsip, 5 Maret 2025 pukul 08.00 UTC");
+    expect(document.querySelector("#claim-1 .rationale strong")?.textContent).toBe("sebaliknya");
+    expect(document.querySelectorAll("section[aria-labelledby=methodology] p")).toHaveLength(2);
+    expect(document.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(1);
+  });
+
+  it("escapes what people wrote: a claim's wording or the article's title is text, never markup", () => {
+    const { html } = renderFactCheckPage(model());
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(documentOf(html).querySelector(".checked cite")?.textContent).toBe("Banjir <b>besar</b>");
+  });
+
+  it("lists the claims left out, with the reason", () => {
+    const document = documentOf(renderFactCheckPage(model()).html);
+    const leftOut = document.querySelector("section[aria-labelledby=left-out]");
+    expect(leftOut?.querySelector("h2")?.textContent).toBe("Klaim yang tidak dapat kami periksa");
+    expect(leftOut?.querySelector("#claim-2")?.textContent).toContain("Prediksi; belum dapat diverifikasi.");
+    expect(document.querySelector("#claim-2 .verdict")).toBeNull();
+  });
+
+  it("credits the reviewers only when the newsroom says so", () => {
+    const credited = documentOf(renderFactCheckPage(model()).html);
+    expect(credited.querySelector("#claim-1 .credits")?.textContent).toBe("Diteliti oleh Rizky Pratama, disetujui oleh Dewi Anggraini");
+    const anonymous = renderFactCheckPage(model({ newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: false } })).html;
+    expect(anonymous).not.toContain("Rizky Pratama");
+    expect(documentOf(anonymous).querySelector(".credits")).toBeNull();
+  });
+
+  it("allows exactly its own stylesheet and no script in its Content-Security-Policy", () => {
+    const { html, contentSecurityPolicy } = renderFactCheckPage(model());
+    const css = documentOf(html).querySelector("style")?.textContent ?? "";
+    expect(css).toContain(".rating-v1{border-left-color:#b3261e}");
+    expect(contentSecurityPolicy).toContain(`style-src 'sha256-${createHash("sha256").update(css).digest("base64")}'`);
+    expect(contentSecurityPolicy).toMatch(/^default-src 'none';/);
+    expect(contentSecurityPolicy).not.toContain("script-src");
+  });
+
+  it("shows corrections, and on an earlier version says so, links the current one and carries no markup", () => {
+    const corrections = [{ version: 2, publishedAt: new Date("2025-03-10T09:30:00Z"), note: "Angka diperbarui." }];
+    const version2 = { ...model().version, version: 2, publishedAt: corrections[0]!.publishedAt };
+    const current = documentOf(renderFactCheckPage(model({ currentVersion: 2, corrections, version: version2 })).html);
+    expect(current.querySelector("aside.notice")?.textContent).toContain("Dikoreksi pada 10 Maret 2025 pukul 09.30 UTC: Angka diperbarui.");
+
+    const earlier = documentOf(renderFactCheckPage(model({ currentVersion: 2, corrections, jsonLd: null })).html);
+    expect(earlier.querySelector(".notice[role=note]")?.textContent).toContain("Anda membaca versi 1 dari 2");
+    expect(earlier.querySelector('.notice[role=note] a[href="/fact-checks/banjir"]')).not.toBeNull();
+    expect(earlier.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+    expect(earlier.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://redaksi.example/fact-checks/banjir");
+    // Version 1 predates the correction: its notice does not claim it.
+    expect(earlier.querySelector("aside.notice")).toBeNull();
+  });
+
+  it("speaks English for an English article", () => {
+    const document = documentOf(renderFactCheckPage(model({ language: "en", t: translator("en") })).html);
+    expect(document.documentElement.getAttribute("lang")).toBe("en");
+    expect(document.querySelector("#claim-1 .verdict .badge")?.textContent).toBe("✗False");
+    expect(document.querySelector('meta[property="og:locale"]')?.getAttribute("content")).toBe("en_GB");
+  });
+});
+
+describe("the withdrawn page", () => {
+  it("says when and why, and is not indexed", () => {
+    const { html } = renderGonePage({ language: "id", t: translator("id"), newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true }, headline: "Cek Fakta: Banjir", unpublishedAt: new Date("2025-04-01T00:00:00Z"), reason: "Artikel asli <i>satire</i>." });
+    const document = documentOf(html);
+    expect(document.querySelector("h1")?.textContent).toBe("Cek fakta ditarik");
+    expect(document.querySelector("main")?.textContent).toContain("Artikel asli <i>satire</i>.");
+    expect(document.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");
+  });
+});
