@@ -16,3 +16,42 @@ export async function deskSummary(): Promise<DeskSummary> {
     published: Number(row?.published ?? 0),
   };
 }
+
+export type ReadyArticle = { id: string; title: string; claims: number };
+
+/**
+ * Articles an editor can publish now: every claim approved or not checkable, one approved at least, no
+ * fact-check yet. Driven from the approved claims (indexed by status), newest activity first.
+ */
+export async function readyToPublish(limit = 10): Promise<ReadyArticle[]> {
+  const rows = await prisma.$queryRaw<{ id: string; title: string; claims: bigint }[]>`
+    SELECT a.id, a.title, (SELECT count(*) FROM "Claim" c WHERE c."articleId" = a.id AND c."deletedAt" IS NULL) AS claims
+    FROM "Article" a
+    WHERE a.id IN (SELECT "articleId" FROM "Claim" WHERE status = 'APPROVED' AND "deletedAt" IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM "FactCheck" f WHERE f."articleId" = a.id)
+      AND NOT EXISTS (
+        SELECT 1 FROM "Claim" c
+        WHERE c."articleId" = a.id AND c."deletedAt" IS NULL AND c.status NOT IN ('APPROVED', 'NOT_CHECKABLE'))
+    ORDER BY a."updatedAt" DESC, a.id
+    LIMIT ${limit}`;
+  return rows.map((row) => ({ id: row.id, title: row.title, claims: Number(row.claims) }));
+}
+
+export type RecentFactCheck = { articleId: string; slug: string; headline: string; status: "PUBLISHED" | "UNPUBLISHED"; version: number; at: Date };
+
+/** The newsroom's latest publications, corrections and withdrawals. */
+export async function recentFactChecks(limit = 5): Promise<RecentFactCheck[]> {
+  const rows = await prisma.factCheck.findMany({
+    orderBy: [{ lastPublishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { articleId: true, slug: true, headline: true, status: true, currentVersion: true, lastPublishedAt: true, unpublishedAt: true },
+  });
+  return rows.map((row) => ({
+    articleId: row.articleId,
+    slug: row.slug,
+    headline: row.headline,
+    status: row.status,
+    version: row.currentVersion,
+    at: row.unpublishedAt ?? row.lastPublishedAt,
+  }));
+}

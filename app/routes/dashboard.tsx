@@ -1,20 +1,24 @@
 import { useTranslation } from "react-i18next";
-import { useLoaderData } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
+import { userCan } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui";
-import { deskSummary } from "~/desk/dashboard.server";
+import { deskSummary, readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
 import type { Route } from "./+types/dashboard";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission({ request, context }, "read:dashboard:any");
-  return { name: user.name, role: user.role, summary: await deskSummary() };
+  const publisher = userCan(user, "publish:factcheck:any");
+  const [summary, ready, recent] = await Promise.all([deskSummary(), publisher ? readyToPublish() : null, publisher ? recentFactChecks() : null]);
+  return { name: user.name, role: user.role, summary, ready, recent };
 }
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation();
   const numbers = new Intl.NumberFormat(i18n.language);
-  const { name, role, summary } = useLoaderData<typeof loader>();
+  const { name, role, summary, ready, recent } = useLoaderData<typeof loader>();
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   const figures = [
     { key: "dashboard.articles", value: summary.articles },
     { key: "dashboard.claims", value: summary.claims },
@@ -32,6 +36,36 @@ export default function Dashboard() {
           </div>
         ))}
       </dl>
+      {ready ? (
+        <Card title={t("dashboard.readyTitle")} id="ready-title">
+          {ready.length ? (
+            <ul className="plain-list">
+              {ready.map((article) => (
+                <li key={article.id}>
+                  <Link to={`/articles/${article.id}/fact-check`}>{article.title}</Link> <span className="muted">· {t("dashboard.readyClaims", { count: article.claims })}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t("dashboard.readyNone")}</p>
+          )}
+        </Card>
+      ) : null}
+      {recent?.length ? (
+        <Card title={t("dashboard.recentTitle")} id="recent-title">
+          <ul className="plain-list">
+            {recent.map((factCheck) => (
+              <li key={factCheck.slug}>
+                {factCheck.status === "PUBLISHED" ? <a href={`/fact-checks/${factCheck.slug}`}>{factCheck.headline}</a> : factCheck.headline}{" "}
+                <span className="muted">
+                  · {t(factCheck.status === "PUBLISHED" ? (factCheck.version > 1 ? "dashboard.recentCorrected" : "dashboard.recentPublished") : "dashboard.recentWithdrawn", { date: dates.format(new Date(factCheck.at)), version: factCheck.version })} ·{" "}
+                  <Link to={`/articles/${factCheck.articleId}/fact-check`}>{t("dashboard.recentManage")}</Link>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       {summary.articles === 0 ? (
         <Card>
           <p className="muted">{t("dashboard.emptyDesk")}</p>

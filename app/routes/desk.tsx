@@ -39,6 +39,7 @@ function DeskShell({ children }: { children: React.ReactNode }) {
           {userCan(user, "read:article:own") ? <NavLink to="/articles" end={false}>{t("nav.articles")}</NavLink> : null}
           {userCan(user, "propose:verdict:own") ? <NavLink to="/queue">{t("nav.queue")}</NavLink> : null}
           {userCan(user, "assign:claim:any") ? <NavLink to="/workload">{t("nav.workload")}</NavLink> : null}
+          <NavLink to="/fact-checks">{t("nav.factChecks")}</NavLink>
           {userCan(user, "read:user:any") ? <NavLink to="/admin/users">{t("nav.people")}</NavLink> : null}
           {userCan(user, "update:settings:any") ? <NavLink to="/admin/settings">{t("nav.settings")}</NavLink> : null}
           {userCan(user, "update:scale:any") ? <NavLink to="/admin/scale">{t("nav.scale")}</NavLink> : null}

@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLoaderData } from "react-router";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useRootData } from "~/components/root-data";
 import { PublicShell } from "~/components/public-shell";
 import { isLanguage, translator } from "~/i18n/i18n";
 import { pageLanguage } from "~/publishing/content";
@@ -60,11 +61,17 @@ function Verdicts({ verdicts, language }: { verdicts: VerdictCount[]; language: 
 export default function FactChecks() {
   const { t, i18n } = useTranslation();
   const { items, newer, older, q, searchMaxLength, atomPath } = useLoaderData<typeof loader>();
+  const signedIn = Boolean(useRootData()?.user);
   const interfaceLanguage = isLanguage(i18n.language) ? i18n.language : "en";
   const dates = new Intl.DateTimeFormat(interfaceLanguage, { dateStyle: "long" });
   const pageLink = (cursor: string) => `?${new URLSearchParams({ ...(q ? { q } : {}), cursor })}`;
   return (
     <PublicShell title={t("factChecks.title")} intro={t("factChecks.intro")} wide>
+      {signedIn ? (
+        <p className="small">
+          <Link to="/dashboard">{t("factChecks.backToDesk")}</Link>
+        </p>
+      ) : null}
       <Form method="get" className="fact-index__search" role="search">
         <label htmlFor="fact-check-q">{t("factChecks.search")}</label>
         <div className="fact-index__search-row">

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { actAs } from "~/demo/actors.server";
+import { readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
 import {
   correctFactCheck,
   factCheckStamp,
@@ -177,5 +178,20 @@ describe("search vectors", () => {
          OR (language = 'en' AND "searchVector" @@ websearch_to_tsquery('english', 'deploying troop'))
       ORDER BY slug`;
     expect(matches.map((m) => m.slug)).toEqual(["pengerahan-pasukan", "troops-deployed"]);
+  });
+});
+
+describe("the editor's dashboard", () => {
+  it("lists articles ready to publish until they are published, then the fact-check among the recent ones", async () => {
+    const desk = await settledArticle();
+    const notReady = await settledArticle();
+    await createClaim(notReady.editor.id, notReady.articleId, { start: 0, end: 10 });
+    const ready = (await readyToPublish(100)).map((article) => article.id);
+    expect(ready).toContain(desk.articleId);
+    expect(ready).not.toContain(notReady.articleId);
+
+    await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "dasbor-banjir", ...text });
+    expect((await readyToPublish(100)).map((article) => article.id)).not.toContain(desk.articleId);
+    expect((await recentFactChecks(1))[0]).toMatchObject({ slug: "dasbor-banjir", status: "PUBLISHED", version: 1, articleId: desk.articleId });
   });
 });
