@@ -9,6 +9,8 @@ export type Newsroom = {
   publicUrl: string | null;
   logoUrl: string | null;
   defaultLanguage: string;
+  /** IANA time zone for times shown to readers. */
+  timeZone: string;
   creditReviewers: boolean;
   blindSecondReview: boolean;
 };
@@ -16,12 +18,12 @@ export type Newsroom = {
 const cacheMs = 5_000;
 let cached: { at: number; value: Promise<Newsroom> } | undefined;
 
-const fallback: Newsroom = { name: "Factdesk", publicUrl: null, logoUrl: null, defaultLanguage: "en", creditReviewers: true, blindSecondReview: false };
+const fallback: Newsroom = { name: "Factdesk", publicUrl: null, logoUrl: null, defaultLanguage: "en", timeZone: "UTC", creditReviewers: true, blindSecondReview: false };
 
 async function loadNewsroom(): Promise<Newsroom> {
   const row = await prisma.newsroomSettings.findUnique({
     where: { id: 1 },
-    select: { name: true, publicUrl: true, logoUrl: true, defaultLanguage: true, creditReviewers: true, blindSecondReview: true },
+    select: { name: true, publicUrl: true, logoUrl: true, defaultLanguage: true, timeZone: true, creditReviewers: true, blindSecondReview: true },
   });
   return row ?? fallback;
 }

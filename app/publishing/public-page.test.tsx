@@ -58,7 +58,7 @@ function model(overrides: Partial<FactCheckPageModel> = {}): FactCheckPageModel 
   return {
     language: "id",
     t: translator("id"),
-    newsroom: { name: "Redaksi Uji", url: "https://redaksi.example", logoUrl: null, creditReviewers: true },
+    newsroom: { name: "Redaksi Uji", url: "https://redaksi.example", logoUrl: null, creditReviewers: true, timeZone: "UTC" },
     canonicalUrl: "https://redaksi.example/fact-checks/banjir",
     slug: "banjir",
     version: { version: 1, headline: "Cek Fakta: Banjir", summary: "Ringkasan.", methodology: "Metode satu.\n\nMetode dua.", publishedAt: new Date("2025-03-06T00:00:00Z"), content },
@@ -108,7 +108,7 @@ describe("the public fact-check page", () => {
   it("credits the reviewers only when the newsroom says so", () => {
     const credited = documentOf(renderFactCheckPage(model()).html);
     expect(credited.querySelector("#claim-1 .credits")?.textContent).toBe("Diteliti oleh Rizky Pratama, disetujui oleh Dewi Anggraini");
-    const anonymous = renderFactCheckPage(model({ newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: false } })).html;
+    const anonymous = renderFactCheckPage(model({ newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: false, timeZone: "UTC" } })).html;
     expect(anonymous).not.toContain("Rizky Pratama");
     expect(documentOf(anonymous).querySelector(".credits")).toBeNull();
   });
@@ -137,6 +137,14 @@ describe("the public fact-check page", () => {
     expect(earlier.querySelector("aside.notice")).toBeNull();
   });
 
+  it("shows moments in the newsroom's time zone, named, and calendar dates as they are", () => {
+    const newsroom = { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true, timeZone: "Asia/Jakarta" };
+    const document = documentOf(renderFactCheckPage(model({ newsroom })).html);
+    // Archived 08:00 UTC is 15:00 in Jakarta; the claim was made on 3 March whatever the zone.
+    expect(document.querySelector('#claim-1 a[href^="/fact-checks/banjir/archive/"]')?.textContent).toBe("salinan arsip, 5 Maret 2025 pukul 15.00 WIB");
+    expect(document.querySelector("#claim-1 dl.facts time")?.textContent).toBe("3 Maret 2025");
+  });
+
   it("speaks English for an English article", () => {
     const document = documentOf(renderFactCheckPage(model({ language: "en", t: translator("en") })).html);
     expect(document.documentElement.getAttribute("lang")).toBe("en");
@@ -147,7 +155,7 @@ describe("the public fact-check page", () => {
 
 describe("the withdrawn page", () => {
   it("says when and why, and is not indexed", () => {
-    const { html } = renderGonePage({ language: "id", t: translator("id"), newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true }, headline: "Cek Fakta: Banjir", unpublishedAt: new Date("2025-04-01T00:00:00Z"), reason: "Artikel asli <i>satire</i>." });
+    const { html } = renderGonePage({ language: "id", t: translator("id"), newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true, timeZone: "UTC" }, headline: "Cek Fakta: Banjir", unpublishedAt: new Date("2025-04-01T00:00:00Z"), reason: "Artikel asli <i>satire</i>." });
     const document = documentOf(html);
     expect(document.querySelector("h1")?.textContent).toBe("Cek fakta ditarik");
     expect(document.querySelector("main")?.textContent).toContain("Artikel asli <i>satire</i>.");

@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { type PublishedClaim, type PublishedContent, type PublishedRating, ratingLabel } from "./content";
 import { publicPageCss } from "./public-page.styles";
 
-export type PageNewsroom = { name: string; url: string | null; logoUrl: string | null; creditReviewers: boolean };
+export type PageNewsroom = { name: string; url: string | null; logoUrl: string | null; creditReviewers: boolean; timeZone: string };
 
 export type FactCheckPageModel = {
   language: "en" | "id";
@@ -38,16 +38,21 @@ export type RenderedPage = { html: string; contentSecurityPolicy: string };
 
 const locales = { en: "en-GB", id: "id-ID" } as const;
 
-const formatterCache = new Map<"en" | "id", { day: (value: Date | string) => string; moment: (value: Date | string) => string }>();
+type Formatters = { day: (value: Date | string) => string; moment: (value: Date | string) => string };
+const formatterCache = new Map<string, Formatters>();
 
-/** Dates in the page's language; times in UTC, saying so (readers are in many time zones). */
-function formatters(language: "en" | "id") {
-  let cached = formatterCache.get(language);
+/**
+ * Dates in the page's language. Calendar dates (a claim's, an article's) are stored as UTC midnight and
+ * shown as such; moments (publication, corrections, archive copies) in the newsroom's time zone, named.
+ */
+function formatters(language: "en" | "id", timeZone: string): Formatters {
+  const key = `${language}|${timeZone}`;
+  let cached = formatterCache.get(key);
   if (!cached) {
     const day = new Intl.DateTimeFormat(locales[language], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    const moment = new Intl.DateTimeFormat(locales[language], { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+    const moment = new Intl.DateTimeFormat(locales[language], { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
     cached = { day: (value) => day.format(new Date(value)), moment: (value) => moment.format(new Date(value)) };
-    formatterCache.set(language, cached);
+    formatterCache.set(key, cached);
   }
   return cached;
 }
@@ -103,7 +108,7 @@ function scaleEnds(content: PublishedContent, language: "en" | "id") {
 function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: number; model: FactCheckPageModel }) {
   const { t, language, version } = model;
   const { content } = version;
-  const dates = formatters(language);
+  const dates = formatters(language, model.newsroom.timeZone);
   const ends = scaleEnds(content, language);
   const credits = model.newsroom.creditReviewers && (claim.reviewedBy || claim.approvedBy);
   return (
@@ -230,7 +235,7 @@ function Document({ model, css, title, description, head, children }: { model: F
 function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string }) {
   const { t, language, version, newsroom } = model;
   const { content } = version;
-  const dates = formatters(language);
+  const dates = formatters(language, model.newsroom.timeZone);
   const isCurrent = version.version === model.currentVersion;
   const rated = content.claims.filter((claim) => claim.outcome === "rated");
   const leftOut = content.claims.filter((claim) => claim.outcome === "notCheckable");
@@ -411,7 +416,7 @@ export function renderFactCheckPage(model: FactCheckPageModel): RenderedPage {
 
 export function renderGonePage(model: ShellModel & { headline: string; unpublishedAt: Date; reason: string }): RenderedPage {
   const { t } = model;
-  const dates = formatters(model.language);
+  const dates = formatters(model.language, model.newsroom.timeZone);
   const markup = renderToStaticMarkup(
     <Document model={model} css={publicPageCss} title={t("publicPage.goneTitle")} description={t("publicPage.goneTitle")} head={<meta name="robots" content="noindex" />}>
       <div className="notice notice--gone" role="note">
@@ -433,7 +438,7 @@ export function renderGonePage(model: ShellModel & { headline: string; unpublish
 
 export function renderArchivePage(model: ShellModel & { slug: string; headline: string; url: string; archivedAt: Date; sha256: string | null; text: string | null }): RenderedPage {
   const { t } = model;
-  const dates = formatters(model.language);
+  const dates = formatters(model.language, model.newsroom.timeZone);
   const markup = renderToStaticMarkup(
     <Document model={model} css={publicPageCss} title={t("publicPage.archiveTitle")} description={t("publicPage.archiveTitle")} head={<meta name="robots" content="noindex" />}>
       <p className="kicker">{t("publicPage.archiveTitle")}</p>

@@ -84,7 +84,7 @@ export function forgetPublicPages() {
 }
 
 function newsroomFingerprint(newsroom: Newsroom) {
-  return `${newsroom.name}|${newsroom.publicUrl}|${newsroom.logoUrl}|${newsroom.defaultLanguage}|${newsroom.creditReviewers}`;
+  return `${newsroom.name}|${newsroom.publicUrl}|${newsroom.logoUrl}|${newsroom.defaultLanguage}|${newsroom.timeZone}|${newsroom.creditReviewers}`;
 }
 
 async function stampOf(path: PagePath) {
@@ -93,7 +93,7 @@ async function stampOf(path: PagePath) {
 }
 
 function pageNewsroom(newsroom: Newsroom): PageNewsroom {
-  return { name: newsroom.name, url: newsroom.publicUrl, logoUrl: newsroom.logoUrl, creditReviewers: newsroom.creditReviewers };
+  return { name: newsroom.name, url: newsroom.publicUrl, logoUrl: newsroom.logoUrl, creditReviewers: newsroom.creditReviewers, timeZone: newsroom.timeZone };
 }
 
 function shellLanguage(language: string, newsroom: Newsroom) {

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
 import { getNewsroom, updateNewsroom } from "~/newsroom/settings.server";
+import { isTimeZone } from "~/newsroom/time-zone";
 import type { Route } from "./+types/admin.settings";
 
 const webAddress = z
@@ -22,27 +23,29 @@ const SettingsSchema = z.object({
   publicUrl: webAddress,
   logoUrl: webAddress,
   defaultLanguage: z.enum(languages, { error: "form.invalidChoice" }),
+  // Optional: a form loaded before this field existed keeps the newsroom's time zone.
+  timeZone: z.string().refine(isTimeZone, "form.invalidChoice").optional(),
   creditReviewers: z.boolean().default(false),
   blindSecondReview: z.boolean().default(false),
 });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireUserWithPermission({ request, context }, "update:settings:any");
-  return { newsroom: await getNewsroom() };
+  return { newsroom: await getNewsroom(), timeZones: Intl.supportedValuesOf("timeZone") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requireUserWithPermission({ request, context }, "update:settings:any");
   const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
-  const { publicUrl, logoUrl, ...rest } = submission.value;
-  await updateNewsroom(admin.id, { ...rest, publicUrl: publicUrl ?? null, logoUrl: logoUrl ?? null });
+  const { publicUrl, logoUrl, timeZone, ...rest } = submission.value;
+  await updateNewsroom(admin.id, { ...rest, publicUrl: publicUrl ?? null, logoUrl: logoUrl ?? null, timeZone: timeZone ?? (await getNewsroom()).timeZone });
   return { result: submission.reply(), saved: true };
 }
 
 export default function NewsroomSettings() {
   const { t } = useTranslation();
-  const { newsroom } = useLoaderData<typeof loader>();
+  const { newsroom, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "newsroom",
@@ -52,6 +55,7 @@ export default function NewsroomSettings() {
       publicUrl: newsroom.publicUrl ?? "",
       logoUrl: newsroom.logoUrl ?? "",
       defaultLanguage: newsroom.defaultLanguage,
+      timeZone: newsroom.timeZone,
       creditReviewers: newsroom.creditReviewers ? "on" : undefined,
       blindSecondReview: newsroom.blindSecondReview ? "on" : undefined,
     },
@@ -75,6 +79,11 @@ export default function NewsroomSettings() {
             label={t("settings.defaultLanguage")}
             meta={fields.defaultLanguage}
             options={languages.map((value) => ({ value, label: t(`language.${value}`) }))}
+          />
+          <SelectField
+            label={t("settings.timeZone")}
+            meta={fields.timeZone}
+            options={(timeZones.includes(newsroom.timeZone) ? timeZones : [newsroom.timeZone, ...timeZones]).map((value) => ({ value, label: value.replace(/_/g, " ") }))}
           />
           <div className="field field--check">
             <input {...getInputProps(fields.creditReviewers, { type: "checkbox" })} key={fields.creditReviewers.key} />

@@ -36,6 +36,7 @@ describe("embedded database", () => {
       name: "Redaksi Uji Coba",
       publicUrl: "https://cekfakta.example.id",
       defaultLanguage: "id",
+      timeZone: "Asia/Makassar",
       creditReviewers: "on",
     });
     expect(saved.status).toBe(200);
@@ -51,6 +52,7 @@ describe("embedded database", () => {
     const settings = await (await again.get("/admin/settings")).text();
     expect(settings).toContain('value="Redaksi Uji Coba"');
     expect(settings).toContain('value="https://cekfakta.example.id"');
+    expect(settings).toMatch(/<option value="Asia\/Makassar" selected="">/);
     const people = await (await again.get("/admin/users")).text();
     expect(people).toContain("baru@example.org");
     expect(people).toContain("reviewer3@example.org");
