@@ -2,10 +2,10 @@
 // the whole record as JSON (every version's date and correction note, the frozen content, the ClaimReviews).
 // The routes check the permission; these only read.
 import { prisma } from "~/db/client.server";
-import { isLanguage } from "~/i18n/i18n";
 import { getNewsroom } from "~/newsroom/settings.server";
-import { buildClaimReviews, type JsonLdNode } from "./claim-review";
-import { claimReviewInput, pageLanguage, type PublishedClaim, type PublishedContent } from "./content";
+import type { JsonLdNode } from "./claim-review";
+import { claimReviewsOf } from "./claim-reviews.server";
+import type { PublishedClaim, PublishedContent } from "./content";
 import { csvDocument } from "./csv";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 
@@ -112,17 +112,7 @@ export async function factCheckJson(articleId: string): Promise<ExportFile | nul
   let claimReviews: JsonLdNode[] | null = null;
   let claimReviewError: string | undefined;
   try {
-    claimReviews = buildClaimReviews(
-      claimReviewInput({
-        content: current.content,
-        url,
-        headline: current.headline,
-        language: pageLanguage(factCheck.language, isLanguage(newsroom.defaultLanguage) ? newsroom.defaultLanguage : "en"),
-        datePublished: factCheck.firstPublishedAt,
-        dateModified: factCheck.lastPublishedAt > factCheck.firstPublishedAt ? factCheck.lastPublishedAt : null,
-        newsroom: { name: newsroom.name, url: newsroom.publicUrl, logoUrl: newsroom.logoUrl },
-      }),
-    );
+    claimReviews = claimReviewsOf({ ...factCheck, headline: current.headline }, current.content, newsroom);
   } catch (error) {
     // The record is still worth having; say why the markup is missing.
     claimReviewError = (error as Error).message;

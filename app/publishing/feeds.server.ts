@@ -3,11 +3,11 @@
 // - a schema.org DataFeed (/fact-checks/feed.json): every ClaimReview of each one's current version.
 // Addresses are absolute, on the newsroom's public address (publicBaseUrl), never the request's Host.
 import { prisma } from "~/db/client.server";
-import { isLanguage } from "~/i18n/i18n";
-import { getNewsroom, type Newsroom } from "~/newsroom/settings.server";
+import { getNewsroom } from "~/newsroom/settings.server";
 import { atomDocument } from "./atom";
-import { buildClaimReviews, type JsonLdNode } from "./claim-review";
-import { claimReviewInput, pageLanguage, type PublishedContent } from "./content";
+import type { JsonLdNode } from "./claim-review";
+import { claimReviewsOf, newsroomLanguage } from "./claim-reviews.server";
+import type { PublishedContent } from "./content";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 
 /** How many fact-checks a feed carries: the newest by first publication. */
@@ -45,10 +45,6 @@ async function feedUpdated(): Promise<Date> {
   return times.length ? new Date(Math.max(...times)) : new Date();
 }
 
-function interfaceLanguage(newsroom: Newsroom) {
-  return isLanguage(newsroom.defaultLanguage) ? newsroom.defaultLanguage : "en";
-}
-
 /** The Atom document of the newest published fact-checks. */
 export async function factCheckAtomFeed(): Promise<string> {
   const [newsroom, factChecks, updated] = await Promise.all([getNewsroom(), newestPublished(), feedUpdated()]);
@@ -56,7 +52,7 @@ export async function factCheckAtomFeed(): Promise<string> {
   return atomDocument({
     id: `${base}${feedPaths.index}`,
     title: newsroom.name,
-    language: interfaceLanguage(newsroom),
+    language: newsroomLanguage(newsroom),
     updated,
     selfUrl: `${base}${feedPaths.atom}`,
     alternateUrl: `${base}${feedPaths.index}`,
@@ -97,22 +93,11 @@ export async function claimReviewDataFeed(): Promise<ClaimReviewDataFeed> {
     : [];
   const contentOf = new Map(versions.map((version) => [version.factCheckId, version.content as unknown as PublishedContent]));
   const base = publicBaseUrl(newsroom);
-  const fallback = interfaceLanguage(newsroom);
   const elements = factChecks.flatMap((factCheck) => {
     const content = contentOf.get(factCheck.id);
     if (!content) return [];
     try {
-      return buildClaimReviews(
-        claimReviewInput({
-          content,
-          url: `${base}${factCheckPath(factCheck.slug)}`,
-          headline: factCheck.headline,
-          language: pageLanguage(factCheck.language, fallback),
-          datePublished: factCheck.firstPublishedAt,
-          dateModified: factCheck.lastPublishedAt > factCheck.firstPublishedAt ? factCheck.lastPublishedAt : null,
-          newsroom: { name: newsroom.name, url: newsroom.publicUrl, logoUrl: newsroom.logoUrl },
-        }),
-      );
+      return claimReviewsOf(factCheck, content, newsroom);
     } catch (error) {
       // One fact-check the builder refuses (a malformed newsroom address, say) must not take the feed down.
       console.error(`ClaimReview feed: skipping ${factCheck.slug}: ${(error as Error).message}`);

@@ -17,8 +17,9 @@ import { translator } from "~/i18n/i18n";
 import { everyTopic, onChange } from "~/live/bus.server";
 import { getNewsroom, type Newsroom } from "~/newsroom/settings.server";
 import { renderRationale } from "~/review/markdown.server";
-import { claimReviewJsonLd } from "./claim-review";
-import { claimReviewInput, pageLanguage } from "./content";
+import { serializeJsonLd } from "./claim-review";
+import { claimReviewsOf, newsroomLanguage } from "./claim-reviews.server";
+import { pageLanguage } from "./content";
 import { factCheckStamp, publicArchiveCopy, publicFactCheck } from "./fact-checks.server";
 import { type PageNewsroom, type RenderedPage, renderArchivePage, renderFactCheckPage, renderGonePage } from "./public-page";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
@@ -97,7 +98,7 @@ function pageNewsroom(newsroom: Newsroom): PageNewsroom {
 }
 
 function shellLanguage(language: string, newsroom: Newsroom) {
-  return pageLanguage(language, newsroom.defaultLanguage === "en" ? "en" : "id");
+  return pageLanguage(language, newsroomLanguage(newsroom));
 }
 
 async function renderPath(path: PagePath, newsroom: Newsroom): Promise<{ status: 200 | 410; page: RenderedPage; language: string } | null> {
@@ -120,18 +121,9 @@ async function renderPath(path: PagePath, newsroom: Newsroom): Promise<{ status:
   const { version } = found;
   const isCurrent = version.version === found.currentVersion;
   const rationaleHtml = new Map(version.content.claims.map((claim) => [claim.claimId, claim.rationale ? renderRationale(claim.rationale) : ""]));
+  // ClaimReview markup on the current version only: an earlier version is not what the newsroom says now.
   const jsonLd = isCurrent
-    ? claimReviewJsonLd(
-        claimReviewInput({
-          content: version.content,
-          url: canonicalUrl,
-          headline: version.headline,
-          language,
-          datePublished: found.firstPublishedAt,
-          dateModified: found.lastPublishedAt > found.firstPublishedAt ? found.lastPublishedAt : null,
-          newsroom: { name: newsroom.name, url: newsroom.publicUrl, logoUrl: newsroom.logoUrl },
-        }),
-      )
+    ? serializeJsonLd(claimReviewsOf({ slug: found.slug, language: found.language, headline: version.headline, firstPublishedAt: found.firstPublishedAt, lastPublishedAt: found.lastPublishedAt }, version.content, newsroom))
     : null;
   const page = renderFactCheckPage({
     language,
