@@ -2,6 +2,7 @@
 // the whole record as JSON (every version's date and correction note, the frozen content, the ClaimReviews).
 // The routes check the permission; these only read.
 import { prisma } from "~/db/client.server";
+import { type Language, translator } from "~/i18n/i18n";
 import { getNewsroom } from "~/newsroom/settings.server";
 import type { JsonLdNode } from "./claim-review";
 import { claimReviewsOf } from "./claim-reviews.server";
@@ -40,26 +41,31 @@ async function exportable(articleId: string) {
   return { factCheck, current: { ...current, content: current.content as unknown as PublishedContent }, newsroom, url };
 }
 
-/** The columns of the CSV export, one row per claim of the current version. */
+/** The columns of the CSV export, one row per claim of the current version (headers in the editor's language). */
 export const csvColumns = [
-  "Anchor",
-  "Quote",
-  "Claim as checked",
-  "Claimant",
-  "Claim date",
-  "Appearance",
-  "Outcome",
-  "Rating value",
-  "Rating label (en)",
-  "Rating label (id)",
-  "Rationale (Markdown)",
-  "Not checkable because",
-  "Sources",
-  "Archived copies",
-  "Reviewed by",
-  "Approved by",
-  "URL",
+  "anchor",
+  "quote",
+  "wording",
+  "claimant",
+  "claimDate",
+  "appearance",
+  "outcome",
+  "ratingValue",
+  "ratingLabelEn",
+  "ratingLabelId",
+  "rationale",
+  "notCheckableReason",
+  "sources",
+  "archivedCopies",
+  "reviewedBy",
+  "approvedBy",
+  "url",
 ] as const;
+
+export function csvHeader(language: Language): string[] {
+  const t = translator(language);
+  return csvColumns.map((column) => t(`factCheckExport.${column}`));
+}
 
 /** Per source, in the order of "Sources": when its archive copy was taken, or what became of it. */
 function archiveCell(source: PublishedClaim["sources"][number]) {
@@ -91,14 +97,14 @@ function claimRow(claim: PublishedClaim, url: string) {
 }
 
 /** `<slug>-v<version>.csv`: the current version's claims, or null when the article has no fact-check. */
-export async function factCheckCsv(articleId: string): Promise<ExportFile | null> {
+export async function factCheckCsv(articleId: string, language: Language = "en"): Promise<ExportFile | null> {
   const found = await exportable(articleId);
   if (!found) return null;
   const { factCheck, current, url } = found;
   return {
     filename: `${factCheck.slug}-v${current.version}.csv`,
     body: csvDocument(
-      csvColumns,
+      csvHeader(language),
       current.content.claims.map((claim) => claimRow(claim, url)),
     ),
   };

@@ -1,12 +1,15 @@
 // Download: the claims of an article's published fact-check (current version) as a spreadsheet.
 // A resource route runs only its own loader (not the desk layout's), so it checks the permission itself.
 import { requireUserWithPermission } from "~/auth/guards.server";
+import { requestLanguage } from "~/i18n/language.server";
+import { getNewsroom } from "~/newsroom/settings.server";
 import { downloadHeaders, factCheckCsv } from "~/publishing/exports.server";
 import type { Route } from "./+types/articles.$articleId.fact-check.csv";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
-  await requireUserWithPermission({ request, context }, "publish:factcheck:any");
-  const file = await factCheckCsv(params.articleId);
+  const editor = await requireUserWithPermission({ request, context }, "publish:factcheck:any");
+  const language = requestLanguage(request, editor, (await getNewsroom()).defaultLanguage);
+  const file = await factCheckCsv(params.articleId, language);
   if (!file)
     return new Response("Not found", {
       status: 404,

@@ -5,7 +5,7 @@ import { DOMParser } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
-import { csvColumns, factCheckCsv, factCheckJson } from "~/publishing/exports.server";
+import { csvHeader, factCheckCsv, factCheckJson } from "~/publishing/exports.server";
 import { correctFactCheck, unpublishFactCheck } from "~/publishing/fact-checks.server";
 import { claimReviewDataFeed, factCheckAtomFeed, feedSize } from "~/publishing/feeds.server";
 import { createArticle } from "../support/articles";
@@ -199,14 +199,22 @@ describe("the ClaimReview DataFeed", () => {
 });
 
 describe("editors' exports", () => {
+  it("name the CSV columns in the editor's language", async () => {
+    const file = await factCheckCsv(rice.articleId, "id");
+    const [header] = readCsv(file!.body.slice(1));
+    expect(header).toEqual(csvHeader("id"));
+    expect(header.slice(0, 3)).toEqual(["Jangkar", "Kutipan", "Klaim yang diperiksa"]);
+  });
+
   it("write the current version's claims as CSV: BOM, CRLF, one row per claim, formulas kept as text", async () => {
     const file = await factCheckCsv(rice.articleId);
     expect(file?.filename).toBe(`${rice.slug}-v1.csv`);
     expect(file!.body.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = readCsv(file!.body.slice(1));
-    expect(header).toEqual([...csvColumns]);
+    expect(header).toEqual(csvHeader("en"));
+    expect(header.slice(0, 3)).toEqual(["Anchor", "Quote", "Claim as checked"]);
     expect(rows).toHaveLength(3);
-    const row = (index: number) => Object.fromEntries(csvColumns.map((column, i) => [column, rows[index]![i]]));
+    const row = (index: number) => Object.fromEntries(csvHeader("en").map((column, i) => [column, rows[index]![i]]));
     expect(row(0)).toMatchObject({
       Anchor: "claim-1",
       Quote: "Harga beras turun 50 persen sejak Januari",
