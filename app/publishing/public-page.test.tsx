@@ -25,7 +25,7 @@ const content: PublishedContent = {
       claimant: "BPBD",
       claimantKind: "Organization",
       claimDate: "2025-03-03T00:00:00.000Z",
-      appearance: null,
+      appearance: "https://kabar.example/banjir",
       outcome: "rated",
       rating: labels[0]!,
       rationale: "Data menunjukkan sebaliknya.",
@@ -82,6 +82,8 @@ describe("the public fact-check page", () => {
     expect(document.documentElement.getAttribute("lang")).toBe("id");
     expect(document.querySelector("#claim-1 blockquote")?.textContent).toBe("“1.200 sekolah rusak”");
     expect(document.querySelector("#claim-1 .verdict .badge")?.textContent).toBe("✗Keliru");
+    // Where it appeared: the checked article, named by its title.
+    expect(document.querySelector('#claim-1 dl.facts a[href="https://kabar.example/banjir"]')?.textContent).toBe("Banjir <b>besar</b>");
     expect(document.querySelector("#claim-1 .verdict__scale")?.textContent).toContain("1 pada skala 1 (Keliru) sampai 5 (Benar)");
     expect(document.querySelector("#claim-1 .sources a")?.getAttribute("href")).toBe("https://bps.example/data");
     expect(document.querySelector('#claim-1 a[href="/fact-checks/banjir/archive/00000000-0000-4000-8000-000000000001"]')?.textContent).toBe("salinan arsip, 5 Maret 2025 pukul 08.00 UTC");

@@ -126,6 +126,20 @@ function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: n
             <dd>{claim.claimant}</dd>
           </>
         ) : null}
+        {claim.appearance ? (
+          <>
+            <dt>{t("publicPage.appearance")}</dt>
+            <dd>
+              {/^https?:\/\//i.test(claim.appearance) ? (
+                <a href={claim.appearance} rel="nofollow noopener noreferrer">
+                  {claim.appearance === content.article.url ? content.article.title : claim.appearance}
+                </a>
+              ) : (
+                claim.appearance
+              )}
+            </dd>
+          </>
+        ) : null}
         {claim.claimDate ? (
           <>
             <dt>{t("publicPage.claimDate")}</dt>
