@@ -63,7 +63,14 @@ export type PublishedContent = {
   claims: PublishedClaim[];
 };
 
-export const publishingLimits = { headline: 200, summary: 1_000, methodology: 5_000, correctionNote: 2_000, unpublishReason: 2_000, slug: 80 } as const;
+export const publishingLimits = {
+  headline: 200,
+  summary: 1_000,
+  methodology: 5_000,
+  correctionNote: 2_000,
+  unpublishReason: 2_000,
+  slug: 80,
+} as const;
 
 /** A readable, URL-safe slug: lower-case ASCII words joined by "-", accents folded, at most 80 characters. */
 export function slugify(text: string): string {

@@ -13,7 +13,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
 import { rationaleMaxLength } from "~/review/verdicts.server";
-import { assignAnchors, type PublishedArchive, type PublishedClaim, type PublishedContent, publishingLimits, slugify, slugPattern } from "./content";
+import {
+  assignAnchors,
+  type PublishedArchive,
+  type PublishedClaim,
+  type PublishedContent,
+  publishingLimits,
+  slugify,
+  slugPattern,
+} from "./content";
 
 type Tx = Prisma.TransactionClient;
 export type PublishActor = PermissionHolder & { id: string };
@@ -87,9 +95,13 @@ export async function publishReadiness(articleId: string, tx: Tx | typeof prisma
     orderBy: [{ start: "asc" }, { end: "desc" }],
     select: { id: true, wording: true, status: true, notCheckableReason: true },
   });
-  const open = claims.filter((claim) => !settledStatuses.includes(claim.status)).map(({ id, wording, status }) => ({ id, wording, status }));
+  const open = claims
+    .filter((claim) => !settledStatuses.includes(claim.status))
+    .map(({ id, wording, status }) => ({ id, wording, status }));
   const rated = claims.filter((claim) => claim.status === "APPROVED").length;
-  const notCheckable = claims.filter((claim) => claim.status === "NOT_CHECKABLE").map((claim) => ({ id: claim.id, wording: claim.wording, reason: claim.notCheckableReason }));
+  const notCheckable = claims
+    .filter((claim) => claim.status === "NOT_CHECKABLE")
+    .map((claim) => ({ id: claim.id, wording: claim.wording, reason: claim.notCheckableReason }));
   return { ready: open.length === 0 && rated > 0, open, rated, notCheckable };
 }
 
@@ -161,7 +173,10 @@ async function buildContent(tx: Tx, articleId: string, previousAnchors: Map<stri
   });
   const labels = scale?.labels ?? [];
   // A rating given on an earlier scale still has to sit inside best/worst.
-  const values = [...labels.map((label) => label.value), ...claims.flatMap((claim) => claim.verdicts.map((verdict) => verdict.rating.value))];
+  const values = [
+    ...labels.map((label) => label.value),
+    ...claims.flatMap((claim) => claim.verdicts.map((verdict) => verdict.rating.value)),
+  ];
   const anchors = assignAnchors(
     claims.map((claim) => claim.id),
     previousAnchors,
@@ -201,7 +216,12 @@ async function buildContent(tx: Tx, articleId: string, previousAnchors: Map<stri
             kind: source.kind,
             stance: source.stance,
             archive: snapshot
-              ? { snapshotId: snapshot.id, status: snapshot.status, archivedAt: snapshot.status === "ARCHIVED" ? (snapshot.fetchedAt?.toISOString() ?? null) : null, sha256: snapshot.sha256 }
+              ? {
+                  snapshotId: snapshot.id,
+                  status: snapshot.status,
+                  archivedAt: snapshot.status === "ARCHIVED" ? (snapshot.fetchedAt?.toISOString() ?? null) : null,
+                  sha256: snapshot.sha256,
+                }
               : null,
           };
         }),
@@ -237,7 +257,10 @@ function topics(factCheck: { slug: string; articleId: string }) {
 
 /** A free slug from the headline ("…-2", "…-3" when taken). */
 export async function suggestSlug(headline: string): Promise<string> {
-  const base = slugify(headline).slice(0, publishingLimits.slug - 4).replace(/-+$/, "") || "fact-check";
+  const base =
+    slugify(headline)
+      .slice(0, publishingLimits.slug - 4)
+      .replace(/-+$/, "") || "fact-check";
   const taken = new Set(
     (await prisma.factCheck.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
   );
@@ -252,42 +275,54 @@ export async function publishFactCheck(actor: PublishActor, input: PublishInput)
   const text = editorialText(input);
   const slug = input.slug.trim().toLowerCase();
   if (!slugPattern.test(slug) || slug.length > publishingLimits.slug) throw new PublishRefused("badSlug", { field: "slug" });
-  const result = await prisma.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, language: true, status: true, factCheck: { select: { id: true } } } });
-    if (!article) throw new PublishRefused("notFound");
-    if (article.factCheck) throw new PublishRefused("alreadyPublished");
-    // Claims move under the publisher's feet only through guarded updates; lock them while freezing.
-    await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${article.id}::uuid FOR UPDATE`;
-    assertReady(await publishReadiness(article.id, tx));
-    if (await tx.factCheck.findUnique({ where: { slug }, select: { id: true } })) throw new PublishRefused("slugTaken", { field: "slug" });
-    const content = await buildContent(tx, article.id, new Map());
-    const now = new Date();
-    const factCheck = await tx.factCheck.create({
-      data: {
-        articleId: article.id,
-        slug,
-        language: article.language,
-        headline: text.headline,
-        summary: text.summary,
-        firstPublishedAt: now,
-        lastPublishedAt: now,
-        versions: {
-          create: { version: 1, ...text, content: content as unknown as Prisma.InputJsonValue, publishedById: actor.id, publishedAt: now },
+  const result = await prisma
+    .$transaction(async (tx) => {
+      const article = await tx.article.findUnique({
+        where: { id: input.articleId },
+        select: { id: true, language: true, status: true, factCheck: { select: { id: true } } },
+      });
+      if (!article) throw new PublishRefused("notFound");
+      if (article.factCheck) throw new PublishRefused("alreadyPublished");
+      // Claims move under the publisher's feet only through guarded updates; lock them while freezing.
+      await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${article.id}::uuid FOR UPDATE`;
+      assertReady(await publishReadiness(article.id, tx));
+      if (await tx.factCheck.findUnique({ where: { slug }, select: { id: true } }))
+        throw new PublishRefused("slugTaken", { field: "slug" });
+      const content = await buildContent(tx, article.id, new Map());
+      const now = new Date();
+      const factCheck = await tx.factCheck.create({
+        data: {
+          articleId: article.id,
+          slug,
+          language: article.language,
+          headline: text.headline,
+          summary: text.summary,
+          firstPublishedAt: now,
+          lastPublishedAt: now,
+          versions: {
+            create: {
+              version: 1,
+              ...text,
+              content: content as unknown as Prisma.InputJsonValue,
+              publishedById: actor.id,
+              publishedAt: now,
+            },
+          },
         },
-      },
-      select: { id: true, articleId: true, slug: true },
-    });
-    await indexForSearch(tx, factCheck.id, article.language, text, content);
-    await tx.article.update({ where: { id: article.id }, data: { status: "PUBLISHED" } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "factcheck.publish",
-      entityType: "FactCheck",
-      entityId: factCheck.id,
-      after: { slug, version: 1, ...text, claims: content.claims.length },
-    });
-    return factCheck;
-  }).catch(uniqueSlug);
+        select: { id: true, articleId: true, slug: true },
+      });
+      await indexForSearch(tx, factCheck.id, article.language, text, content);
+      await tx.article.update({ where: { id: article.id }, data: { status: "PUBLISHED" } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "factcheck.publish",
+        entityType: "FactCheck",
+        entityId: factCheck.id,
+        after: { slug, version: 1, ...text, claims: content.claims.length },
+      });
+      return factCheck;
+    })
+    .catch(uniqueSlug);
   await publishChange(topics(result), "factcheck.publish");
   return result;
 }
@@ -313,7 +348,10 @@ export type CorrectionInput = EditorialText & {
   verdicts?: VerdictCorrection[];
 };
 
-/** A correction: changed verdicts become new approved verdict versions, then the page gets a new version with the note. */
+/**
+ * A correction: changed verdicts become new approved verdict versions, then the page gets a new version with
+ * the note. On a withdrawn fact-check it is a republication: the page is back, and the note says why.
+ */
 export async function correctFactCheck(actor: PublishActor, input: CorrectionInput) {
   requirePermission(actor);
   const text = editorialText(input);
@@ -323,9 +361,18 @@ export async function correctFactCheck(actor: PublishActor, input: CorrectionInp
     if (!locked.length) throw new PublishRefused("notFound");
     const factCheck = await tx.factCheck.findUniqueOrThrow({
       where: { id: input.factCheckId },
-      select: { id: true, slug: true, articleId: true, status: true, currentVersion: true, language: true, versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } } },
+      select: {
+        id: true,
+        slug: true,
+        articleId: true,
+        status: true,
+        currentVersion: true,
+        language: true,
+        versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } },
+      },
     });
-    if (factCheck.status !== "PUBLISHED") throw new PublishRefused("notPublished");
+    // Correcting a withdrawn fact-check publishes it again, with the note saying why.
+    const republishing = factCheck.status === "UNPUBLISHED";
     if (factCheck.currentVersion !== input.basedOnVersion) throw new PublishRefused("stale");
     await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${factCheck.articleId}::uuid FOR UPDATE`;
     const corrected = await correctVerdicts(tx, actor, factCheck.articleId, input.verdicts ?? [], note);
@@ -335,22 +382,43 @@ export async function correctFactCheck(actor: PublishActor, input: CorrectionInp
     const version = factCheck.currentVersion + 1;
     const now = new Date();
     await tx.factCheckVersion.create({
-      data: { factCheckId: factCheck.id, version, ...text, correctionNote: note, content: content as unknown as Prisma.InputJsonValue, publishedById: actor.id, publishedAt: now },
+      data: {
+        factCheckId: factCheck.id,
+        version,
+        ...text,
+        correctionNote: note,
+        content: content as unknown as Prisma.InputJsonValue,
+        publishedById: actor.id,
+        publishedAt: now,
+      },
     });
     await tx.factCheck.update({
       where: { id: factCheck.id },
-      data: { currentVersion: version, headline: text.headline, summary: text.summary, lastPublishedAt: now },
+      data: {
+        currentVersion: version,
+        headline: text.headline,
+        summary: text.summary,
+        lastPublishedAt: now,
+        ...(republishing ? { status: "PUBLISHED", unpublishedAt: null, unpublishReason: null, unpublishedById: null } : {}),
+      },
     });
+    if (republishing) await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "PUBLISHED" } });
     await indexForSearch(tx, factCheck.id, factCheck.language, text, content);
     await recordAudit(tx, {
       actorId: actor.id,
-      action: "factcheck.correct",
+      action: republishing ? "factcheck.republish" : "factcheck.correct",
       entityType: "FactCheck",
       entityId: factCheck.id,
-      before: { version: factCheck.currentVersion },
+      before: { version: factCheck.currentVersion, status: factCheck.status },
       after: { version, correctionNote: note, ...text, correctedVerdicts: corrected },
     });
-    return { id: factCheck.id, slug: factCheck.slug, articleId: factCheck.articleId, version, correctedClaims: corrected.map((change) => change.claimId) };
+    return {
+      id: factCheck.id,
+      slug: factCheck.slug,
+      articleId: factCheck.articleId,
+      version,
+      correctedClaims: corrected.map((change) => change.claimId),
+    };
   });
   await publishChange([...topics(result), ...result.correctedClaims.map((id) => `claim:${id}`)], "factcheck.correct");
   return result;
@@ -368,13 +436,24 @@ async function correctVerdicts(tx: Tx, actor: PublishActor, articleId: string, c
   const done: { claimId: string; from: string; to: string }[] = [];
   for (const change of changes) {
     const rationale = change.rationale.replace(/\r\n?/g, "\n").trim();
-    if (!rationale || rationale.length > rationaleMaxLength) throw new PublishRefused("badRationale", { field: `rationale-${change.claimId}` });
+    if (!rationale || rationale.length > rationaleMaxLength)
+      throw new PublishRefused("badRationale", { field: `rationale-${change.claimId}` });
     const claim = await tx.claim.findFirst({
       where: { id: change.claimId, articleId, deletedAt: null },
       select: {
         id: true,
         status: true,
-        verdicts: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, ratingId: true, rationale: true, rating: { select: { labelEn: true, value: true } } } },
+        verdicts: {
+          orderBy: { version: "desc" },
+          select: {
+            id: true,
+            version: true,
+            status: true,
+            ratingId: true,
+            rationale: true,
+            rating: { select: { labelEn: true, value: true } },
+          },
+        },
       },
     });
     if (!claim) throw new PublishRefused("notFound");
@@ -421,7 +500,10 @@ export async function unpublishFactCheck(actor: PublishActor, input: { factCheck
   requirePermission(actor);
   const reason = requiredNote(input.reason, publishingLimits.unpublishReason, "reason");
   const result = await prisma.$transaction(async (tx) => {
-    const factCheck = await tx.factCheck.findUnique({ where: { id: input.factCheckId }, select: { id: true, articleId: true, status: true, slug: true } });
+    const factCheck = await tx.factCheck.findUnique({
+      where: { id: input.factCheckId },
+      select: { id: true, articleId: true, status: true, slug: true },
+    });
     if (!factCheck) throw new PublishRefused("notFound");
     if (factCheck.status !== "PUBLISHED") throw new PublishRefused("notPublished");
     const { count } = await tx.factCheck.updateMany({
@@ -430,7 +512,14 @@ export async function unpublishFactCheck(actor: PublishActor, input: { factCheck
     });
     if (count !== 1) throw new PublishRefused("notPublished");
     await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "READY" } });
-    await recordAudit(tx, { actorId: actor.id, action: "factcheck.unpublish", entityType: "FactCheck", entityId: factCheck.id, before: { status: "PUBLISHED" }, after: { status: "UNPUBLISHED", reason } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "factcheck.unpublish",
+      entityType: "FactCheck",
+      entityId: factCheck.id,
+      before: { status: "PUBLISHED" },
+      after: { status: "UNPUBLISHED", reason },
+    });
     return factCheck;
   });
   await publishChange(topics(result), "factcheck.unpublish");
@@ -454,7 +543,16 @@ export async function deskFactCheck(articleId: string) {
       unpublishReason: true,
       versions: {
         orderBy: { version: "desc" },
-        select: { version: true, headline: true, summary: true, methodology: true, correctionNote: true, content: true, publishedAt: true, publishedBy: { select: { name: true } } },
+        select: {
+          version: true,
+          headline: true,
+          summary: true,
+          methodology: true,
+          correctionNote: true,
+          content: true,
+          publishedAt: true,
+          publishedBy: { select: { name: true } },
+        },
       },
     },
   });
@@ -506,7 +604,14 @@ export async function publicFactCheck(slug: string, versionNumber?: number): Pro
   });
   if (!factCheck) return { kind: "missing" };
   if (factCheck.status === "UNPUBLISHED") {
-    return { kind: "gone", slug, headline: factCheck.headline, language: factCheck.language, unpublishedAt: factCheck.unpublishedAt ?? factCheck.lastPublishedAt, reason: factCheck.unpublishReason ?? "" };
+    return {
+      kind: "gone",
+      slug,
+      headline: factCheck.headline,
+      language: factCheck.language,
+      unpublishedAt: factCheck.unpublishedAt ?? factCheck.lastPublishedAt,
+      reason: factCheck.unpublishReason ?? "",
+    };
   }
   const wanted = versionNumber ?? factCheck.currentVersion;
   if (!factCheck.versions.some((version) => version.version === wanted)) return { kind: "missing" };
@@ -580,7 +685,6 @@ export async function factCheckStamp(slug: string): Promise<string> {
   const row = rows[0];
   return row ? `${row.status}:${row.currentVersion}:${row.archived}:${row.failed}` : "missing";
 }
-
 
 /** The text of a source's archive copy, for readers — only when a published version of this fact-check cites it. */
 export async function publicArchiveCopy(slug: string, snapshotId: string) {

@@ -14,7 +14,14 @@ const labels = [
 ];
 
 const content: PublishedContent = {
-  article: { title: "Banjir <b>besar</b>", outlet: "Kabar", author: null, publishedAt: "2025-03-04T00:00:00.000Z", url: "https://kabar.example/banjir", language: "id" },
+  article: {
+    title: "Banjir <b>besar</b>",
+    outlet: "Kabar",
+    author: null,
+    publishedAt: "2025-03-04T00:00:00.000Z",
+    url: "https://kabar.example/banjir",
+    language: "id",
+  },
   scale: { best: 5, worst: 1, labels },
   claims: [
     {
@@ -30,7 +37,22 @@ const content: PublishedContent = {
       rating: labels[0]!,
       rationale: "Data menunjukkan sebaliknya.",
       notCheckableReason: null,
-      sources: [{ sourceId: "s1", url: "https://bps.example/data", title: "Data BPS", publisher: "BPS", kind: "DATASET", stance: "REFUTES", archive: { snapshotId: "00000000-0000-4000-8000-000000000001", status: "ARCHIVED", archivedAt: "2025-03-05T08:00:00.000Z", sha256: "ab" } }],
+      sources: [
+        {
+          sourceId: "s1",
+          url: "https://bps.example/data",
+          title: "Data BPS",
+          publisher: "BPS",
+          kind: "DATASET",
+          stance: "REFUTES",
+          archive: {
+            snapshotId: "00000000-0000-4000-8000-000000000001",
+            status: "ARCHIVED",
+            archivedAt: "2025-03-05T08:00:00.000Z",
+            sha256: "ab",
+          },
+        },
+      ],
       reviewedBy: "Rizky Pratama",
       approvedBy: "Dewi Anggraini",
     },
@@ -61,7 +83,14 @@ function model(overrides: Partial<FactCheckPageModel> = {}): FactCheckPageModel 
     newsroom: { name: "Redaksi Uji", url: "https://redaksi.example", logoUrl: null, creditReviewers: true, timeZone: "UTC" },
     canonicalUrl: "https://redaksi.example/fact-checks/banjir",
     slug: "banjir",
-    version: { version: 1, headline: "Cek Fakta: Banjir", summary: "Ringkasan.", methodology: "Metode satu.\n\nMetode dua.", publishedAt: new Date("2025-03-06T00:00:00Z"), content },
+    version: {
+      version: 1,
+      headline: "Cek Fakta: Banjir",
+      summary: "Ringkasan.",
+      methodology: "Metode satu.\n\nMetode dua.",
+      publishedAt: new Date("2025-03-06T00:00:00Z"),
+      content,
+    },
     currentVersion: 1,
     firstPublishedAt: new Date("2025-03-06T00:00:00Z"),
     lastPublishedAt: new Date("2025-03-06T00:00:00Z"),
@@ -86,7 +115,9 @@ describe("the public fact-check page", () => {
     expect(document.querySelector('#claim-1 dl.facts a[href="https://kabar.example/banjir"]')?.textContent).toBe("Banjir <b>besar</b>");
     expect(document.querySelector("#claim-1 .verdict__scale")?.textContent).toContain("1 pada skala 1 (Keliru) sampai 5 (Benar)");
     expect(document.querySelector("#claim-1 .sources a")?.getAttribute("href")).toBe("https://bps.example/data");
-    expect(document.querySelector('#claim-1 a[href="/fact-checks/banjir/archive/00000000-0000-4000-8000-000000000001"]')?.textContent).toBe("salinan arsip, 5 Maret 2025 pukul 08.00 UTC");
+    expect(document.querySelector('#claim-1 a[href="/fact-checks/banjir/archive/00000000-0000-4000-8000-000000000001"]')?.textContent).toBe(
+      "salinan arsip, 5 Maret 2025 pukul 08.00 UTC",
+    );
     expect(document.querySelector("#claim-1 .rationale strong")?.textContent).toBe("sebaliknya");
     expect(document.querySelectorAll("section[aria-labelledby=methodology] p")).toHaveLength(2);
     expect(document.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(1);
@@ -110,7 +141,9 @@ describe("the public fact-check page", () => {
   it("credits the reviewers only when the newsroom says so", () => {
     const credited = documentOf(renderFactCheckPage(model()).html);
     expect(credited.querySelector("#claim-1 .credits")?.textContent).toBe("Diteliti oleh Rizky Pratama, disetujui oleh Dewi Anggraini");
-    const anonymous = renderFactCheckPage(model({ newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: false, timeZone: "UTC" } })).html;
+    const anonymous = renderFactCheckPage(
+      model({ newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: false, timeZone: "UTC" } }),
+    ).html;
     expect(anonymous).not.toContain("Rizky Pratama");
     expect(documentOf(anonymous).querySelector(".credits")).toBeNull();
   });
@@ -143,7 +176,9 @@ describe("the public fact-check page", () => {
     const newsroom = { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true, timeZone: "Asia/Jakarta" };
     const document = documentOf(renderFactCheckPage(model({ newsroom })).html);
     // Archived 08:00 UTC is 15:00 in Jakarta; the claim was made on 3 March whatever the zone.
-    expect(document.querySelector('#claim-1 a[href^="/fact-checks/banjir/archive/"]')?.textContent).toBe("salinan arsip, 5 Maret 2025 pukul 15.00 WIB");
+    expect(document.querySelector('#claim-1 a[href^="/fact-checks/banjir/archive/"]')?.textContent).toBe(
+      "salinan arsip, 5 Maret 2025 pukul 15.00 WIB",
+    );
     expect(document.querySelector("#claim-1 dl.facts time")?.textContent).toBe("3 Maret 2025");
   });
 
@@ -157,7 +192,14 @@ describe("the public fact-check page", () => {
 
 describe("the withdrawn page", () => {
   it("says when and why, and is not indexed", () => {
-    const { html } = renderGonePage({ language: "id", t: translator("id"), newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true, timeZone: "UTC" }, headline: "Cek Fakta: Banjir", unpublishedAt: new Date("2025-04-01T00:00:00Z"), reason: "Artikel asli <i>satire</i>." });
+    const { html } = renderGonePage({
+      language: "id",
+      t: translator("id"),
+      newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true, timeZone: "UTC" },
+      headline: "Cek Fakta: Banjir",
+      unpublishedAt: new Date("2025-04-01T00:00:00Z"),
+      reason: "Artikel asli <i>satire</i>.",
+    });
     const document = documentOf(html);
     expect(document.querySelector("h1")?.textContent).toBe("Cek fakta ditarik");
     expect(document.querySelector("main")?.textContent).toContain("Artikel asli <i>satire</i>.");

@@ -50,7 +50,15 @@ function formatters(language: "en" | "id", timeZone: string): Formatters {
   let cached = formatterCache.get(key);
   if (!cached) {
     const day = new Intl.DateTimeFormat(locales[language], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    const moment = new Intl.DateTimeFormat(locales[language], { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
+    const moment = new Intl.DateTimeFormat(locales[language], {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+      timeZoneName: "short",
+    });
     cached = { day: (value) => day.format(new Date(value)), moment: (value) => moment.format(new Date(value)) };
     formatterCache.set(key, cached);
   }
@@ -76,7 +84,16 @@ function ratingMark(rating: PublishedRating, scale: PublishedContent["scale"]) {
   return "◐";
 }
 
-function Badge({ rating, scale, language }: { rating: PublishedRating | null; scale: PublishedContent["scale"]; language: "en" | "id"; t: TFunction }) {
+function Badge({
+  rating,
+  scale,
+  language,
+}: {
+  rating: PublishedRating | null;
+  scale: PublishedContent["scale"];
+  language: "en" | "id";
+  t: TFunction;
+}) {
   if (!rating) return null;
   return (
     <span className={`badge ${ratingClass(rating)}`}>
@@ -102,7 +119,10 @@ function NotCheckableBadge({ t }: { t: TFunction }) {
 function scaleEnds(content: PublishedContent, language: "en" | "id") {
   const best = content.scale.labels.find((label) => label.value === content.scale.best);
   const worst = content.scale.labels.find((label) => label.value === content.scale.worst);
-  return { bestLabel: best ? ratingLabel(best, language) : String(content.scale.best), worstLabel: worst ? ratingLabel(worst, language) : String(content.scale.worst) };
+  return {
+    bestLabel: best ? ratingLabel(best, language) : String(content.scale.best),
+    worstLabel: worst ? ratingLabel(worst, language) : String(content.scale.worst),
+  };
 }
 
 function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: number; model: FactCheckPageModel }) {
@@ -179,7 +199,9 @@ function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: n
                   source.archive.status === "ARCHIVED" && source.archive.archivedAt ? (
                     <>
                       {" · "}
-                      <a href={`/fact-checks/${model.slug}/archive/${source.archive.snapshotId}`}>{t("publicPage.archivedOn", { date: dates.moment(source.archive.archivedAt) })}</a>
+                      <a href={`/fact-checks/${model.slug}/archive/${source.archive.snapshotId}`}>
+                        {t("publicPage.archivedOn", { date: dates.moment(source.archive.archivedAt) })}
+                      </a>
                     </>
                   ) : (
                     ` · ${t(source.archive.status === "FAILED" ? "publicPage.archiveFailed" : "publicPage.archivePending")}`
@@ -194,7 +216,10 @@ function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: n
       )}
       {credits ? (
         <p className="credits">
-          {[claim.reviewedBy ? t("publicPage.reviewedBy", { name: claim.reviewedBy }) : null, claim.approvedBy ? t("publicPage.approvedBy", { name: claim.approvedBy }) : null]
+          {[
+            claim.reviewedBy ? t("publicPage.reviewedBy", { name: claim.reviewedBy }) : null,
+            claim.approvedBy ? t("publicPage.approvedBy", { name: claim.approvedBy }) : null,
+          ]
             .filter(Boolean)
             .join(", ")}
         </p>
@@ -203,7 +228,21 @@ function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: n
   );
 }
 
-function Document({ model, css, title, description, head, children }: { model: FactCheckPageModel | ShellModel; css: string; title: string; description: string; head?: React.ReactNode; children: React.ReactNode }) {
+function Document({
+  model,
+  css,
+  title,
+  description,
+  head,
+  children,
+}: {
+  model: FactCheckPageModel | ShellModel;
+  css: string;
+  title: string;
+  description: string;
+  head?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const { t, language, newsroom } = model;
   return (
     <html lang={language}>
@@ -233,9 +272,7 @@ function Document({ model, css, title, description, head, children }: { model: F
         <main id="main">{children}</main>
         <footer className="colophon">
           <div className="colophon__inner">
-            <p>
-              © {newsroom.url ? <a href={newsroom.url}>{newsroom.name}</a> : newsroom.name}
-            </p>
+            <p>© {newsroom.url ? <a href={newsroom.url}>{newsroom.name}</a> : newsroom.name}</p>
             <nav aria-label={t("publicPage.feed")}>
               <a href="/fact-checks">{t("publicPage.allFactChecks")}</a> · <a href="/fact-checks/feed.atom">{t("publicPage.feed")}</a>
             </nav>
@@ -279,7 +316,13 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
       <article>
         {isCurrent ? null : (
           <div className="notice" role="note">
-            <p>{t("publicPage.earlierVersion", { version: version.version, total: model.currentVersion, date: dates.moment(version.publishedAt) })}</p>
+            <p>
+              {t("publicPage.earlierVersion", {
+                version: version.version,
+                total: model.currentVersion,
+                date: dates.moment(version.publishedAt),
+              })}
+            </p>
             <p>
               <a href={`/fact-checks/${model.slug}`}>{t("publicPage.readCurrent")}</a>
             </p>
@@ -288,7 +331,10 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
         <p className="kicker">{t("publicPage.kicker")}</p>
         <h1>{version.headline}</h1>
         <p className="meta">
-          {t("publicPage.byNewsroom", { newsroom: newsroom.name })} · <time dateTime={model.firstPublishedAt.toISOString()}>{t("publicPage.published", { date: dates.moment(model.firstPublishedAt) })}</time>
+          {t("publicPage.byNewsroom", { newsroom: newsroom.name })} ·{" "}
+          <time dateTime={model.firstPublishedAt.toISOString()}>
+            {t("publicPage.published", { date: dates.moment(model.firstPublishedAt) })}
+          </time>
           {shownCorrections.length ? (
             <>
               {" · "}
@@ -337,7 +383,11 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
           <ul className="glance">
             {content.claims.map((claim) => (
               <li key={claim.anchor}>
-                {claim.rating ? <Badge rating={claim.rating} scale={content.scale} language={language} t={t} /> : <NotCheckableBadge t={t} />}
+                {claim.rating ? (
+                  <Badge rating={claim.rating} scale={content.scale} language={language} t={t} />
+                ) : (
+                  <NotCheckableBadge t={t} />
+                )}
                 <a href={`#${claim.anchor}`}>{claim.wording}</a>
               </li>
             ))}
@@ -393,7 +443,17 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
                 {Array.from({ length: model.currentVersion }, (_, i) => i + 1).map((n) => {
                   const at = n === 1 ? model.firstPublishedAt : model.corrections.find((c) => c.version === n)?.publishedAt;
                   const label = `${t("publicPage.versionItem", { version: n, date: at ? dates.moment(at) : "" })}${n === model.currentVersion ? ` (${t("publicPage.currentVersion")})` : ""}`;
-                  return <li key={n}>{n === version.version ? <strong aria-current="page">{label}</strong> : <a href={n === model.currentVersion ? `/fact-checks/${model.slug}` : `/fact-checks/${model.slug}/v/${n}`}>{label}</a>}</li>;
+                  return (
+                    <li key={n}>
+                      {n === version.version ? (
+                        <strong aria-current="page">{label}</strong>
+                      ) : (
+                        <a href={n === model.currentVersion ? `/fact-checks/${model.slug}` : `/fact-checks/${model.slug}/v/${n}`}>
+                          {label}
+                        </a>
+                      )}
+                    </li>
+                  );
                 })}
               </ol>
             </>
@@ -432,7 +492,13 @@ export function renderGonePage(model: ShellModel & { headline: string; unpublish
   const { t } = model;
   const dates = formatters(model.language, model.newsroom.timeZone);
   const markup = renderToStaticMarkup(
-    <Document model={model} css={publicPageCss} title={t("publicPage.goneTitle")} description={t("publicPage.goneTitle")} head={<meta name="robots" content="noindex" />}>
+    <Document
+      model={model}
+      css={publicPageCss}
+      title={t("publicPage.goneTitle")}
+      description={t("publicPage.goneTitle")}
+      head={<meta name="robots" content="noindex" />}
+    >
       <div className="notice notice--gone" role="note">
         <h1>{t("publicPage.goneTitle")}</h1>
         <p>
@@ -450,11 +516,19 @@ export function renderGonePage(model: ShellModel & { headline: string; unpublish
   return finish(markup, publicPageCss);
 }
 
-export function renderArchivePage(model: ShellModel & { slug: string; headline: string; url: string; archivedAt: Date; sha256: string | null; text: string | null }): RenderedPage {
+export function renderArchivePage(
+  model: ShellModel & { slug: string; headline: string; url: string; archivedAt: Date; sha256: string | null; text: string | null },
+): RenderedPage {
   const { t } = model;
   const dates = formatters(model.language, model.newsroom.timeZone);
   const markup = renderToStaticMarkup(
-    <Document model={model} css={publicPageCss} title={t("publicPage.archiveTitle")} description={t("publicPage.archiveTitle")} head={<meta name="robots" content="noindex" />}>
+    <Document
+      model={model}
+      css={publicPageCss}
+      title={t("publicPage.archiveTitle")}
+      description={t("publicPage.archiveTitle")}
+      head={<meta name="robots" content="noindex" />}
+    >
       <p className="kicker">{t("publicPage.archiveTitle")}</p>
       <h1>{model.headline}</h1>
       <p>{t("publicPage.archiveIntro", { url: model.url, date: dates.moment(model.archivedAt), headline: model.headline })}</p>

@@ -32,7 +32,8 @@ export const publicPageCacheControl = "public, no-cache";
 
 type PagePath = { key: string; slug: string } & ({ kind: "page"; version?: number } | { kind: "archive"; snapshotId: string });
 
-const pagePattern = /^\/fact-checks\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/v\/([1-9][0-9]{0,5})|\/archive\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))?\/?$/;
+const pagePattern =
+  /^\/fact-checks\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/v\/([1-9][0-9]{0,5})|\/archive\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))?\/?$/;
 
 export function matchPublicPath(pathname: string): PagePath | null {
   const match = pagePattern.exec(pathname);
@@ -94,7 +95,13 @@ async function stampOf(path: PagePath) {
 }
 
 function pageNewsroom(newsroom: Newsroom): PageNewsroom {
-  return { name: newsroom.name, url: newsroom.publicUrl, logoUrl: newsroom.logoUrl, creditReviewers: newsroom.creditReviewers, timeZone: newsroom.timeZone };
+  return {
+    name: newsroom.name,
+    url: newsroom.publicUrl,
+    logoUrl: newsroom.logoUrl,
+    creditReviewers: newsroom.creditReviewers,
+    timeZone: newsroom.timeZone,
+  };
 }
 
 function shellLanguage(language: string, newsroom: Newsroom) {
@@ -107,23 +114,52 @@ async function renderPath(path: PagePath, newsroom: Newsroom): Promise<{ status:
     if (!copy) return null;
     const language = shellLanguage(copy.language, newsroom);
     const { language: _articleLanguage, ...archive } = copy;
-    return { status: 200, language, page: renderArchivePage({ ...archive, language, t: translator(language), newsroom: pageNewsroom(newsroom), slug: path.slug }) };
+    return {
+      status: 200,
+      language,
+      page: renderArchivePage({ ...archive, language, t: translator(language), newsroom: pageNewsroom(newsroom), slug: path.slug }),
+    };
   }
   const found = await publicFactCheck(path.slug, path.version);
   if (found.kind === "missing") return null;
   if (found.kind === "gone") {
     const language = shellLanguage(found.language, newsroom);
-    return { status: 410, language, page: renderGonePage({ language, t: translator(language), newsroom: pageNewsroom(newsroom), headline: found.headline, unpublishedAt: found.unpublishedAt, reason: found.reason }) };
+    return {
+      status: 410,
+      language,
+      page: renderGonePage({
+        language,
+        t: translator(language),
+        newsroom: pageNewsroom(newsroom),
+        headline: found.headline,
+        unpublishedAt: found.unpublishedAt,
+        reason: found.reason,
+      }),
+    };
   }
   const language = shellLanguage(found.language, newsroom);
   const base = publicBaseUrl(newsroom);
   const canonicalUrl = base + factCheckPath(found.slug);
   const { version } = found;
   const isCurrent = version.version === found.currentVersion;
-  const rationaleHtml = new Map(version.content.claims.map((claim) => [claim.claimId, claim.rationale ? renderRationale(claim.rationale) : ""]));
+  const rationaleHtml = new Map(
+    version.content.claims.map((claim) => [claim.claimId, claim.rationale ? renderRationale(claim.rationale) : ""]),
+  );
   // ClaimReview markup on the current version only: an earlier version is not what the newsroom says now.
   const jsonLd = isCurrent
-    ? serializeJsonLd(claimReviewsOf({ slug: found.slug, language: found.language, headline: version.headline, firstPublishedAt: found.firstPublishedAt, lastPublishedAt: found.lastPublishedAt }, version.content, newsroom))
+    ? serializeJsonLd(
+        claimReviewsOf(
+          {
+            slug: found.slug,
+            language: found.language,
+            headline: version.headline,
+            firstPublishedAt: found.firstPublishedAt,
+            lastPublishedAt: found.lastPublishedAt,
+          },
+          version.content,
+          newsroom,
+        ),
+      )
     : null;
   const page = renderFactCheckPage({
     language,
@@ -226,7 +262,11 @@ function send(method: string, headers: Record<string, string | string[] | undefi
     return;
   }
   const accepted = String(headers["accept-encoding"] ?? "");
-  const [encoding, body] = brotli.test(accepted) ? ["br", page.bodies.br] : gzip.test(accepted) ? ["gzip", page.bodies.gzip] : [null, page.bodies.identity];
+  const [encoding, body] = brotli.test(accepted)
+    ? ["br", page.bodies.br]
+    : gzip.test(accepted)
+      ? ["gzip", page.bodies.gzip]
+      : [null, page.bodies.identity];
   res.writeHead(page.status, {
     ...page.headers,
     ...(encoding ? { "Content-Encoding": encoding } : {}),

@@ -90,7 +90,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string")) as Values;
   const submission = parseWithZod(formData, { schema: FactCheckAction });
   if (submission.status !== "success") {
-    return data({ notice: { tone: "error", key: "factCheck.fillIn" } as Notice, values, fieldErrors: submission.reply().error ?? {} }, { status: 400 });
+    return data(
+      { notice: { tone: "error", key: "factCheck.fillIn" } as Notice, values, fieldErrors: submission.reply().error ?? {} },
+      { status: 400 },
+    );
   }
   const value = submission.value;
   try {
@@ -102,25 +105,61 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!factCheck) throw data(null, { status: 404 });
     if (value.intent === "correct") {
       await correctFactCheck(editor, { factCheckId: factCheck.id, ...value, verdicts: verdictChanges(formData) });
-      return { notice: { tone: "success", key: "factCheck.corrected" } as Notice, values: {}, fieldErrors: {} };
+      const key = factCheck.status === "UNPUBLISHED" ? "factCheck.republished" : "factCheck.corrected";
+      return { notice: { tone: "success", key } as Notice, values: {}, fieldErrors: {} };
     }
     await unpublishFactCheck(editor, { factCheckId: factCheck.id, reason: value.reason });
     return { notice: { tone: "success", key: "factCheck.unpublished" } as Notice, values: {}, fieldErrors: {} };
   } catch (error) {
     if (error instanceof PublishRefused) {
-      const status = error.reason === "notAllowed" ? 403 : error.reason === "stale" || error.reason === "alreadyPublished" || error.reason === "notReady" ? 409 : 400;
+      const status =
+        error.reason === "notAllowed"
+          ? 403
+          : error.reason === "stale" || error.reason === "alreadyPublished" || error.reason === "notReady"
+            ? 409
+            : 400;
       const notice: Notice = { tone: "error", key: `factCheck.refused.${error.reason}`, claims: error.detail?.claims };
-      return data({ notice, values, fieldErrors: error.detail?.field ? { [error.detail.field]: [`factCheck.refused.${error.reason}`] } : {} }, { status });
+      return data(
+        { notice, values, fieldErrors: error.detail?.field ? { [error.detail.field]: [`factCheck.refused.${error.reason}`] } : {} },
+        { status },
+      );
     }
     throw error;
   }
 }
 
-function TextArea({ id, name, label, help, defaultValue, rows = 3, max, errors }: { id: string; name: string; label: string; help?: string; defaultValue: string; rows?: number; max: number; errors?: string[] }) {
+function TextArea({
+  id,
+  name,
+  label,
+  help,
+  defaultValue,
+  rows = 3,
+  max,
+  errors,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  help?: string;
+  defaultValue: string;
+  rows?: number;
+  max: number;
+  errors?: string[];
+}) {
   const { t } = useTranslation();
   return (
     <LabelledField id={id} label={label} help={help}>
-      <textarea id={id} name={name} rows={rows} maxLength={max} required defaultValue={defaultValue} aria-describedby={help ? `${id}-help` : undefined} aria-invalid={errors?.length ? true : undefined} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={max}
+        required
+        defaultValue={defaultValue}
+        aria-describedby={help ? `${id}-help` : undefined}
+        aria-invalid={errors?.length ? true : undefined}
+      />
       {errors?.length ? <p className="field__error">{errors.map((key) => t(key)).join(" ")}</p> : null}
     </LabelledField>
   );
@@ -140,6 +179,7 @@ export default function FactCheckDesk() {
   const current = factCheck?.versions[0];
   const labelText = (l: { labelEn: string; labelId: string }) => (i18n.language === "id" ? l.labelId : l.labelEn);
   const publicPath = factCheck ? `/fact-checks/${factCheck.slug}` : null;
+  const withdrawn = factCheck?.status === "UNPUBLISHED";
 
   return (
     <>
@@ -198,11 +238,45 @@ export default function FactCheckDesk() {
           ) : null}
           <Form method="post" className="stack" aria-labelledby="publish-title">
             <input type="hidden" name="intent" value="publish" />
-            <TextArea id="fc-headline" name="headline" label={t("factCheck.headline")} rows={2} max={publishingLimits.headline} defaultValue={failed.headline ?? article.title} errors={errors.headline} />
-            <TextArea id="fc-summary" name="summary" label={t("factCheck.summary")} help={t("factCheck.summaryHelp")} max={publishingLimits.summary} defaultValue={failed.summary ?? ""} errors={errors.summary} />
-            <TextArea id="fc-methodology" name="methodology" label={t("factCheck.methodology")} help={t("factCheck.methodologyHelp")} rows={5} max={publishingLimits.methodology} defaultValue={failed.methodology ?? ""} errors={errors.methodology} />
+            <TextArea
+              id="fc-headline"
+              name="headline"
+              label={t("factCheck.headline")}
+              rows={2}
+              max={publishingLimits.headline}
+              defaultValue={failed.headline ?? article.title}
+              errors={errors.headline}
+            />
+            <TextArea
+              id="fc-summary"
+              name="summary"
+              label={t("factCheck.summary")}
+              help={t("factCheck.summaryHelp")}
+              max={publishingLimits.summary}
+              defaultValue={failed.summary ?? ""}
+              errors={errors.summary}
+            />
+            <TextArea
+              id="fc-methodology"
+              name="methodology"
+              label={t("factCheck.methodology")}
+              help={t("factCheck.methodologyHelp")}
+              rows={5}
+              max={publishingLimits.methodology}
+              defaultValue={failed.methodology ?? ""}
+              errors={errors.methodology}
+            />
             <LabelledField id="fc-slug" label={t("factCheck.slug")} help={t("factCheck.slugHelp")}>
-              <input id="fc-slug" name="slug" required maxLength={publishingLimits.slug} pattern="[a-z0-9]+(-[a-z0-9]+)*" defaultValue={failed.slug ?? slugSuggestion ?? ""} aria-describedby="fc-slug-help" aria-invalid={errors.slug?.length ? true : undefined} />
+              <input
+                id="fc-slug"
+                name="slug"
+                required
+                maxLength={publishingLimits.slug}
+                pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                defaultValue={failed.slug ?? slugSuggestion ?? ""}
+                aria-describedby="fc-slug-help"
+                aria-invalid={errors.slug?.length ? true : undefined}
+              />
               {errors.slug?.length ? <p className="field__error">{errors.slug.map((key) => t(key)).join(" ")}</p> : null}
             </LabelledField>
             <SubmitButton busy={busy} disabled={busy || !readiness.ready}>
@@ -220,14 +294,16 @@ export default function FactCheckDesk() {
               </p>
             ) : (
               <p>
-                {t("factCheck.unpublishedOn", { date: factCheck.unpublishedAt ? dates.format(new Date(factCheck.unpublishedAt)) : "" })} <em>{factCheck.unpublishReason}</em>
+                {t("factCheck.unpublishedOn", { date: factCheck.unpublishedAt ? dates.format(new Date(factCheck.unpublishedAt)) : "" })}{" "}
+                <em>{factCheck.unpublishReason}</em>
               </p>
             )}
             <p>
               <a href={`/articles/${article.id}/fact-check.csv`} download>
                 {t("factCheck.exportCsv")}
               </a>{" "}
-              · <a href={`/articles/${article.id}/fact-check.json`} download>
+              ·{" "}
+              <a href={`/articles/${article.id}/fact-check.json`} download>
                 {t("factCheck.exportJson")}
               </a>
             </p>
@@ -235,25 +311,67 @@ export default function FactCheckDesk() {
             <ol reversed>
               {factCheck.versions.map((version) => (
                 <li key={version.version}>
-                  {factCheck.status === "PUBLISHED" ? <a href={version.version === factCheck.currentVersion ? publicPath! : `${publicPath}/v/${version.version}`}>{t("factCheck.version", { version: version.version })}</a> : t("factCheck.version", { version: version.version })} — {dates.format(new Date(version.publishedAt))}, {version.publishedBy.name}
-                  {version.correctionNote ? <>: <em>{version.correctionNote}</em></> : null}
+                  {factCheck.status === "PUBLISHED" ? (
+                    <a href={version.version === factCheck.currentVersion ? publicPath! : `${publicPath}/v/${version.version}`}>
+                      {t("factCheck.version", { version: version.version })}
+                    </a>
+                  ) : (
+                    t("factCheck.version", { version: version.version })
+                  )}{" "}
+                  — {dates.format(new Date(version.publishedAt))}, {version.publishedBy.name}
+                  {version.correctionNote ? (
+                    <>
+                      : <em>{version.correctionNote}</em>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ol>
           </section>
 
-          {factCheck.status === "PUBLISHED" && current ? (
+          {current ? (
             <>
               <section className="card" aria-labelledby="correct-title">
-                <h2 id="correct-title">{t("factCheck.correctTitle")}</h2>
-                <p className="muted">{t("factCheck.correctIntro")}</p>
+                <h2 id="correct-title">{t(withdrawn ? "factCheck.republishTitle" : "factCheck.correctTitle")}</h2>
+                <p className="muted">{t(withdrawn ? "factCheck.republishIntro" : "factCheck.correctIntro")}</p>
                 <Form method="post" className="stack" aria-labelledby="correct-title">
                   <input type="hidden" name="intent" value="correct" />
                   <input type="hidden" name="basedOnVersion" value={factCheck.currentVersion} />
-                  <TextArea id="fc-note" name="correctionNote" label={t("factCheck.correctionNote")} help={t("factCheck.correctionNoteHelp")} max={publishingLimits.correctionNote} defaultValue={failed.correctionNote ?? ""} errors={errors.correctionNote} />
-                  <TextArea id="fc-c-headline" name="headline" label={t("factCheck.headline")} rows={2} max={publishingLimits.headline} defaultValue={failed.headline ?? current.headline} errors={errors.headline} />
-                  <TextArea id="fc-c-summary" name="summary" label={t("factCheck.summary")} max={publishingLimits.summary} defaultValue={failed.summary ?? current.summary} errors={errors.summary} />
-                  <TextArea id="fc-c-methodology" name="methodology" label={t("factCheck.methodology")} rows={5} max={publishingLimits.methodology} defaultValue={failed.methodology ?? current.methodology} errors={errors.methodology} />
+                  <TextArea
+                    id="fc-note"
+                    name="correctionNote"
+                    label={t("factCheck.correctionNote")}
+                    help={t("factCheck.correctionNoteHelp")}
+                    max={publishingLimits.correctionNote}
+                    defaultValue={failed.correctionNote ?? ""}
+                    errors={errors.correctionNote}
+                  />
+                  <TextArea
+                    id="fc-c-headline"
+                    name="headline"
+                    label={t("factCheck.headline")}
+                    rows={2}
+                    max={publishingLimits.headline}
+                    defaultValue={failed.headline ?? current.headline}
+                    errors={errors.headline}
+                  />
+                  <TextArea
+                    id="fc-c-summary"
+                    name="summary"
+                    label={t("factCheck.summary")}
+                    max={publishingLimits.summary}
+                    defaultValue={failed.summary ?? current.summary}
+                    errors={errors.summary}
+                  />
+                  <TextArea
+                    id="fc-c-methodology"
+                    name="methodology"
+                    label={t("factCheck.methodology")}
+                    rows={5}
+                    max={publishingLimits.methodology}
+                    defaultValue={failed.methodology ?? current.methodology}
+                    errors={errors.methodology}
+                  />
                   <fieldset className="stack">
                     <legend>{t("factCheck.correctVerdicts")}</legend>
                     {factCheck.claims
@@ -265,7 +383,11 @@ export default function FactCheckDesk() {
                               <strong>{claim.wording}</strong> — {labelText(claim.rating!)}
                             </p>
                             <LabelledField id={`rating-${claim.claimId}`} label={t("factCheck.newRating", { claim: claim.anchor })}>
-                              <select id={`rating-${claim.claimId}`} name={`rating-${claim.claimId}`} defaultValue={failed[`rating-${claim.claimId}`] ?? ""}>
+                              <select
+                                id={`rating-${claim.claimId}`}
+                                name={`rating-${claim.claimId}`}
+                                defaultValue={failed[`rating-${claim.claimId}`] ?? ""}
+                              >
                                 <option value="">{t("factCheck.keepRating")}</option>
                                 {labels.map((l) => (
                                   <option key={l.id} value={l.id}>
@@ -274,24 +396,42 @@ export default function FactCheckDesk() {
                                 ))}
                               </select>
                             </LabelledField>
-                            <TextArea id={`rationale-${claim.claimId}`} name={`rationale-${claim.claimId}`} label={t("factCheck.rationale", { claim: claim.anchor })} rows={4} max={20_000} defaultValue={failed[`rationale-${claim.claimId}`] ?? claim.rationale ?? ""} errors={errors[`rationale-${claim.claimId}`] ?? errors[`rating-${claim.claimId}`]} />
+                            <TextArea
+                              id={`rationale-${claim.claimId}`}
+                              name={`rationale-${claim.claimId}`}
+                              label={t("factCheck.rationale", { claim: claim.anchor })}
+                              rows={4}
+                              max={20_000}
+                              defaultValue={failed[`rationale-${claim.claimId}`] ?? claim.rationale ?? ""}
+                              errors={errors[`rationale-${claim.claimId}`] ?? errors[`rating-${claim.claimId}`]}
+                            />
                           </div>
                         );
                       })}
                   </fieldset>
-                  <SubmitButton busy={busy}>{t("factCheck.publishCorrection")}</SubmitButton>
+                  <SubmitButton busy={busy}>{t(withdrawn ? "factCheck.republish" : "factCheck.publishCorrection")}</SubmitButton>
                 </Form>
               </section>
-              <section className="card" aria-labelledby="unpublish-title">
-                <h2 id="unpublish-title">{t("factCheck.unpublishTitle")}</h2>
-                <Form method="post" className="stack" aria-labelledby="unpublish-title">
-                  <input type="hidden" name="intent" value="unpublish" />
-                  <TextArea id="fc-reason" name="reason" label={t("factCheck.unpublishReason")} help={t("factCheck.unpublishHelp")} max={publishingLimits.unpublishReason} defaultValue={failed.reason ?? ""} errors={errors.reason} />
-                  <SubmitButton busy={busy} tone="danger">
-                    {t("factCheck.unpublish")}
-                  </SubmitButton>
-                </Form>
-              </section>
+              {withdrawn ? null : (
+                <section className="card" aria-labelledby="unpublish-title">
+                  <h2 id="unpublish-title">{t("factCheck.unpublishTitle")}</h2>
+                  <Form method="post" className="stack" aria-labelledby="unpublish-title">
+                    <input type="hidden" name="intent" value="unpublish" />
+                    <TextArea
+                      id="fc-reason"
+                      name="reason"
+                      label={t("factCheck.unpublishReason")}
+                      help={t("factCheck.unpublishHelp")}
+                      max={publishingLimits.unpublishReason}
+                      defaultValue={failed.reason ?? ""}
+                      errors={errors.reason}
+                    />
+                    <SubmitButton busy={busy} tone="danger">
+                      {t("factCheck.unpublish")}
+                    </SubmitButton>
+                  </Form>
+                </section>
+              )}
             </>
           ) : null}
         </>

@@ -1,7 +1,8 @@
 // Publishing end to end. In the browser: an editor publishes → an anonymous reader with JavaScript disabled
 // sees every claim, verdict and source → the editor corrects a verdict → the reader sees the correction note
-// and opens the earlier version → the editor withdraws it → the address answers 410. Over HTTP: ETag, 304,
-// the ETag changing at once with a correction, pre-compressed bodies, no client script, the demo's page.
+// and opens the earlier version → the editor withdraws it → the address answers 410 → it is published again.
+// Over HTTP: ETag, 304, the ETag changing at once with a correction, pre-compressed bodies, no client script,
+// archive copies, the demo's page.
 import { parseHTML } from "linkedom";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -38,7 +39,9 @@ async function reader(): Promise<Page> {
 
 function jsonLdOf(html: string): Record<string, unknown>[] {
   const { document } = parseHTML(html);
-  return [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap((script) => JSON.parse(script.textContent ?? "[]") as Record<string, unknown>[]);
+  return [...document.querySelectorAll('script[type="application/ld+json"]')].flatMap(
+    (script) => JSON.parse(script.textContent ?? "[]") as Record<string, unknown>[],
+  );
 }
 
 describe("publishing in the browser", () => {
@@ -68,12 +71,20 @@ describe("publishing in the browser", () => {
     // Printed, the navigation goes and the sources' addresses are written out.
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".masthead nav").isVisible()).toBe(false);
-    expect(await page.locator(".sources a").first().evaluate((a) => getComputedStyle(a, "::after").content)).toContain("https://data.example/0");
+    expect(
+      await page
+        .locator(".sources a")
+        .first()
+        .evaluate((a) => getComputedStyle(a, "::after").content),
+    ).toContain("https://data.example/0");
     await page.emulateMedia({ media: "screen" });
     const reviews = jsonLdOf(await page.content());
     expect(reviews).toHaveLength(2);
     for (const review of reviews) expect(claimReviewErrors(review)).toEqual([]);
-    expect(reviews.map((r) => (r.itemReviewed as { datePublished?: string }).datePublished)).toEqual(["2025-03-03T00:00:00.000Z", undefined]);
+    expect(reviews.map((r) => (r.itemReviewed as { datePublished?: string }).datePublished)).toEqual([
+      "2025-03-03T00:00:00.000Z",
+      undefined,
+    ]);
 
     // The editor corrects the first verdict, with a public note.
     await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
@@ -103,6 +114,14 @@ describe("publishing in the browser", () => {
     expect(gone?.status()).toBe(410);
     expect(await page.locator("main").textContent()).toContain("Artikel asli ternyata satire.");
     expect((await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir/v/1"))?.status()).toBe(410);
+
+    // Withdrawn by mistake: the editor publishes it again with a public note, and the page is back.
+    await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
+    await editor.getByLabel("Correction note (public)").fill("Diterbitkan kembali: artikel aslinya bukan satire.");
+    await editor.getByRole("button", { name: "Publish again" }).click();
+    await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Published again");
+    expect((await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir"))?.status()).toBe(200);
+    expect(await page.locator("aside.notice").textContent()).toContain("Diterbitkan kembali: artikel aslinya bukan satire.");
     await editor.context().close();
     await page.context().close();
   });
@@ -112,12 +131,27 @@ describe("the public page over HTTP", () => {
   it("answers with an ETag, 304 on a match, a new ETag at once after a correction, compressed, with no script", async () => {
     const desk = await settledArticle({ language: "id" });
     // One source's archive copy is taken (the job queue would do this; here the row is written directly).
-    const snapshot = await prisma.sourceSnapshot.findFirstOrThrow({ where: { source: { claimId: desk.claimIds[0]! } }, select: { id: true } });
+    const snapshot = await prisma.sourceSnapshot.findFirstOrThrow({
+      where: { source: { claimId: desk.claimIds[0]! } },
+      select: { id: true },
+    });
     await prisma.sourceSnapshot.update({
       where: { id: snapshot.id },
-      data: { status: "ARCHIVED", httpStatus: 200, sha256: "ab".repeat(32), text: "Data BPS: 1.200 sekolah <rusak>.", fetchedAt: new Date("2025-03-05T08:00:00Z") },
+      data: {
+        status: "ARCHIVED",
+        httpStatus: 200,
+        sha256: "ab".repeat(32),
+        text: "Data BPS: 1.200 sekolah <rusak>.",
+        fetchedAt: new Date("2025-03-05T08:00:00Z"),
+      },
     });
-    const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "etag-banjir", headline: "Banjir", summary: "Ringkasan.", methodology: "Metode." });
+    const published = await publishFactCheck(desk.editor, {
+      articleId: desk.articleId,
+      slug: "etag-banjir",
+      headline: "Banjir",
+      summary: "Ringkasan.",
+      methodology: "Metode.",
+    });
     const url = new URL("/fact-checks/etag-banjir", appUrl());
 
     const firstResponse = await fetch(url, { headers: { "Accept-Encoding": "gzip" } });
@@ -145,7 +179,10 @@ describe("the public page over HTTP", () => {
     const archiveHtml = await archive.text();
     expect(archiveHtml).toContain("Data BPS: 1.200 sekolah &lt;rusak&gt;.");
     expect(archiveHtml).toContain("ab".repeat(32));
-    const uncited = await prisma.sourceSnapshot.findFirstOrThrow({ where: { source: { claim: { articleId: { not: desk.articleId } } } }, select: { id: true } });
+    const uncited = await prisma.sourceSnapshot.findFirstOrThrow({
+      where: { source: { claim: { articleId: { not: desk.articleId } } } },
+      select: { id: true },
+    });
     await prisma.sourceSnapshot.update({ where: { id: uncited.id }, data: { status: "ARCHIVED", text: "Lain", fetchedAt: new Date() } });
     expect((await fetch(new URL(`/fact-checks/etag-banjir/archive/${uncited.id}`, appUrl()))).status).toBe(404);
 
@@ -157,7 +194,14 @@ describe("the public page over HTTP", () => {
     expect(head.headers.get("etag")).toBe(etag);
 
     // Corrected in another process (this test's): the app hears it on the live bus and drops its rendering.
-    await correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, headline: "Banjir (dikoreksi)", summary: "Ringkasan.", methodology: "Metode.", correctionNote: "Judul diperbaiki." });
+    await correctFactCheck(desk.editor, {
+      factCheckId: published.id,
+      basedOnVersion: 1,
+      headline: "Banjir (dikoreksi)",
+      summary: "Ringkasan.",
+      methodology: "Metode.",
+      correctionNote: "Judul diperbaiki.",
+    });
     await expect.poll(async () => (await fetch(url, { headers: { "If-None-Match": etag! } })).status, { timeout: 3000 }).toBe(200);
     const corrected = await fetch(url);
     expect(corrected.headers.get("etag")).not.toBe(etag);
@@ -170,8 +214,17 @@ describe("the public page over HTTP", () => {
     const reviews = jsonLdOf(await response.text());
     expect(reviews).toHaveLength(5);
     for (const review of reviews) expect(claimReviewErrors(review)).toEqual([]);
-    expect(new Set(reviews.map((r) => JSON.stringify([(r.reviewRating as { worstRating: number }).worstRating, (r.reviewRating as { bestRating: number }).bestRating])))).toEqual(new Set(["[1,5]"]));
-    const factCheck = await prisma.factCheck.findUniqueOrThrow({ where: { slug: sampleFactCheckSlug }, select: { firstPublishedAt: true } });
+    expect(
+      new Set(
+        reviews.map((r) =>
+          JSON.stringify([(r.reviewRating as { worstRating: number }).worstRating, (r.reviewRating as { bestRating: number }).bestRating]),
+        ),
+      ),
+    ).toEqual(new Set(["[1,5]"]));
+    const factCheck = await prisma.factCheck.findUniqueOrThrow({
+      where: { slug: sampleFactCheckSlug },
+      select: { firstPublishedAt: true },
+    });
     for (const review of reviews) {
       expect(review.datePublished).toBe(factCheck.firstPublishedAt.toISOString());
       expect((review.itemReviewed as { datePublished: string }).datePublished).toBe("2024-10-28T00:00:00.000Z");

@@ -203,7 +203,7 @@ describe("editors' exports", () => {
     const file = await factCheckCsv(rice.articleId, "id");
     const [header] = readCsv(file!.body.slice(1));
     expect(header).toEqual(csvHeader("id"));
-    expect(header.slice(0, 3)).toEqual(["Jangkar", "Kutipan", "Klaim yang diperiksa"]);
+    expect(header!.slice(0, 3)).toEqual(["Jangkar", "Kutipan", "Klaim yang diperiksa"]);
   });
 
   it("write the current version's claims as CSV: BOM, CRLF, one row per claim, formulas kept as text", async () => {
@@ -212,7 +212,7 @@ describe("editors' exports", () => {
     expect(file!.body.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = readCsv(file!.body.slice(1));
     expect(header).toEqual(csvHeader("en"));
-    expect(header.slice(0, 3)).toEqual(["Anchor", "Quote", "Claim as checked"]);
+    expect(header!.slice(0, 3)).toEqual(["Anchor", "Quote", "Claim as checked"]);
     expect(rows).toHaveLength(3);
     const row = (index: number) => Object.fromEntries(csvHeader("en").map((column, i) => [column, rows[index]![i]]));
     expect(row(0)).toMatchObject({

@@ -18,7 +18,11 @@ import {
 import { settledArticle } from "../support/fact-checks";
 import { createPerson } from "../support/people";
 
-const text = { headline: "Cek Fakta: Banjir dan Dana Bantuan", summary: "Dua klaim tentang banjir.", methodology: "Kami membandingkan data BPBD dan Kementerian." };
+const text = {
+  headline: "Cek Fakta: Banjir dan Dana Bantuan",
+  summary: "Dua klaim tentang banjir.",
+  methodology: "Kami membandingkan data BPBD dan Kementerian.",
+};
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -56,17 +60,27 @@ describe("publishing a fact-check", () => {
     expect((await prisma.article.findUniqueOrThrow({ where: { id: desk.articleId } })).status).toBe("PUBLISHED");
     expect(await prisma.auditEvent.count({ where: { entityId: published.id, action: "factcheck.publish" } })).toBe(1);
     // A second publication of the same article is refused: it is corrected instead.
-    expect((await refusal(publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "lain", ...text }))).reason).toBe("alreadyPublished");
+    expect((await refusal(publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "lain", ...text }))).reason).toBe(
+      "alreadyPublished",
+    );
   });
 
   it("lists not-checkable claims with their reasons and refuses an article with nothing rated", async () => {
-    const nothing = await settledArticle({ claims: [{ quote: "dana bantuan dipotong 40 persen", wording: "Dana dipotong 40 persen", notCheckable: "Tidak ada data publik." }] });
-    expect((await refusal(publishFactCheck(nothing.editor, { articleId: nothing.articleId, slug: "tidak-ada-penilaian", ...text }))).reason).toBe("noRatedClaims");
+    const nothing = await settledArticle({
+      claims: [{ quote: "dana bantuan dipotong 40 persen", wording: "Dana dipotong 40 persen", notCheckable: "Tidak ada data publik." }],
+    });
+    expect(
+      (await refusal(publishFactCheck(nothing.editor, { articleId: nothing.articleId, slug: "tidak-ada-penilaian", ...text }))).reason,
+    ).toBe("noRatedClaims");
 
     const mixed = await settledArticle({
       claims: [
         { quote: "1.200 sekolah rusak akibat banjir", wording: "1.200 sekolah rusak", rating: "True" },
-        { quote: "dana bantuan dipotong 40 persen", wording: "Dana dipotong 40 persen", notCheckable: "Prediksi; belum dapat diverifikasi." },
+        {
+          quote: "dana bantuan dipotong 40 persen",
+          wording: "Dana dipotong 40 persen",
+          notCheckable: "Prediksi; belum dapat diverifikasi.",
+        },
       ],
     });
     await publishFactCheck(mixed.editor, { articleId: mixed.articleId, slug: "campuran", ...text });
@@ -80,15 +94,33 @@ describe("publishing a fact-check", () => {
 
   it("keeps slugs readable, unique and valid; reviewers may not publish", async () => {
     const first = await settledArticle();
-    await publishFactCheck(first.editor, { articleId: first.articleId, slug: await suggestSlug("Benarkah 10.000 Tentara Tiba di Kursk?"), ...text });
-    expect(await prisma.factCheck.findFirst({ where: { articleId: first.articleId }, select: { slug: true } })).toEqual({ slug: "benarkah-10000-tentara-tiba-di-kursk" });
+    await publishFactCheck(first.editor, {
+      articleId: first.articleId,
+      slug: await suggestSlug("Benarkah 10.000 Tentara Tiba di Kursk?"),
+      ...text,
+    });
+    expect(await prisma.factCheck.findFirst({ where: { articleId: first.articleId }, select: { slug: true } })).toEqual({
+      slug: "benarkah-10000-tentara-tiba-di-kursk",
+    });
     expect(await suggestSlug("Benarkah 10.000 tentara tiba di Kursk")).toBe("benarkah-10000-tentara-tiba-di-kursk-2");
 
     const second = await settledArticle();
-    expect((await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "benarkah-10000-tentara-tiba-di-kursk", ...text }))).reason).toBe("slugTaken");
-    expect((await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "Bukan Slug!", ...text }))).reason).toBe("badSlug");
-    expect((await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "ok", ...text, headline: "   " }))).reason).toBe("badText");
-    expect((await refusal(publishFactCheck(second.reviewer, { articleId: second.articleId, slug: "ok", ...text }))).reason).toBe("notAllowed");
+    expect(
+      (
+        await refusal(
+          publishFactCheck(second.editor, { articleId: second.articleId, slug: "benarkah-10000-tentara-tiba-di-kursk", ...text }),
+        )
+      ).reason,
+    ).toBe("slugTaken");
+    expect((await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "Bukan Slug!", ...text }))).reason).toBe(
+      "badSlug",
+    );
+    expect(
+      (await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "ok", ...text, headline: "   " }))).reason,
+    ).toBe("badText");
+    expect((await refusal(publishFactCheck(second.reviewer, { articleId: second.articleId, slug: "ok", ...text }))).reason).toBe(
+      "notAllowed",
+    );
   });
 });
 
@@ -99,13 +131,18 @@ describe("correcting and unpublishing", () => {
     const stampBefore = await factCheckStamp("koreksi-banjir");
     const trueLabel = desk.labels.find((l) => l.labelEn === "True")!;
 
-    expect((await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "  " }))).reason).toBe("noteRequired");
+    expect(
+      (await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "  " })))
+        .reason,
+    ).toBe("noteRequired");
     await correctFactCheck(desk.editor, {
       factCheckId: published.id,
       basedOnVersion: 1,
       ...text,
       correctionNote: "Data BPBD terbaru: jumlah sekolah rusak memang 1.200.",
-      verdicts: [{ claimId: desk.claimIds[0]!, ratingId: trueLabel.id, rationale: "Data BPBD 10 Maret 2025 mencatat 1.200 sekolah rusak." }],
+      verdicts: [
+        { claimId: desk.claimIds[0]!, ratingId: trueLabel.id, rationale: "Data BPBD 10 Maret 2025 mencatat 1.200 sekolah rusak." },
+      ],
     });
     expect(await factCheckStamp("koreksi-banjir")).not.toBe(stampBefore);
 
@@ -115,17 +152,25 @@ describe("correcting and unpublishing", () => {
     expect(current.version.version).toBe(2);
     expect(current.version.content.claims[0]!.rating?.labelEn).toBe("True");
     expect(current.version.content.claims[0]!.approvedBy).toBe(desk.editor.name);
-    expect(current.corrections).toEqual([{ version: 2, publishedAt: expect.any(Date), note: "Data BPBD terbaru: jumlah sekolah rusak memang 1.200." }]);
+    expect(current.corrections).toEqual([
+      { version: 2, publishedAt: expect.any(Date), note: "Data BPBD terbaru: jumlah sekolah rusak memang 1.200." },
+    ]);
     expect(earlier.version.content.claims[0]!.rating?.labelEn).toBe("Partly true");
     // The anchors (and so the ClaimReview URLs) stay the same.
     expect(current.version.content.claims.map((c) => c.anchor)).toEqual(earlier.version.content.claims.map((c) => c.anchor));
     // The desk kept both verdicts: the old one superseded, the correction approved, both audited.
-    const verdicts = await prisma.verdict.findMany({ where: { claimId: desk.claimIds[0]! }, orderBy: { version: "asc" }, select: { status: true, decisionNote: true } });
+    const verdicts = await prisma.verdict.findMany({
+      where: { claimId: desk.claimIds[0]! },
+      orderBy: { version: "asc" },
+      select: { status: true, decisionNote: true },
+    });
     expect(verdicts.map((v) => v.status)).toEqual(["SUPERSEDED", "APPROVED"]);
     expect(await prisma.auditEvent.count({ where: { entityId: desk.claimIds[0]!, action: "verdict.correct" } })).toBe(1);
 
     // A form based on version 1 is stale now, and nothing changes.
-    const stale = await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "Koreksi lain" }));
+    const stale = await refusal(
+      correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "Koreksi lain" }),
+    );
     expect(stale.reason).toBe("stale");
     expect(await prisma.factCheckVersion.count({ where: { factCheckId: published.id } })).toBe(2);
   });
@@ -148,11 +193,13 @@ describe("correcting and unpublishing", () => {
   it("published versions cannot be rewritten, even directly in the database", async () => {
     const desk = await settledArticle();
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "tidak-bisa-diubah", ...text });
-    await expect(prisma.factCheckVersion.updateMany({ where: { factCheckId: published.id }, data: { headline: "Diubah diam-diam" } })).rejects.toThrow(/immutable/);
+    await expect(
+      prisma.factCheckVersion.updateMany({ where: { factCheckId: published.id }, data: { headline: "Diubah diam-diam" } }),
+    ).rejects.toThrow(/immutable/);
     expect((await prisma.factCheckVersion.findFirstOrThrow({ where: { factCheckId: published.id } })).headline).toBe(text.headline);
   });
 
-  it("unpublishing needs a reason; then the page and its versions are gone, with the reason", async () => {
+  it("unpublishing needs a reason; then the page and its versions are gone, with the reason, until republished", async () => {
     const desk = await settledArticle();
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "ditarik", ...text });
     expect((await refusal(unpublishFactCheck(desk.editor, { factCheckId: published.id, reason: "" }))).reason).toBe("noteRequired");
@@ -160,8 +207,29 @@ describe("correcting and unpublishing", () => {
     const gone = await publicFactCheck("ditarik");
     expect(gone).toMatchObject({ kind: "gone", reason: "Artikel asli ternyata satire.", headline: text.headline });
     expect((await publicFactCheck("ditarik", 1)).kind).toBe("gone");
-    expect((await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "x" }))).reason).toBe("notPublished");
     expect((await publicFactCheck("tidak-pernah-ada")).kind).toBe("missing");
+
+    // Withdrawn by mistake: republishing is a correction with its public note, and the page is back.
+    expect(
+      (await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "" }))).reason,
+    ).toBe("noteRequired");
+    await correctFactCheck(desk.editor, {
+      factCheckId: published.id,
+      basedOnVersion: 1,
+      ...text,
+      correctionNote: "Diterbitkan kembali: artikel aslinya bukan satire.",
+    });
+    const back = await publicFactCheck("ditarik");
+    expect(back).toMatchObject({
+      kind: "published",
+      currentVersion: 2,
+      corrections: [{ version: 2, note: "Diterbitkan kembali: artikel aslinya bukan satire." }],
+    });
+    expect(
+      await prisma.factCheck.findUniqueOrThrow({ where: { id: published.id }, select: { status: true, unpublishReason: true } }),
+    ).toEqual({ status: "PUBLISHED", unpublishReason: null });
+    expect((await prisma.article.findUniqueOrThrow({ where: { id: desk.articleId } })).status).toBe("PUBLISHED");
+    expect(await prisma.auditEvent.count({ where: { entityId: published.id, action: "factcheck.republish" } })).toBe(1);
   });
 });
 
@@ -169,9 +237,19 @@ describe("search vectors", () => {
   // "pasukannya berbatasan" finds "pasukan … perbatasan" only through the Indonesian stemmer.
   it("are written in the page's language: Indonesian stems for id, English stems for en", async () => {
     const id = await settledArticle({ language: "id" });
-    await publishFactCheck(id.editor, { articleId: id.articleId, slug: "pengerahan-pasukan", ...text, headline: "Pengerahan pasukan ke perbatasan" });
+    await publishFactCheck(id.editor, {
+      articleId: id.articleId,
+      slug: "pengerahan-pasukan",
+      ...text,
+      headline: "Pengerahan pasukan ke perbatasan",
+    });
     const en = await settledArticle({ language: "en" });
-    await publishFactCheck(en.editor, { articleId: en.articleId, slug: "troops-deployed", ...text, headline: "Troops were deployed to the border" });
+    await publishFactCheck(en.editor, {
+      articleId: en.articleId,
+      slug: "troops-deployed",
+      ...text,
+      headline: "Troops were deployed to the border",
+    });
     const matches = await prisma.$queryRaw<{ slug: string }[]>`
       SELECT slug FROM "FactCheck"
       WHERE (language = 'id' AND "searchVector" @@ websearch_to_tsquery('indonesian', 'pasukannya berbatasan'))
@@ -192,6 +270,11 @@ describe("the editor's dashboard", () => {
 
     await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "dasbor-banjir", ...text });
     expect((await readyToPublish(100)).map((article) => article.id)).not.toContain(desk.articleId);
-    expect((await recentFactChecks(1))[0]).toMatchObject({ slug: "dasbor-banjir", status: "PUBLISHED", version: 1, articleId: desk.articleId });
+    expect((await recentFactChecks(1))[0]).toMatchObject({
+      slug: "dasbor-banjir",
+      status: "PUBLISHED",
+      version: 1,
+      articleId: desk.articleId,
+    });
   });
 });

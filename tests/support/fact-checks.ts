@@ -32,19 +32,31 @@ const floodBody = () =>
   `Pemerintah menyebut 1.200 sekolah rusak akibat banjir pada Senin (3/3/2025). Laporan ${randomUUID()}.\n\nKementerian membantah kabar bahwa dana bantuan dipotong 40 persen.`;
 
 const floodClaims: ClaimToCheck[] = [
-  { quote: "1.200 sekolah rusak akibat banjir", wording: "1.200 sekolah rusak akibat banjir di Jawa Tengah", rating: "Partly true", claimDate: "2025-03-03" },
+  {
+    quote: "1.200 sekolah rusak akibat banjir",
+    wording: "1.200 sekolah rusak akibat banjir di Jawa Tengah",
+    rating: "Partly true",
+    claimDate: "2025-03-03",
+  },
   { quote: "dana bantuan dipotong 40 persen", wording: "Dana bantuan banjir dipotong 40 persen", rating: "False", claimDate: null },
 ];
 
-const claimVersion = async (claimId: string) => (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
+const claimVersion = async (claimId: string) =>
+  (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
 
 /**
  * An article with every claim settled; returns the editor who may publish it. By default two Indonesian
  * claims about a flood, rated "Partly true" and "False", each with one source ("Sumber 1", "Sumber 2").
  */
-export async function settledArticle(options: { language?: "id" | "en" | "und"; title?: string; body?: string; claims?: ClaimToCheck[] } = {}) {
+export async function settledArticle(
+  options: { language?: "id" | "en" | "und"; title?: string; body?: string; claims?: ClaimToCheck[] } = {},
+) {
   const claims = options.claims ?? floodClaims;
-  const [editorRow, approverRow, reviewerRow] = await Promise.all([createPerson("editor"), createPerson("editor"), createPerson("reviewer")]);
+  const [editorRow, approverRow, reviewerRow] = await Promise.all([
+    createPerson("editor"),
+    createPerson("editor"),
+    createPerson("reviewer"),
+  ]);
   const [editor, approver, reviewer] = await Promise.all([actAs(editorRow.email), actAs(approverRow.email), actAs(reviewerRow.email)]);
   const outcome = await importArticle(
     editor.id,
@@ -79,10 +91,26 @@ export async function settledArticle(options: { language?: "id" | "en" | "und"; 
     const sources = claim.sources ?? (claim.notCheckable ? [] : [{ url: `https://data.example/${index}`, title: `Sumber ${index + 1}` }]);
     for (const source of sources) {
       const snapshot = source.archivedAt
-        ? { status: "ARCHIVED" as const, httpStatus: 200, sha256: "0".repeat(64), text: "Arsip", sanitizedHtml: "<p>Arsip</p>", fetchedAt: source.archivedAt }
+        ? {
+            status: "ARCHIVED" as const,
+            httpStatus: 200,
+            sha256: "0".repeat(64),
+            text: "Arsip",
+            sanitizedHtml: "<p>Arsip</p>",
+            fetchedAt: source.archivedAt,
+          }
         : { status: "PENDING" as const };
       await prisma.source.create({
-        data: { claimId: created.id, url: source.url, title: source.title ?? null, publisher: "BPS", addedById: reviewer.id, kind: "DATASET", stance: "REFUTES", snapshots: { create: snapshot } },
+        data: {
+          claimId: created.id,
+          url: source.url,
+          title: source.title ?? null,
+          publisher: "BPS",
+          addedById: reviewer.id,
+          kind: "DATASET",
+          stance: "REFUTES",
+          snapshots: { create: snapshot },
+        },
       });
     }
   }
@@ -100,7 +128,15 @@ export async function settledArticle(options: { language?: "id" | "en" | "und"; 
     await proposeVerdict(reviewer, { claimId: id, claimVersion: await claimVersion(id), ratingId: rating.id, rationale });
     await approveVerdict(approver, { claimId: id, claimVersion: await claimVersion(id) });
   }
-  return { articleId, claimIds, editor, approver, reviewer, labels, emails: { editor: editorRow.email, approver: approverRow.email, reviewer: reviewerRow.email } };
+  return {
+    articleId,
+    claimIds,
+    editor,
+    approver,
+    reviewer,
+    labels,
+    emails: { editor: editorRow.email, approver: approverRow.email, reviewer: reviewerRow.email },
+  };
 }
 
 export type FactCheckToPublish = {
@@ -133,7 +169,14 @@ export async function publishTestFactCheck(input: FactCheckToPublish) {
  */
 export async function bareFactCheck(input: { publishedById: string; slug: string; headline: string; at: Date }) {
   const article = await prisma.article.create({
-    data: { title: input.headline, body: `Isi ${input.slug}`, bodyHash: `bare-${randomUUID()}`, language: "id", importMethod: "PASTE", importedById: input.publishedById },
+    data: {
+      title: input.headline,
+      body: `Isi ${input.slug}`,
+      bodyHash: `bare-${randomUUID()}`,
+      language: "id",
+      importMethod: "PASTE",
+      importedById: input.publishedById,
+    },
     select: { id: true },
   });
   const common = { headline: input.headline, summary: "Ringkasan" };
@@ -150,7 +193,11 @@ export async function bareFactCheck(input: { publishedById: string; slug: string
           version: 1,
           ...common,
           methodology: "Metode",
-          content: { article: { title: input.headline, outlet: null, author: null, publishedAt: null, url: null, language: "id" }, scale: { best: 5, worst: 1, labels: [] }, claims: [] },
+          content: {
+            article: { title: input.headline, outlet: null, author: null, publishedAt: null, url: null, language: "id" },
+            scale: { best: 5, worst: 1, labels: [] },
+            claims: [],
+          },
           publishedById: input.publishedById,
           publishedAt: input.at,
         },
