@@ -22,8 +22,16 @@ import { database } from "~/db/client.server";
 /** `origin` names the process that published the change (so it can tell its own changes coming back). */
 export type LiveChange = { topics: string[]; kind: string; at: string; origin?: string };
 
+// Shared by every copy of this module in the process (the server entry loads one, the route bundle another):
+// the process's name as an origin, and the caches' forget callbacks.
+const sharedKey = Symbol.for("factdesk.live.shared");
+const shared = ((globalThis as { [sharedKey]?: { origin: string; forgetters: Set<LiveListener> } })[sharedKey] ??= {
+  origin: `${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
+  forgetters: new Set(),
+});
+
 /** This process, as the origin of the changes it publishes. */
-export const processOrigin = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+export const processOrigin = shared.origin;
 export type LiveListener = (change: LiveChange) => void;
 
 /** The PostgreSQL channel every instance listens on. */
@@ -270,8 +278,8 @@ export function liveEmitter(): EventEmitter {
   return liveBus().emitter;
 }
 
-/** Announces a change to everyone watching any of `topics`, on every instance. Call after the change is committed. */
-const localForgetters = new Set<LiveListener>();
+/** Every cache's forget callback in this process, whichever copy of this module registered it. */
+const localForgetters = shared.forgetters;
 
 /**
  * For caches: `forget` runs synchronously for each change this process publishes, and for every change
@@ -289,6 +297,7 @@ export function onChange(topics: string[], forget: LiveListener): () => void {
   };
 }
 
+/** Announces a change to everyone watching any of `topics`, on every instance. Call after the change is committed. */
 export function publishChange(topics: string[], kind: string): Promise<void> {
   return liveBus().publish(topics, kind);
 }

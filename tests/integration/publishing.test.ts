@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { actAs } from "~/demo/actors.server";
-import { readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
+import { deskSummary, readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
+import { publishChange } from "~/live/bus.server";
 import {
   correctFactCheck,
   factCheckStamp,
@@ -276,5 +277,20 @@ describe("the editor's dashboard", () => {
       version: 1,
       articleId: desk.articleId,
     });
+  });
+});
+
+describe("the desk's figures", () => {
+  it("count articles, claims, open claims and published fact-checks, and follow announced changes at once", async () => {
+    const before = await deskSummary();
+    const desk = await settledArticle();
+    // The review steps announced changes on the desk; an import announces none, so say so here too.
+    await publishChange(["desk"], "test");
+    const after = await deskSummary();
+    expect(after.articles).toBe(before.articles + 1);
+    expect(after.claims).toBe(before.claims + 2);
+    expect(after.openClaims).toBe(before.openClaims);
+    await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "angka-meja", ...text });
+    expect((await deskSummary()).published).toBe(after.published + 1);
   });
 });
