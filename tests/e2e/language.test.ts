@@ -39,11 +39,20 @@ function visibleTexts(page: Page): Promise<string[]> {
 }
 
 async function dataStrings() {
-  const [people, newsroom] = await Promise.all([
+  const [people, newsroom, articles, factChecks] = await Promise.all([
     prisma.user.findMany({ select: { name: true, email: true } }),
     prisma.newsroomSettings.findUnique({ where: { id: 1 }, select: { name: true } }),
+    prisma.article.findMany({ select: { title: true } }),
+    prisma.factCheck.findMany({ select: { headline: true } }),
   ]);
-  return new Set(["Factdesk", newsroom?.name ?? "", ...people.flatMap((p) => [p.name, p.email])]);
+  return new Set([
+    "Factdesk",
+    newsroom?.name ?? "",
+    ...people.flatMap((p) => [p.name, p.email]),
+    // The dashboard lists articles ready to publish and recent fact-checks by their own words.
+    ...articles.map((a) => a.title),
+    ...factChecks.map((f) => f.headline),
+  ]);
 }
 
 /** Texts that are data (names, emails, numbers, the brand), which stay the same in every language. */
