@@ -488,32 +488,35 @@ export function renderFactCheckPage(model: FactCheckPageModel): RenderedPage {
   return finish(renderToStaticMarkup(<FactCheckPage model={model} css={css} />), css);
 }
 
-export function renderGonePage(model: ShellModel & { headline: string; unpublishedAt: Date; reason: string }): RenderedPage {
-  const { t } = model;
-  const dates = formatters(model.language, model.newsroom.timeZone);
+/** A small page in the public frame that search engines should not index (withdrawn notices, archive copies). */
+function renderNoticePage(model: ShellModel, title: string, body: React.ReactNode): RenderedPage {
   const markup = renderToStaticMarkup(
-    <Document
-      model={model}
-      css={publicPageCss}
-      title={t("publicPage.goneTitle")}
-      description={t("publicPage.goneTitle")}
-      head={<meta name="robots" content="noindex" />}
-    >
-      <div className="notice notice--gone" role="note">
-        <h1>{t("publicPage.goneTitle")}</h1>
-        <p>
-          <cite>{model.headline}</cite>
-        </p>
-        <p>{t("publicPage.goneText", { newsroom: model.newsroom.name, date: dates.moment(model.unpublishedAt) })}</p>
-        {model.reason ? (
-          <p>
-            <strong>{t("publicPage.goneReason")}</strong> {model.reason}
-          </p>
-        ) : null}
-      </div>
+    <Document model={model} css={publicPageCss} title={title} description={title} head={<meta name="robots" content="noindex" />}>
+      {body}
     </Document>,
   );
   return finish(markup, publicPageCss);
+}
+
+export function renderGonePage(model: ShellModel & { headline: string; unpublishedAt: Date; reason: string }): RenderedPage {
+  const { t } = model;
+  const dates = formatters(model.language, model.newsroom.timeZone);
+  return renderNoticePage(
+    model,
+    t("publicPage.goneTitle"),
+    <div className="notice notice--gone" role="note">
+      <h1>{t("publicPage.goneTitle")}</h1>
+      <p>
+        <cite>{model.headline}</cite>
+      </p>
+      <p>{t("publicPage.goneText", { newsroom: model.newsroom.name, date: dates.moment(model.unpublishedAt) })}</p>
+      {model.reason ? (
+        <p>
+          <strong>{t("publicPage.goneReason")}</strong> {model.reason}
+        </p>
+      ) : null}
+    </div>,
+  );
 }
 
 export function renderArchivePage(
@@ -521,14 +524,10 @@ export function renderArchivePage(
 ): RenderedPage {
   const { t } = model;
   const dates = formatters(model.language, model.newsroom.timeZone);
-  const markup = renderToStaticMarkup(
-    <Document
-      model={model}
-      css={publicPageCss}
-      title={t("publicPage.archiveTitle")}
-      description={t("publicPage.archiveTitle")}
-      head={<meta name="robots" content="noindex" />}
-    >
+  return renderNoticePage(
+    model,
+    t("publicPage.archiveTitle"),
+    <>
       <p className="kicker">{t("publicPage.archiveTitle")}</p>
       <h1>{model.headline}</h1>
       <p>{t("publicPage.archiveIntro", { url: model.url, date: dates.moment(model.archivedAt), headline: model.headline })}</p>
@@ -537,7 +536,6 @@ export function renderArchivePage(
         <a href={`/fact-checks/${model.slug}`}>{t("publicPage.archiveBack")}</a>
       </p>
       {model.text ? <div className="archive-text">{model.text}</div> : <p>{t("publicPage.archiveNoText")}</p>}
-    </Document>,
+    </>,
   );
-  return finish(markup, publicPageCss);
 }

@@ -165,6 +165,53 @@ function TextArea({
   );
 }
 
+/** Headline, summary and methodology: what the editor writes at publication and may change in a correction. */
+function EditorialFields({
+  idPrefix,
+  saved,
+  failed,
+  errors,
+}: {
+  idPrefix: string;
+  saved: { headline: string; summary: string; methodology: string };
+  failed: Values;
+  errors: Record<string, string[] | undefined>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextArea
+        id={`${idPrefix}-headline`}
+        name="headline"
+        label={t("factCheck.headline")}
+        rows={2}
+        max={publishingLimits.headline}
+        defaultValue={failed.headline ?? saved.headline}
+        errors={errors.headline}
+      />
+      <TextArea
+        id={`${idPrefix}-summary`}
+        name="summary"
+        label={t("factCheck.summary")}
+        help={t("factCheck.summaryHelp")}
+        max={publishingLimits.summary}
+        defaultValue={failed.summary ?? saved.summary}
+        errors={errors.summary}
+      />
+      <TextArea
+        id={`${idPrefix}-methodology`}
+        name="methodology"
+        label={t("factCheck.methodology")}
+        help={t("factCheck.methodologyHelp")}
+        rows={5}
+        max={publishingLimits.methodology}
+        defaultValue={failed.methodology ?? saved.methodology}
+        errors={errors.methodology}
+      />
+    </>
+  );
+}
+
 export default function FactCheckDesk() {
   const { t, i18n } = useTranslation();
   const { article, readiness, slugSuggestion, labels, factCheck } = useLoaderData<typeof loader>();
@@ -238,33 +285,11 @@ export default function FactCheckDesk() {
           ) : null}
           <Form method="post" className="stack" aria-labelledby="publish-title">
             <input type="hidden" name="intent" value="publish" />
-            <TextArea
-              id="fc-headline"
-              name="headline"
-              label={t("factCheck.headline")}
-              rows={2}
-              max={publishingLimits.headline}
-              defaultValue={failed.headline ?? article.title}
-              errors={errors.headline}
-            />
-            <TextArea
-              id="fc-summary"
-              name="summary"
-              label={t("factCheck.summary")}
-              help={t("factCheck.summaryHelp")}
-              max={publishingLimits.summary}
-              defaultValue={failed.summary ?? ""}
-              errors={errors.summary}
-            />
-            <TextArea
-              id="fc-methodology"
-              name="methodology"
-              label={t("factCheck.methodology")}
-              help={t("factCheck.methodologyHelp")}
-              rows={5}
-              max={publishingLimits.methodology}
-              defaultValue={failed.methodology ?? ""}
-              errors={errors.methodology}
+            <EditorialFields
+              idPrefix="fc"
+              saved={{ headline: article.title, summary: "", methodology: "" }}
+              failed={failed}
+              errors={errors}
             />
             <LabelledField id="fc-slug" label={t("factCheck.slug")} help={t("factCheck.slugHelp")}>
               <input
@@ -346,32 +371,7 @@ export default function FactCheckDesk() {
                     defaultValue={failed.correctionNote ?? ""}
                     errors={errors.correctionNote}
                   />
-                  <TextArea
-                    id="fc-c-headline"
-                    name="headline"
-                    label={t("factCheck.headline")}
-                    rows={2}
-                    max={publishingLimits.headline}
-                    defaultValue={failed.headline ?? current.headline}
-                    errors={errors.headline}
-                  />
-                  <TextArea
-                    id="fc-c-summary"
-                    name="summary"
-                    label={t("factCheck.summary")}
-                    max={publishingLimits.summary}
-                    defaultValue={failed.summary ?? current.summary}
-                    errors={errors.summary}
-                  />
-                  <TextArea
-                    id="fc-c-methodology"
-                    name="methodology"
-                    label={t("factCheck.methodology")}
-                    rows={5}
-                    max={publishingLimits.methodology}
-                    defaultValue={failed.methodology ?? current.methodology}
-                    errors={errors.methodology}
-                  />
+                  <EditorialFields idPrefix="fc-c" saved={current} failed={failed} errors={errors} />
                   <fieldset className="stack">
                     <legend>{t("factCheck.correctVerdicts")}</legend>
                     {factCheck.claims
