@@ -5,7 +5,6 @@ import {
   buildClaimReviews,
   CLAIM_REVIEWED_MAX_LENGTH,
   ClaimReviewInputError,
-  claimReviewJsonLd,
   serializeJsonLd,
   type ClaimForReview,
   type FactCheckForReview,
@@ -449,12 +448,12 @@ describe("claim-review.schema.json", () => {
 
 // ─────────────────────────────── JSON-LD in a script element ───────────────────────────────
 
-describe("claimReviewJsonLd", () => {
+describe("serializeJsonLd of the ClaimReviews", () => {
   const hostile = "Menteri bilang </script><script>alert(1)</script> & <!-- harga\u2028naik\u2029 -->";
 
   it("cannot break out of a script element and round-trips the text", () => {
     const fc = withClaim(indonesianFactCheck(), { wording: hostile });
-    const json = claimReviewJsonLd(fc);
+    const json = serializeJsonLd(buildClaimReviews(fc));
     expect(json).not.toMatch(/[<>&\u2028\u2029]/u);
     expect(json.toLowerCase()).not.toContain("</script");
     expect(json).toContain("\\u003c/script\\u003e");

@@ -9,7 +9,7 @@
  * - bestRating/worstRating come from the scale actually used, never hard-coded 5/1;
  * - itemReviewed.datePublished is when the CLAIM was made; when unknown it is omitted, never filled
  *   with the fact-check's date;
- * - the output of `claimReviewJsonLd` is safe inside <script type="application/ld+json">.
+ * - `serializeJsonLd` makes the nodes safe inside <script type="application/ld+json">.
  */
 
 export type ScaleForReview = { best: number; worst: number }; // from the scale actually used: max and min label values
@@ -263,9 +263,4 @@ export function serializeJsonLd(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new TypeError("value is not serialisable as JSON");
   return json.replace(SCRIPT_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/** All the fact-check's ClaimReviews as one JSON-LD array, safe to embed in a script element. */
-export function claimReviewJsonLd(factCheck: FactCheckForReview): string {
-  return serializeJsonLd(buildClaimReviews(factCheck));
 }

@@ -8,6 +8,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import type { PermissionHolder } from "~/auth/permissions";
 import { userCan } from "~/auth/permissions";
+import { claimantKinds } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus } from "~/generated/prisma/enums";
@@ -112,10 +113,9 @@ function assertReady(readiness: Readiness) {
 
 // ───────────────────────────── Content ─────────────────────────────
 
+/** The claim editor stores one of claimantKinds or nothing. */
 function claimantKind(kind: string | null): PublishedClaim["claimantKind"] {
-  if (kind === "Person" || kind === "person") return "Person";
-  if (kind === "Organization" || kind === "organization" || kind === "organisation") return "Organization";
-  return null;
+  return claimantKinds.find((known) => known === kind) ?? null;
 }
 
 /** Freezes the desk's settled claims into what the page will show. */

@@ -92,7 +92,6 @@ function Badge({
   rating: PublishedRating | null;
   scale: PublishedContent["scale"];
   language: "en" | "id";
-  t: TFunction;
 }) {
   if (!rating) return null;
   return (
@@ -170,7 +169,7 @@ function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: n
         ) : null}
       </dl>
       <p className="verdict">
-        <strong>{t("publicPage.verdict")}:</strong> <Badge rating={claim.rating} scale={content.scale} language={language} t={t} />
+        <strong>{t("publicPage.verdict")}:</strong> <Badge rating={claim.rating} scale={content.scale} language={language} />
         {claim.rating ? (
           <span className="verdict__scale">
             {t("publicPage.ratingPosition", {
@@ -384,7 +383,7 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
             {content.claims.map((claim) => (
               <li key={claim.anchor}>
                 {claim.rating ? (
-                  <Badge rating={claim.rating} scale={content.scale} language={language} t={t} />
+                  <Badge rating={claim.rating} scale={content.scale} language={language} />
                 ) : (
                   <NotCheckableBadge t={t} />
                 )}

@@ -6,7 +6,7 @@ import { importArticle, setArticleLanguage } from "../../app/articles/articles.s
 import { draftFromPaste } from "../../app/articles/import-source.server";
 import { createClaim, updateClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
-import { actAs } from "../../app/demo/actors.server";
+import { actAs, claimVersion } from "../../app/demo/actors.server";
 import { publishFactCheck } from "../../app/publishing/fact-checks.server";
 import { assignClaims } from "../../app/review/assignments.server";
 import { approveVerdict, markNotCheckable, proposeVerdict } from "../../app/review/verdicts.server";
@@ -40,9 +40,6 @@ const floodClaims: ClaimToCheck[] = [
   },
   { quote: "dana bantuan dipotong 40 persen", wording: "Dana bantuan banjir dipotong 40 persen", rating: "False", claimDate: null },
 ];
-
-const claimVersion = async (claimId: string) =>
-  (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
 
 /**
  * An article with every claim settled; returns the editor who may publish it. By default two Indonesian
