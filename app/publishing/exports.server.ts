@@ -1,13 +1,13 @@
 // Editors' downloads of an article's fact-check: the current version's claims as a spreadsheet (CSV), and
 // the whole record as JSON (every version's date and correction note, the frozen content, the ClaimReviews).
 // The routes check the permission; these only read.
-import { prisma } from "~/db/client.server";
 import { type Language, translator } from "~/i18n/i18n";
 import { getNewsroom } from "~/newsroom/settings.server";
 import type { JsonLdNode } from "./claim-review";
 import { claimReviewsOf } from "./claim-reviews.server";
-import type { PublishedClaim, PublishedContent } from "./content";
+import type { PublishedClaim } from "./content";
 import { csvDocument } from "./csv";
+import { deskFactCheck } from "./fact-checks.server";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,28 +17,11 @@ export type ExportFile = { filename: string; body: string };
 /** The article's fact-check (published or since unpublished) with its current version, or null. */
 async function exportable(articleId: string) {
   if (!uuidPattern.test(articleId)) return null;
-  const factCheck = await prisma.factCheck.findUnique({
-    where: { articleId },
-    select: {
-      id: true,
-      slug: true,
-      status: true,
-      language: true,
-      currentVersion: true,
-      firstPublishedAt: true,
-      lastPublishedAt: true,
-      versions: { orderBy: { version: "asc" }, select: { version: true, publishedAt: true, correctionNote: true } },
-    },
-  });
+  const factCheck = await deskFactCheck(articleId);
   if (!factCheck) return null;
-  const current = await prisma.factCheckVersion.findUnique({
-    where: { factCheckId_version: { factCheckId: factCheck.id, version: factCheck.currentVersion } },
-    select: { version: true, headline: true, summary: true, methodology: true, content: true },
-  });
-  if (!current) return null;
   const newsroom = await getNewsroom();
   const url = `${publicBaseUrl(newsroom)}${factCheckPath(factCheck.slug)}`;
-  return { factCheck, current: { ...current, content: current.content as unknown as PublishedContent }, newsroom, url };
+  return { factCheck, current: { ...factCheck.current, version: factCheck.currentVersion }, newsroom, url };
 }
 
 /** The columns of the CSV export, one row per claim of the current version (headers in the editor's language). */
@@ -128,7 +111,8 @@ export async function factCheckJson(articleId: string): Promise<ExportFile | nul
     url,
     status: factCheck.status,
     version: current.version,
-    versions: factCheck.versions.map((version) => ({
+    // Oldest first, as a history reads.
+    versions: [...factCheck.versions].reverse().map((version) => ({
       version: version.version,
       publishedAt: version.publishedAt.toISOString(),
       correctionNote: version.correctionNote,

@@ -7,10 +7,11 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
-import { type PublishedContent, publishingLimits } from "~/publishing/content";
+import { publishingLimits } from "~/publishing/content";
 import {
   correctFactCheck,
   deskFactCheck,
+  factCheckOfArticle,
   PublishRefused,
   publishFactCheck,
   publishReadiness,
@@ -25,7 +26,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
   const [readiness, factCheck, scale] = await Promise.all([publishReadiness(article.id), deskFactCheck(article.id), activeScale()]);
-  const current = factCheck?.versions[0] ?? null;
   return {
     article,
     readiness,
@@ -39,8 +39,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           currentVersion: factCheck.currentVersion,
           unpublishedAt: factCheck.unpublishedAt,
           unpublishReason: factCheck.unpublishReason,
-          versions: factCheck.versions.map(({ content: _content, ...version }) => version),
-          claims: (current!.content as unknown as PublishedContent).claims,
+          versions: factCheck.versions,
+          current: { headline: factCheck.current.headline, summary: factCheck.current.summary, methodology: factCheck.current.methodology },
+          claims: factCheck.current.content.claims,
         }
       : null,
   };
@@ -101,7 +102,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       await publishFactCheck(editor, { articleId: article.id, ...value });
       return { notice: { tone: "success", key: "factCheck.published" } as Notice, values: {} as Values, fieldErrors: {} };
     }
-    const factCheck = await deskFactCheck(article.id);
+    const factCheck = await factCheckOfArticle(article.id);
     if (!factCheck) throw data(null, { status: 404 });
     if (value.intent === "correct") {
       await correctFactCheck(editor, { factCheckId: factCheck.id, ...value, verdicts: verdictChanges(formData) });
@@ -223,7 +224,7 @@ export default function FactCheckDesk() {
   // After a refusal the form shows what the editor typed, not the saved text: nothing typed is lost.
   const failed: Values = actionData?.notice.tone === "error" ? (actionData.values as Values) : {};
   const errors = (actionData?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
-  const current = factCheck?.versions[0];
+  const current = factCheck?.current;
   const labelText = (l: { labelEn: string; labelId: string }) => (i18n.language === "id" ? l.labelId : l.labelEn);
   const publicPath = factCheck ? `/fact-checks/${factCheck.slug}` : null;
   const withdrawn = factCheck?.status === "UNPUBLISHED";
