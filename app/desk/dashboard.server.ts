@@ -2,31 +2,15 @@
 // tens of milliseconds, on the page everyone lands on, so each process keeps the figures for a few seconds
 // and forgets them when the live bus announces a change on the desk.
 import { prisma } from "~/db/client.server";
-import { onChange } from "~/live/bus.server";
+import { liveCachedValue } from "~/live/cached-value.server";
 
 export type DeskSummary = { articles: number; claims: number; openClaims: number; published: number };
 
-const summaryCacheMs = 5_000;
-let cachedSummary: { at: number; value: Promise<DeskSummary> } | undefined;
-let watching = false;
+const summary = liveCachedValue(countDesk, { maxAgeMs: 5_000, topics: ["desk", "article:*", "fact-checks"] });
 
-/** The desk's figures, at most `summaryCacheMs` old (changes announced on the live bus drop them at once). */
+/** The desk's figures, at most 5 s old (changes announced on the live bus drop them at once). */
 export function deskSummary(): Promise<DeskSummary> {
-  if (!watching) {
-    watching = true;
-    onChange(["desk", "article:*", "fact-checks"], () => {
-      cachedSummary = undefined;
-    });
-  }
-  const now = Date.now();
-  if (!cachedSummary || now - cachedSummary.at > summaryCacheMs) {
-    const value = countDesk();
-    cachedSummary = { at: now, value };
-    value.catch(() => {
-      if (cachedSummary?.value === value) cachedSummary = undefined;
-    });
-  }
-  return cachedSummary.value;
+  return summary.get();
 }
 
 async function countDesk(): Promise<DeskSummary> {

@@ -2,7 +2,8 @@
 // seconds, and forgets it when a change is announced on the live bus (topic `newsroom`).
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db/client.server";
-import { onChange, publishChange } from "~/live/bus.server";
+import { publishChange } from "~/live/bus.server";
+import { liveCachedValue } from "~/live/cached-value.server";
 
 export type Newsroom = {
   name: string;
@@ -15,9 +16,6 @@ export type Newsroom = {
   blindSecondReview: boolean;
 };
 
-const cacheMs = 5_000;
-let cached: { at: number; value: Promise<Newsroom> } | undefined;
-
 const fallback: Newsroom = { name: "Factdesk", publicUrl: null, logoUrl: null, defaultLanguage: "en", timeZone: "UTC", creditReviewers: true, blindSecondReview: false };
 
 async function loadNewsroom(): Promise<Newsroom> {
@@ -28,24 +26,10 @@ async function loadNewsroom(): Promise<Newsroom> {
   return row ?? fallback;
 }
 
-let watching = false;
+const newsroom = liveCachedValue(loadNewsroom, { maxAgeMs: 5_000, topics: ["newsroom"] });
 
 export function getNewsroom(): Promise<Newsroom> {
-  if (!watching) {
-    watching = true;
-    onChange(["newsroom"], () => {
-      cached = undefined;
-    });
-  }
-  const now = Date.now();
-  if (!cached || now - cached.at > cacheMs) {
-    const value = loadNewsroom();
-    cached = { at: now, value };
-    value.catch(() => {
-      if (cached?.value === value) cached = undefined;
-    });
-  }
-  return cached.value;
+  return newsroom.get();
 }
 
 export async function updateNewsroom(actorId: string, changes: Newsroom) {
@@ -55,7 +39,7 @@ export async function updateNewsroom(actorId: string, changes: Newsroom) {
     await recordAudit(tx, { actorId, action: "newsroom.update", entityType: "NewsroomSettings", entityId: "1", before, after: saved });
     return saved;
   });
-  cached = undefined;
+  newsroom.forget();
   // Published pages show the newsroom's name, address and credits: render them again.
   await publishChange(["newsroom", "fact-checks"], "newsroom.update");
   return after;
