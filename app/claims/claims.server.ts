@@ -4,6 +4,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { claimFieldsChangedBy, type ClaimFieldValues, type EditableClaimField, formValues, mergeClaimEdit } from "./merge";
 import { coveringSpan, type Span, splitSpan, trimSpan, wordingFromQuote } from "./spans";
 
 type Tx = Prisma.TransactionClient;
@@ -30,11 +31,41 @@ export type ClaimantKind = (typeof claimantKinds)[number];
 /** An edit of a claim's wording and metadata; an absent claimantKind leaves it as it is. */
 export type ClaimEdit = { wording: string; claimant: string | null; claimantKind?: ClaimantKind | null; claimDate: Date | null; appearance: string | null };
 
-/** A claim that changed since the editor loaded it: the save is refused and this is what it is now. */
+/** What someone else changed since the person loaded the claim: the fields they are also changing, and who. */
+export type ConflictDetail = { fields: string[]; by: { id: string; name: string } | null };
+
+/**
+ * A claim that changed since the editor loaded it, in a way that overlaps what they are saving: the save
+ * is refused. `detail` names the fields and the person who changed them last, when known.
+ */
 export class ClaimConflict extends Error {
-  constructor(readonly claimId: string) {
+  constructor(
+    readonly claimId: string,
+    readonly detail: ConflictDetail | null = null,
+  ) {
     super("claim changed since it was loaded");
   }
+}
+
+/** Locks the claim's row for the rest of the transaction, so what is read next stays current until the write. */
+export async function lockClaim(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${id}::uuid FOR UPDATE`;
+}
+
+/** The person who last made a change to the claim that `changed` says touched one of `fields`, from its audit log. */
+export async function lastChangedBy(
+  tx: Tx,
+  claimId: string,
+  fields: readonly string[],
+  changed: (event: { action: string; before: unknown; after: unknown }) => readonly string[],
+) {
+  const events = await tx.auditEvent.findMany({
+    where: { entityType: "Claim", entityId: claimId },
+    orderBy: { id: "desc" },
+    take: 100,
+    select: { action: true, before: true, after: true, actor: { select: { id: true, name: true } } },
+  });
+  return events.find((event) => changed(event).some((field) => fields.includes(field)))?.actor ?? null;
 }
 
 export class ClaimSpanInvalid extends Error {}
@@ -110,11 +141,35 @@ async function guardedUpdate(tx: Tx, id: string, version: number, data: Prisma.C
   if (count !== 1) throw new ClaimConflict(id);
 }
 
-export async function updateClaim(actorId: string, id: string, version: number, edit: ClaimEdit) {
+/**
+ * Saves an edit of a claim loaded at `version`. `loaded` is what the editor's form showed when they began
+ * (field by field); without it, the claim as it was at `version` counts as loaded only if it is still at
+ * that version. Only the fields the editor changed are written; a field someone else changed meanwhile
+ * (to something else) refuses the whole save with ClaimConflict naming the fields and who changed them.
+ * Returns the claim as it is after the save (unchanged, and its version not bumped, when nothing changed).
+ */
+export async function updateClaim(actorId: string, id: string, version: number, edit: ClaimEdit, loaded?: Partial<ClaimFieldValues>) {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.claim.findUnique({ where: { id }, select: claimFields });
-    await guardedUpdate(tx, id, version, edit);
-    const after = await tx.claim.findUniqueOrThrow({ where: { id }, select: claimFields });
+    await lockClaim(tx, id);
+    const before = await tx.claim.findFirst({ where: { id, deletedAt: null }, select: claimFields });
+    if (!before) throw new ClaimConflict(id);
+    const current = formValues(before);
+    const base = { ...(before.version === version ? current : {}), ...loaded };
+    const submitted: Partial<ClaimFieldValues> = formValues({ ...edit, claimantKind: edit.claimantKind ?? null });
+    if (edit.claimantKind === undefined) delete submitted.claimantKind;
+    const { apply, conflicts } = mergeClaimEdit(base, submitted, current);
+    if (conflicts.length) throw new ClaimConflict(id, { fields: conflicts, by: await lastChangedBy(tx, id, conflicts, claimFieldsChangedBy) });
+    if (!apply.length) return before;
+    const data: Prisma.ClaimUncheckedUpdateInput = {};
+    const write: Record<EditableClaimField, () => void> = {
+      wording: () => (data.wording = edit.wording),
+      claimant: () => (data.claimant = edit.claimant),
+      claimantKind: () => (data.claimantKind = edit.claimantKind ?? null),
+      claimDate: () => (data.claimDate = edit.claimDate),
+      appearance: () => (data.appearance = edit.appearance),
+    };
+    for (const field of apply) write[field]();
+    const after = await tx.claim.update({ where: { id }, data: { ...data, version: { increment: 1 } }, select: claimFields });
     await recordAudit(tx, { actorId, action: "claim.update", entityType: "Claim", entityId: id, before, after });
     return after;
   });

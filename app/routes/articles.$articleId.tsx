@@ -18,6 +18,7 @@ import {
   updateClaim,
   claimantKinds,
 } from "~/claims/claims.server";
+import { parseLoaded } from "~/claims/merge";
 import { splitPoints } from "~/claims/spans";
 import { publishChange } from "~/live/bus.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -61,6 +62,8 @@ const WorkspaceAction = z.discriminatedUnion("intent", [
     claimantKind: z.enum(claimantKinds).optional().or(z.literal("").transform(() => undefined)),
     claimDate: z.iso.date().optional().or(z.literal("").transform(() => undefined)),
     appearance: optionalText(2000),
+    // The values the form showed when the editor began (JSON), so only what they changed is saved.
+    loaded: z.string().max(20_000).optional(),
   }),
   z.object({ intent: z.literal("splitClaim"), claimId: id, version, at: z.coerce.number().int() }),
   z.object({
@@ -75,7 +78,9 @@ const WorkspaceAction = z.discriminatedUnion("intent", [
 ]);
 
 type Notice = { tone: "success" | "error"; key: string; count?: number };
-type ActionData = { notice?: Notice; conflict?: { claimId: string; draft: ClaimDraft } };
+/** A refused save: what the editor typed, and which fields someone else changed meanwhile (and who, if known). */
+export type ClaimConflictData = { claimId: string; draft: ClaimDraft; fields: string[]; by: string | null };
+type ActionData = { notice?: Notice; conflict?: ClaimConflictData };
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const editor = await requireUserWithPermission({ request, context }, "update:claim:any");
@@ -108,11 +113,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case "updateClaim": {
         const edit = { wording: value.wording, claimant: value.claimant, claimantKind: value.claimantKind ?? null, appearance: value.appearance, claimDate: value.claimDate ? new Date(value.claimDate) : null };
         try {
-          await updateClaim(editor.id, value.claimId, value.version, edit);
+          await updateClaim(editor.id, value.claimId, value.version, edit, parseLoaded(value.loaded));
         } catch (error) {
-          if (!(error instanceof ClaimConflict)) throw error;
+          if (!(error instanceof ClaimConflict) || !error.detail) throw error;
           const draft = { wording: value.wording, claimant: value.claimant ?? "", claimantKind: value.claimantKind ?? "", claimDate: value.claimDate ?? "", appearance: value.appearance ?? "" };
-          return data<ActionData>({ conflict: { claimId: value.claimId, draft } }, { status: 409 });
+          const conflict = { claimId: value.claimId, draft, fields: error.detail.fields, by: error.detail.by?.name ?? null };
+          return data<ActionData>({ conflict }, { status: 409 });
         }
         return here(value.claimId);
       }
@@ -135,8 +141,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (error instanceof ClaimSpanInvalid) return data<ActionData>({ notice: { tone: "error", key: "workspace.spanInvalid" } }, { status: 400 });
     throw error;
   } finally {
-    // Everyone with this article open (the workspace, the board) reloads its data.
-    await publishChange([`article:${article.id}`], "claims");
+    // Everyone with this article open (the workspace, the board) reloads its data, and so does everyone
+    // with one of the claims' pages open (it shows the wording and the claimant).
+    const claimIds = "claimId" in value ? (Array.isArray(value.claimId) ? value.claimId.map((claim) => claim.id) : [value.claimId]) : [];
+    await publishChange([`article:${article.id}`, ...claimIds.map((claimId) => `claim:${claimId}`)], "claims");
   }
 }
 
@@ -150,7 +158,8 @@ export default function ArticleWorkspace() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   useLiveRevalidation([`article:${article.id}`]);
-  const conflictId = actionData?.conflict?.claimId ?? null;
+  const conflict = actionData?.conflict ?? null;
+  const conflictId = conflict?.claimId ?? null;
   const activeId = conflictId ?? params.get("claim");
   const active = article.claims.find((claim) => claim.id === activeId) ?? null;
   const marks: TextMark[] = [
@@ -206,10 +215,13 @@ export default function ArticleWorkspace() {
         <div className="workspace__side">
           <ClaimList claims={article.claims} activeId={activeId} canEdit={canEdit} />
           {active && canEdit ? (
+            // Keyed by the claim: switching claims mounts a fresh editor, so no typed text or state of one
+            // claim can be saved onto another. The same claim reloaded (a save, a live change) stays mounted.
             <ClaimEditor
+              key={active.id}
               claim={{ ...active, claimDate: active.claimDate ? new Date(active.claimDate).toISOString() : null }}
-              draft={actionData?.conflict?.draft}
-              conflict={Boolean(conflictId)}
+              draft={conflict?.claimId === active.id ? conflict.draft : undefined}
+              conflict={conflict?.claimId === active.id ? conflict : null}
               splitPoints={activeSplitPoints}
             />
           ) : null}

@@ -11,6 +11,7 @@ import {
   splitClaim,
   updateClaim,
 } from "~/claims/claims.server";
+import { formValues } from "~/claims/merge";
 import { prisma } from "~/db/client.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
@@ -61,6 +62,43 @@ describe("claims", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ClaimConflict)).toHaveLength(1);
+  });
+
+  it("apply a save based on an old version when someone else changed only other fields, writing just the changed ones", async () => {
+    const { editor, id, span } = await article(`${text} Enam.`);
+    const other = await createPerson("editor");
+    const claim = await createClaim(editor.id, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
+    const loaded = formValues(claim); // what both editors' forms showed at version 1
+    const theirs = { wording: "Kremlin calls the reports fake news", claimant: null, claimDate: null, appearance: null };
+    await updateClaim(other.id, claim.id, 1, theirs, loaded);
+
+    // The editor, still at version 1, sets only the claimant: it applies, and the other wording stays.
+    const mine = { wording: loaded.wording, claimant: "Kremlin", claimantKind: "Organization" as const, claimDate: null, appearance: null };
+    const saved = await updateClaim(editor.id, claim.id, 1, mine, loaded);
+    expect(saved).toMatchObject({ version: 3, wording: "Kremlin calls the reports fake news", claimant: "Kremlin", claimantKind: "Organization" });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.update", actorId: editor.id } });
+    expect(audit.before).toMatchObject({ wording: "Kremlin calls the reports fake news", claimant: null, version: 2 });
+    expect(audit.after).toMatchObject({ wording: "Kremlin calls the reports fake news", claimant: "Kremlin", version: 3 });
+
+    // A save that changes nothing writes nothing.
+    expect(await updateClaim(editor.id, claim.id, 3, { ...mine, wording: saved.wording }, formValues(saved))).toMatchObject({ version: 3 });
+  });
+
+  it("refuse a save of a field someone else changed since it was loaded, naming the field and the person", async () => {
+    const { editor, id, span } = await article(`${text} Tujuh.`);
+    const other = await createPerson("editor", { name: "Dewi Anggraini" });
+    const claim = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara"));
+    const loaded = formValues(claim);
+    await updateClaim(other.id, claim.id, 1, { wording: "Their wording", claimant: "NATO", claimDate: null, appearance: null }, loaded);
+
+    const error = await updateClaim(editor.id, claim.id, 1, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, loaded).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ClaimConflict);
+    expect((error as ClaimConflict).detail).toEqual({ fields: ["wording"], by: { id: other.id, name: "Dewi Anggraini" } });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ wording: "Their wording", claimant: "NATO", version: 2 });
+
+    // Having seen their version, the editor saves again from it: now it applies.
+    const seen = formValues(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } }));
+    expect(await updateClaim(editor.id, claim.id, 2, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, seen)).toMatchObject({ wording: "My wording", version: 3 });
   });
 
   it("split in two at a word boundary, and merge back into one span", async () => {
