@@ -4,9 +4,11 @@
 // earlier one still waiting (PROPOSED) in its lane; a RETURNED version keeps that status, since a return
 // is an editor's decision and the versions list should say so.
 //
-// Every write names the claim version it was based on and bumps it inside the same transaction
-// (`updateMany where {id, version}`), so of two concurrent saves exactly one wins and the other gets
-// ClaimConflict; the claim's status always moves through the lifecycle table (app/review/lifecycle.ts).
+// Every write names the claim version it was based on and the verdicts the page showed, locks the claim's
+// row and bumps its version inside the same transaction. It is refused (ClaimConflict, naming who) only if
+// a verdict it acts on changed since — so of two concurrent saves on one verdict exactly one wins — while
+// other changes to the claim (its wording, sources, assignment) let it through; the claim's status always
+// moves through the lifecycle table (app/review/lifecycle.ts).
 //
 // Blind second review (NewsroomSettings.blindSecondReview): a reviewer who is not the assigned one may
 // propose a `blind` verdict. The claim's status follows the primary (non-blind) verdict only; blind
@@ -23,7 +25,7 @@
 // open verdict on the claim, primary or blind, can approve it.
 import { recordAudit } from "~/audit/audit.server";
 import { type PermissionHolder, userCan } from "~/auth/permissions";
-import { ClaimConflict } from "~/claims/claims.server";
+import { ClaimConflict, lockClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus, VerdictStatus } from "~/generated/prisma/enums";
@@ -31,6 +33,7 @@ import { publishChange } from "~/live/bus.server";
 import { notify } from "~/notifications/notifications.server";
 import { activeScale, type ScaleLabel } from "~/scale/scale.server";
 import { canMove, nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
+import { changedVerdicts, parseVerdictBasis } from "./verdict-basis";
 import { renderRationale } from "./markdown.server";
 
 export { ClaimConflict, TransitionRefused };
@@ -81,8 +84,13 @@ async function blindReviewOn(tx: Tx | typeof prisma) {
   return settings?.blindSecondReview ?? false;
 }
 
-/** The claim (a deleted one is a conflict: it changed since the page was loaded) and its current reviewer. */
+/**
+ * The claim (a deleted one is a conflict: it changed since the page was loaded) and its current reviewer.
+ * Its row stays locked until the transaction ends, so what is read next is current and the update that
+ * follows cannot lose a race.
+ */
 async function loadClaim(tx: Tx, claimId: string) {
+  await lockClaim(tx, claimId);
   const claim = await tx.claim.findFirst({
     where: { id: claimId, deletedAt: null },
     select: { id: true, status: true, version: true, articleId: true, assignments: { where: { endedAt: null }, take: 1, select: { reviewerId: true } } },
@@ -91,10 +99,47 @@ async function loadClaim(tx: Tx, claimId: string) {
   return { ...claim, reviewerId: claim.assignments[0]?.reviewerId ?? null };
 }
 
-/** Refuses a decision based on another version of the claim than the one it is now. */
-function sameVersion(claim: { id: string; version: number }, claimVersion: number) {
-  if (claim.version !== claimVersion) throw new ClaimConflict(claim.id);
+/** What a verdict action was based on: the claim version the page loaded and, from its form, the verdicts it showed. */
+export type VerdictBasisInput = { claimVersion: number; seen?: string };
+
+/**
+ * Refuses a verdict action only if a verdict it acts on (`acts`: the lane, or all verdicts for a
+ * decision) changed since the person's page showed them: a new proposal, a decision, a closed one. The
+ * claim still at the loaded version means nothing changed; without the verdicts seen, any change does.
+ * Other changes to the claim (wording, claimant, sources, assignment) do not stand in the way. The
+ * refusal names the verdict and the person who changed it last.
+ */
+async function verdictUnchanged(
+  tx: Tx,
+  claim: { id: string; version: number },
+  basis: VerdictBasisInput,
+  acts: (verdict: { blind: boolean; proposedById: string }) => boolean,
+) {
+  if (claim.version === basis.claimVersion) return;
+  const seen = parseVerdictBasis(basis.seen);
+  if (!seen) throw new ClaimConflict(claim.id);
+  const now = await tx.verdict.findMany({
+    where: { claimId: claim.id },
+    select: {
+      version: true,
+      status: true,
+      blind: true,
+      proposedById: true,
+      createdAt: true,
+      decidedAt: true,
+      proposedBy: { select: { id: true, name: true } },
+      decidedBy: { select: { id: true, name: true } },
+    },
+  });
+  const changed = changedVerdicts(seen, now).filter(acts);
+  if (changed.length === 0) return;
+  const when = (verdict: (typeof changed)[number]) => Math.max(verdict.createdAt.getTime(), verdict.decidedAt?.getTime() ?? 0);
+  const latest = changed.reduce((a, b) => (when(b) > when(a) ? b : a));
+  const by = latest.decidedAt && latest.decidedAt.getTime() >= latest.createdAt.getTime() && latest.decidedBy ? latest.decidedBy : latest.proposedBy;
+  throw new ClaimConflict(claim.id, { fields: ["verdict"], by });
 }
+
+const everyVerdict = () => true;
 
 /** Moves the claim on only if it is still at `claimVersion` (and bumps it); otherwise ClaimConflict. */
 async function guardedClaimUpdate(tx: Tx, claimId: string, claimVersion: number, data: Prisma.ClaimUncheckedUpdateManyInput) {
@@ -139,7 +184,7 @@ function topics(claim: { id: string; articleId: string; reviewerId: string | nul
   ];
 }
 
-export type ProposeInput = { claimId: string; claimVersion: number; ratingId: string; rationale: string; blind?: boolean };
+export type ProposeInput = VerdictBasisInput & { claimId: string; ratingId: string; rationale: string; blind?: boolean };
 
 /**
  * Proposes a verdict: a new version on the claim. The primary proposal (by the assigned reviewer, or an
@@ -156,20 +201,20 @@ export async function proposeVerdict(actor: VerdictActor, input: ProposeInput) {
     if (blind) {
       if (!(await blindReviewOn(tx))) throw new VerdictRefused("blindOff");
       if (assigned || userCan(actor, "approve:verdict:any")) throw new VerdictRefused("blindNotAllowed");
-      sameVersion(claim, input.claimVersion);
+      // A blind reviewer's lane is their own verdicts.
+      await verdictUnchanged(tx, claim, input, (verdict) => verdict.blind && verdict.proposedById === actor.id);
       if (!openStatuses.includes(claim.status)) throw new TransitionRefused("proposeVerdict", claim.status);
       status = claim.status;
     } else {
       if (!assigned && !mayProposeOnAnyClaim(actor)) throw new VerdictRefused("notAssigned");
-      sameVersion(claim, input.claimVersion);
+      await verdictUnchanged(tx, claim, input, (verdict) => !verdict.blind);
       status = nextStatus(claim.status, "proposeVerdict");
     }
     if (!rationale.trim() || rationale.length > rationaleMaxLength) throw new VerdictRefused("badRationale");
     const scale = await tx.ratingScale.findFirst({ where: { active: true, labels: { some: { id: input.ratingId } } }, select: { id: true } });
     if (!scale) throw new VerdictRefused("badRating");
 
-    // From here on the claim's row is locked by this transaction: what is read next is current, and a
-    // refusal rolls the update back.
+    // A refusal from here on rolls the update back.
     await guardedClaimUpdate(tx, claim.id, claim.version, { status });
     if (blind) {
       const ownPrimary = await tx.verdict.findFirst({ where: { claimId: claim.id, blind: false, proposedById: actor.id, status: { not: "SUPERSEDED" } }, select: { id: true } });
@@ -207,14 +252,14 @@ async function awaitingDecision(tx: Tx, claimId: string) {
 }
 
 /** An editor sends the proposed verdict back to research with a comment; the proposer is notified. */
-export async function returnVerdict(actor: VerdictActor, input: { claimId: string; claimVersion: number; comment: string }) {
+export async function returnVerdict(actor: VerdictActor, input: VerdictBasisInput & { claimId: string; comment: string }) {
   if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
   const comment = cleanNote(input.comment);
   const result = await prisma.$transaction(async (tx) => {
     const claim = await loadClaim(tx, input.claimId);
-    sameVersion(claim, input.claimVersion);
+    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
     const status = nextStatus(claim.status, "returnVerdict");
-    await guardedClaimUpdate(tx, claim.id, claim.version, { status }); // locks the claim first
+    await guardedClaimUpdate(tx, claim.id, claim.version, { status });
     const { primary } = await awaitingDecision(tx, claim.id);
     const decided = await tx.verdict.update({
       where: { id: primary.id },
@@ -239,13 +284,13 @@ export async function returnVerdict(actor: VerdictActor, input: { claimId: strin
  * An editor approves the proposed verdict. Four-eyes: whoever proposed it (or an open blind verdict on
  * the claim) is refused, whatever their role. Open blind verdicts are closed with the decision.
  */
-export async function approveVerdict(actor: VerdictActor, input: { claimId: string; claimVersion: number }) {
+export async function approveVerdict(actor: VerdictActor, input: VerdictBasisInput & { claimId: string }) {
   if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
   const result = await prisma.$transaction(async (tx) => {
     const claim = await loadClaim(tx, input.claimId);
-    sameVersion(claim, input.claimVersion);
+    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
     const status = nextStatus(claim.status, "approveVerdict");
-    await guardedClaimUpdate(tx, claim.id, claim.version, { status }); // locks the claim first; a refusal rolls back
+    await guardedClaimUpdate(tx, claim.id, claim.version, { status }); // a refusal rolls back
     const { primary, blind } = await awaitingDecision(tx, claim.id);
     if (primary.proposedById === actor.id || blind.some((verdict) => verdict.proposedById === actor.id)) {
       throw new VerdictRefused("fourEyes");
@@ -277,12 +322,12 @@ export async function approveVerdict(actor: VerdictActor, input: { claimId: stri
 }
 
 /** An editor marks the claim not checkable, with a reason; open proposals are closed with it. */
-export async function markNotCheckable(actor: VerdictActor, input: { claimId: string; claimVersion: number; reason: string }) {
+export async function markNotCheckable(actor: VerdictActor, input: VerdictBasisInput & { claimId: string; reason: string }) {
   if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
   const reason = cleanNote(input.reason);
   const result = await prisma.$transaction(async (tx) => {
     const claim = await loadClaim(tx, input.claimId);
-    sameVersion(claim, input.claimVersion);
+    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
     const status = nextStatus(claim.status, "markNotCheckable");
     await guardedClaimUpdate(tx, claim.id, claim.version, { status, notCheckableReason: reason });
     const { count } = await tx.verdict.updateMany({

@@ -22,11 +22,14 @@ import {
 import type { Route } from "./+types/claims.$claimId.verdicts";
 
 const claimVersion = z.coerce.number().int().positive();
+// The verdicts the page showed (app/review/verdict-basis.ts): a save is refused only if one it acts on changed since.
+const seen = z.string().max(10_000).optional();
 
 const VerdictAction = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("propose"),
     claimVersion,
+    seen,
     ratingId: z.uuid("verdict.error.badRating"),
     // Not trimmed: leading spaces can be Markdown (an indented code block); the domain trims the end.
     rationale: z
@@ -38,12 +41,14 @@ const VerdictAction = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("return"),
     claimVersion,
+    seen,
     comment: z.string({ error: "verdict.error.commentRequired" }).trim().min(1, "verdict.error.commentRequired").max(noteMaxLength, "verdict.error.commentRequired"),
   }),
-  z.object({ intent: z.literal("approve"), claimVersion }),
+  z.object({ intent: z.literal("approve"), claimVersion, seen }),
   z.object({
     intent: z.literal("notCheckable"),
     claimVersion,
+    seen,
     reason: z.string({ error: "verdict.error.reasonRequired" }).trim().min(1, "verdict.error.reasonRequired").max(noteMaxLength, "verdict.error.reasonRequired"),
   }),
 ]);
@@ -58,7 +63,8 @@ const permissionFor: Record<Intent, PermissionString> = {
 
 /** What the user typed, handed back with every refusal. */
 export type VerdictDraft = { ratingId: string; rationale: string; comment: string; reason: string };
-export type VerdictActionData = { verdictError: { key: string }; intent: string; draft: VerdictDraft };
+/** A refusal; `conflict` says what someone else changed meanwhile (the verdict) and who, when known. */
+export type VerdictActionData = { verdictError: { key: string }; intent: string; draft: VerdictDraft; conflict?: { fields: string[]; by: string | null } };
 
 const refusalStatus: Record<VerdictRefusal, 400 | 403 | 409> = {
   notAllowed: 403,
@@ -103,16 +109,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   try {
     switch (value.intent) {
       case "propose":
-        await proposeVerdict(user, { claimId: claim.id, claimVersion: value.claimVersion, ratingId: value.ratingId, rationale: value.rationale, blind: value.blind });
+        await proposeVerdict(user, { claimId: claim.id, claimVersion: value.claimVersion, seen: value.seen, ratingId: value.ratingId, rationale: value.rationale, blind: value.blind });
         break;
       case "return":
-        await returnVerdict(user, { claimId: claim.id, claimVersion: value.claimVersion, comment: value.comment });
+        await returnVerdict(user, { claimId: claim.id, claimVersion: value.claimVersion, seen: value.seen, comment: value.comment });
         break;
       case "approve":
-        await approveVerdict(user, { claimId: claim.id, claimVersion: value.claimVersion });
+        await approveVerdict(user, { claimId: claim.id, claimVersion: value.claimVersion, seen: value.seen });
         break;
       case "notCheckable":
-        await markNotCheckable(user, { claimId: claim.id, claimVersion: value.claimVersion, reason: value.reason });
+        await markNotCheckable(user, { claimId: claim.id, claimVersion: value.claimVersion, seen: value.seen, reason: value.reason });
         break;
     }
   } catch (error) {
@@ -120,7 +126,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (error instanceof TransitionRefused) return refuse("verdict.error.transition", 409);
     if (error instanceof ClaimConflict) {
       if (!(await currentClaim(claim.id))) throw data(null, { status: 404 });
-      return refuse("verdict.error.conflict", 409);
+      const conflict = error.detail ? { fields: error.detail.fields, by: error.detail.by?.name ?? null } : undefined;
+      return data<VerdictActionData>({ verdictError: { key: "verdict.error.conflict" }, intent, draft, conflict }, { status: 409 });
     }
     throw error;
   }

@@ -1,7 +1,8 @@
 // Verdicts and the rating scale against a real PostgreSQL: propose → return → revise → approve with
 // four-eyes, versions kept, concurrent saves, notifications, blind second review, the scale's rules.
 import { describe, expect, it } from "vitest";
-import { createClaim } from "~/claims/claims.server";
+import { createClaim, updateClaim } from "~/claims/claims.server";
+import { formValues } from "~/claims/merge";
 import { prisma } from "~/db/client.server";
 import { TransitionRefused } from "~/review/lifecycle";
 import {
@@ -16,6 +17,7 @@ import {
   VerdictRefused,
   verdictSection,
 } from "~/review/verdicts.server";
+import { verdictBasis } from "~/review/verdict-basis";
 import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/scale/scale.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
@@ -298,6 +300,77 @@ describe("verdicts", () => {
       [false, trueLabel.id],
       [false, falseLabel.id],
     ]);
+    await setBlindReview(false);
+  });
+});
+
+describe("verdict conflicts only when they are real", () => {
+  /** What the claim page would send: the claim version it loaded and the verdicts it showed the viewer. */
+  async function pageBasis(viewer: VerdictActor, claimId: string) {
+    return { claimVersion: (await claimNow(claimId)).version, seen: verdictBasis(await listVerdicts(viewer, claimId)) };
+  }
+
+  it("apply a proposal from a page loaded before the editor changed the claim's wording and claimant", async () => {
+    const { falseLabel } = await labels();
+    const reviewer = await person("reviewer");
+    const editor = await person("editor");
+    const claim = await assignedClaim(reviewer.id);
+    const loaded = await pageBasis(await reviewer.as(), claim.id);
+
+    // Meanwhile the editor rewords the claim and names its claimant (two saves, the version moves on twice).
+    const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    const edited = await updateClaim(editor.id, claim.id, row.version, { wording: "Reworded by the editor", claimant: null, claimDate: null, appearance: null }, formValues(row));
+    await updateClaim(editor.id, claim.id, edited.version, { wording: edited.wording, claimant: "Kemendikbud", claimDate: null, appearance: null }, formValues(edited));
+    expect((await claimNow(claim.id)).version).toBe(loaded.claimVersion + 2);
+
+    const proposed = await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...loaded, ratingId: falseLabel.id, rationale: "Keliru." });
+    expect(proposed.version).toBe(1);
+    expect(await claimNow(claim.id)).toMatchObject({ status: "VERDICT_PROPOSED", version: loaded.claimVersion + 3 });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ wording: "Reworded by the editor", claimant: "Kemendikbud" });
+
+    // The same stale version without the verdicts the page showed is still refused: nothing says what it saw.
+    const other = await assignedClaim(reviewer.id);
+    await prisma.claim.update({ where: { id: other.id }, data: { version: { increment: 1 } } });
+    await expect(proposeVerdict(await reviewer.as(), { claimId: other.id, claimVersion: other.version, ratingId: falseLabel.id, rationale: "Keliru." })).rejects.toThrow(ClaimConflict);
+  });
+
+  it("refuse a decision on a verdict another editor decided since, naming the verdict and that editor", async () => {
+    const { falseLabel } = await labels();
+    const reviewer = await person("reviewer");
+    const first = await person("editor");
+    const second = await createPerson("editor", { name: "Dewi Anggraini" });
+    const claim = await assignedClaim(reviewer.id);
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
+    const firstPage = await pageBasis(await first.as(), claim.id);
+    const secondPage = await pageBasis(await actor(second.id), claim.id);
+
+    await returnVerdict(await actor(second.id), { claimId: claim.id, ...secondPage, comment: "Kurang sumber." });
+    const error = await approveVerdict(await first.as(), { claimId: claim.id, ...firstPage }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ClaimConflict);
+    expect((error as ClaimConflict).detail).toEqual({ fields: ["verdict"], by: { id: second.id, name: "Dewi Anggraini" } });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "IN_RESEARCH", version: firstPage.claimVersion + 1 });
+  });
+
+  it("a blind verdict arriving refuses the editor's approval (naming the blind reviewer) but not the assigned reviewer's proposal", async () => {
+    const { falseLabel, trueLabel } = await labels();
+    await setBlindReview(true);
+    const reviewer = await person("reviewer");
+    const blindReviewer = await createPerson("reviewer", { name: "Nadia Putri" });
+    const editor = await person("editor");
+    const claim = await assignedClaim(reviewer.id);
+    const reviewerPage = await pageBasis(await reviewer.as(), claim.id);
+    await proposeVerdict(await actor(blindReviewer.id), { claimId: claim.id, ...(await pageBasis(await actor(blindReviewer.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar.", blind: true });
+
+    // The assigned reviewer's lane did not change: their proposal from the older page applies.
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...reviewerPage, ratingId: falseLabel.id, rationale: "Keliru." });
+    const editorPage = await pageBasis(await editor.as(), claim.id);
+    // A second blind reviewer rates after the editor's page was loaded: the approval must not skip it.
+    const late = await createPerson("reviewer", { name: "Agus Setiawan" });
+    await proposeVerdict(await actor(late.id), { claimId: claim.id, ...(await pageBasis(await actor(late.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar juga.", blind: true });
+    const error = await approveVerdict(await editor.as(), { claimId: claim.id, ...editorPage }).catch((caught: unknown) => caught);
+    expect((error as ClaimConflict).detail).toEqual({ fields: ["verdict"], by: { id: late.id, name: "Agus Setiawan" } });
+    await approveVerdict(await editor.as(), { claimId: claim.id, ...(await pageBasis(await editor.as(), claim.id)) });
+    expect((await claimNow(claim.id)).status).toBe("APPROVED");
     await setBlindReview(false);
   });
 });

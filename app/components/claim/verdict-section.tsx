@@ -5,9 +5,11 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher, useRevalidator } from "react-router";
+import { ConflictSentence } from "~/components/edit-conflict";
 import { Alert, LabelledField } from "~/components/ui";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { canMove } from "~/review/lifecycle";
+import { verdictBasis } from "~/review/verdict-basis";
 import type { VerdictAbilities, VerdictView } from "~/review/verdicts.server";
 import type { action } from "~/routes/claims.$claimId.verdicts";
 import type { ScaleLabel } from "~/scale/scale.server";
@@ -94,10 +96,12 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
   }, [fetcher.state, fetcher.data, submitted]);
 
   const actionUrl = `/claims/${claim.id}/verdicts`;
+  // The verdicts this page shows, sent with every form: only a change to them since refuses a save.
+  const seen = verdictBasis(verdicts);
   const errorFor = (intent: string) =>
     errorKey && result?.intent === intent ? (
       <Alert tone="error">
-        <p>{t(errorKey)}</p>
+        {result?.conflict ? <ConflictSentence fields={result.conflict.fields} by={result.conflict.by} /> : <p>{t(errorKey)}</p>}
         {errorKey === "verdict.error.conflict" || errorKey === "verdict.error.transition" ? <p>{t("verdict.draftKept")}</p> : null}
       </Alert>
     ) : null;
@@ -105,6 +109,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
     <>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="claimVersion" value={claim.version} />
+      <input type="hidden" name="seen" value={seen} />
     </>
   );
   const onSubmit = (intent: string) => () => setSubmitted(intent);
