@@ -3,7 +3,9 @@
 // it all saved.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
+import { createArticle } from "../support/articles";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { Visitor } from "../support/http";
 import { createPerson, testPassword } from "../support/people";
@@ -112,7 +114,7 @@ describe("claims workspace", () => {
 
   it("refuses a stale save with a message and keeps what the editor typed", async () => {
     const editor = await createPerson("editor");
-    const otherEditor = await createPerson("editor");
+    const otherEditor = await createPerson("editor", { name: "Dewi Anggraini" });
     const article = await prisma.article.findFirstOrThrow({ where: { claims: { some: { deletedAt: null } } }, select: { id: true, claims: { where: { deletedAt: null }, take: 1, select: { id: true, version: true } } } });
     const claim = article.claims[0]!;
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
@@ -134,6 +136,131 @@ describe("claims workspace", () => {
     // other editor's save, which may land just before or after it).
     await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Their wording");
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("Their wording");
+    // The refusal says which field and who: a real conflict, on the field both changed.
+    expect(await page.getByRole("alert").first().textContent()).toContain("Dewi Anggraini changed the checkable wording");
+
+    // Having seen their version, the editor saves again: now theirs is replaced on purpose.
+    await page.getByRole("button", { name: "Save claim" }).click();
+    await expect.poll(async () => (await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("My careful new wording");
+    await context.close();
+  });
+});
+
+/** An article with two claims an editor can open from the workspace's claim list. */
+async function articleWithClaims(editorId: string) {
+  const text = `Gubernur menyebut 3.400 rumah terendam banjir di Bekasi pada Senin (3/3/2025).\nBPBD membantah kabar bahwa 12 pompa air rusak sejak Januari. Laporan ${Date.now()}.`;
+  const { id } = await createArticle(editorId, text);
+  const body = (await prisma.article.findUniqueOrThrow({ where: { id }, select: { body: true } })).body;
+  const span = (fragment: string) => ({ start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
+  const a = await createClaim(editorId, id, span("3.400 rumah terendam banjir di Bekasi"));
+  const b = await createClaim(editorId, id, span("12 pompa air rusak sejak Januari"));
+  return { id, a, b };
+}
+
+const claimRow = (id: string) => prisma.claim.findUniqueOrThrow({ where: { id }, select: { wording: true, claimant: true, version: true } });
+
+describe("a claim's wording is never overwritten by another claim's", () => {
+  it("create from a selection → open another claim → set its claimant only → save: its wording stays its own", async () => {
+    const editor = await createPerson("editor");
+    const { id, a, b } = await articleWithClaims(editor.id);
+    const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    await signIn(page, editor.email);
+    await gotoHydrated(page, `/articles/${id}`);
+
+    await selectWithKeyboard(page, "Gubernur menyebut");
+    await page.getByRole("button", { name: "Create claim from selection" }).click();
+    await page.waitForURL(/\?claim=/);
+    const created = new URL(page.url()).searchParams.get("claim")!;
+    await expect.poll(() => page.getByLabel("Checkable wording").inputValue()).toBe("Gubernur menyebut");
+
+    await page.locator(".claims__link", { hasText: b.wording }).click();
+    await page.waitForURL(`**/articles/${id}?claim=${b.id}`);
+    await expect.poll(() => page.getByLabel("Checkable wording").inputValue()).toBe(b.wording);
+    await page.getByLabel("Claimant", { exact: true }).fill("BPBD Kota Bekasi");
+    await page.getByRole("button", { name: "Save claim" }).click();
+    await expect.poll(async () => (await claimRow(b.id)).claimant).toBe("BPBD Kota Bekasi");
+
+    expect((await claimRow(b.id)).wording).toBe(b.wording);
+    expect((await claimRow(created)).wording).toBe("Gubernur menyebut");
+    expect((await claimRow(a.id)).wording).toBe(a.wording);
+    await page.reload();
+    expect(await page.getByLabel("Checkable wording").inputValue()).toBe(b.wording);
+    await context.close();
+  });
+
+  it("claim A → claim B → save B's claimant: both wordings intact", async () => {
+    const editor = await createPerson("editor");
+    const { id, a, b } = await articleWithClaims(editor.id);
+    const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    await signIn(page, editor.email);
+    await gotoHydrated(page, `/articles/${id}?claim=${a.id}`);
+    expect(await page.getByLabel("Checkable wording").inputValue()).toBe(a.wording);
+
+    await page.locator(".claims__link", { hasText: b.wording }).click();
+    await page.waitForURL(`**/articles/${id}?claim=${b.id}`);
+    await expect.poll(() => page.getByLabel("Checkable wording").inputValue()).toBe(b.wording);
+    await page.getByLabel("Claimant", { exact: true }).fill("Gubernur Jawa Barat");
+    await page.getByRole("button", { name: "Save claim" }).click();
+    await expect.poll(async () => (await claimRow(b.id)).claimant).toBe("Gubernur Jawa Barat");
+
+    expect(await claimRow(b.id)).toMatchObject({ wording: b.wording, version: 2 });
+    expect(await claimRow(a.id)).toMatchObject({ wording: a.wording, claimant: null, version: 1 });
+    await context.close();
+  });
+
+  it("keeps text typed right after a full page load, before the page has come alive", async () => {
+    const editor = await createPerson("editor");
+    const { id, a } = await articleWithClaims(editor.id);
+    const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    await signIn(page, editor.email);
+
+    // Hold the page's scripts until the editor has typed, so the typing surely comes before hydration.
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/*.js", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto(`/articles/${id}?claim=${a.id}`, { waitUntil: "commit" });
+    await page.getByLabel("Checkable wording").fill("Typed before the page came alive");
+    await page.getByLabel("Claimant", { exact: true }).fill("Gubernur");
+    expect(await page.locator("html[data-hydrated]").count()).toBe(0);
+    release();
+    await page.waitForSelector("html[data-hydrated]");
+    expect(await page.getByLabel("Checkable wording").inputValue()).toBe("Typed before the page came alive");
+
+    await page.getByRole("button", { name: "Save claim" }).click();
+    await expect.poll(async () => (await claimRow(a.id)).version).toBe(2);
+    expect(await claimRow(a.id)).toMatchObject({ wording: "Typed before the page came alive", claimant: "Gubernur" });
+    await context.close();
+  });
+
+  it("someone else's change to the same claim arriving live keeps what the editor is typing, and saving keeps theirs", async () => {
+    const editor = await createPerson("editor");
+    const other = await createPerson("editor", { name: "Dewi Anggraini" });
+    const { id, a } = await articleWithClaims(editor.id);
+    const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
+    const page = await context.newPage();
+    await signIn(page, editor.email);
+    await gotoHydrated(page, `/articles/${id}?claim=${a.id}`);
+    await page.waitForSelector('[data-live-status="live"]');
+    await page.getByLabel("Claimant", { exact: true }).fill("Gubernur Jawa Barat");
+
+    const visitor = new Visitor(inject("appUrl"));
+    await visitor.login(other.email, testPassword);
+    const theirs = await visitor.post(`/articles/${id}`, { intent: "updateClaim", claimId: a.id, version: "1", wording: "Their wording", appearance: "https://example.org/berita" });
+    expect(theirs.status).toBe(302);
+    // The page shows their change (the claim list and the untouched fields), the typed claimant stays.
+    await expect.poll(() => page.getByLabel("Checkable wording").inputValue()).toBe("Their wording");
+    await expect.poll(() => page.getByLabel("Where it appeared").inputValue()).toBe("https://example.org/berita");
+    expect(await page.getByLabel("Claimant", { exact: true }).inputValue()).toBe("Gubernur Jawa Barat");
+
+    await page.getByRole("button", { name: "Save claim" }).click();
+    await expect.poll(async () => (await claimRow(a.id)).claimant).toBe("Gubernur Jawa Barat");
+    expect(await claimRow(a.id)).toMatchObject({ wording: "Their wording", version: 3 });
     await context.close();
   });
 });
