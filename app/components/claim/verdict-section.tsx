@@ -116,14 +116,18 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
   const waiting = claim.status === "VERDICT_PROPOSED";
   const mayReturnOrApprove = can.decide && canMove(claim.status, "approveVerdict");
   const mayMarkNotCheckable = can.decide && canMove(claim.status, "markNotCheckable");
+  const shownIntents = [
+    ...(can.propose || blindMode ? ["propose"] : []),
+    ...(mayReturnOrApprove ? ["approve", "return"] : []),
+    ...(mayMarkNotCheckable ? ["notCheckable"] : []),
+  ];
 
   return (
     <section id="verdict" className="panel verdict" aria-labelledby="verdict-title">
       <h2 id="verdict-title">{t("verdict.title")}</h2>
-      {errorKey && !["propose", "approve", "return", "notCheckable"].includes(result?.intent ?? "") ? (
-        <Alert tone="error">
-          <p>{t(errorKey)}</p>
-        </Alert>
+      {errorKey && !shownIntents.includes(result?.intent ?? "") ? (
+        // A refusal whose form is gone (the claim moved on, e.g. another editor decided): said here instead.
+        <Alert tone="error">{result?.conflict ? <ConflictSentence fields={result.conflict.fields} by={result.conflict.by} /> : <p>{t(errorKey)}</p>}</Alert>
       ) : null}
 
       {current && !current.hidden && current.rating ? (
