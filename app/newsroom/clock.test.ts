@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, calendarDayOf, endOfDay, isCalendarDay, isOverdue, newsroomClock, startOfDay, today } from "./clock";
+import { addDays, calendarDayOf, endOfDay, instantOf, isCalendarDay, isOverdue, newsroomClock, startOfDay, today } from "./clock";
 
 describe("deadlines: the end of a calendar day in the newsroom's zone", () => {
   it.each([
@@ -38,6 +38,17 @@ describe("deadlines: the end of a calendar day in the newsroom's zone", () => {
     expect(today("Europe/Berlin", now)).toBe("2026-12-05");
     expect(today("UTC", now)).toBe("2026-12-05");
     expect(today("Europe/Berlin", new Date("2026-03-29T22:30:00Z"))).toBe("2026-03-30");
+  });
+
+  it("reads a wall-clock time on a day in the zone, across Berlin's daylight-saving jumps", () => {
+    expect(instantOf("2024-10-28", "21:05", "Asia/Jakarta").toISOString()).toBe("2024-10-28T14:05:00.000Z");
+    expect(instantOf("2026-03-29", "01:59:59.5", "Europe/Berlin").toISOString()).toBe("2026-03-29T00:59:59.500Z");
+    // 02:30 never happens on 29 March in Berlin: the time after the jump.
+    expect(instantOf("2026-03-29", "02:30", "Europe/Berlin").toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(instantOf("2026-03-29", "03:00", "Europe/Berlin").toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    expect(instantOf("2026-10-25", "04:00", "Europe/Berlin").toISOString()).toBe("2026-10-25T03:00:00.000Z");
+    expect(instantOf("2026-12-05", "23:59", "UTC").toISOString()).toBe("2026-12-05T23:59:00.000Z");
+    for (const bad of ["24:00", "21:60", "9:05", "21"]) expect(() => instantOf("2026-12-05", bad, "UTC")).toThrow(RangeError);
   });
 
   it("reads only real calendar days", () => {

@@ -106,6 +106,20 @@ export function startOfDay(day: CalendarDay, timeZone: string): Date {
   return new Date(instantAt(dayStart(day), knownZone(timeZone)));
 }
 
+const timePattern = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
+
+/**
+ * The instant the zone's clock reads `time` ("21:05", "21:05:30.250") on `day` — a date and time written
+ * without an offset, as people type them, read on the newsroom's clock rather than the server's.
+ */
+export function instantOf(day: CalendarDay, time: string, timeZone: string): Date {
+  const match = timePattern.exec(time);
+  const [hour, minute, second, fraction] = [match?.[1], match?.[2], match?.[3] ?? "0", (match?.[4] ?? "0").padEnd(3, "0")].map(Number) as [number, number, number, number];
+  if (!match || hour > 23 || minute > 59 || second > 59) throw new RangeError(`Not a time of day: ${time}`);
+  const wall = dayStart(day) + ((hour * 60 + minute) * 60 + second) * 1000;
+  return new Date(instantAt(wall, knownZone(timeZone)) + fraction);
+}
+
 /** The last instant (millisecond) of a calendar day in the zone: what "due on 5 December" means. */
 export function endOfDay(day: CalendarDay, timeZone: string): Date {
   return new Date(startOfDay(addDays(day, 1), timeZone).getTime() - 1);
