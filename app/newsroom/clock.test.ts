@@ -53,7 +53,8 @@ describe("deadlines: the end of a calendar day in the newsroom's zone", () => {
 
   it("reads only real calendar days", () => {
     expect(isCalendarDay("2028-02-29")).toBe(true);
-    for (const bad of ["2026-02-29", "2026-13-01", "2026-12-5", "5/12/2026", "2026-12-05T00:00", ""]) expect(isCalendarDay(bad)).toBe(false);
+    for (const bad of ["2026-02-29", "2026-13-01", "2026-12-5", "5/12/2026", "2026-12-05T00:00", ""])
+      expect(isCalendarDay(bad)).toBe(false);
     expect(() => endOfDay("2026-02-30", "Asia/Jakarta")).toThrow(RangeError);
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2028-03-01", -1)).toBe("2028-02-29");

@@ -16,7 +16,9 @@ export function isCalendarDay(value: string): value is CalendarDay {
   const match = dayPattern.exec(value);
   if (!match) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+  return (
+    date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3])
+  );
 }
 
 function dayStart(day: CalendarDay): number {
@@ -114,7 +116,12 @@ const timePattern = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
  */
 export function instantOf(day: CalendarDay, time: string, timeZone: string): Date {
   const match = timePattern.exec(time);
-  const [hour, minute, second, fraction] = [match?.[1], match?.[2], match?.[3] ?? "0", (match?.[4] ?? "0").padEnd(3, "0")].map(Number) as [number, number, number, number];
+  const [hour, minute, second, fraction] = [match?.[1], match?.[2], match?.[3] ?? "0", (match?.[4] ?? "0").padEnd(3, "0")].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!match || hour > 23 || minute > 59 || second > 59) throw new RangeError(`Not a time of day: ${time}`);
   const wall = dayStart(day) + ((hour * 60 + minute) * 60 + second) * 1000;
   return new Date(instantAt(wall, knownZone(timeZone)) + fraction);
@@ -158,7 +165,9 @@ export type Clock = {
   longDate: (value: DateLike) => string;
   /** "5 Dec 2026, 14:05 GMT+7": a moment, with the zone named (people may sit elsewhere). */
   dateTime: (value: DateLike) => string;
-  /** "5 December 2026, 14:05:09 GMT+7": a moment to the second (an archive copy's time). */
+  /** "5 December 2026 at 14:05 GMT+7": a moment in full (the public pages' publication and correction times). */
+  longDateTime: (value: DateLike) => string;
+  /** "5 December 2026 at 14:05:09 GMT+7": a moment to the second (an archive copy's time). */
   preciseDateTime: (value: DateLike) => string;
   /** "14:05". */
   time: (value: DateLike) => string;
@@ -191,8 +200,26 @@ export function newsroomClock(timeZone: string, language: string): Clock {
     timeZone: zone,
     date: format({ day: "numeric", month: "short", year: "numeric" }),
     longDate: format({ day: "numeric", month: "long", year: "numeric" }),
-    dateTime: format({ day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }),
-    preciseDateTime: format({ day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZoneName: "short" }),
+    dateTime: format({
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    }),
+    longDateTime: format({ day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }),
+    preciseDateTime: format({
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    }),
     time: format({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
     calendarDate: (() => {
       const formatter = new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });

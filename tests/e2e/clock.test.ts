@@ -53,21 +53,39 @@ async function archivedSnapshot() {
   const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
   const { id: articleId } = await createArticle(editor.id, "BPS mencatat 1.200 desa terdampak kekeringan pada Agustus.");
   const claim = await createClaim(editor.id, articleId, { start: 0, end: 38 });
-  const source = await prisma.source.create({ data: { claimId: claim.id, url: "https://example.org/bps", title: "Rilis BPS", addedById: editor.id } });
+  const source = await prisma.source.create({
+    data: { claimId: claim.id, url: "https://example.org/bps", title: "Rilis BPS", addedById: editor.id },
+  });
   return prisma.sourceSnapshot.create({
-    data: { sourceId: source.id, status: "ARCHIVED", httpStatus: 200, finalUrl: "https://example.org/bps", contentType: "text/html", sha256: "0".repeat(64), text: "Rilis BPS", sanitizedHtml: "<p>Rilis BPS</p>", fetchedAt: new Date("2026-03-29T00:30:00Z") },
+    data: {
+      sourceId: source.id,
+      status: "ARCHIVED",
+      httpStatus: 200,
+      finalUrl: "https://example.org/bps",
+      contentType: "text/html",
+      sha256: "0".repeat(64),
+      text: "Rilis BPS",
+      sanitizedHtml: "<p>Rilis BPS</p>",
+      fetchedAt: new Date("2026-03-29T00:30:00Z"),
+    },
     select: { id: true },
   });
 }
 
 async function demoPaths() {
   const published = await prisma.factCheck.findFirstOrThrow({ select: { articleId: true } });
-  const inReview = await prisma.article.findFirstOrThrow({ where: { id: { not: published.articleId }, claims: { some: { assignments: { some: {} } } } }, select: { id: true } });
+  const inReview = await prisma.article.findFirstOrThrow({
+    where: { id: { not: published.articleId }, claims: { some: { assignments: { some: {} } } } },
+    select: { id: true },
+  });
   const assigned = await prisma.assignment.findFirstOrThrow({
     where: { endedAt: null, dueAt: { not: null }, reviewer: { email: "reviewer@example.org" } },
     select: { claimId: true },
   });
-  const settled = await prisma.claim.findFirstOrThrow({ where: { articleId: published.articleId, deletedAt: null, sources: { some: {} } }, select: { id: true } });
+  const settled = await prisma.claim.findFirstOrThrow({
+    where: { articleId: published.articleId, deletedAt: null, sources: { some: {} } },
+    select: { id: true },
+  });
   const snapshot = await archivedSnapshot();
   const editor = [
     "/dashboard",
@@ -88,7 +106,14 @@ async function demoPaths() {
     "/account",
     "/fact-checks",
   ];
-  const reviewer = ["/dashboard", "/queue", `/claims/${assigned.claimId}`, `/claims/${assigned.claimId}?tab=history`, "/notifications", "/account"];
+  const reviewer = [
+    "/dashboard",
+    "/queue",
+    `/claims/${assigned.claimId}`,
+    `/claims/${assigned.claimId}?tab=history`,
+    "/notifications",
+    "/account",
+  ];
   const admin = ["/dashboard", "/admin/users", "/admin/settings", "/admin/scale", "/account", "/notifications"];
   return { editor, reviewer, admin };
 }

@@ -41,46 +41,50 @@ function assign(token: string, articleId: string, form: Record<string, string>) 
 }
 
 describe("a due date on the newsroom's clock", () => {
-  it("picked as 2026-12-05 in Asia/Jakarta is due at the end of that day there, reads 5 Dec, and is overdue only after it", { timeout: 90_000 }, async () => {
-    const admin = await personWithSession("admin");
-    const editor = await personWithSession("editor");
-    const reviewer = await personWithSession("reviewer");
-    await updateNewsroom(admin.id, {
-      name: "Redaksi Uji",
-      publicUrl: null,
-      logoUrl: null,
-      defaultLanguage: "id",
-      timeZone: "Asia/Jakarta",
-      creditReviewers: true,
-      blindSecondReview: false,
-    });
-    const { id: articleId } = await createArticle(editor.id, "Pemerintah menyebut 4.500 rumah rusak akibat banjir di Bekasi pada Senin.");
-    const claim = await createClaim(editor.id, articleId, { start: 0, end: 42 });
+  it(
+    "picked as 2026-12-05 in Asia/Jakarta is due at the end of that day there, reads 5 Dec, and is overdue only after it",
+    { timeout: 90_000 },
+    async () => {
+      const admin = await personWithSession("admin");
+      const editor = await personWithSession("editor");
+      const reviewer = await personWithSession("reviewer");
+      await updateNewsroom(admin.id, {
+        name: "Redaksi Uji",
+        publicUrl: null,
+        logoUrl: null,
+        defaultLanguage: "id",
+        timeZone: "Asia/Jakarta",
+        creditReviewers: true,
+        blindSecondReview: false,
+      });
+      const { id: articleId } = await createArticle(editor.id, "Pemerintah menyebut 4.500 rumah rusak akibat banjir di Bekasi pada Senin.");
+      const claim = await createClaim(editor.id, articleId, { start: 0, end: 42 });
 
-    expect(await assign(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt: "2026-12-05" })).toMatchObject({
-      notice: { tone: "success", key: "board.assigned", count: 1 },
-    });
-    const { dueAt } = await prisma.assignment.findFirstOrThrow({ where: { claimId: claim.id, endedAt: null }, select: { dueAt: true } });
-    expect(dueAt?.toISOString()).toBe("2026-12-05T16:59:59.999Z");
+      expect(await assign(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt: "2026-12-05" })).toMatchObject({
+        notice: { tone: "success", key: "board.assigned", count: 1 },
+      });
+      const { dueAt } = await prisma.assignment.findFirstOrThrow({ where: { claimId: claim.id, endedAt: null }, select: { dueAt: true } });
+      expect(dueAt?.toISOString()).toBe("2026-12-05T16:59:59.999Z");
 
-    // Shown as 5 December, in either language; a date input gets the same day back.
-    const board = await articleBoard(articleId, { now: new Date("2026-12-05T16:00:00Z") });
-    const card = board.columns.flatMap((column) => column.claims).find((c) => c.id === claim.id)!;
-    expect(newsroomClock("Asia/Jakarta", "en").date(card.dueAt!)).toBe("5 Dec 2026");
-    expect(newsroomClock("Asia/Jakarta", "id").date(card.dueAt!)).toBe("5 Des 2026");
-    expect(newsroomClock("Asia/Jakarta", "en").dayOf(card.dueAt!)).toBe("2026-12-05");
+      // Shown as 5 December, in either language; a date input gets the same day back.
+      const board = await articleBoard(articleId, { now: new Date("2026-12-05T16:00:00Z") });
+      const card = board.columns.flatMap((column) => column.claims).find((c) => c.id === claim.id)!;
+      expect(newsroomClock("Asia/Jakarta", "en").date(card.dueAt!)).toBe("5 Dec 2026");
+      expect(newsroomClock("Asia/Jakarta", "id").date(card.dueAt!)).toBe("5 Des 2026");
+      expect(newsroomClock("Asia/Jakarta", "en").dayOf(card.dueAt!)).toBe("2026-12-05");
 
-    // Not overdue at 23:00 in Jakarta on the 5th; overdue a second after midnight.
-    const before = new Date("2026-12-05T16:00:00Z");
-    const after = new Date("2026-12-05T17:00:01Z");
-    expect(card.overdue).toBe(false);
-    expect((await reviewerQueue(reviewer.id, before)).map((item) => item.overdue)).toEqual([false]);
-    expect((await deskWorkload(before)).find((person) => person.id === reviewer.id)?.overdue).toBe(0);
-    const lateBoard = await articleBoard(articleId, { now: after });
-    expect(lateBoard.columns.flatMap((column) => column.claims).find((c) => c.id === claim.id)?.overdue).toBe(true);
-    expect((await reviewerQueue(reviewer.id, after)).map((item) => item.overdue)).toEqual([true]);
-    expect((await deskWorkload(after)).find((person) => person.id === reviewer.id)?.overdue).toBe(1);
-  });
+      // Not overdue at 23:00 in Jakarta on the 5th; overdue a second after midnight.
+      const before = new Date("2026-12-05T16:00:00Z");
+      const after = new Date("2026-12-05T17:00:01Z");
+      expect(card.overdue).toBe(false);
+      expect((await reviewerQueue(reviewer.id, before)).map((item) => item.overdue)).toEqual([false]);
+      expect((await deskWorkload(before)).find((person) => person.id === reviewer.id)?.overdue).toBe(0);
+      const lateBoard = await articleBoard(articleId, { now: after });
+      expect(lateBoard.columns.flatMap((column) => column.claims).find((c) => c.id === claim.id)?.overdue).toBe(true);
+      expect((await reviewerQueue(reviewer.id, after)).map((item) => item.overdue)).toEqual([true]);
+      expect((await deskWorkload(after)).find((person) => person.id === reviewer.id)?.overdue).toBe(1);
+    },
+  );
 
   it("refuses a day that is not on the calendar with its own message, and assigns nothing", { timeout: 90_000 }, async () => {
     const editor = await personWithSession("editor");
