@@ -21,7 +21,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const language = requestLanguage(request, user, newsroom.defaultLanguage);
   return {
     language,
-    newsroom: { name: newsroom.name, logoUrl: newsroom.logoUrl },
+    // Every date on the desk is shown in the newsroom's zone, by the server and by the browser alike
+    // (useNewsroomClock), so hydration finds the text it rendered.
+    newsroom: { name: newsroom.name, logoUrl: newsroom.logoUrl, timeZone: newsroom.timeZone },
     user: user && { id: user.id, name: user.name, email: user.email, role: user.role, permissions: user.permissions },
   };
 }

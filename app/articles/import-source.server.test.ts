@@ -108,6 +108,19 @@ describe("draftFromPaste", () => {
     expect(draftFromPaste({ title: "J", body: "Isi.", publishedAt: "" }).publishedAt).toBeNull();
   });
 
+  it("reads a published time typed without an offset on the newsroom's clock, not the server's", () => {
+    const typed = (publishedAt: string, timeZone?: string) => draftFromPaste({ title: "J", body: "Isi.", publishedAt, ...(timeZone ? { timeZone } : {}) }).publishedAt?.toISOString();
+    expect(typed("2024-10-28T21:05", "Asia/Jakarta")).toBe("2024-10-28T14:05:00.000Z");
+    expect(typed("2024-10-28 21:05:30", "Europe/Berlin")).toBe("2024-10-28T20:05:30.000Z");
+    expect(typed("2024-10-28T21:05")).toBe("2024-10-28T21:05:00.000Z");
+    // A date alone stays a calendar date, whatever the zone; an offset, when given, wins.
+    expect(typed("2024-10-28", "Asia/Jakarta")).toBe("2024-10-28T00:00:00.000Z");
+    expect(typed("2024-10-28T21:05:00Z", "Asia/Jakarta")).toBe("2024-10-28T21:05:00.000Z");
+    for (const bad of ["2024-02-30", "2024-10-28T25:00", "2024-10-28T21:61"]) {
+      expect(() => typed(bad, "Asia/Jakarta")).toThrow(ImportError);
+    }
+  });
+
   it("keeps emoji and RTL text in the body", () => {
     const body = "Warganet bereaksi 😂👍🏽.\nقال المتحدث إن الوضع مستقر.";
     expect(draftFromPaste({ title: "J", body }).body).toBe("Warganet bereaksi 😂👍🏽.\n\nقال المتحدث إن الوضع مستقر.");

@@ -13,6 +13,7 @@ import type { Nodes, Root } from "mdast";
 import mammoth from "mammoth";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { type SafeFetchOptions, SafeFetchError, safeFetch } from "~/fetching/safe-fetch.server";
+import { instantOf, isCalendarDay } from "~/newsroom/clock";
 import { extractArticle, htmlFragmentParagraphs } from "./extract.server";
 import {
   articleLimits,
@@ -122,17 +123,31 @@ function httpUrlOrThrow(raw: string): string {
   return url.href;
 }
 
-/** "2024-10-28", "2024-10-28T21:05", an ISO timestamp, or the Indonesian "28/10/2024". */
-function parsePublishedInput(raw: string): Date {
+/**
+ * "2024-10-28", "2024-10-28T21:05", an ISO timestamp, or the Indonesian "28/10/2024". A date alone is kept
+ * as UTC midnight (a calendar date); a time without an offset is read in `timeZone` (the newsroom's).
+ */
+function parsePublishedInput(raw: string, timeZone: string): Date {
   const value = raw.trim();
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
   const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}` : value;
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(iso)) {
     throw new ImportError("unreadable_text", { field: "publishedAt" });
   }
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso.replace(" ", "T"));
-  if (Number.isNaN(date.getTime())) throw new ImportError("unreadable_text", { field: "publishedAt" });
-  return date;
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11);
+  if (!isCalendarDay(day)) throw new ImportError("unreadable_text", { field: "publishedAt" });
+  if (time === "") return new Date(`${day}T00:00:00Z`);
+  if (/(Z|[+-]\d{2}:?\d{2})$/.test(time)) {
+    const date = new Date(`${day}T${time}`);
+    if (Number.isNaN(date.getTime())) throw new ImportError("unreadable_text", { field: "publishedAt" });
+    return date;
+  }
+  try {
+    return instantOf(day, time, timeZone);
+  } catch {
+    throw new ImportError("unreadable_text", { field: "publishedAt" });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -145,6 +160,8 @@ export function draftFromPaste(input: {
   author?: string | undefined;
   publishedAt?: string | undefined;
   originalUrl?: string | undefined;
+  /** The newsroom's time zone: a published time typed without an offset is read there. */
+  timeZone?: string;
 }): ArticleDraft {
   const fields = [input.title, input.body, input.outlet, input.author, input.publishedAt, input.originalUrl];
   const bytes = fields.reduce((sum, field) => sum + Buffer.byteLength(field ?? "", "utf8"), 0);
@@ -160,7 +177,7 @@ export function draftFromPaste(input: {
     throw new ImportError("too_large", { field: "title", maxLength: articleLimits.maxTitleLength });
   }
   const originalUrl = input.originalUrl?.trim() ? httpUrlOrThrow(input.originalUrl) : null;
-  const publishedAt = input.publishedAt?.trim() ? parsePublishedInput(input.publishedAt) : null;
+  const publishedAt = input.publishedAt?.trim() ? parsePublishedInput(input.publishedAt, input.timeZone ?? "UTC") : null;
   return finishDraft({
     title,
     paragraphs,

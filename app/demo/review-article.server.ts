@@ -7,6 +7,7 @@ import { importArticle } from "~/articles/articles.server";
 import { draftFromPaste } from "~/articles/import-source.server";
 import { createClaim, updateClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
+import { addDays, endOfDay, today } from "~/newsroom/clock";
 import { assignClaims } from "~/review/assignments.server";
 import { approveVerdict, markNotCheckable, proposeVerdict, returnVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/scale/scale.server";
@@ -47,7 +48,9 @@ export async function seedReviewArticle() {
   const assigned = await claim("telah menjangkau 22 juta keluarga penerima manfaat", "Bantuan pangan menjangkau 22 juta keluarga sejak Desember 2024", "Pemerintah");
   await claim("dibagikan lebih dari 40.000 kali", "Unggahan soal harga beras dibagikan lebih dari 40.000 kali", "Facebook");
 
-  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+  // Due dates as an editor picks them: whole days in the newsroom's zone, from today there.
+  const { timeZone } = await prisma.newsroomSettings.findUniqueOrThrow({ where: { id: 1 }, select: { timeZone: true } });
+  const inDays = (days: number) => endOfDay(addDays(today(timeZone), days), timeZone);
   await assignClaims(editor!, { claimIds: [approved, researching], reviewerId: reviewer!.id, dueAt: inDays(2), note: "Bandingkan dengan rilis BPS." });
   await assignClaims(editor!, { claimIds: [proposed, assigned], reviewerId: reviewer2!.id, dueAt: inDays(-1), note: null });
   await assignClaims(editor2!, { claimIds: [returned], reviewerId: reviewer3!.id, dueAt: inDays(5), note: "Cek pernyataan resmi Bulog." });

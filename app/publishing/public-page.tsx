@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { TFunction } from "i18next";
 import { renderToStaticMarkup } from "react-dom/server";
+import { newsroomClock } from "../newsroom/clock";
 import { type PublishedClaim, type PublishedContent, type PublishedRating, ratingLabel } from "./content";
 import { publicPageCss } from "./public-page.styles";
 
@@ -36,33 +37,16 @@ export type FactCheckPageModel = {
 
 export type RenderedPage = { html: string; contentSecurityPolicy: string };
 
-const locales = { en: "en-GB", id: "id-ID" } as const;
-
 type Formatters = { day: (value: Date | string) => string; moment: (value: Date | string) => string };
-const formatterCache = new Map<string, Formatters>();
 
 /**
- * Dates in the page's language. Calendar dates (a claim's, an article's) are stored as UTC midnight and
- * shown as such; moments (publication, corrections, archive copies) in the newsroom's time zone, named.
+ * Dates in the page's language on the newsroom's clock (app/newsroom/clock.ts). Calendar dates (a claim's,
+ * an article's) are stored as UTC midnight and shown as such; moments (publication, corrections, archive
+ * copies) in the newsroom's time zone, named.
  */
 function formatters(language: "en" | "id", timeZone: string): Formatters {
-  const key = `${language}|${timeZone}`;
-  let cached = formatterCache.get(key);
-  if (!cached) {
-    const day = new Intl.DateTimeFormat(locales[language], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    const moment = new Intl.DateTimeFormat(locales[language], {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    });
-    cached = { day: (value) => day.format(new Date(value)), moment: (value) => moment.format(new Date(value)) };
-    formatterCache.set(key, cached);
-  }
-  return cached;
+  const clock = newsroomClock(timeZone, language);
+  return { day: clock.calendarDate, moment: clock.longDateTime };
 }
 
 function paragraphs(text: string) {

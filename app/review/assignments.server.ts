@@ -5,6 +5,8 @@ import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import { publishChange } from "~/live/bus.server";
+import { type CalendarDay, endOfDay, isOverdue } from "~/newsroom/clock";
+import { getNewsroom } from "~/newsroom/settings.server";
 import { notify } from "~/notifications/notifications.server";
 import { nextStatus, TransitionRefused } from "./lifecycle";
 
@@ -21,6 +23,14 @@ export function assignableReviewers() {
     orderBy: { name: "asc" },
     select: { id: true, name: true, email: true },
   });
+}
+
+/**
+ * When work due on a calendar day ("2026-12-05", as a date input sends it) is due: the end of that day in
+ * the newsroom's time zone — never the server's. It reads back as that same day (newsroomClock).
+ */
+export async function deadlineOn(day: CalendarDay): Promise<Date> {
+  return endOfDay(day, (await getNewsroom()).timeZone);
 }
 
 export async function assignClaims(
@@ -110,12 +120,12 @@ export async function reviewerQueue(reviewerId: string, now = new Date()) {
   });
   const time = (d: Date | null) => (d ? d.getTime() : Number.POSITIVE_INFINITY);
   return assignments
-    .map((a) => ({ ...a, overdue: a.dueAt !== null && a.dueAt < now }))
+    .map((a) => ({ ...a, overdue: isOverdue(a.dueAt, now) }))
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || time(a.dueAt) - time(b.dueAt) || a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 /** Open claims per person on the desk (workload), in one query. */
-export async function deskWorkload() {
+export async function deskWorkload(now = new Date()) {
   const [people, counts] = await Promise.all([
     assignableReviewers(),
     prisma.assignment.groupBy({
@@ -126,7 +136,7 @@ export async function deskWorkload() {
   ]);
   const overdue = await prisma.assignment.groupBy({
     by: ["reviewerId"],
-    where: { endedAt: null, dueAt: { lt: new Date() }, claim: { deletedAt: null, status: { in: ["ASSIGNED", "IN_RESEARCH", "VERDICT_PROPOSED"] } } },
+    where: { endedAt: null, dueAt: { lt: now }, claim: { deletedAt: null, status: { in: ["ASSIGNED", "IN_RESEARCH", "VERDICT_PROPOSED"] } } },
     _count: { _all: true },
   });
   const countOf = (rows: typeof counts, id: string) => rows.find((r) => r.reviewerId === id)?._count._all ?? 0;

@@ -3,6 +3,7 @@
 import { prisma } from "~/db/client.server";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { everyTopic, onChange } from "~/live/bus.server";
+import { isOverdue } from "~/newsroom/clock";
 import { boardColumns } from "./lifecycle";
 
 type BoardRow = {
@@ -63,16 +64,16 @@ function boardRows(articleId: string): Promise<BoardRow[]> {
   return rows;
 }
 
-export async function articleBoard(articleId: string, options: { expand?: ClaimStatus | null } = {}) {
+export async function articleBoard(articleId: string, options: { expand?: ClaimStatus | null; now?: Date } = {}) {
   const rows = await boardRows(articleId);
-  const now = Date.now();
+  const now = options.now ?? new Date();
   const cards = rows.map((row) => ({
     id: row.id,
     wording: row.wording,
     status: row.status,
     reviewer: row.reviewerName,
     dueAt: row.dueAt,
-    overdue: Boolean(row.dueAt && row.dueAt.getTime() < now && row.status !== "APPROVED"),
+    overdue: row.status !== "APPROVED" && isOverdue(row.dueAt, now),
     verdict: row.verdictStatus && row.labelEn ? { status: row.verdictStatus, labelEn: row.labelEn, labelId: row.labelId ?? row.labelEn, value: row.value ?? 0 } : null,
   }));
   // A long column shows its first cards and says how many more there are; `expand` opens one column in full.

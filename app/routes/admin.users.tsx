@@ -7,6 +7,7 @@ import { z } from "zod";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { emailSchema } from "~/auth/password-rules";
 import { roles } from "~/auth/permissions";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
 import { inviteValidDays } from "~/people/invite-rules";
@@ -86,7 +87,7 @@ export default function People() {
   const { t, i18n } = useTranslation();
   const { adminId, people, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const clock = useNewsroomClock();
   const [form, fields] = useForm({
     id: "invite",
     lastResult: actionData?.result,
@@ -104,7 +105,7 @@ export default function People() {
           <p>
             {t(notice.key, {
               email: notice.email,
-              date: notice.expiresAt ? dates.format(new Date(notice.expiresAt)) : undefined,
+              date: notice.expiresAt ? clock.dateTime(notice.expiresAt) : undefined,
             })}
           </p>
           {notice.link ? <InviteLink link={notice.link} /> : null}
@@ -193,7 +194,7 @@ export default function People() {
               {invites.map((invite) => (
                 <li key={invite.id} className="list__item">
                   <span>
-                    {invite.email} · {t(`role.${invite.role.name}`)} · {t("people.expires")} {dates.format(new Date(invite.expiresAt))}
+                    {invite.email} · {t(`role.${invite.role.name}`)} · {t("people.expires")} {clock.dateTime(invite.expiresAt)}
                   </span>
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke" />

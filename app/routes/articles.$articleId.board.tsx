@@ -4,10 +4,12 @@ import { data, Form, Link, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { readableArticle } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, LabelledField, PageHeader } from "~/components/ui";
-import { AssignmentRefused, assignableReviewers, assignClaims, unassignClaim } from "~/review/assignments.server";
+import { isCalendarDay } from "~/newsroom/clock";
+import { AssignmentRefused, assignableReviewers, assignClaims, deadlineOn, unassignClaim } from "~/review/assignments.server";
 import { articleBoard, claimsBelongTo } from "~/review/board.server";
 import { boardColumns, TransitionRefused } from "~/review/lifecycle";
 import type { Route } from "./+types/articles.$articleId.board";
@@ -27,7 +29,8 @@ const BoardAction = z.discriminatedUnion("intent", [
     intent: z.literal("assign"),
     claimId: z.array(z.uuid()).min(1),
     reviewerId: z.uuid(),
-    dueAt: z.iso.date().optional(),
+    // A calendar day from the date input; it is due at the end of that day in the newsroom's zone.
+    dueAt: z.string().refine(isCalendarDay).optional(),
     note: z.string().trim().max(1000).optional(),
   }),
   z.object({ intent: z.literal("unassign"), claimId: z.uuid() }),
@@ -41,7 +44,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!article) throw data(null, { status: 404 });
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: BoardAction });
-  if (submission.status !== "success") return data<{ notice: Notice }>({ notice: { tone: "error", key: "board.chooseClaims" } }, { status: 400 });
+  if (submission.status !== "success") {
+    const key = submission.error?.dueAt ? "clock.badDueDate" : "board.chooseClaims";
+    return data<{ notice: Notice }>({ notice: { tone: "error", key } }, { status: 400 });
+  }
   const value = submission.value;
   const claimIds = value.intent === "assign" ? value.claimId : [value.claimId];
   if (!(await claimsBelongTo(article.id, claimIds))) throw data(null, { status: 404 });
@@ -50,7 +56,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const count = await assignClaims(editor, {
         claimIds,
         reviewerId: value.reviewerId,
-        dueAt: value.dueAt ? new Date(`${value.dueAt}T23:59:59`) : null,
+        dueAt: value.dueAt ? await deadlineOn(value.dueAt) : null,
         note: value.note || null,
       });
       return { notice: { tone: "success", key: "board.assigned", count } as Notice };
@@ -69,7 +75,7 @@ export default function ArticleBoard() {
   const { article, board, reviewers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   useLiveRevalidation([`article:${article.id}`]);
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const clock = useNewsroomClock();
   return (
     <>
       <PageHeader title={article.title} intro={t("board.intro")} documentTitle={t("board.documentTitle", { title: article.title })}>
@@ -96,8 +102,8 @@ export default function ArticleBoard() {
             ))}
           </select>
         </LabelledField>
-        <LabelledField id="assign-due" label={t("board.due")}>
-          <input id="assign-due" name="dueAt" type="date" />
+        <LabelledField id="assign-due" label={t("board.due")} help={t("clock.dueHelp", { zone: clock.timeZone.replace(/_/g, " ") })}>
+          <input id="assign-due" name="dueAt" type="date" aria-describedby="assign-due-help" />
         </LabelledField>
         <LabelledField id="assign-note" label={t("board.note")}>
           <input id="assign-note" name="note" maxLength={1000} />
@@ -124,7 +130,7 @@ export default function ArticleBoard() {
                     <Link to={`/claims/${claim.id}`}>{claim.wording}</Link>
                     <p className="muted small">
                       {claim.reviewer ?? t("board.nobody")}
-                      {claim.dueAt ? ` · ${t("claim.due", { date: dates.format(new Date(claim.dueAt)) })}` : ""}
+                      {claim.dueAt ? ` · ${t("claim.due", { date: clock.date(claim.dueAt) })}` : ""}
                     </p>
                     {claim.verdict ? (
                       <span className="verdict-badge" data-value={claim.verdict.value}>

@@ -4,6 +4,7 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "r
 import { z } from "zod";
 import { readableArticle } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
@@ -220,7 +221,7 @@ export default function FactCheckDesk() {
   const navigation = useNavigation();
   useLiveRevalidation([`article:${article.id}`]);
   const busy = navigation.state !== "idle";
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const clock = useNewsroomClock();
   // After a refusal the form shows what the editor typed, not the saved text: nothing typed is lost.
   const failed: Values = actionData?.notice.tone === "error" ? (actionData.values as Values) : {};
   const errors = (actionData?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
@@ -320,7 +321,7 @@ export default function FactCheckDesk() {
               </p>
             ) : (
               <p>
-                {t("factCheck.unpublishedOn", { date: factCheck.unpublishedAt ? dates.format(new Date(factCheck.unpublishedAt)) : "" })}{" "}
+                {t("factCheck.unpublishedOn", { date: factCheck.unpublishedAt ? clock.dateTime(factCheck.unpublishedAt) : "" })}{" "}
                 <em>{factCheck.unpublishReason}</em>
               </p>
             )}
@@ -344,7 +345,7 @@ export default function FactCheckDesk() {
                   ) : (
                     t("factCheck.version", { version: version.version })
                   )}{" "}
-                  — {dates.format(new Date(version.publishedAt))}, {version.publishedBy.name}
+                  — {clock.dateTime(version.publishedAt)}, {version.publishedBy.name}
                   {version.correctionNote ? (
                     <>
                       : <em>{version.correctionNote}</em>

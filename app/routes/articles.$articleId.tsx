@@ -21,6 +21,7 @@ import {
 import { parseLoaded } from "~/claims/merge";
 import { splitPoints } from "~/claims/spans";
 import { publishChange } from "~/live/bus.server";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, PageHeader } from "~/components/ui";
@@ -154,6 +155,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export default function ArticleWorkspace() {
   const { t, i18n } = useTranslation();
+  const clock = useNewsroomClock();
   const { article, canEdit, canPublish, activeSplitPoints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -166,7 +168,8 @@ export default function ArticleWorkspace() {
     ...article.suggestions.map((s) => ({ id: s.id, start: s.start, end: s.end, kind: "suggestion" as const })),
     ...article.claims.map((c) => ({ id: c.id, start: c.start, end: c.end, kind: "claim" as const, active: c.id === activeId })),
   ];
-  const published = article.publishedAt ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "long" }).format(new Date(article.publishedAt)) : null;
+  // An article's date is a calendar date (stored as UTC midnight), the same day everywhere — as on the public page.
+  const published = article.publishedAt ? clock.calendarDate(article.publishedAt) : null;
   return (
     <>
       <PageHeader title={article.title} intro={[article.outlet, article.author, published].filter(Boolean).join(" · ") || undefined}>

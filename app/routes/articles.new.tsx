@@ -7,6 +7,7 @@ import { articleLimits } from "~/articles/text";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, LabelledField, PageHeader } from "~/components/ui";
+import { getNewsroom } from "~/newsroom/settings.server";
 import type { Route } from "./+types/articles.new";
 
 const limitMb = Math.round(articleLimits.maxBytes / (1024 * 1024));
@@ -67,6 +68,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         author: values.author,
         publishedAt: values.publishedAt,
         originalUrl: values.originalUrl,
+        timeZone: (await getNewsroom()).timeZone,
       });
     }
     const outcome = await importArticle(editor.id, draft);

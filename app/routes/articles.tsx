@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "react-router";
 import { canReadArticle, listArticles } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui";
 import { ArticleStatus } from "~/generated/prisma/enums";
@@ -25,7 +26,7 @@ export default function Articles() {
   const { t, i18n } = useTranslation();
   const { articles, nextCursor, canImport, seesAll } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const clock = useNewsroomClock();
   const nextParams = new URLSearchParams(params);
   if (nextCursor) nextParams.set("after", nextCursor);
   const firstParams = new URLSearchParams(params);
@@ -105,7 +106,7 @@ export default function Articles() {
                     </td>
                     <td>{article.reviewers.length ? article.reviewers.join(", ") : <span className="muted">{t("articles.nobody")}</span>}</td>
                     <td>
-                      {dates.format(new Date(article.createdAt))}
+                      {clock.date(article.createdAt)}
                       <div className="muted small">{t("articles.importedBy", { name: article.importedBy })}</div>
                     </td>
                   </tr>

@@ -3,6 +3,7 @@ import { data, Link, useLoaderData, useSearchParams } from "react-router";
 import { claimHistory } from "~/audit/history.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
+import { useNewsroomClock } from "~/components/clock";
 import { DiscussionSection } from "~/components/claim/discussion-section";
 import { SourcesSection } from "~/components/claim/sources-section";
 import { VerdictSection } from "~/components/claim/verdict-section";
@@ -45,8 +46,7 @@ export default function ClaimPage() {
   const { claim, canAssign, history, work, viewerId } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   useLiveRevalidation([`claim:${claim.id}`]);
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
-  const times = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const clock = useNewsroomClock();
   const tab = params.get("tab") === "history" ? "history" : "work";
   return (
     <>
@@ -55,7 +55,7 @@ export default function ClaimPage() {
         intro={[
           t(`claimStatus.${claim.status}`),
           claim.assignment ? t("claim.assignedTo", { name: claim.assignment.reviewer.name }) : t("claim.unassigned"),
-          claim.assignment?.dueAt ? t("claim.due", { date: dates.format(new Date(claim.assignment.dueAt)) }) : null,
+          claim.assignment?.dueAt ? t("claim.due", { date: clock.date(claim.assignment.dueAt) }) : null,
         ]
           .filter(Boolean)
           .join(" · ")}
@@ -111,7 +111,7 @@ export default function ClaimPage() {
                   <strong>{entry.actor ?? t("claim.system")}</strong>{" "}
                   {t(`history.${entry.action}`, { defaultValue: t("history.other", { action: entry.action }) })}{" "}
                   <time className="muted small" dateTime={new Date(entry.at).toISOString()}>
-                    {times.format(new Date(entry.at))}
+                    {clock.dateTime(entry.at)}
                   </time>
                 </p>
                 {entry.changes.length ? (

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui";
 import { deskSummary, readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
@@ -18,7 +19,7 @@ export default function Dashboard() {
   const { t, i18n } = useTranslation();
   const numbers = new Intl.NumberFormat(i18n.language);
   const { name, role, summary, ready, recent } = useLoaderData<typeof loader>();
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const clock = useNewsroomClock();
   const figures = [
     { key: "dashboard.articles", value: summary.articles },
     { key: "dashboard.claims", value: summary.claims },
@@ -58,7 +59,7 @@ export default function Dashboard() {
               <li key={factCheck.slug}>
                 {factCheck.status === "PUBLISHED" ? <a href={`/fact-checks/${factCheck.slug}`}>{factCheck.headline}</a> : factCheck.headline}{" "}
                 <span className="muted">
-                  · {t(factCheck.status === "PUBLISHED" ? (factCheck.version > 1 ? "dashboard.recentCorrected" : "dashboard.recentPublished") : "dashboard.recentWithdrawn", { date: dates.format(new Date(factCheck.at)), version: factCheck.version })} ·{" "}
+                  · {t(factCheck.status === "PUBLISHED" ? (factCheck.version > 1 ? "dashboard.recentCorrected" : "dashboard.recentPublished") : "dashboard.recentWithdrawn", { date: clock.date(factCheck.at), version: factCheck.version })} ·{" "}
                   <Link to={`/articles/${factCheck.articleId}/fact-check`}>{t("dashboard.recentManage")}</Link>
                 </span>
               </li>

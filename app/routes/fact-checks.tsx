@@ -2,6 +2,7 @@
 // newest first, a page at a time. Open to everyone, signed in or not: it shows only what is published.
 import { useTranslation } from "react-i18next";
 import { Form, Link, useLoaderData } from "react-router";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useRootData } from "~/components/root-data";
 import { PublicShell } from "~/components/public-shell";
@@ -63,7 +64,7 @@ export default function FactChecks() {
   const { items, newer, older, q, searchMaxLength, atomPath } = useLoaderData<typeof loader>();
   const signedIn = Boolean(useRootData()?.user);
   const interfaceLanguage = isLanguage(i18n.language) ? i18n.language : "en";
-  const dates = new Intl.DateTimeFormat(interfaceLanguage, { dateStyle: "long" });
+  const clock = useNewsroomClock();
   const pageLink = (cursor: string) => `?${new URLSearchParams({ ...(q ? { q } : {}), cursor })}`;
   return (
     <PublicShell title={t("factChecks.title")} intro={t("factChecks.intro")} wide>
@@ -101,11 +102,11 @@ export default function FactChecks() {
                     <Verdicts verdicts={item.verdicts} language={pageLanguage(item.language, interfaceLanguage)} />
                   ) : null}
                   <p className="muted small" lang={interfaceLanguage}>
-                    {t("factChecks.published")} <time dateTime={firstPublished.toISOString()}>{dates.format(firstPublished)}</time>
+                    {t("factChecks.published")} <time dateTime={firstPublished.toISOString()}>{clock.longDate(firstPublished)}</time>
                     {item.currentVersion > 1 ? (
                       <>
                         {" · "}
-                        {t("factChecks.updated")} <time dateTime={lastPublished.toISOString()}>{dates.format(lastPublished)}</time>
+                        {t("factChecks.updated")} <time dateTime={lastPublished.toISOString()}>{clock.longDate(lastPublished)}</time>
                       </>
                     ) : null}
                     {" · "}

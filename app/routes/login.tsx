@@ -7,6 +7,7 @@ import { requireAnonymous, safeRedirect } from "~/auth/guards.server";
 import { signIn } from "~/auth/login.server";
 import { emailSchema } from "~/auth/password-rules";
 import { sessionCookie } from "~/auth/session.server";
+import { useNewsroomClock } from "~/components/clock";
 import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { PublicShell } from "~/components/public-shell";
 import { Field, FormAlert, SubmitButton } from "~/components/ui";
@@ -60,9 +61,8 @@ export default function Login() {
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
-  const retryAt = actionData?.retryAt
-    ? new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit" }).format(new Date(actionData.retryAt))
-    : null;
+  const clock = useNewsroomClock();
+  const retryAt = actionData?.retryAt ? clock.time(actionData.retryAt) : null;
   return (
     <PublicShell title={t("login.title")} intro={t("login.intro")}>
       <Form method="post" {...getFormProps(form)} className="stack">

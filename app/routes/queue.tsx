@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Card, PageHeader } from "~/components/ui";
@@ -18,7 +19,7 @@ export default function Queue() {
   const { t, i18n } = useTranslation();
   const { items, secondReview } = useLoaderData<typeof loader>();
   useLiveRevalidation(["queue:me"]);
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const clock = useNewsroomClock();
   return (
     <>
       <PageHeader title={t("queue.title")} intro={t("queue.intro")} />
@@ -34,7 +35,7 @@ export default function Queue() {
                 </Link>
                 <p className="muted small">
                   {item.overdue ? <strong className="badge badge--danger">{t("queue.overdue")}</strong> : null}{" "}
-                  {item.dueAt ? t("queue.due", { date: dates.format(new Date(item.dueAt)) }) : t("queue.noDue")} ·{" "}
+                  {item.dueAt ? t("queue.due", { date: clock.date(item.dueAt) }) : t("queue.noDue")} ·{" "}
                   <span className="badge badge--muted">{t(`claimStatus.${item.claim.status}`)}</span> · {t("queue.from", { title: item.claim.article.title })}
                 </p>
                 {item.note ? <p className="small">{t("queue.note", { note: item.note })}</p> : null}

@@ -4,6 +4,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
+import { useNewsroomClock } from "~/components/clock";
 import { archiveFailureText } from "~/components/claim/sources-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, PageHeader } from "~/components/ui";
@@ -21,7 +22,7 @@ export default function SnapshotPage() {
   const { t, i18n } = useTranslation();
   const { snapshot } = useLoaderData<typeof loader>();
   const { source } = snapshot;
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "medium" });
+  const clock = useNewsroomClock();
   const statusText =
     snapshot.status === "ARCHIVED"
       ? t("sources.snapshot.archived")
@@ -68,7 +69,7 @@ export default function SnapshotPage() {
             <div>
               <dt>{t("sources.snapshot.fetchedAt")}</dt>
               <dd>
-                <time dateTime={new Date(snapshot.fetchedAt).toISOString()}>{dateTime.format(new Date(snapshot.fetchedAt))}</time>
+                <time dateTime={new Date(snapshot.fetchedAt).toISOString()}>{clock.preciseDateTime(snapshot.fetchedAt)}</time>
               </dd>
             </div>
           ) : null}

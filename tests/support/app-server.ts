@@ -11,7 +11,9 @@ export async function startApp(env: Record<string, string | undefined>, options:
   if (!existsSync(path.join(projectRoot, "build/server/index.js"))) {
     throw new Error("No production build: run `npm run build` (npm test does it first).");
   }
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env };
+  // The server runs in UTC whatever the machine's zone, and the browsers elsewhere (browser.ts): the
+  // desk must show the newsroom's dates either way.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", TZ: "UTC", ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
     cwd: projectRoot,

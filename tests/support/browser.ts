@@ -4,10 +4,18 @@ import { chromium, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/**
+ * The time zone of every browser the end-to-end tests drive, unless a context sets its own `timezoneId`:
+ * never the server's (the app under test runs in UTC, see app-server.ts), which would hide any date
+ * formatted in the server's or the browser's zone instead of the newsroom's.
+ */
+export const browserTimeZone = "Asia/Jakarta";
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
+    env: { ...process.env, TZ: browserTimeZone },
     args: [
       "--no-sandbox",
       "--disable-gpu",

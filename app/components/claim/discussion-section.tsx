@@ -1,9 +1,10 @@
 // The discussion on a claim: its comments (plain text, line breaks kept, @mentions highlighted — React
 // escapes every character, nothing is read as HTML) and, for those who may comment, a form that posts to
 // /claims/:claimId/comments without leaving the page.
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
+import { useNewsroomClock } from "~/components/clock";
 import { SubmitButton } from "~/components/ui";
 import { commentMaxLength, mentionSegments } from "~/discussion/mentions";
 import type { CommentActionData } from "~/routes/claims.$claimId.comments";
@@ -15,18 +16,11 @@ export type DiscussionComment = {
   author: { id: string; name: string };
 };
 
-const subscribeNothing = () => () => {};
-
-/**
- * A date and time. The server does not know the reader's time zone, so the server render (and hydration)
- * shows UTC, and the browser then switches to local time.
- */
+/** A date and time in the newsroom's time zone, named (the same text on the server and in the browser). */
 export function Timestamp({ value }: { value: Date | string }) {
-  const { i18n } = useTranslation();
-  const local = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const clock = useNewsroomClock();
   const date = new Date(value);
-  const text = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", ...(local ? {} : { timeZone: "UTC" }) }).format(date);
-  return <time dateTime={date.toISOString()}>{local ? text : `${text} UTC`}</time>;
+  return <time dateTime={date.toISOString()}>{clock.dateTime(date)}</time>;
 }
 
 export function CommentBody({ body }: { body: string }) {

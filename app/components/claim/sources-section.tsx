@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
 import type { SourceActionData } from "~/routes/claims.$claimId.sources";
 import type { SourceListItem } from "~/sources/sources.server";
+import { useNewsroomClock } from "../clock";
 import { Alert, LabelledField } from "../ui";
 
 type DateLike = Date | string;
@@ -80,9 +81,7 @@ function clearSubmitted(form: HTMLFormElement | null, submitted: FormData | unde
 }
 
 function useDateTime() {
-  const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
-  return (value: DateLike) => format.format(new Date(value));
+  return useNewsroomClock().dateTime;
 }
 
 function ArchiveStatus({ source, canEdit, claimId }: { source: SourceSectionItem; canEdit: boolean; claimId: string }) {

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher, useRevalidator } from "react-router";
+import { useNewsroomClock } from "~/components/clock";
 import { ConflictSentence } from "~/components/edit-conflict";
 import { Alert, LabelledField } from "~/components/ui";
 import type { ClaimStatus } from "~/generated/prisma/enums";
@@ -59,8 +60,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
   const result = fetcher.data;
   const draft = result?.draft;
   const busy = fetcher.state !== "idle";
-  const times = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
-  const when = (date: Date | string) => times.format(new Date(date));
+  const when = useNewsroomClock().dateTime;
   const ratingText = (rating: Rating) => (i18n.language === "id" ? rating.labelId : rating.labelEn);
 
   const current = verdicts.find((verdict) => verdict.current) ?? null;
