@@ -26,7 +26,7 @@ const BoardAction = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("assign"),
     claimId: z.array(z.uuid(), { error: "board.chooseClaims" }).min(1, { error: "board.chooseClaims" }),
-    reviewerId: z.uuid({ error: "board.chooseReviewer" }),
+    reviewerId: z.uuid({ error: "board.reviewerRequired" }),
     dueAt: z.iso.date().optional(),
     note: z.string().trim().max(1000).optional(),
   }),

@@ -16,7 +16,10 @@ type Role = "admin" | "editor" | "reviewer";
 async function actor(userId: string): Promise<VerdictActor> {
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, role: { select: { permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } } },
+    select: {
+      id: true,
+      role: { select: { permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } },
+    },
   });
   return { id: user.id, permissions: user.role.permissions.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`) };
 }
@@ -33,11 +36,16 @@ async function assignedClaim(reviewerId: string, title: string) {
   await prisma.article.update({ where: { id: articleId }, data: { title } });
   const claim = await createClaim(editor.id, articleId, { start: 0, end: 40 });
   await prisma.assignment.create({ data: { claimId: claim.id, reviewerId, assignedById: editor.id } });
-  const assigned = await prisma.claim.update({ where: { id: claim.id }, data: { status: "ASSIGNED", version: { increment: 1 } }, select: { id: true, version: true, wording: true } });
+  const assigned = await prisma.claim.update({
+    where: { id: claim.id },
+    data: { status: "ASSIGNED", version: { increment: 1 } },
+    select: { id: true, version: true, wording: true },
+  });
   return { ...assigned, articleId, title };
 }
 
-const version = async (claimId: string) => (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
+const version = async (claimId: string) =>
+  (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
 
 async function rating() {
   const scale = await activeScale();
@@ -45,17 +53,31 @@ async function rating() {
 }
 
 async function propose(who: { as: () => Promise<VerdictActor> }, claimId: string, options: { blind?: boolean } = {}) {
-  return proposeVerdict(await who.as(), { claimId, claimVersion: await version(claimId), ratingId: await rating(), rationale: "Rahasia: **keliru** menurut BPS.", ...options });
+  return proposeVerdict(await who.as(), {
+    claimId,
+    claimVersion: await version(claimId),
+    ratingId: await rating(),
+    rationale: "Rahasia: **keliru** menurut BPS.",
+    ...options,
+  });
 }
 
 async function setBlindReview(on: boolean) {
-  await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Test newsroom", blindSecondReview: on }, update: { blindSecondReview: on } });
+  await prisma.newsroomSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, name: "Test newsroom", blindSecondReview: on },
+    update: { blindSecondReview: on },
+  });
 }
 
 describe("the decisions queue", () => {
   it("lists proposed verdicts oldest first with article, claim, proposer and age, leaving out the viewer's own and blind ones", async () => {
     const [editor, other, admin] = [await person("editor"), await person("editor"), await person("admin", "Admin Sari")];
-    const [first, second, blind] = [await person("reviewer", "Reviewer Rizky"), await person("reviewer", "Reviewer Nadia"), await person("reviewer", "Reviewer Agus")];
+    const [first, second, blind] = [
+      await person("reviewer", "Reviewer Rizky"),
+      await person("reviewer", "Reviewer Nadia"),
+      await person("reviewer", "Reviewer Agus"),
+    ];
     const newer = await assignedClaim(first.id, "Banjir Bekasi");
     const older = await assignedClaim(second.id, "Harga beras");
     const byAdmin = await assignedClaim(second.id, "Gempa Cianjur");
@@ -130,9 +152,15 @@ describe("the decisions queue", () => {
     const claim = await assignedClaim(reviewer.id, "Subsidi listrik 2025");
 
     await propose(reviewer, claim.id);
-    const notified = await prisma.notification.findMany({ where: { claimId: claim.id }, select: { recipientId: true, actorId: true, kind: true, excerpt: true } });
+    const notified = await prisma.notification.findMany({
+      where: { claimId: claim.id },
+      select: { recipientId: true, actorId: true, kind: true, excerpt: true },
+    });
     // Expected: the active editors and admins by role (an independent reading of who decides).
-    const deciders = await prisma.user.findMany({ where: { active: true, role: { name: { in: ["editor", "admin"] } } }, select: { id: true } });
+    const deciders = await prisma.user.findMany({
+      where: { active: true, role: { name: { in: ["editor", "admin"] } } },
+      select: { id: true },
+    });
     expect(notified.map((n) => n.recipientId).sort()).toEqual(deciders.map((d) => d.id).sort());
     expect(notified.map((n) => n.recipientId)).toEqual(expect.arrayContaining([editor.id, second.id, admin.id]));
     expect(notified.map((n) => n.recipientId)).not.toContain(away.id);
@@ -141,7 +169,10 @@ describe("the decisions queue", () => {
 
     // The notification names the claim and its article.
     const [latest] = await listNotifications(editor.id, { limit: 1 });
-    expect(latest).toMatchObject({ kind: "VERDICT_PROPOSED", claim: { id: claim.id, wording: claim.wording, article: { id: claim.articleId, title: "Subsidi listrik 2025" } } });
+    expect(latest).toMatchObject({
+      kind: "VERDICT_PROPOSED",
+      claim: { id: claim.id, wording: claim.wording, article: { id: claim.articleId, title: "Subsidi listrik 2025" } },
+    });
 
     // A blind proposal waits for nobody and tells nobody.
     await setBlindReview(true);
@@ -152,7 +183,9 @@ describe("the decisions queue", () => {
     // An editor's colleague who proposes (an admin, on any claim) is not told of their own proposal.
     const another = await assignedClaim(reviewer.id, "Impor gula");
     await propose(admin, another.id);
-    const recipients = (await prisma.notification.findMany({ where: { claimId: another.id, kind: "VERDICT_PROPOSED" }, select: { recipientId: true } })).map((n) => n.recipientId);
+    const recipients = (
+      await prisma.notification.findMany({ where: { claimId: another.id, kind: "VERDICT_PROPOSED" }, select: { recipientId: true } })
+    ).map((n) => n.recipientId);
     expect(recipients).not.toContain(admin.id);
     expect(recipients).toEqual(expect.arrayContaining([editor.id, second.id]));
   });
