@@ -31,6 +31,7 @@ export default [
     route("snapshots/:snapshotId/raw", "routes/snapshots.$snapshotId.raw.ts"),
     route("queue", "routes/queue.tsx"),
     route("workload", "routes/workload.tsx"),
+    route("workload/:personId", "routes/workload.$personId.tsx"),
     route("account", "routes/account.tsx"),
     route("notifications", "routes/notifications.tsx"),
     route("admin/users", "routes/admin.users.tsx"),

@@ -1,6 +1,6 @@
 // Live changes: domain code announces what changed after its transaction commits; open pages
 // (server-sent events, /events) refresh their data. Topics: `article:<id>`, `claim:<id>`, `queue:<userId>`,
-// `notifications:<userId>`, `desk`.
+// `notifications:<userId>`, `desk`, `decisions`.
 //
 // Two transports, chosen by the database the process runs on:
 // - **PostgreSQL** (DATABASE_URL is not the embedded database): `publishChange` sends

@@ -5,6 +5,7 @@
 //   notifications:<id>         only one's own (`notifications:me`)
 //   queue:<id>                 one's own (`queue:me`); anyone's for those who assign claims
 //   desk                       everyone who sees the dashboard
+//   decisions                  those who decide on verdicts (approve:verdict:any): the decisions queue
 // Access is checked when the stream opens; a reviewer whose assignment ends keeps hearing that claim's
 // change kinds until the page reconnects (the data itself is behind the page's loader).
 import { userCan } from "~/auth/permissions";
@@ -17,7 +18,7 @@ export const maxTopics = 20;
 export type WatchedTopic = { requested: string; topic: string };
 
 const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const topicPattern = new RegExp(`^(?:(claim|article):(${uuid})|(queue|notifications):(me|${uuid})|(desk))$`, "i");
+const topicPattern = new RegExp(`^(?:(claim|article):(${uuid})|(queue|notifications):(me|${uuid})|(desk|decisions))$`, "i");
 
 /** Parses `claim:ID,article:ID,queue:me,…`; null when it is empty, too long or names an unknown topic. */
 export function parseTopics(raw: string | null | undefined, userId: string): WatchedTopic[] | null {
@@ -28,7 +29,7 @@ export function parseTopics(raw: string | null | undefined, userId: string): Wat
     const match = topicPattern.exec(requested);
     if (!match) return null;
     const [, kind1, id1, kind2, id2, desk] = match;
-    if (desk) topics.push({ requested, topic: "desk" });
+    if (desk) topics.push({ requested, topic: desk.toLowerCase() });
     else if (kind1) topics.push({ requested, topic: `${kind1.toLowerCase()}:${id1!.toLowerCase()}` });
     else topics.push({ requested, topic: `${kind2!.toLowerCase()}:${id2 === "me" ? userId : id2!.toLowerCase()}` });
   }
@@ -42,6 +43,7 @@ export async function mayWatch(user: SessionUser, topics: WatchedTopic[]): Promi
   for (const { topic } of topics) {
     const [kind, id = ""] = topic.split(":");
     if (kind === "desk" && !userCan(user, "read:dashboard:any")) return false;
+    if (kind === "decisions" && !userCan(user, "approve:verdict:any")) return false;
     if (kind === "notifications" && id !== user.id) return false;
     if (kind === "queue" && id !== user.id && !userCan(user, "assign:claim:any")) return false;
     if (kind === "claim") claimIds.push(id);

@@ -8,7 +8,7 @@ import { publishChange } from "~/live/bus.server";
 import { type CalendarDay, endOfDay, isOverdue } from "~/newsroom/clock";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { notify } from "~/notifications/notifications.server";
-import { nextStatus, TransitionRefused } from "./lifecycle";
+import { nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 
 export class AssignmentRefused extends Error {
   constructor(readonly reason: "notReviewer" | "notAllowed" | "noClaims") {
@@ -16,13 +16,55 @@ export class AssignmentRefused extends Error {
   }
 }
 
-/** People who can take a claim: active accounts whose role may propose verdicts. */
-export function assignableReviewers() {
-  return prisma.user.findMany({
-    where: { active: true, role: { permissions: { some: { permission: { action: "propose", entity: "verdict" } } } } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true },
-  });
+/** A person on the desk with their open claims (assigned, not yet settled) and how many of those are overdue. */
+export type ReviewerLoad = { id: string; name: string; open: number; overdue: number; assignable: boolean };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * People with their open claims and overdue count, in one query. Open: a current assignment on a claim
+ * that is ASSIGNED, IN_RESEARCH or VERDICT_PROPOSED; overdue: open with `dueAt` before the database's
+ * now(). `assignable` marks who may take a claim: an active account whose role may propose verdicts and
+ * may not decide on any claim — those who decide (editors, admins) propose without an assignment when they
+ * must, and the verdicts of the people they assign are what they decide on. `withOpenWork` also returns
+ * people who are not assignable (deactivated, role changed) but still hold open claims.
+ */
+async function reviewerLoads(options: { only?: string; withOpenWork?: boolean } = {}): Promise<ReviewerLoad[]> {
+  if (options.only !== undefined && !uuidPattern.test(options.only)) return [];
+  const only = options.only ?? null;
+  const rows = await prisma.$queryRaw<{ id: string; name: string; open: number; overdue: number; assignable: boolean }[]>`
+    WITH load AS (
+      SELECT a."reviewerId", count(*)::int AS open, (count(*) FILTER (WHERE a."dueAt" < now()))::int AS overdue
+      FROM "Assignment" a
+      JOIN "Claim" c ON c.id = a."claimId"
+      WHERE a."endedAt" IS NULL AND c."deletedAt" IS NULL AND c.status::text = ANY(${[...openStatuses]}::text[])
+      GROUP BY a."reviewerId"
+    ), people AS (
+      SELECT u.id, u.name,
+        u.active
+          AND EXISTS (SELECT 1 FROM "RolePermission" rp JOIN "Permission" p ON p.id = rp."permissionId"
+                      WHERE rp."roleId" = u."roleId" AND p.action = 'propose' AND p.entity = 'verdict')
+          AND NOT EXISTS (SELECT 1 FROM "RolePermission" rp JOIN "Permission" p ON p.id = rp."permissionId"
+                          WHERE rp."roleId" = u."roleId" AND p.action = 'approve' AND p.entity = 'verdict' AND p.access = 'any')
+          AS assignable
+      FROM "User" u
+      WHERE ${only}::text IS NULL OR u.id::text = ${only}
+    )
+    SELECT people.id::text AS id, people.name, coalesce(load.open, 0) AS open, coalesce(load.overdue, 0) AS overdue, people.assignable
+    FROM people LEFT JOIN load ON load."reviewerId" = people.id
+    WHERE people.assignable OR (${options.withOpenWork ?? false} AND load.open > 0)
+    ORDER BY people.name, people.id`;
+  return rows;
+}
+
+/** Who may take a claim (see reviewerLoads), by name, each with their open claims and overdue count. */
+export function assignableReviewers(): Promise<ReviewerLoad[]> {
+  return reviewerLoads();
+}
+
+/** True when `userId` may take a claim now. */
+export async function mayTakeClaims(userId: string): Promise<boolean> {
+  return (await reviewerLoads({ only: userId })).length === 1;
 }
 
 /**
@@ -39,8 +81,7 @@ export async function assignClaims(
 ) {
   if (!userCan(actor, "assign:claim:any")) throw new AssignmentRefused("notAllowed");
   if (input.claimIds.length === 0) throw new AssignmentRefused("noClaims");
-  const reviewers = await assignableReviewers();
-  if (!reviewers.some((r) => r.id === input.reviewerId)) throw new AssignmentRefused("notReviewer");
+  if (!(await mayTakeClaims(input.reviewerId))) throw new AssignmentRefused("notReviewer");
 
   const touched = await prisma.$transaction(async (tx) => {
     const claims = await tx.claim.findMany({
@@ -124,23 +165,18 @@ export async function reviewerQueue(reviewerId: string, now = new Date()) {
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || time(a.dueAt) - time(b.dueAt) || a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-/** Open claims per person on the desk (workload), in one query. */
-export async function deskWorkload(now = new Date()) {
-  const [people, counts] = await Promise.all([
-    assignableReviewers(),
-    prisma.assignment.groupBy({
-      by: ["reviewerId"],
-      where: { endedAt: null, claim: { deletedAt: null, status: { in: ["ASSIGNED", "IN_RESEARCH", "VERDICT_PROPOSED"] } } },
-      _count: { _all: true },
-    }),
-  ]);
-  const overdue = await prisma.assignment.groupBy({
-    by: ["reviewerId"],
-    where: { endedAt: null, dueAt: { lt: now }, claim: { deletedAt: null, status: { in: ["ASSIGNED", "IN_RESEARCH", "VERDICT_PROPOSED"] } } },
-    _count: { _all: true },
-  });
-  const countOf = (rows: typeof counts, id: string) => rows.find((r) => r.reviewerId === id)?._count._all ?? 0;
-  return people.map((p) => ({ ...p, open: countOf(counts, p.id), overdue: countOf(overdue, p.id) })).sort((a, b) => b.open - a.open || a.name.localeCompare(b.name));
+/**
+ * Open claims per person on the desk (workload), in one query: everyone who may take claims, and anyone
+ * else still holding open ones; busiest first.
+ */
+export async function deskWorkload(): Promise<ReviewerLoad[]> {
+  const people = await reviewerLoads({ withOpenWork: true });
+  return people.sort((a, b) => b.open - a.open || a.name.localeCompare(b.name));
+}
+
+/** One person's load as the workload shows it, or null for someone who neither reviews nor holds open claims. */
+export async function reviewerLoad(userId: string): Promise<ReviewerLoad | null> {
+  return (await reviewerLoads({ only: userId, withOpenWork: true }))[0] ?? null;
 }
 
 export { TransitionRefused };

@@ -32,6 +32,7 @@ import type { ClaimStatus, VerdictStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
 import { notify } from "~/notifications/notifications.server";
 import { activeScale, type ScaleLabel } from "~/scale/scale.server";
+import { activeDeciders, decisionsTopic } from "./decisions.server";
 import { canMove, nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 import { changedVerdicts, parseVerdictBasis } from "./verdict-basis";
 import { renderRationale } from "./markdown.server";
@@ -179,6 +180,7 @@ function topics(claim: { id: string; articleId: string; reviewerId: string | nul
     `claim:${claim.id}`,
     `article:${claim.articleId}`,
     "desk",
+    decisionsTopic,
     ...(claim.reviewerId ? [`queue:${claim.reviewerId}`] : []),
     ...more.filter((topic): topic is string => Boolean(topic)),
   ];
@@ -188,7 +190,9 @@ export type ProposeInput = VerdictBasisInput & { claimId: string; ratingId: stri
 
 /**
  * Proposes a verdict: a new version on the claim. The primary proposal (by the assigned reviewer, or an
- * admin) moves the claim to VERDICT_PROPOSED; a blind one leaves the status alone.
+ * admin) moves the claim to VERDICT_PROPOSED and tells every active editor (whoever may decide) except the
+ * proposer that it waits for a decision — naming the claim only, never the rating or rationale; a blind
+ * one leaves the status alone and tells nobody.
  */
 export async function proposeVerdict(actor: VerdictActor, input: ProposeInput) {
   if (!userCan(actor, "propose:verdict:own")) throw new VerdictRefused("notAllowed");
@@ -237,9 +241,15 @@ export async function proposeVerdict(actor: VerdictActor, input: ProposeInput) {
       before: audited(previous, { status: claim.status }),
       after: audited(verdict, { status, rationale }),
     });
-    return { claim, verdict };
+    const notified: string[] = [];
+    if (!blind) {
+      for (const decider of await activeDeciders(tx)) {
+        notified.push(...(await notify(tx, { recipientId: decider.id, actorId: actor.id, kind: "VERDICT_PROPOSED", claimId: claim.id })).topics);
+      }
+    }
+    return { claim, verdict, notified };
   });
-  await publishChange(topics(result.claim, blind ? `queue:${actor.id}` : null), "verdict.propose");
+  await publishChange(topics(result.claim, blind ? `queue:${actor.id}` : null, ...result.notified), "verdict.propose");
   return { id: result.verdict.id, version: result.verdict.version, claimVersion: input.claimVersion + 1 };
 }
 

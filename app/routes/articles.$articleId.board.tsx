@@ -27,16 +27,25 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 const BoardAction = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("assign"),
-    claimId: z.array(z.uuid()).min(1),
-    reviewerId: z.uuid(),
+    claimId: z.array(z.uuid(), { error: "board.chooseClaims" }).min(1, { error: "board.chooseClaims" }),
+    reviewerId: z.uuid({ error: "board.reviewerRequired" }),
     // A calendar day from the date input; it is due at the end of that day in the newsroom's zone.
-    dueAt: z.string().refine(isCalendarDay).optional(),
+    dueAt: z.string().refine(isCalendarDay, { error: "clock.badDueDate" }).optional(),
     note: z.string().trim().max(1000).optional(),
   }),
   z.object({ intent: z.literal("unassign"), claimId: z.uuid() }),
 ]);
 
 type Notice = { tone: "success" | "error"; key: string; count?: number };
+/** Field errors of the assign form (catalog keys). */
+type AssignErrors = { claimId?: string; reviewerId?: string; dueAt?: string };
+
+function refused(errors: AssignErrors, status = 400) {
+  return data<{ notice?: Notice; errors: AssignErrors }>(
+    { notice: errors.claimId ? { tone: "error", key: errors.claimId } : undefined, errors },
+    { status },
+  );
+}
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
@@ -45,8 +54,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: BoardAction });
   if (submission.status !== "success") {
-    const key = submission.error?.dueAt ? "clock.badDueDate" : "board.chooseClaims";
-    return data<{ notice: Notice }>({ notice: { tone: "error", key } }, { status: 400 });
+    const fieldErrors = submission.error ?? {};
+    const first = (name: string) => fieldErrors[name]?.[0] ?? Object.entries(fieldErrors).find(([key]) => key.startsWith(`${name}[`))?.[1]?.[0];
+    if (formData.get("intent") !== "assign") return refused({ claimId: "board.chooseClaims" });
+    return refused({ claimId: first("claimId"), reviewerId: first("reviewerId"), dueAt: first("dueAt") });
   }
   const value = submission.value;
   const claimIds = value.intent === "assign" ? value.claimId : [value.claimId];
@@ -65,7 +76,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return { notice: { tone: "success", key: "board.unassigned" } as Notice };
   } catch (error) {
     if (error instanceof TransitionRefused) return data({ notice: { tone: "error", key: "board.refused" } as Notice }, { status: 409 });
-    if (error instanceof AssignmentRefused) return data({ notice: { tone: "error", key: error.reason === "notReviewer" ? "board.notReviewer" : "board.chooseClaims" } as Notice }, { status: 400 });
+    if (error instanceof AssignmentRefused) return refused(error.reason === "notReviewer" ? { reviewerId: "board.notReviewer" } : { claimId: "board.chooseClaims" });
     throw error;
   }
 }
@@ -74,6 +85,7 @@ export default function ArticleBoard() {
   const { t, i18n } = useTranslation();
   const { article, board, reviewers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const errors: AssignErrors = actionData && "errors" in actionData ? actionData.errors : {};
   useLiveRevalidation([`article:${article.id}`]);
   const clock = useNewsroomClock();
   return (
@@ -94,16 +106,34 @@ export default function ArticleBoard() {
       <Form method="post" id="assign-claims" className="assign-bar">
         <input type="hidden" name="intent" value="assign" />
         <LabelledField id="assign-reviewer" label={t("board.assignTo")}>
-          <select id="assign-reviewer" name="reviewerId" required>
+          <select
+            id="assign-reviewer"
+            name="reviewerId"
+            required
+            defaultValue=""
+            aria-invalid={errors.reviewerId ? true : undefined}
+            aria-describedby={errors.reviewerId ? "assign-reviewer-error" : undefined}
+          >
+            <option value="">{t("board.chooseReviewer")}</option>
             {reviewers.map((reviewer) => (
               <option key={reviewer.id} value={reviewer.id}>
-                {reviewer.name}
+                {t("board.reviewerOption", { name: reviewer.name, open: reviewer.open, overdue: reviewer.overdue })}
               </option>
             ))}
           </select>
+          {errors.reviewerId ? (
+            <p className="field__error" id="assign-reviewer-error" role="alert">
+              {t(errors.reviewerId)}
+            </p>
+          ) : null}
         </LabelledField>
         <LabelledField id="assign-due" label={t("board.due")} help={t("clock.dueHelp", { zone: clock.timeZone.replace(/_/g, " ") })}>
-          <input id="assign-due" name="dueAt" type="date" aria-describedby="assign-due-help" />
+          <input id="assign-due" name="dueAt" type="date" aria-describedby={errors.dueAt ? "assign-due-help assign-due-error" : "assign-due-help"} aria-invalid={errors.dueAt ? true : undefined} />
+          {errors.dueAt ? (
+            <p className="field__error" id="assign-due-error" role="alert">
+              {t(errors.dueAt)}
+            </p>
+          ) : null}
         </LabelledField>
         <LabelledField id="assign-note" label={t("board.note")}>
           <input id="assign-note" name="note" maxLength={1000} />

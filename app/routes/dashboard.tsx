@@ -4,21 +4,36 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveRevalidation } from "~/components/live";
 import { Card, PageHeader } from "~/components/ui";
 import { deskSummary, readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
+import { waitAge } from "~/review/age";
+import { decisionsTopic } from "~/review/decisions";
+import { waitingDecisionCount, waitingDecisions } from "~/review/decisions.server";
 import type { Route } from "./+types/dashboard";
+
+/** How many waiting decisions the dashboard lists (the navigation counts them all). */
+const decisionsShown = 50;
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUserWithPermission({ request, context }, "read:dashboard:any");
   const publisher = userCan(user, "publish:factcheck:any");
-  const [summary, ready, recent] = await Promise.all([deskSummary(), publisher ? readyToPublish() : null, publisher ? recentFactChecks() : null]);
-  return { name: user.name, role: user.role, summary, ready, recent };
+  const decider = userCan(user, "approve:verdict:any");
+  const [summary, ready, recent, waiting, waitingTotal] = await Promise.all([
+    deskSummary(),
+    publisher ? readyToPublish() : null,
+    publisher ? recentFactChecks() : null,
+    decider ? waitingDecisions(user, { limit: decisionsShown }) : null,
+    decider ? waitingDecisionCount(user) : 0,
+  ]);
+  return { name: user.name, role: user.role, summary, ready, recent, decisions: waiting ? { items: waiting, total: waitingTotal } : null };
 }
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation();
   const numbers = new Intl.NumberFormat(i18n.language);
-  const { name, role, summary, ready, recent } = useLoaderData<typeof loader>();
+  const { name, role, summary, ready, recent, decisions } = useLoaderData<typeof loader>();
+  useLiveRevalidation(decisions ? [decisionsTopic] : []);
   const clock = useNewsroomClock();
   const figures = [
     { key: "dashboard.articles", value: summary.articles },
@@ -37,6 +52,35 @@ export default function Dashboard() {
           </div>
         ))}
       </dl>
+      {decisions ? (
+        <Card title={t("decisions.title")} id="decisions-title">
+          {decisions.items.length ? (
+            <ol className="plain-list decisions">
+              {decisions.items.map((item) => {
+                const age = waitAge(item.ageMinutes);
+                return (
+                  <li key={item.claim.id} className="decisions__item">
+                    <Link to={`/claims/${item.claim.id}`} className="decisions__claim">
+                      {item.claim.wording}
+                    </Link>
+                    <p className="small decisions__article">
+                      {t("decisions.inArticle")} <Link to={`/articles/${item.article.id}/board`}>{item.article.title}</Link>
+                    </p>
+                    <p className="muted small">
+                      {t("decisions.proposedBy", { name: item.proposedBy.name, age: t(`decisions.age.${age.unit}`, { count: age.count }) })}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+          ) : (
+            <p className="muted">{t("decisions.none")}</p>
+          )}
+          {decisions.total > decisions.items.length ? (
+            <p className="muted small">{t("decisions.more", { count: decisions.total - decisions.items.length })}</p>
+          ) : null}
+        </Card>
+      ) : null}
       {ready ? (
         <Card title={t("dashboard.readyTitle")} id="ready-title">
           {ready.length ? (

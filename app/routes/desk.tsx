@@ -8,11 +8,14 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { LiveIndicator, useLiveRevalidation } from "~/components/live";
 import { useRootData } from "~/components/root-data";
 import { unreadCount } from "~/notifications/notifications.server";
+import { decisionsTopic } from "~/review/decisions";
+import { waitingDecisionCount } from "~/review/decisions.server";
 import type { Route } from "./+types/desk";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser({ request, context });
-  return { unreadNotifications: await unreadCount(user.id) };
+  const [unreadNotifications, decisionsWaiting] = await Promise.all([unreadCount(user.id), waitingDecisionCount(user)]);
+  return { unreadNotifications, decisionsWaiting };
 }
 
 function DeskShell({ children }: { children: React.ReactNode }) {
@@ -20,8 +23,10 @@ function DeskShell({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const user = root?.user;
   const location = useLocation();
-  const unread = useRouteLoaderData<typeof loader>("routes/desk")?.unreadNotifications ?? 0;
-  useLiveRevalidation(user ? ["notifications:me"] : []);
+  const deskData = useRouteLoaderData<typeof loader>("routes/desk");
+  const unread = deskData?.unreadNotifications ?? 0;
+  const decisions = deskData?.decisionsWaiting ?? 0;
+  useLiveRevalidation(user ? ["notifications:me", ...(userCan(user, "approve:verdict:any") ? [decisionsTopic] : [])] : []);
   return (
     <div className="desk">
       <a className="skip-link" href="#main">
@@ -35,7 +40,17 @@ function DeskShell({ children }: { children: React.ReactNode }) {
           <span className="topbar__newsroom">{root?.newsroom.name}</span>
         </div>
         <nav aria-label={t("nav.main")} className="topbar__nav">
-          <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+          <NavLink to="/dashboard" className="topbar__decisions" data-decisions={decisions}>
+            {t("nav.dashboard")}
+            {decisions > 0 ? (
+              <>
+                <span className="topbar__badge" aria-hidden="true">
+                  {decisions}
+                </span>
+                <span className="visually-hidden">{t("decisions.navCount", { count: decisions })}</span>
+              </>
+            ) : null}
+          </NavLink>
           {userCan(user, "read:article:own") ? <NavLink to="/articles" end={false}>{t("nav.articles")}</NavLink> : null}
           {userCan(user, "propose:verdict:own") ? <NavLink to="/queue">{t("nav.queue")}</NavLink> : null}
           {userCan(user, "assign:claim:any") ? <NavLink to="/workload">{t("nav.workload")}</NavLink> : null}

@@ -33,10 +33,14 @@ export default function Queue() {
                 <Link to={`/claims/${item.claim.id}`} className="queue__link">
                   {item.claim.wording}
                 </Link>
+                {/* The article tells apart claims with the same wording; a reviewer may open the article of a claim assigned to them. */}
+                <p className="queue__article small">
+                  {t("queue.inArticle")} <Link to={`/articles/${item.claim.article.id}`}>{item.claim.article.title}</Link>
+                </p>
                 <p className="muted small">
                   {item.overdue ? <strong className="badge badge--danger">{t("queue.overdue")}</strong> : null}{" "}
                   {item.dueAt ? t("queue.due", { date: clock.date(item.dueAt) }) : t("queue.noDue")} ·{" "}
-                  <span className="badge badge--muted">{t(`claimStatus.${item.claim.status}`)}</span> · {t("queue.from", { title: item.claim.article.title })}
+                  <span className="badge badge--muted">{t(`claimStatus.${item.claim.status}`)}</span>
                 </p>
                 {item.note ? <p className="small">{t("queue.note", { note: item.note })}</p> : null}
               </li>
@@ -53,7 +57,7 @@ export default function Queue() {
                 <Link to={`/claims/${claim.id}`} className="queue__link">
                   {claim.wording}
                 </Link>
-                <p className="muted small">{t("queue.from", { title: claim.article.title })}</p>
+                <p className="queue__article small">{t("queue.from", { title: claim.article.title })}</p>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { useLoaderData } from "react-router";
+import { Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, PageHeader } from "~/components/ui";
@@ -30,11 +30,33 @@ export default function Workload() {
           <tbody>
             {people.map((person) => (
               <tr key={person.id}>
-                <td>{person.name}</td>
                 <td>
-                  <meter className="workload__meter" min={0} max={most} value={person.open} aria-hidden="true" /> {person.open}
+                  <Link to={`/workload/${person.id}`}>{person.name}</Link>
+                  {person.assignable ? null : <span className="muted small"> · {t("workload.notAssignable")}</span>}
                 </td>
-                <td>{person.overdue ? <span className="badge badge--danger">{person.overdue}</span> : 0}</td>
+                <td>
+                  <meter className="workload__meter" min={0} max={most} value={person.open} aria-hidden="true" />{" "}
+                  {person.open ? (
+                    <Link to={`/workload/${person.id}`} aria-label={t("workload.openLink", { count: person.open, name: person.name })}>
+                      {person.open}
+                    </Link>
+                  ) : (
+                    0
+                  )}
+                </td>
+                <td>
+                  {person.overdue ? (
+                    <Link
+                      className="badge badge--danger"
+                      to={`/workload/${person.id}?show=overdue`}
+                      aria-label={t("workload.overdueLink", { count: person.overdue, name: person.name })}
+                    >
+                      {person.overdue}
+                    </Link>
+                  ) : (
+                    0
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

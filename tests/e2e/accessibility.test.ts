@@ -16,7 +16,7 @@ type Who = "editor" | "reviewer" | "admin";
 const people: Record<Who, string> = { editor: "editor@example.org", reviewer: "reviewer@example.org", admin: "admin@example.org" };
 
 let browser: Browser;
-const ids = { reviewArticle: "", sampleArticle: "", proposedClaim: "", researchingClaim: "", approvedClaim: "" };
+const ids = { reviewArticle: "", sampleArticle: "", proposedClaim: "", researchingClaim: "", approvedClaim: "", demoReviewer: "" };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -31,6 +31,7 @@ beforeAll(async () => {
   ids.proposedClaim = (await claim({ status: "VERDICT_PROPOSED" })).id;
   ids.researchingClaim = (await claim({ status: "IN_RESEARCH", assignments: { some: { reviewerId: reviewer.id, endedAt: null } } })).id;
   ids.approvedClaim = (await claim({ status: "APPROVED" })).id;
+  ids.demoReviewer = reviewer.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -53,6 +54,7 @@ const pagesFor: Record<Who, string[]> = {
     "/claims/{approvedClaim}",
     "/claims/{researchingClaim}?tab=history",
     "/workload",
+    "/workload/{demoReviewer}",
     "/notifications",
     "/account",
     // The desk's error page.

@@ -40,7 +40,7 @@ describe("review desk", () => {
     await gotoHydrated(desk, `/articles/${articleId}/board`);
     await desk.getByLabel(`Select ${first.wording}`).check();
     await desk.getByLabel(`Select ${second.wording}`).check();
-    await desk.getByLabel("Assign to").selectOption({ label: "Reviewer Dimas" });
+    await desk.getByLabel("Assign to").selectOption({ label: "Reviewer Dimas — 0 open, 0 overdue" });
     await desk.getByRole("button", { name: "Assign selected" }).click();
     await expect.poll(() => desk.getByRole("status").first().textContent()).toContain("2 claims assigned");
 

@@ -38,6 +38,8 @@ const matrix: Record<string, Row[]> = {
   // Server-sent events: only the status and the content type are read, then the stream is let go.
   events: [
     { url: "/events?topics=notifications:me,queue:me,desk", contentType: "text/event-stream", expect: { anonymous: toLogin, ...signedIn(200) } },
+    // The decisions queue's topic is for those who decide on verdicts.
+    { url: "/events?topics=decisions", contentType: "text/event-stream", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
     { url: "/events?topics=claim:{claim}", contentType: "text/event-stream", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
     { url: "/events?topics=notifications:00000000-0000-4000-8000-000000000000", expect: { anonymous: toLogin, ...signedIn(403) } },
     { url: "/events?topics=everything", expect: { anonymous: toLogin, ...signedIn(400) } },
@@ -106,6 +108,13 @@ const matrix: Record<string, Row[]> = {
   "claims/:claimId": [{ url: "/claims/{claim}", expect: { anonymous: toLogin, reviewer: 404, editor: 200, admin: 200 } }],
   queue: [{ url: "/queue", expect: { anonymous: toLogin, reviewer: 200, editor: 403, admin: 200 } }],
   workload: [{ url: "/workload", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } }],
+  // One person's open claims (here the matrix's reviewer); someone who neither reviews nor holds claims is not found.
+  "workload/:personId": [
+    { url: "/workload/{reviewer}", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
+    { url: "/workload/{reviewer}?show=overdue", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
+    { url: "/workload/00000000-0000-4000-8000-000000000000", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+    { url: "/workload/not-an-id", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+  ],
   // Verdicts are posted by the claim page's verdict section. This claim is unassigned: the reviewer is not its
   // reviewer, editors may not propose, and nothing has been proposed, so there is nothing to approve.
   "claims/:claimId/verdicts": [
@@ -149,6 +158,7 @@ describe("route × role matrix", () => {
   let articleId = "";
   let claimId = "";
   let snapshotId = "";
+  let reviewerId = "";
 
   beforeAll(async () => {
     const baseUrl = inject("appUrl");
@@ -164,6 +174,7 @@ describe("route × role matrix", () => {
     visitors.anonymous = new Visitor(baseUrl);
     for (const role of ["reviewer", "editor", "admin"] as const) {
       const person = await createPerson(role);
+      if (role === "reviewer") reviewerId = person.id;
       visitors[role] = new Visitor(baseUrl);
       await visitors[role].login(person.email, testPassword);
     }
@@ -180,7 +191,7 @@ describe("route × role matrix", () => {
         const expected = row.expect[who];
         it(`${row.method ?? "GET"} ${row.url} (${pattern || "index"}) as ${who} → ${expected}`, async () => {
           const visitor = visitors[who];
-          const url = row.url.replace("{article}", articleId).replace("{claim}", claimId).replace("{snapshot}", snapshotId);
+          const url = row.url.replace("{article}", articleId).replace("{claim}", claimId).replace("{snapshot}", snapshotId).replace("{reviewer}", reviewerId);
           const response = row.method === "POST" ? await visitor.post(url, row.form ?? {}) : await visitor.get(url);
           const contentType = response.headers.get("content-type") ?? "";
           // An event stream does not end by itself: stop reading it here.

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createSession, validateSessionToken } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
-import { AssignmentRefused, assignClaims, deskWorkload, reviewerQueue, unassignClaim } from "~/review/assignments.server";
+import { AssignmentRefused, assignableReviewers, assignClaims, deskWorkload, reviewerQueue, unassignClaim } from "~/review/assignments.server";
 import { liveReady } from "~/live/bus.server";
 import { articleBoard, boardColumnLimit } from "~/review/board.server";
 import { TransitionRefused } from "~/review/lifecycle";
@@ -63,6 +63,40 @@ describe("assignments", () => {
     await expect(assignClaims(editor, { claimIds: [claims[0]!.id], reviewerId: editor.id, dueAt: null, note: null })).rejects.toMatchObject({ reason: "notReviewer" });
     await prisma.claim.update({ where: { id: claims[0]!.id }, data: { status: "APPROVED" } });
     await expect(assignClaims(editor, { claimIds: [claims[0]!.id], reviewerId: reviewer.id, dueAt: null, note: null })).rejects.toThrow(TransitionRefused);
+  });
+
+  it("are offered only to people who review, each with their open and overdue claims; anyone else is refused", async () => {
+    const editor = await sessionOf("editor");
+    const admin = await sessionOf("admin");
+    const busy = await sessionOf("reviewer");
+    const idle = await sessionOf("reviewer");
+    const away = await sessionOf("reviewer");
+    await prisma.user.update({ where: { id: away.id }, data: { active: false } });
+    const { claims } = await claimsOn(editor.id, 5);
+    const day = 86_400_000;
+    await assignClaims(editor, { claimIds: [claims[0]!.id, claims[1]!.id], reviewerId: busy.id, dueAt: new Date(Date.now() - day), note: null });
+    await assignClaims(editor, { claimIds: [claims[2]!.id], reviewerId: busy.id, dueAt: new Date(Date.now() + day), note: null });
+    await assignClaims(editor, { claimIds: [claims[3]!.id], reviewerId: busy.id, dueAt: null, note: null });
+    // Settled claims are no longer open, even overdue ones.
+    await assignClaims(editor, { claimIds: [claims[4]!.id], reviewerId: busy.id, dueAt: new Date(Date.now() - day), note: null });
+    await prisma.claim.update({ where: { id: claims[4]!.id }, data: { status: "APPROVED" } });
+
+    const offered = await assignableReviewers();
+    const ids = offered.map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([busy.id, idle.id]));
+    // Not the editor or the admin (they decide on verdicts), not a deactivated reviewer.
+    for (const other of [editor, admin, away]) expect(ids).not.toContain(other.id);
+    expect(offered.find((p) => p.id === busy.id)).toMatchObject({ name: busy.name, open: 4, overdue: 2 });
+    expect(offered.find((p) => p.id === idle.id)).toMatchObject({ open: 0, overdue: 0 });
+    // The workload counts the same way.
+    expect((await deskWorkload()).find((p) => p.id === busy.id)).toMatchObject({ open: 4, overdue: 2 });
+
+    const fresh = (await claimsOn(editor.id, 1)).claims[0]!;
+    for (const other of [editor, admin, away]) {
+      await expect(assignClaims(editor, { claimIds: [fresh.id], reviewerId: other.id, dueAt: null, note: null })).rejects.toMatchObject({ reason: "notReviewer" });
+    }
+    await expect(assignClaims(editor, { claimIds: [fresh.id], reviewerId: "not-a-person", dueAt: null, note: null })).rejects.toMatchObject({ reason: "notReviewer" });
+    expect(await prisma.assignment.count({ where: { claimId: fresh.id } })).toBe(0);
   });
 
   it("put overdue claims first in the queue, then by due date", async () => {
