@@ -23,18 +23,18 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /**
  * People with their open claims and overdue count, in one query. Open: a current assignment on a claim
- * that is ASSIGNED, IN_RESEARCH or VERDICT_PROPOSED; overdue: open with `dueAt` before the database's
- * now(). `assignable` marks who may take a claim: an active account whose role may propose verdicts and
+ * that is ASSIGNED, IN_RESEARCH or VERDICT_PROPOSED; overdue: open with `dueAt` before `now` (the
+ * app's clock, as the board and the queue use it). `assignable` marks who may take a claim: an active account whose role may propose verdicts and
  * may not decide on any claim — those who decide (editors, admins) propose without an assignment when they
  * must, and the verdicts of the people they assign are what they decide on. `withOpenWork` also returns
  * people who are not assignable (deactivated, role changed) but still hold open claims.
  */
-async function reviewerLoads(options: { only?: string; withOpenWork?: boolean } = {}): Promise<ReviewerLoad[]> {
+async function reviewerLoads(options: { only?: string; withOpenWork?: boolean; now?: Date } = {}): Promise<ReviewerLoad[]> {
   if (options.only !== undefined && !uuidPattern.test(options.only)) return [];
   const only = options.only ?? null;
   const rows = await prisma.$queryRaw<{ id: string; name: string; open: number; overdue: number; assignable: boolean }[]>`
     WITH load AS (
-      SELECT a."reviewerId", count(*)::int AS open, (count(*) FILTER (WHERE a."dueAt" < now()))::int AS overdue
+      SELECT a."reviewerId", count(*)::int AS open, (count(*) FILTER (WHERE a."dueAt" < ${options.now ?? new Date()}))::int AS overdue
       FROM "Assignment" a
       JOIN "Claim" c ON c.id = a."claimId"
       WHERE a."endedAt" IS NULL AND c."deletedAt" IS NULL AND c.status::text = ANY(${[...openStatuses]}::text[])
@@ -169,8 +169,8 @@ export async function reviewerQueue(reviewerId: string, now = new Date()) {
  * Open claims per person on the desk (workload), in one query: everyone who may take claims, and anyone
  * else still holding open ones; busiest first.
  */
-export async function deskWorkload(): Promise<ReviewerLoad[]> {
-  const people = await reviewerLoads({ withOpenWork: true });
+export async function deskWorkload(now = new Date()): Promise<ReviewerLoad[]> {
+  const people = await reviewerLoads({ withOpenWork: true, now });
   return people.sort((a, b) => b.open - a.open || a.name.localeCompare(b.name));
 }
 
