@@ -1,7 +1,8 @@
 // What a published fact-check version shows, frozen at publication (FactCheckVersion.content).
-// Pure: the shape, slugs and the mapping to ClaimReview input. Later desk work changes nothing here;
+// Pure: the shape, claim anchors and numbers, and the mapping to ClaimReview input. Later desk work changes nothing here;
 // a correction publishes a new version.
 import type { ClaimForReview, FactCheckForReview } from "./claim-review";
+import { slugMaxLength } from "./slug";
 
 export type PublishedRating = { value: number; labelEn: string; labelId: string; colour: string };
 
@@ -69,28 +70,8 @@ export const publishingLimits = {
   methodology: 5_000,
   correctionNote: 2_000,
   unpublishReason: 2_000,
-  slug: 80,
+  slug: slugMaxLength,
 } as const;
-
-/** A readable, URL-safe slug: lower-case ASCII words joined by "-", accents folded, at most 80 characters. */
-export function slugify(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/(\d)[.,](?=\d)/g, "$1") // "10.000" → "10000", "2,5" → "25"
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > publishingLimits.slug) break;
-    slug = next;
-  }
-  return slug || words[0]?.slice(0, publishingLimits.slug) || "fact-check";
-}
-
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Anchors for the claims of a new version: each claim keeps the one it had; new claims get the next free number. */
 export function assignAnchors(claimIds: string[], previous: Map<string, string>): Map<string, string> {

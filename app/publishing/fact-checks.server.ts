@@ -20,9 +20,8 @@ import {
   type PublishedClaim,
   type PublishedContent,
   publishingLimits,
-  slugify,
-  slugPattern,
 } from "./content";
+import { firstFreeSlug, slugify, slugPattern } from "./slug";
 
 type Tx = Prisma.TransactionClient;
 export type PublishActor = PermissionHolder & { id: string };
@@ -255,17 +254,13 @@ function topics(factCheck: { slug: string; articleId: string }) {
 
 // ───────────────────────────── Publish ─────────────────────────────
 
-/** A free slug from the headline ("…-2", "…-3" when taken). */
+/** A free slug from the headline ("…-2", "…-3" when taken), cut at a word boundary with room for the suffix. */
 export async function suggestSlug(headline: string): Promise<string> {
-  const base =
-    slugify(headline)
-      .slice(0, publishingLimits.slug - 4)
-      .replace(/-+$/, "") || "fact-check";
+  const base = slugify(headline, publishingLimits.slug - 4) || "fact-check";
   const taken = new Set(
     (await prisma.factCheck.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
   );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return firstFreeSlug(base, (slug) => taken.has(slug));
 }
 
 export type PublishInput = EditorialText & { articleId: string; slug: string };
