@@ -7,7 +7,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
-import { publishingLimits } from "~/publishing/content";
+import { claimLabel, claimsInOrder, publishingLimits } from "~/publishing/content";
 import {
   correctFactCheck,
   deskFactCheck,
@@ -375,15 +375,16 @@ export default function FactCheckDesk() {
                   <EditorialFields idPrefix="fc-c" saved={current} failed={failed} errors={errors} />
                   <fieldset className="stack">
                     <legend>{t("factCheck.correctVerdicts")}</legend>
-                    {factCheck.claims
+                    {claimsInOrder(factCheck.claims)
                       .filter((claim) => claim.outcome === "rated" && claim.rating)
                       .map((claim) => {
+                        const label = claimLabel(t, claim);
                         return (
                           <div key={claim.claimId} className="stack">
                             <p>
-                              <strong>{claim.wording}</strong> — {labelText(claim.rating!)}
+                              <strong>{label}</strong> — {labelText(claim.rating!)}
                             </p>
-                            <LabelledField id={`rating-${claim.claimId}`} label={t("factCheck.newRating", { claim: claim.anchor })}>
+                            <LabelledField id={`rating-${claim.claimId}`} label={t("factCheck.newRating", { claim: label })}>
                               <select
                                 id={`rating-${claim.claimId}`}
                                 name={`rating-${claim.claimId}`}
@@ -400,7 +401,7 @@ export default function FactCheckDesk() {
                             <TextArea
                               id={`rationale-${claim.claimId}`}
                               name={`rationale-${claim.claimId}`}
-                              label={t("factCheck.rationale", { claim: claim.anchor })}
+                              label={t("factCheck.rationale", { claim: label })}
                               rows={4}
                               max={20_000}
                               defaultValue={failed[`rationale-${claim.claimId}`] ?? claim.rationale ?? ""}
