@@ -40,6 +40,11 @@ export type FactCheckPageModel = {
   rationaleHtml: Map<string, string>;
   /** JSON-LD (already safe inside a script element) — only on the current version. */
   jsonLd: string | null;
+  /**
+   * An editor's preview of a publication or correction: a banner above the page (in the editor's language)
+   * and `noindex`; everything else is the page exactly as it will be published.
+   */
+  preview?: { language: "en" | "id"; title: string; text: string };
 };
 
 export type RenderedPage = { html: string; contentSecurityPolicy: string };
@@ -261,6 +266,7 @@ function Document({
   children: React.ReactNode;
 }) {
   const { t, language, newsroom } = model;
+  const preview = "preview" in model ? model.preview : undefined;
   return (
     <html lang={language}>
       <head>
@@ -276,6 +282,13 @@ function Document({
         <a className="skip" href="#main">
           {t("publicPage.skipToContent")}
         </a>
+        {preview ? (
+          <div className="preview-banner" role="note" lang={preview.language === language ? undefined : preview.language}>
+            <p>
+              <strong>{preview.title}</strong> {preview.text}
+            </p>
+          </div>
+        ) : null}
         <header className="masthead">
           <div className="masthead__inner">
             <a className="masthead__name" href="/fact-checks">
@@ -311,7 +324,7 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
   const head = (
     <>
       <link rel="canonical" href={model.canonicalUrl} />
-      {isCurrent ? null : <meta name="robots" content="noindex" />}
+      {isCurrent && !model.preview ? null : <meta name="robots" content="noindex" />}
       <meta property="og:type" content="article" />
       <meta property="og:site_name" content={newsroom.name} />
       <meta property="og:title" content={version.headline} />
@@ -456,7 +469,7 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
   );
 }
 
-type ShellModel = { language: "en" | "id"; t: TFunction; newsroom: PageNewsroom };
+export type ShellModel = { language: "en" | "id"; t: TFunction; newsroom: PageNewsroom };
 
 /** Per-page styles: the scale's colours as the badges' edge (the label and mark carry the meaning). */
 function ratingStyles(content: PublishedContent | null) {
@@ -529,5 +542,17 @@ export function renderArchivePage(
       </p>
       {model.text ? <div className="archive-text">{model.text}</div> : <p>{t("publicPage.archiveNoText")}</p>}
     </>,
+  );
+}
+
+/** A short message in the public frame, not indexed: e.g. why an editor's preview cannot be shown. */
+export function renderMessagePage(model: ShellModel, title: string, message: string): RenderedPage {
+  return renderNoticePage(
+    model,
+    title,
+    <div className="notice" role="note">
+      <h1>{title}</h1>
+      <p>{message}</p>
+    </div>,
   );
 }
