@@ -1,7 +1,9 @@
 // What a published fact-check version shows, frozen at publication (FactCheckVersion.content).
-// Pure: the shape, slugs and the mapping to ClaimReview input. Later desk work changes nothing here;
+// Pure: the shape, claim anchors and numbers, and the mapping to ClaimReview input. Later desk work changes nothing here;
 // a correction publishes a new version.
+import type { TFunction } from "i18next";
 import type { ClaimForReview, FactCheckForReview } from "./claim-review";
+import { slugMaxLength } from "./slug";
 
 export type PublishedRating = { value: number; labelEn: string; labelId: string; colour: string };
 
@@ -69,28 +71,8 @@ export const publishingLimits = {
   methodology: 5_000,
   correctionNote: 2_000,
   unpublishReason: 2_000,
-  slug: 80,
+  slug: slugMaxLength,
 } as const;
-
-/** A readable, URL-safe slug: lower-case ASCII words joined by "-", accents folded, at most 80 characters. */
-export function slugify(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/(\d)[.,](?=\d)/g, "$1") // "10.000" → "10000", "2,5" → "25"
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = "";
-  for (const word of words) {
-    const next = slug ? `${slug}-${word}` : word;
-    if (next.length > publishingLimits.slug) break;
-    slug = next;
-  }
-  return slug || words[0]?.slice(0, publishingLimits.slug) || "fact-check";
-}
-
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Anchors for the claims of a new version: each claim keeps the one it had; new claims get the next free number. */
 export function assignAnchors(claimIds: string[], previous: Map<string, string>): Map<string, string> {
@@ -108,6 +90,32 @@ export function assignAnchors(claimIds: string[], previous: Map<string, string>)
     used.add(`claim-${next}`);
   }
   return anchors;
+}
+
+/**
+ * A claim's number, the one in its anchor ("claim-3" → 3). Anchors are given in text order among all the
+ * claims of the first publication and kept by every correction (a claim added later gets the next free
+ * one), so "Claim 3" is #claim-3 on every version, on the public page, in its ClaimReview URL and on the desk.
+ */
+export function claimNumber(anchor: string): number {
+  const match = /^claim-(\d+)$/.exec(anchor);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+/** The claims in the order the page lists them: by number. */
+export function claimsInOrder<T extends { anchor: string }>(claims: readonly T[]): T[] {
+  return [...claims].sort((a, b) => claimNumber(a.anchor) - claimNumber(b.anchor));
+}
+
+/** The first `count` words of `text`, with "…" when some were left out. */
+export function firstWords(text: string, count = 8): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.length > count ? `${words.slice(0, count).join(" ")}…` : words.join(" ");
+}
+
+/** How the desk and the public page name a claim in short: "Claim 3: Sekitar 10.000 tentara asal Korea Utara…". */
+export function claimLabel(t: TFunction, claim: { anchor: string; wording: string }): string {
+  return t("publicPage.claimLabel", { n: claimNumber(claim.anchor), words: firstWords(claim.wording) });
 }
 
 /** The page's language: the article's when it is one the interface speaks, else the newsroom's. */

@@ -19,10 +19,10 @@ import {
   type PublishedArchive,
   type PublishedClaim,
   type PublishedContent,
+  type PublishedRating,
   publishingLimits,
-  slugify,
-  slugPattern,
 } from "./content";
+import { firstFreeSlug, slugify, slugPattern } from "./slug";
 
 type Tx = Prisma.TransactionClient;
 export type PublishActor = PermissionHolder & { id: string };
@@ -255,76 +255,128 @@ function topics(factCheck: { slug: string; articleId: string }) {
 
 // ───────────────────────────── Publish ─────────────────────────────
 
-/** A free slug from the headline ("…-2", "…-3" when taken). */
+/** A free slug from the headline ("…-2", "…-3" when taken), cut at a word boundary with room for the suffix. */
 export async function suggestSlug(headline: string): Promise<string> {
-  const base =
-    slugify(headline)
-      .slice(0, publishingLimits.slug - 4)
-      .replace(/-+$/, "") || "fact-check";
+  const base = slugify(headline, publishingLimits.slug - 4) || "fact-check";
   const taken = new Set(
     (await prisma.factCheck.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
   );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return firstFreeSlug(base, (slug) => taken.has(slug));
+}
+
+/**
+ * The address a publication form asks for: the one the editor typed; or, while the field is empty or still
+ * holds the suggestion the form was given (`suggestedSlug`), a free one from the headline — so the address
+ * follows the headline until the editor changes it, with or without JavaScript in their browser.
+ */
+export async function requestedSlug(form: { slug?: string; suggestedSlug?: string; headline: string }): Promise<string> {
+  const typed = form.slug?.trim() ?? "";
+  if (!typed || typed === form.suggestedSlug?.trim()) return suggestSlug(form.headline);
+  return typed;
 }
 
 export type PublishInput = EditorialText & { articleId: string; slug: string };
 
+function publicationSlug(input: PublishInput) {
+  const slug = input.slug.trim().toLowerCase();
+  if (!slugPattern.test(slug) || slug.length > publishingLimits.slug) throw new PublishRefused("badSlug", { field: "slug" });
+  return slug;
+}
+
 export async function publishFactCheck(actor: PublishActor, input: PublishInput) {
   requirePermission(actor);
   const text = editorialText(input);
-  const slug = input.slug.trim().toLowerCase();
-  if (!slugPattern.test(slug) || slug.length > publishingLimits.slug) throw new PublishRefused("badSlug", { field: "slug" });
-  const result = await prisma
-    .$transaction(async (tx) => {
-      const article = await tx.article.findUnique({
-        where: { id: input.articleId },
-        select: { id: true, language: true, status: true, factCheck: { select: { id: true } } },
-      });
-      if (!article) throw new PublishRefused("notFound");
-      if (article.factCheck) throw new PublishRefused("alreadyPublished");
-      // Claims move under the publisher's feet only through guarded updates; lock them while freezing.
-      await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${article.id}::uuid FOR UPDATE`;
-      assertReady(await publishReadiness(article.id, tx));
-      if (await tx.factCheck.findUnique({ where: { slug }, select: { id: true } }))
-        throw new PublishRefused("slugTaken", { field: "slug" });
-      const content = await buildContent(tx, article.id, new Map());
-      const now = new Date();
-      const factCheck = await tx.factCheck.create({
-        data: {
-          articleId: article.id,
-          slug,
-          language: article.language,
-          headline: text.headline,
-          summary: text.summary,
-          firstPublishedAt: now,
-          lastPublishedAt: now,
-          versions: {
-            create: {
-              version: 1,
-              ...text,
-              content: content as unknown as Prisma.InputJsonValue,
-              publishedById: actor.id,
-              publishedAt: now,
-            },
-          },
-        },
-        select: { id: true, articleId: true, slug: true },
-      });
-      await indexForSearch(tx, factCheck.id, article.language, text, content);
-      await tx.article.update({ where: { id: article.id }, data: { status: "PUBLISHED" } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "factcheck.publish",
-        entityType: "FactCheck",
-        entityId: factCheck.id,
-        after: { slug, version: 1, ...text, claims: content.claims.length },
-      });
-      return factCheck;
-    })
-    .catch(uniqueSlug);
+  const slug = publicationSlug(input);
+  const result = await prisma.$transaction((tx) => writePublication(tx, actor, input.articleId, slug, text)).catch(uniqueSlug);
   await publishChange(topics(result), "factcheck.publish");
   return result;
+}
+
+/** What publishFactCheck would put on the public page now, exactly, without publishing it (editors' preview). */
+export async function draftPublication(actor: PublishActor, input: PublishInput): Promise<PublishedFactCheck> {
+  requirePermission(actor);
+  const text = editorialText(input);
+  const slug = publicationSlug(input);
+  return rolledBack(async (tx) => {
+    const written = await writePublication(tx, actor, input.articleId, slug, text);
+    return readPublished(tx, written.slug);
+  }).catch(uniqueSlug);
+}
+
+async function writePublication(tx: Tx, actor: PublishActor, articleId: string, slug: string, text: EditorialText) {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, language: true, status: true, factCheck: { select: { id: true } } },
+  });
+  if (!article) throw new PublishRefused("notFound");
+  if (article.factCheck) throw new PublishRefused("alreadyPublished");
+  // Claims move under the publisher's feet only through guarded updates; lock them while freezing.
+  await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${article.id}::uuid FOR UPDATE`;
+  assertReady(await publishReadiness(article.id, tx));
+  if (await tx.factCheck.findUnique({ where: { slug }, select: { id: true } })) throw new PublishRefused("slugTaken", { field: "slug" });
+  const content = await buildContent(tx, article.id, new Map());
+  const now = new Date();
+  const factCheck = await tx.factCheck.create({
+    data: {
+      articleId: article.id,
+      slug,
+      language: article.language,
+      headline: text.headline,
+      summary: text.summary,
+      firstPublishedAt: now,
+      lastPublishedAt: now,
+      versions: {
+        create: {
+          version: 1,
+          ...text,
+          content: content as unknown as Prisma.InputJsonValue,
+          publishedById: actor.id,
+          publishedAt: now,
+        },
+      },
+    },
+    select: { id: true, articleId: true, slug: true },
+  });
+  await indexForSearch(tx, factCheck.id, article.language, text, content);
+  await tx.article.update({ where: { id: article.id }, data: { status: "PUBLISHED" } });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "factcheck.publish",
+    entityType: "FactCheck",
+    entityId: factCheck.id,
+    after: { slug, version: 1, ...text, claims: content.claims.length },
+  });
+  return factCheck;
+}
+
+/** Thrown to end a dry run: the transaction rolls back and its result comes out. */
+class DryRun<T> extends Error {
+  constructor(readonly result: T) {
+    super("dry run");
+  }
+}
+
+/**
+ * Runs the very writes of a publication, correction or withdrawal and rolls them back: a preview and a
+ * confirmation step refuse exactly what the real action would refuse, and show exactly what it would write.
+ */
+async function rolledBack<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    await prisma.$transaction(async (tx) => {
+      throw new DryRun(await work(tx));
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.result as T;
+    throw error;
+  }
+  throw new Error("a dry run always rolls back");
+}
+
+/** A page as publicFactCheck gives it, read inside a transaction that wrote it. */
+async function readPublished(tx: Tx, slug: string): Promise<PublishedFactCheck> {
+  const page = await publicFactCheck(slug, undefined, tx);
+  if (page.kind !== "published") throw new PublishRefused("notFound");
+  return page;
 }
 
 /** Two editors publishing the same slug at once: the loser hears "slug taken", not a database error. */
@@ -356,72 +408,105 @@ export async function correctFactCheck(actor: PublishActor, input: CorrectionInp
   requirePermission(actor);
   const text = editorialText(input);
   const note = requiredNote(input.correctionNote, publishingLimits.correctionNote, "correctionNote");
-  const result = await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "FactCheck" WHERE id = ${input.factCheckId}::uuid FOR UPDATE`;
-    if (!locked.length) throw new PublishRefused("notFound");
-    const factCheck = await tx.factCheck.findUniqueOrThrow({
-      where: { id: input.factCheckId },
-      select: {
-        id: true,
-        slug: true,
-        articleId: true,
-        status: true,
-        currentVersion: true,
-        language: true,
-        versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } },
-      },
-    });
-    // Correcting a withdrawn fact-check publishes it again, with the note saying why.
-    const republishing = factCheck.status === "UNPUBLISHED";
-    if (factCheck.currentVersion !== input.basedOnVersion) throw new PublishRefused("stale");
-    await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${factCheck.articleId}::uuid FOR UPDATE`;
-    const corrected = await correctVerdicts(tx, actor, factCheck.articleId, input.verdicts ?? [], note);
-    assertReady(await publishReadiness(factCheck.articleId, tx));
-    const previous = factCheck.versions[0]!.content as unknown as PublishedContent;
-    const content = await buildContent(tx, factCheck.articleId, new Map(previous.claims.map((claim) => [claim.claimId, claim.anchor])));
-    const version = factCheck.currentVersion + 1;
-    const now = new Date();
-    await tx.factCheckVersion.create({
-      data: {
-        factCheckId: factCheck.id,
-        version,
-        ...text,
-        correctionNote: note,
-        content: content as unknown as Prisma.InputJsonValue,
-        publishedById: actor.id,
-        publishedAt: now,
-      },
-    });
-    await tx.factCheck.update({
-      where: { id: factCheck.id },
-      data: {
-        currentVersion: version,
-        headline: text.headline,
-        summary: text.summary,
-        lastPublishedAt: now,
-        ...(republishing ? { status: "PUBLISHED", unpublishedAt: null, unpublishReason: null, unpublishedById: null } : {}),
-      },
-    });
-    if (republishing) await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "PUBLISHED" } });
-    await indexForSearch(tx, factCheck.id, factCheck.language, text, content);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: republishing ? "factcheck.republish" : "factcheck.correct",
-      entityType: "FactCheck",
-      entityId: factCheck.id,
-      before: { version: factCheck.currentVersion, status: factCheck.status },
-      after: { version, correctionNote: note, ...text, correctedVerdicts: corrected },
-    });
-    return {
-      id: factCheck.id,
-      slug: factCheck.slug,
-      articleId: factCheck.articleId,
-      version,
-      correctedClaims: corrected.map((change) => change.claimId),
-    };
-  });
+  const result = await prisma.$transaction((tx) => writeCorrection(tx, actor, input, text, note));
   await publishChange([...topics(result), ...result.correctedClaims.map((id) => `claim:${id}`)], "factcheck.correct");
   return result;
+}
+
+export type VerdictChange = { claimId: string; anchor: string; wording: string; from: PublishedRating | null; to: PublishedRating | null };
+
+/**
+ * What correctFactCheck would put on the public page now (the new version, with its corrected verdicts),
+ * exactly, without publishing it; and which verdicts it changes.
+ */
+export async function draftCorrection(actor: PublishActor, input: CorrectionInput) {
+  requirePermission(actor);
+  const text = editorialText(input);
+  const note = requiredNote(input.correctionNote, publishingLimits.correctionNote, "correctionNote");
+  return rolledBack(async (tx) => {
+    const previous = await tx.factCheckVersion.findUnique({
+      where: { factCheckId_version: { factCheckId: input.factCheckId, version: input.basedOnVersion } },
+      select: { content: true },
+    });
+    const written = await writeCorrection(tx, actor, input, text, note);
+    const page = await readPublished(tx, written.slug);
+    const before = new Map(((previous?.content ?? { claims: [] }) as unknown as PublishedContent).claims.map((c) => [c.claimId, c]));
+    const changes: VerdictChange[] = page.version.content.claims
+      .filter((claim) => written.correctedClaims.includes(claim.claimId))
+      .map((claim) => ({
+        claimId: claim.claimId,
+        anchor: claim.anchor,
+        wording: claim.wording,
+        from: before.get(claim.claimId)?.rating ?? null,
+        to: claim.rating,
+      }));
+    return { page, changes };
+  });
+}
+
+async function writeCorrection(tx: Tx, actor: PublishActor, input: CorrectionInput, text: EditorialText, note: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "FactCheck" WHERE id = ${input.factCheckId}::uuid FOR UPDATE`;
+  if (!locked.length) throw new PublishRefused("notFound");
+  const factCheck = await tx.factCheck.findUniqueOrThrow({
+    where: { id: input.factCheckId },
+    select: {
+      id: true,
+      slug: true,
+      articleId: true,
+      status: true,
+      currentVersion: true,
+      language: true,
+      versions: { orderBy: { version: "desc" }, take: 1, select: { content: true } },
+    },
+  });
+  // Correcting a withdrawn fact-check publishes it again, with the note saying why.
+  const republishing = factCheck.status === "UNPUBLISHED";
+  if (factCheck.currentVersion !== input.basedOnVersion) throw new PublishRefused("stale");
+  await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${factCheck.articleId}::uuid FOR UPDATE`;
+  const corrected = await correctVerdicts(tx, actor, factCheck.articleId, input.verdicts ?? [], note);
+  assertReady(await publishReadiness(factCheck.articleId, tx));
+  const previous = factCheck.versions[0]!.content as unknown as PublishedContent;
+  const content = await buildContent(tx, factCheck.articleId, new Map(previous.claims.map((claim) => [claim.claimId, claim.anchor])));
+  const version = factCheck.currentVersion + 1;
+  const now = new Date();
+  await tx.factCheckVersion.create({
+    data: {
+      factCheckId: factCheck.id,
+      version,
+      ...text,
+      correctionNote: note,
+      content: content as unknown as Prisma.InputJsonValue,
+      publishedById: actor.id,
+      publishedAt: now,
+    },
+  });
+  await tx.factCheck.update({
+    where: { id: factCheck.id },
+    data: {
+      currentVersion: version,
+      headline: text.headline,
+      summary: text.summary,
+      lastPublishedAt: now,
+      ...(republishing ? { status: "PUBLISHED", unpublishedAt: null, unpublishReason: null, unpublishedById: null } : {}),
+    },
+  });
+  if (republishing) await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "PUBLISHED" } });
+  await indexForSearch(tx, factCheck.id, factCheck.language, text, content);
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: republishing ? "factcheck.republish" : "factcheck.correct",
+    entityType: "FactCheck",
+    entityId: factCheck.id,
+    before: { version: factCheck.currentVersion, status: factCheck.status },
+    after: { version, correctionNote: note, ...text, correctedVerdicts: corrected },
+  });
+  return {
+    id: factCheck.id,
+    slug: factCheck.slug,
+    articleId: factCheck.articleId,
+    version,
+    correctedClaims: corrected.map((change) => change.claimId),
+  };
 }
 
 /**
@@ -499,31 +584,40 @@ async function correctVerdicts(tx: Tx, actor: PublishActor, articleId: string, c
 export async function unpublishFactCheck(actor: PublishActor, input: { factCheckId: string; reason: string }) {
   requirePermission(actor);
   const reason = requiredNote(input.reason, publishingLimits.unpublishReason, "reason");
-  const result = await prisma.$transaction(async (tx) => {
-    const factCheck = await tx.factCheck.findUnique({
-      where: { id: input.factCheckId },
-      select: { id: true, articleId: true, status: true, slug: true },
-    });
-    if (!factCheck) throw new PublishRefused("notFound");
-    if (factCheck.status !== "PUBLISHED") throw new PublishRefused("notPublished");
-    const { count } = await tx.factCheck.updateMany({
-      where: { id: factCheck.id, status: "PUBLISHED" },
-      data: { status: "UNPUBLISHED", unpublishedAt: new Date(), unpublishReason: reason, unpublishedById: actor.id },
-    });
-    if (count !== 1) throw new PublishRefused("notPublished");
-    await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "READY" } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "factcheck.unpublish",
-      entityType: "FactCheck",
-      entityId: factCheck.id,
-      before: { status: "PUBLISHED" },
-      after: { status: "UNPUBLISHED", reason },
-    });
-    return factCheck;
-  });
+  const result = await prisma.$transaction((tx) => writeUnpublication(tx, actor, input.factCheckId, reason));
   await publishChange(topics(result), "factcheck.unpublish");
   return result;
+}
+
+/** Whether unpublishFactCheck would take the page down now (it refuses what unpublishing would refuse), without doing it. */
+export async function draftUnpublication(actor: PublishActor, input: { factCheckId: string; reason: string }) {
+  requirePermission(actor);
+  const reason = requiredNote(input.reason, publishingLimits.unpublishReason, "reason");
+  return rolledBack((tx) => writeUnpublication(tx, actor, input.factCheckId, reason));
+}
+
+async function writeUnpublication(tx: Tx, actor: PublishActor, factCheckId: string, reason: string) {
+  const factCheck = await tx.factCheck.findUnique({
+    where: { id: factCheckId },
+    select: { id: true, articleId: true, status: true, slug: true },
+  });
+  if (!factCheck) throw new PublishRefused("notFound");
+  if (factCheck.status !== "PUBLISHED") throw new PublishRefused("notPublished");
+  const { count } = await tx.factCheck.updateMany({
+    where: { id: factCheck.id, status: "PUBLISHED" },
+    data: { status: "UNPUBLISHED", unpublishedAt: new Date(), unpublishReason: reason, unpublishedById: actor.id },
+  });
+  if (count !== 1) throw new PublishRefused("notPublished");
+  await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "READY" } });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "factcheck.unpublish",
+    entityType: "FactCheck",
+    entityId: factCheck.id,
+    before: { status: "PUBLISHED" },
+    after: { status: "UNPUBLISHED", reason },
+  });
+  return factCheck;
 }
 
 // ───────────────────────────── Reading ─────────────────────────────
@@ -578,23 +672,28 @@ export type PublicVersion = {
 export type PublicFactCheck =
   | { kind: "missing" }
   | { kind: "gone"; slug: string; headline: string; language: string; unpublishedAt: Date; reason: string }
-  | {
-      kind: "published";
-      slug: string;
-      language: string;
-      currentVersion: number;
-      firstPublishedAt: Date;
-      lastPublishedAt: Date;
-      /** The version asked for (the current one by default). */
-      version: PublicVersion;
-      /** Every correction: version, date and note, oldest first. */
-      corrections: { version: number; publishedAt: Date; note: string }[];
-    };
+  | PublishedFactCheck;
 
-/** What a reader may see at /fact-checks/<slug> (or /fact-checks/<slug>/v/<n>). */
-export async function publicFactCheck(slug: string, versionNumber?: number): Promise<PublicFactCheck> {
+export type PublishedFactCheck = {
+  kind: "published";
+  slug: string;
+  language: string;
+  currentVersion: number;
+  firstPublishedAt: Date;
+  lastPublishedAt: Date;
+  /** The version asked for (the current one by default). */
+  version: PublicVersion;
+  /** Every correction: version, date and note, oldest first. */
+  corrections: { version: number; publishedAt: Date; note: string }[];
+};
+
+/**
+ * What a reader may see at /fact-checks/<slug> (or /fact-checks/<slug>/v/<n>); `db` is a transaction for a
+ * dry run's page (draftPublication, draftCorrection).
+ */
+export async function publicFactCheck(slug: string, versionNumber?: number, db: Tx = prisma): Promise<PublicFactCheck> {
   if (!slugPattern.test(slug) || slug.length > publishingLimits.slug) return { kind: "missing" };
-  const factCheck = await prisma.factCheck.findUnique({
+  const factCheck = await db.factCheck.findUnique({
     where: { slug },
     select: {
       slug: true,
@@ -622,7 +721,7 @@ export async function publicFactCheck(slug: string, versionNumber?: number): Pro
   }
   const wanted = versionNumber ?? factCheck.currentVersion;
   if (!factCheck.versions.some((version) => version.version === wanted)) return { kind: "missing" };
-  const version = await prisma.factCheckVersion.findFirstOrThrow({
+  const version = await db.factCheckVersion.findFirstOrThrow({
     where: { factCheck: { slug }, version: wanted },
     select: { version: true, headline: true, summary: true, methodology: true, correctionNote: true, content: true, publishedAt: true },
   });
@@ -634,7 +733,7 @@ export async function publicFactCheck(slug: string, versionNumber?: number): Pro
     currentVersion: factCheck.currentVersion,
     firstPublishedAt: factCheck.firstPublishedAt,
     lastPublishedAt: factCheck.lastPublishedAt,
-    version: { ...version, content: await withLatestArchives(content) },
+    version: { ...version, content: await withLatestArchives(content, db) },
     corrections: factCheck.versions
       .filter((row) => row.correctionNote)
       .map((row) => ({ version: row.version, publishedAt: row.publishedAt, note: row.correctionNote! })),
@@ -645,10 +744,10 @@ export async function publicFactCheck(slug: string, versionNumber?: number): Pro
  * Archiving runs in the background and may finish after publication: readers see each source's latest
  * archive copy (or, without one, its latest attempt) rather than the state frozen when the page was published.
  */
-async function withLatestArchives(content: PublishedContent): Promise<PublishedContent> {
+async function withLatestArchives(content: PublishedContent, db: Tx): Promise<PublishedContent> {
   const sourceIds = content.claims.flatMap((claim) => claim.sources.map((source) => source.sourceId)).filter(Boolean);
   if (!sourceIds.length) return content;
-  const snapshots = await prisma.sourceSnapshot.findMany({
+  const snapshots = await db.sourceSnapshot.findMany({
     where: { sourceId: { in: sourceIds } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, sourceId: true, status: true, fetchedAt: true, sha256: true },

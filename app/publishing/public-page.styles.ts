@@ -46,6 +46,8 @@ dl.facts dd{margin:0}
 .credits{font-size:.92rem;color:#4a525c}
 .corrections li{margin:.5rem 0}
 .archive-text{white-space:pre-wrap;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem;background:#f7f8fa;border:1px solid #d7dbe0;padding:1rem;overflow-wrap:anywhere}
+.preview-banner{background:#1b1f24;color:#fff;padding:.75rem 1rem;border-bottom:4px solid #e0a526}
+.preview-banner p{max-width:46rem;margin:0 auto}
 @media (prefers-color-scheme:dark){
  body{color:#e8eaed;background:#111417}
  a{color:#8ab4f8}a:hover{color:#aecbfa}

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n/i18n";
-import type { PublishedContent } from "./content";
+import type { PublishedClaim, PublishedContent } from "./content";
 import { type FactCheckPageModel, renderFactCheckPage, renderGonePage } from "./public-page";
 
 const labels = [
@@ -130,12 +130,49 @@ describe("the public fact-check page", () => {
     expect(documentOf(html).querySelector(".checked cite")?.textContent).toBe("Banjir <b>besar</b>");
   });
 
-  it("lists the claims left out, with the reason", () => {
+  it("shows a claim left out in its place, with the reason and no verdict of the scale", () => {
     const document = documentOf(renderFactCheckPage(model()).html);
-    const leftOut = document.querySelector("section[aria-labelledby=left-out]");
-    expect(leftOut?.querySelector("h2")?.textContent).toBe("Klaim yang tidak dapat kami periksa");
-    expect(leftOut?.querySelector("#claim-2")?.textContent).toContain("Prediksi; belum dapat diverifikasi.");
-    expect(document.querySelector("#claim-2 .verdict")).toBeNull();
+    const leftOut = document.querySelector("section#claim-2");
+    expect(leftOut?.querySelector(".kicker")?.textContent).toBe("Klaim 2");
+    expect(leftOut?.querySelector("h2")?.textContent).toBe("Harga akan naik bulan depan");
+    expect(leftOut?.querySelector(".verdict .badge")?.textContent).toBe("?Tidak dapat diperiksa");
+    expect(leftOut?.textContent).toContain("Alasan: Prediksi; belum dapat diverifikasi.");
+    expect(leftOut?.querySelector(".verdict__scale, .rationale, .sources")).toBeNull();
+  });
+
+  it("numbers every claim once, in order, the same way in the summary, the claims and the claims left out", () => {
+    const [rated, notCheckable] = content.claims as [PublishedClaim, PublishedClaim];
+    // Text order: 1, 2, 3 (not checkable), 4; the claim added by a correction (claim-5) sits between 1 and 2.
+    const claims: PublishedClaim[] = [
+      { ...rated, claimId: "a", anchor: "claim-1", wording: "Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh" },
+      { ...rated, claimId: "e", anchor: "claim-5", wording: "Klaim tambahan dari koreksi" },
+      { ...rated, claimId: "b", anchor: "claim-2", wording: "Klaim kedua" },
+      { ...notCheckable, claimId: "c", anchor: "claim-3", wording: "Klaim ketiga tidak dapat diperiksa" },
+      { ...rated, claimId: "d", anchor: "claim-4", wording: "Klaim keempat" },
+    ];
+    const document = documentOf(renderFactCheckPage(model({ version: { ...model().version, content: { ...content, claims } } })).html);
+    expect([...document.querySelectorAll("section.claim")].map((section) => section.id)).toEqual([
+      "claim-1",
+      "claim-2",
+      "claim-3",
+      "claim-4",
+      "claim-5",
+    ]);
+    expect([...document.querySelectorAll("section.claim > .kicker")].map((kicker) => kicker.textContent)).toEqual([
+      "Klaim 1",
+      "Klaim 2",
+      "Klaim 3",
+      "Klaim 4",
+      "Klaim 5",
+    ]);
+    expect([...document.querySelectorAll(".glance a")].map((a) => [a.getAttribute("href"), a.textContent])).toEqual([
+      ["#claim-1", "Klaim 1: Satu dua tiga empat lima enam tujuh delapan…"],
+      ["#claim-2", "Klaim 2: Klaim kedua"],
+      ["#claim-3", "Klaim 3: Klaim ketiga tidak dapat diperiksa"],
+      ["#claim-4", "Klaim 4: Klaim keempat"],
+      ["#claim-5", "Klaim 5: Klaim tambahan dari koreksi"],
+    ]);
+    expect(document.querySelector("#claim-3 .badge")?.textContent).toBe("?Tidak dapat diperiksa");
   });
 
   it("credits the reviewers only when the newsroom says so", () => {

@@ -5,7 +5,15 @@ import { createHash } from "node:crypto";
 import type { TFunction } from "i18next";
 import { renderToStaticMarkup } from "react-dom/server";
 import { newsroomClock } from "../newsroom/clock";
-import { type PublishedClaim, type PublishedContent, type PublishedRating, ratingLabel } from "./content";
+import {
+  claimLabel,
+  claimNumber,
+  claimsInOrder,
+  type PublishedClaim,
+  type PublishedContent,
+  type PublishedRating,
+  ratingLabel,
+} from "./content";
 import { publicPageCss } from "./public-page.styles";
 
 export type PageNewsroom = { name: string; url: string | null; logoUrl: string | null; creditReviewers: boolean; timeZone: string };
@@ -33,6 +41,11 @@ export type FactCheckPageModel = {
   rationaleHtml: Map<string, string>;
   /** JSON-LD (already safe inside a script element) — only on the current version. */
   jsonLd: string | null;
+  /**
+   * An editor's preview of a publication or correction: a banner above the page (in the editor's language)
+   * and `noindex`; everything else is the page exactly as it will be published.
+   */
+  preview?: { language: "en" | "id"; title: string; text: string };
 };
 
 export type RenderedPage = { html: string; contentSecurityPolicy: string };
@@ -68,15 +81,7 @@ function ratingMark(rating: PublishedRating, scale: PublishedContent["scale"]) {
   return "◐";
 }
 
-function Badge({
-  rating,
-  scale,
-  language,
-}: {
-  rating: PublishedRating | null;
-  scale: PublishedContent["scale"];
-  language: "en" | "id";
-}) {
+function Badge({ rating, scale, language }: { rating: PublishedRating | null; scale: PublishedContent["scale"]; language: "en" | "id" }) {
   if (!rating) return null;
   return (
     <span className={`badge ${ratingClass(rating)}`}>
@@ -108,15 +113,15 @@ function scaleEnds(content: PublishedContent, language: "en" | "id") {
   };
 }
 
-function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: number; model: FactCheckPageModel }) {
+/** One claim, rated or not checkable, under its number: the page lists every claim in number order. */
+function ClaimSection({ claim, model }: { claim: PublishedClaim; model: FactCheckPageModel }) {
   const { t, language, version } = model;
   const { content } = version;
   const dates = formatters(language, model.newsroom.timeZone);
   const ends = scaleEnds(content, language);
-  const credits = model.newsroom.creditReviewers && (claim.reviewedBy || claim.approvedBy);
   return (
     <section className="claim" id={claim.anchor} aria-labelledby={`${claim.anchor}-title`}>
-      <p className="kicker">{t("publicPage.claimNumber", { n: index + 1 })}</p>
+      <p className="kicker">{t("publicPage.claimNumber", { n: claimNumber(claim.anchor) })}</p>
       <h2 id={`${claim.anchor}-title`}>{claim.wording}</h2>
       <h3>{t("publicPage.asItAppeared")}</h3>
       <blockquote cite={content.article.url ?? undefined}>
@@ -153,7 +158,8 @@ function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: n
         ) : null}
       </dl>
       <p className="verdict">
-        <strong>{t("publicPage.verdict")}:</strong> <Badge rating={claim.rating} scale={content.scale} language={language} />
+        <strong>{t("publicPage.verdict")}:</strong>{" "}
+        {claim.rating ? <Badge rating={claim.rating} scale={content.scale} language={language} /> : <NotCheckableBadge t={t} />}
         {claim.rating ? (
           <span className="verdict__scale">
             {t("publicPage.ratingPosition", {
@@ -166,6 +172,23 @@ function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: n
           </span>
         ) : null}
       </p>
+      {claim.outcome === "notCheckable" ? (
+        <p>
+          <strong>{t("publicPage.why")}:</strong> {claim.notCheckableReason}
+        </p>
+      ) : null}
+      {claim.outcome === "rated" ? <Rated claim={claim} model={model} /> : null}
+    </section>
+  );
+}
+
+/** A rated claim's rationale, sources and credits. */
+function Rated({ claim, model }: { claim: PublishedClaim; model: FactCheckPageModel }) {
+  const { t } = model;
+  const dates = formatters(model.language, model.newsroom.timeZone);
+  const credits = model.newsroom.creditReviewers && (claim.reviewedBy || claim.approvedBy);
+  return (
+    <>
       <h3>{t("publicPage.rationale")}</h3>
       <div className="rationale" dangerouslySetInnerHTML={{ __html: model.rationaleHtml.get(claim.claimId) ?? "" }} />
       <h3>{t("publicPage.sources")}</h3>
@@ -207,7 +230,7 @@ function ClaimSection({ claim, index, model }: { claim: PublishedClaim; index: n
             .join(", ")}
         </p>
       ) : null}
-    </section>
+    </>
   );
 }
 
@@ -227,6 +250,7 @@ function Document({
   children: React.ReactNode;
 }) {
   const { t, language, newsroom } = model;
+  const preview = "preview" in model ? model.preview : undefined;
   return (
     <html lang={language}>
       <head>
@@ -242,6 +266,13 @@ function Document({
         <a className="skip" href="#main">
           {t("publicPage.skipToContent")}
         </a>
+        {preview ? (
+          <div className="preview-banner" role="note" lang={preview.language === language ? undefined : preview.language}>
+            <p>
+              <strong>{preview.title}</strong> {preview.text}
+            </p>
+          </div>
+        ) : null}
         <header className="masthead">
           <div className="masthead__inner">
             <a className="masthead__name" href="/fact-checks">
@@ -271,14 +302,13 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
   const { content } = version;
   const dates = formatters(language, model.newsroom.timeZone);
   const isCurrent = version.version === model.currentVersion;
-  const rated = content.claims.filter((claim) => claim.outcome === "rated");
-  const leftOut = content.claims.filter((claim) => claim.outcome === "notCheckable");
+  const claims = claimsInOrder(content.claims);
   const shownCorrections = model.corrections.filter((correction) => correction.version <= version.version);
   const updated = isCurrent ? model.lastPublishedAt : version.publishedAt;
   const head = (
     <>
       <link rel="canonical" href={model.canonicalUrl} />
-      {isCurrent ? null : <meta name="robots" content="noindex" />}
+      {isCurrent && !model.preview ? null : <meta name="robots" content="noindex" />}
       <meta property="og:type" content="article" />
       <meta property="og:site_name" content={newsroom.name} />
       <meta property="og:title" content={version.headline} />
@@ -364,42 +394,18 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
         <section className="panel" aria-labelledby="at-a-glance">
           <h2 id="at-a-glance">{t("publicPage.verdictsAtAGlance")}</h2>
           <ul className="glance">
-            {content.claims.map((claim) => (
+            {claims.map((claim) => (
               <li key={claim.anchor}>
-                {claim.rating ? (
-                  <Badge rating={claim.rating} scale={content.scale} language={language} />
-                ) : (
-                  <NotCheckableBadge t={t} />
-                )}
-                <a href={`#${claim.anchor}`}>{claim.wording}</a>
+                {claim.rating ? <Badge rating={claim.rating} scale={content.scale} language={language} /> : <NotCheckableBadge t={t} />}
+                <a href={`#${claim.anchor}`}>{claimLabel(t, claim)}</a>
               </li>
             ))}
           </ul>
         </section>
 
-        {rated.map((claim) => (
-          <ClaimSection key={claim.anchor} claim={claim} index={content.claims.indexOf(claim)} model={model} />
+        {claims.map((claim) => (
+          <ClaimSection key={claim.anchor} claim={claim} model={model} />
         ))}
-
-        {leftOut.length ? (
-          <section className="claim" aria-labelledby="left-out">
-            <h2 id="left-out">{t("publicPage.leftOut")}</h2>
-            <p>{t("publicPage.leftOutIntro")}</p>
-            {leftOut.map((claim) => (
-              <div key={claim.anchor} id={claim.anchor}>
-                <h3>
-                  {t("publicPage.claimNumber", { n: content.claims.indexOf(claim) + 1 })}: {claim.wording}
-                </h3>
-                <blockquote>
-                  <p>“{claim.quote}”</p>
-                </blockquote>
-                <p>
-                  <NotCheckableBadge t={t} /> <strong>{t("publicPage.why")}:</strong> {claim.notCheckableReason}
-                </p>
-              </div>
-            ))}
-          </section>
-        ) : null}
 
         <section aria-labelledby="methodology">
           <h2 id="methodology">{t("publicPage.methodology")}</h2>
@@ -447,7 +453,7 @@ function FactCheckPage({ model, css }: { model: FactCheckPageModel; css: string 
   );
 }
 
-type ShellModel = { language: "en" | "id"; t: TFunction; newsroom: PageNewsroom };
+export type ShellModel = { language: "en" | "id"; t: TFunction; newsroom: PageNewsroom };
 
 /** Per-page styles: the scale's colours as the badges' edge (the label and mark carry the meaning). */
 function ratingStyles(content: PublishedContent | null) {
@@ -520,5 +526,17 @@ export function renderArchivePage(
       </p>
       {model.text ? <div className="archive-text">{model.text}</div> : <p>{t("publicPage.archiveNoText")}</p>}
     </>,
+  );
+}
+
+/** A short message in the public frame, not indexed: e.g. why an editor's preview cannot be shown. */
+export function renderMessagePage(model: ShellModel, title: string, message: string): RenderedPage {
+  return renderNoticePage(
+    model,
+    title,
+    <div className="notice" role="note">
+      <h1>{title}</h1>
+      <p>{message}</p>
+    </div>,
   );
 }

@@ -20,8 +20,15 @@ import { renderRationale } from "~/review/markdown.server";
 import { serializeJsonLd } from "./claim-review";
 import { claimReviewsOf, newsroomLanguage } from "./claim-reviews.server";
 import { pageLanguage } from "./content";
-import { factCheckStamp, publicArchiveCopy, publicFactCheck } from "./fact-checks.server";
-import { type PageNewsroom, type RenderedPage, renderArchivePage, renderFactCheckPage, renderGonePage } from "./public-page";
+import { factCheckStamp, type PublishedFactCheck, publicArchiveCopy, publicFactCheck } from "./fact-checks.server";
+import {
+  type FactCheckPageModel,
+  type PageNewsroom,
+  type RenderedPage,
+  renderArchivePage,
+  renderFactCheckPage,
+  renderGonePage,
+} from "./public-page";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 
 const recheckMs = 30_000;
@@ -137,6 +144,19 @@ async function renderPath(path: PagePath, newsroom: Newsroom): Promise<{ status:
       }),
     };
   }
+  return { status: 200, ...renderPublishedPage(found, newsroom) };
+}
+
+/**
+ * A published version's page. Also the editors' preview (routes/articles.$articleId.fact-check.preview.ts):
+ * the same rendering of what a publication or correction would write, with `preview` adding only a banner
+ * outside the reader's content and `noindex`.
+ */
+export function renderPublishedPage(
+  found: PublishedFactCheck,
+  newsroom: Newsroom,
+  preview?: FactCheckPageModel["preview"],
+): { page: RenderedPage; language: string } {
   const language = shellLanguage(found.language, newsroom);
   const base = publicBaseUrl(newsroom);
   const canonicalUrl = base + factCheckPath(found.slug);
@@ -174,8 +194,9 @@ async function renderPath(path: PagePath, newsroom: Newsroom): Promise<{ status:
     corrections: found.corrections,
     rationaleHtml,
     jsonLd,
+    preview,
   });
-  return { status: 200, language, page };
+  return { language, page };
 }
 
 function prepare(rendered: { status: 200 | 410; page: RenderedPage; language: string }): Rendered {

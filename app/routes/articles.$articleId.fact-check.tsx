@@ -1,36 +1,60 @@
+// The editor's fact-check page: publish an article's fact-check, publish a correction (or publish it again after
+// a withdrawal), withdraw it. Each action has a confirmation step that names what will happen (the action runs
+// as a dry run and answers with a summary; the final button sends confirmed=yes), with a preview of the page
+// readers will get (routes/articles.$articleId.fact-check.preview.ts). A done action redirects here with its
+// outcome in the address (?done=published), so the message survives the live refresh the action itself sets off.
 import { parseWithZod } from "@conform-to/zod/v4";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "react-router";
-import { z } from "zod";
+import { data, Form, Link, redirect, useLoaderData, useNavigation } from "react-router";
 import { readableArticle } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useKeptActionData } from "~/components/kept-action-data";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
-import { publishingLimits } from "~/publishing/content";
+import { claimLabel, claimsInOrder, type PublishedRating, publishingLimits } from "~/publishing/content";
 import {
   correctFactCheck,
   deskFactCheck,
+  draftCorrection,
+  draftPublication,
+  draftUnpublication,
   factCheckOfArticle,
   PublishRefused,
   publishFactCheck,
   publishReadiness,
+  requestedSlug,
   suggestSlug,
   unpublishFactCheck,
 } from "~/publishing/fact-checks.server";
+import { FactCheckAction, formValues, verdictChanges } from "~/publishing/forms";
+import { slugify } from "~/publishing/slug";
 import { activeScale } from "~/scale/scale.server";
 import type { Route } from "./+types/articles.$articleId.fact-check";
+
+/** What a done action says, by the outcome it puts in the address. */
+const outcomes = {
+  published: "factCheck.published",
+  corrected: "factCheck.corrected",
+  republished: "factCheck.republished",
+  unpublished: "factCheck.unpublished",
+} as const;
+type Outcome = keyof typeof outcomes;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const editor = await requireUserWithPermission({ request, context }, "publish:factcheck:any");
   const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
   const [readiness, factCheck, scale] = await Promise.all([publishReadiness(article.id), deskFactCheck(article.id), activeScale()]);
+  const done = new URL(request.url).searchParams.get("done");
   return {
     article,
     readiness,
+    // The headline starts as the article's title; the address follows the headline until the editor changes it.
     slugSuggestion: factCheck ? null : await suggestSlug(article.title),
+    done: done && done in outcomes ? outcomes[done as Outcome] : null,
     labels: scale?.labels ?? [],
     factCheck: factCheck
       ? {
@@ -48,40 +72,30 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-const text = (max: number) => z.string({ error: "form.required" }).trim().min(1, "form.required").max(max, "form.tooLong");
-
-const FactCheckAction = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("publish"),
-    headline: text(publishingLimits.headline),
-    summary: text(publishingLimits.summary),
-    methodology: text(publishingLimits.methodology),
-    slug: text(publishingLimits.slug),
-  }),
-  z.object({
-    intent: z.literal("correct"),
-    basedOnVersion: z.coerce.number().int().positive(),
-    headline: text(publishingLimits.headline),
-    summary: text(publishingLimits.summary),
-    methodology: text(publishingLimits.methodology),
-    correctionNote: text(publishingLimits.correctionNote),
-  }),
-  z.object({ intent: z.literal("unpublish"), reason: text(publishingLimits.unpublishReason) }),
-]);
-
-type Notice = { tone: "success" | "error"; key: string; claims?: { id: string; wording: string }[] };
+type Notice = { tone: "error"; key: string; claims?: { id: string; wording: string }[] };
 type Values = Record<string, string>;
 
-/** Verdict corrections come as rating-<claimId> and rationale-<claimId> pairs. */
-function verdictChanges(formData: FormData) {
-  const changes: { claimId: string; ratingId: string; rationale: string }[] = [];
-  for (const [key, value] of formData) {
-    const match = /^rating-([0-9a-f-]{36})$/.exec(key);
-    if (!match || typeof value !== "string" || !value) continue;
-    const rationale = formData.get(`rationale-${match[1]}`);
-    changes.push({ claimId: match[1]!, ratingId: value, rationale: typeof rationale === "string" ? rationale : "" });
-  }
-  return changes;
+/** The confirmation step: what the action will do, and the fields to send again with confirmed=yes. */
+type Confirmation =
+  | { intent: "publish"; headline: string; path: string; rated: number; notCheckable: number; fields: Values }
+  | {
+      intent: "correct";
+      republishing: boolean;
+      headline: string;
+      path: string;
+      version: number;
+      note: string;
+      changes: { anchor: string; wording: string; from: PublishedRating | null; to: PublishedRating | null }[];
+      fields: Values;
+    }
+  | { intent: "unpublish"; path: string; reason: string; fields: Values };
+
+type Answer = { notice: Notice | null; confirm: Confirmation | null; values: Values; fieldErrors: Record<string, string[] | null | undefined> };
+
+/** The fields a confirmation sends again: what was checked, without the step's own markers. */
+function confirmedFields(values: Values, overrides: Values = {}): Values {
+  const { confirmed: _confirmed, suggestedSlug: _suggested, ...fields } = { ...values, ...overrides };
+  return fields;
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -89,29 +103,67 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
   const formData = await request.formData();
-  const values = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string")) as Values;
+  const values = formValues(formData);
   const submission = parseWithZod(formData, { schema: FactCheckAction });
   if (submission.status !== "success") {
-    return data(
-      { notice: { tone: "error", key: "factCheck.fillIn" } as Notice, values, fieldErrors: submission.reply().error ?? {} },
-      { status: 400 },
-    );
+    const answer: Answer = { notice: { tone: "error", key: "factCheck.fillIn" }, confirm: null, values, fieldErrors: submission.reply().error ?? {} };
+    return data(answer, { status: 400 });
   }
   const value = submission.value;
+  const done = (outcome: Outcome) => redirect(`/articles/${article.id}/fact-check?done=${outcome}`);
+  const confirm = (confirmation: Confirmation, shown: Values = values) =>
+    ({ notice: null, confirm: confirmation, values: shown, fieldErrors: {} }) satisfies Answer;
   try {
     if (value.intent === "publish") {
-      await publishFactCheck(editor, { articleId: article.id, ...value });
-      return { notice: { tone: "success", key: "factCheck.published" } as Notice, values: {} as Values, fieldErrors: {} };
+      const slug = await requestedSlug(value);
+      const input = { articleId: article.id, slug, headline: value.headline, summary: value.summary, methodology: value.methodology };
+      if (value.confirmed) {
+        await publishFactCheck(editor, input);
+        return done("published");
+      }
+      const draft = await draftPublication(editor, input);
+      const claims = draft.version.content.claims;
+      // The form shows the address that will be used; it keeps following the headline if it did.
+      const following = !value.slug || value.slug === value.suggestedSlug;
+      return confirm(
+        {
+          intent: "publish",
+          headline: draft.version.headline,
+          path: `/fact-checks/${draft.slug}`,
+          rated: claims.filter((claim) => claim.outcome === "rated").length,
+          notCheckable: claims.filter((claim) => claim.outcome === "notCheckable").length,
+          fields: confirmedFields(values, { slug: draft.slug }),
+        },
+        { ...values, slug: draft.slug, suggestedSlug: following ? draft.slug : (value.suggestedSlug ?? "") },
+      );
     }
     const factCheck = await factCheckOfArticle(article.id);
     if (!factCheck) throw data(null, { status: 404 });
     if (value.intent === "correct") {
-      await correctFactCheck(editor, { factCheckId: factCheck.id, ...value, verdicts: verdictChanges(formData) });
-      const key = factCheck.status === "UNPUBLISHED" ? "factCheck.republished" : "factCheck.corrected";
-      return { notice: { tone: "success", key } as Notice, values: {}, fieldErrors: {} };
+      const input = { factCheckId: factCheck.id, ...value, verdicts: verdictChanges(formData) };
+      const republishing = factCheck.status === "UNPUBLISHED";
+      if (value.confirmed) {
+        await correctFactCheck(editor, input);
+        return done(republishing ? "republished" : "corrected");
+      }
+      const { page, changes } = await draftCorrection(editor, input);
+      return confirm({
+        intent: "correct",
+        republishing,
+        headline: page.version.headline,
+        path: `/fact-checks/${page.slug}`,
+        version: page.currentVersion,
+        note: page.corrections.at(-1)?.note ?? "",
+        changes: changes.map(({ anchor, wording, from, to }) => ({ anchor, wording, from, to })),
+        fields: confirmedFields(values),
+      });
     }
-    await unpublishFactCheck(editor, { factCheckId: factCheck.id, reason: value.reason });
-    return { notice: { tone: "success", key: "factCheck.unpublished" } as Notice, values: {}, fieldErrors: {} };
+    if (value.confirmed) {
+      await unpublishFactCheck(editor, { factCheckId: factCheck.id, reason: value.reason });
+      return done("unpublished");
+    }
+    const withdrawn = await draftUnpublication(editor, { factCheckId: factCheck.id, reason: value.reason });
+    return confirm({ intent: "unpublish", path: `/fact-checks/${withdrawn.slug}`, reason: value.reason.trim(), fields: confirmedFields(values) });
   } catch (error) {
     if (error instanceof PublishRefused) {
       const status =
@@ -120,11 +172,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           : error.reason === "stale" || error.reason === "alreadyPublished" || error.reason === "notReady"
             ? 409
             : 400;
-      const notice: Notice = { tone: "error", key: `factCheck.refused.${error.reason}`, claims: error.detail?.claims };
-      return data(
-        { notice, values, fieldErrors: error.detail?.field ? { [error.detail.field]: [`factCheck.refused.${error.reason}`] } : {} },
-        { status },
-      );
+      const answer: Answer = {
+        notice: { tone: "error", key: `factCheck.refused.${error.reason}`, claims: error.detail?.claims },
+        confirm: null,
+        values,
+        fieldErrors: error.detail?.field ? { [error.detail.field]: [`factCheck.refused.${error.reason}`] } : {},
+      };
+      return data(answer, { status });
     }
     throw error;
   }
@@ -214,21 +268,197 @@ function EditorialFields({
   );
 }
 
+/** The address field of the publish form: it follows the headline (same rule as the server) until the editor edits it. */
+function useFollowingSlug(initial: { slug: string; suggested: string }) {
+  const [slug, setSlug] = useState(initial.slug);
+  const [suggested, setSuggested] = useState(initial.suggested);
+  return {
+    slug,
+    suggested,
+    onHeadline(headline: string) {
+      if (slug !== suggested) return;
+      const next = slugify(headline, publishingLimits.slug - 4);
+      setSlug(next);
+      setSuggested(next);
+    },
+    onSlug: setSlug,
+  };
+}
+
+function PublishForm({
+  action,
+  ready,
+  busy,
+  defaults,
+  errors,
+}: {
+  action: string;
+  ready: boolean;
+  busy: boolean;
+  defaults: { headline: string; summary: string; methodology: string; slug: string; suggestedSlug: string };
+  errors: Record<string, string[] | undefined>;
+}) {
+  const { t } = useTranslation();
+  const address = useFollowingSlug({ slug: defaults.slug, suggested: defaults.suggestedSlug });
+  return (
+    <Form
+      method="post"
+      action={action}
+      className="stack"
+      aria-labelledby="publish-title"
+      onInput={(event) => {
+        const field = event.target as HTMLTextAreaElement;
+        if (field.name === "headline") address.onHeadline(field.value);
+      }}
+    >
+      <input type="hidden" name="intent" value="publish" />
+      <input type="hidden" name="suggestedSlug" value={address.suggested} />
+      <EditorialFields idPrefix="fc" saved={defaults} failed={{}} errors={errors} />
+      <LabelledField id="fc-slug" label={t("factCheck.slug")} help={t("factCheck.slugHelp")}>
+        <input
+          id="fc-slug"
+          name="slug"
+          maxLength={publishingLimits.slug}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          value={address.slug}
+          onChange={(event) => address.onSlug(event.target.value)}
+          aria-describedby="fc-slug-help"
+          aria-invalid={errors.slug?.length ? true : undefined}
+        />
+        {errors.slug?.length ? <p className="field__error">{errors.slug.map((key) => t(key)).join(" ")}</p> : null}
+      </LabelledField>
+      <SubmitButton busy={busy} disabled={busy || !ready}>
+        {t("factCheckConfirm.publish")}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** The confirmation step: what will happen, the final button, a preview of the page, and the way back to the form. */
+function ConfirmationCard({
+  confirmation,
+  action,
+  busy,
+  headline,
+  currentVersion,
+}: {
+  confirmation: Confirmation;
+  action: string;
+  busy: boolean;
+  headline: string;
+  currentVersion: number | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focus moves to the question, so a keyboard or screen reader user hears what they are about to confirm.
+  useEffect(() => heading.current?.focus(), [confirmation]);
+  const labelText = (rating: PublishedRating | null) => (rating ? (i18n.language === "id" ? rating.labelId : rating.labelEn) : "—");
+  const hidden = (fields: Values) =>
+    Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  const preview = confirmation.intent !== "unpublish";
+  const [title, now, editing] =
+    confirmation.intent === "publish"
+      ? ["factCheckConfirm.publishTitle", "factCheckConfirm.publishNow", "#fc-headline"]
+      : confirmation.intent === "correct"
+        ? confirmation.republishing
+          ? ["factCheckConfirm.republishTitle", "factCheckConfirm.republishNow", "#fc-note"]
+          : ["factCheckConfirm.correctTitle", "factCheckConfirm.correctNow", "#fc-note"]
+        : ["factCheckConfirm.unpublishTitle", "factCheckConfirm.unpublishNow", "#fc-reason"];
+  return (
+    <section className="card confirmation" aria-labelledby="confirm-title">
+      <h2 id="confirm-title" ref={heading} tabIndex={-1}>
+        {t(title)}
+      </h2>
+      {confirmation.intent === "publish" ? (
+        <>
+          <p>{t("factCheckConfirm.publishText", { headline: confirmation.headline, path: confirmation.path })}</p>
+          <p>{t("factCheckConfirm.claimsShown", { rated: confirmation.rated, notCheckable: confirmation.notCheckable })}</p>
+        </>
+      ) : confirmation.intent === "correct" ? (
+        <>
+          <p>
+            {confirmation.republishing
+              ? t("factCheckConfirm.republishText", {
+                  headline: confirmation.headline,
+                  path: confirmation.path,
+                  version: confirmation.version,
+                  note: confirmation.note,
+                })
+              : t("factCheckConfirm.correctText", {
+                  headline: confirmation.headline,
+                  path: confirmation.path,
+                  version: confirmation.version,
+                  note: confirmation.note,
+                  previous: currentVersion,
+                  previousPath: `${confirmation.path}/v/${currentVersion}`,
+                })}
+          </p>
+          {confirmation.changes.length ? (
+            <>
+              <p>{t("factCheckConfirm.verdictChanges")}</p>
+              <ul>
+                {confirmation.changes.map((change) => (
+                  <li key={change.anchor}>
+                    {t("factCheckConfirm.verdictChange", {
+                      claim: claimLabel(t, change),
+                      from: labelText(change.from),
+                      to: labelText(change.to),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t("factCheckConfirm.noVerdictChanges")}</p>
+          )}
+        </>
+      ) : (
+        <p>{t("factCheckConfirm.unpublishText", { headline, path: confirmation.path, reason: confirmation.reason })}</p>
+      )}
+      <Form method="post" action={action} className="inline-form">
+        {hidden(confirmation.fields)}
+        <input type="hidden" name="confirmed" value="yes" />
+        <SubmitButton busy={busy} tone={confirmation.intent === "unpublish" ? "danger" : "primary"}>
+          {t(now)}
+        </SubmitButton>
+        {preview ? (
+          <button type="submit" form="fc-preview" className="btn btn--secondary">
+            {t("factCheckConfirm.preview")}
+          </button>
+        ) : null}
+        <a className="btn btn--ghost" href={editing}>
+          {t("factCheckConfirm.keepEditing")}
+        </a>
+      </Form>
+      {preview ? (
+        // A plain form: the preview is a whole page of its own (the public page's, with its own policy), in a new tab.
+        <form id="fc-preview" method="post" action={`${action}/preview`} target="_blank" hidden>
+          {hidden(confirmation.fields)}
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 export default function FactCheckDesk() {
   const { t, i18n } = useTranslation();
-  const { article, readiness, slugSuggestion, labels, factCheck } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { article, readiness, slugSuggestion, done, labels, factCheck } = useLoaderData<typeof loader>();
+  const answer = useKeptActionData<typeof action>();
   const navigation = useNavigation();
   useLiveRevalidation([`article:${article.id}`]);
   const busy = navigation.state !== "idle";
   const clock = useNewsroomClock();
-  // After a refusal the form shows what the editor typed, not the saved text: nothing typed is lost.
-  const failed: Values = actionData?.notice.tone === "error" ? (actionData.values as Values) : {};
-  const errors = (actionData?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  // After a refusal, and at the confirmation step, the forms show what the editor typed: nothing typed is lost.
+  const failed: Values = answer?.values ?? {};
+  const errors = (answer?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  const notice = answer?.notice ?? null;
+  const confirmation = answer?.confirm ?? null;
   const current = factCheck?.current;
   const labelText = (l: { labelEn: string; labelId: string }) => (i18n.language === "id" ? l.labelId : l.labelEn);
   const publicPath = factCheck ? `/fact-checks/${factCheck.slug}` : null;
   const withdrawn = factCheck?.status === "UNPUBLISHED";
+  // Forms post to the bare address: a done outcome (?done=…) belongs to the action that was done.
+  const formAction = `/articles/${article.id}/fact-check`;
 
   return (
     <>
@@ -237,12 +467,12 @@ export default function FactCheckDesk() {
           {t("factCheck.board")}
         </Link>
       </PageHeader>
-      {actionData?.notice ? (
-        <Alert tone={actionData.notice.tone}>
-          <p>{t(actionData.notice.key)}</p>
-          {actionData.notice.claims?.length ? (
+      {notice ? (
+        <Alert tone="error">
+          <p>{t(notice.key)}</p>
+          {notice.claims?.length ? (
             <ul>
-              {actionData.notice.claims.map((claim) => (
+              {notice.claims.map((claim) => (
                 <li key={claim.id}>
                   <Link to={`/claims/${claim.id}`}>{claim.wording}</Link>
                 </li>
@@ -250,6 +480,19 @@ export default function FactCheckDesk() {
             </ul>
           ) : null}
         </Alert>
+      ) : done && !confirmation ? (
+        <Alert tone="success">
+          <p>{t(done)}</p>
+        </Alert>
+      ) : null}
+      {confirmation ? (
+        <ConfirmationCard
+          confirmation={confirmation}
+          action={formAction}
+          busy={busy}
+          headline={current?.headline ?? ""}
+          currentVersion={factCheck?.currentVersion ?? null}
+        />
       ) : null}
 
       {!factCheck ? (
@@ -285,31 +528,20 @@ export default function FactCheckDesk() {
               </ul>
             </>
           ) : null}
-          <Form method="post" className="stack" aria-labelledby="publish-title">
-            <input type="hidden" name="intent" value="publish" />
-            <EditorialFields
-              idPrefix="fc"
-              saved={{ headline: article.title, summary: "", methodology: "" }}
-              failed={failed}
-              errors={errors}
-            />
-            <LabelledField id="fc-slug" label={t("factCheck.slug")} help={t("factCheck.slugHelp")}>
-              <input
-                id="fc-slug"
-                name="slug"
-                required
-                maxLength={publishingLimits.slug}
-                pattern="[a-z0-9]+(-[a-z0-9]+)*"
-                defaultValue={failed.slug ?? slugSuggestion ?? ""}
-                aria-describedby="fc-slug-help"
-                aria-invalid={errors.slug?.length ? true : undefined}
-              />
-              {errors.slug?.length ? <p className="field__error">{errors.slug.map((key) => t(key)).join(" ")}</p> : null}
-            </LabelledField>
-            <SubmitButton busy={busy} disabled={busy || !readiness.ready}>
-              {t("factCheck.publish")}
-            </SubmitButton>
-          </Form>
+          <PublishForm
+            key={`${failed.slug ?? slugSuggestion}|${failed.suggestedSlug ?? slugSuggestion}`}
+            action={formAction}
+            ready={readiness.ready}
+            busy={busy}
+            defaults={{
+              headline: failed.headline ?? article.title,
+              summary: failed.summary ?? "",
+              methodology: failed.methodology ?? "",
+              slug: failed.slug ?? slugSuggestion ?? "",
+              suggestedSlug: failed.suggestedSlug ?? slugSuggestion ?? "",
+            }}
+            errors={errors}
+          />
         </section>
       ) : (
         <>
@@ -361,7 +593,7 @@ export default function FactCheckDesk() {
               <section className="card" aria-labelledby="correct-title">
                 <h2 id="correct-title">{t(withdrawn ? "factCheck.republishTitle" : "factCheck.correctTitle")}</h2>
                 <p className="muted">{t(withdrawn ? "factCheck.republishIntro" : "factCheck.correctIntro")}</p>
-                <Form method="post" className="stack" aria-labelledby="correct-title">
+                <Form method="post" action={formAction} className="stack" aria-labelledby="correct-title">
                   <input type="hidden" name="intent" value="correct" />
                   <input type="hidden" name="basedOnVersion" value={factCheck.currentVersion} />
                   <TextArea
@@ -376,15 +608,16 @@ export default function FactCheckDesk() {
                   <EditorialFields idPrefix="fc-c" saved={current} failed={failed} errors={errors} />
                   <fieldset className="stack">
                     <legend>{t("factCheck.correctVerdicts")}</legend>
-                    {factCheck.claims
+                    {claimsInOrder(factCheck.claims)
                       .filter((claim) => claim.outcome === "rated" && claim.rating)
                       .map((claim) => {
+                        const label = claimLabel(t, claim);
                         return (
                           <div key={claim.claimId} className="stack">
                             <p>
-                              <strong>{claim.wording}</strong> — {labelText(claim.rating!)}
+                              <strong>{label}</strong> — {labelText(claim.rating!)}
                             </p>
-                            <LabelledField id={`rating-${claim.claimId}`} label={t("factCheck.newRating", { claim: claim.anchor })}>
+                            <LabelledField id={`rating-${claim.claimId}`} label={t("factCheck.newRating", { claim: label })}>
                               <select
                                 id={`rating-${claim.claimId}`}
                                 name={`rating-${claim.claimId}`}
@@ -401,7 +634,7 @@ export default function FactCheckDesk() {
                             <TextArea
                               id={`rationale-${claim.claimId}`}
                               name={`rationale-${claim.claimId}`}
-                              label={t("factCheck.rationale", { claim: claim.anchor })}
+                              label={t("factCheck.rationale", { claim: label })}
                               rows={4}
                               max={20_000}
                               defaultValue={failed[`rationale-${claim.claimId}`] ?? claim.rationale ?? ""}
@@ -411,13 +644,13 @@ export default function FactCheckDesk() {
                         );
                       })}
                   </fieldset>
-                  <SubmitButton busy={busy}>{t(withdrawn ? "factCheck.republish" : "factCheck.publishCorrection")}</SubmitButton>
+                  <SubmitButton busy={busy}>{t(withdrawn ? "factCheckConfirm.republish" : "factCheckConfirm.publishCorrection")}</SubmitButton>
                 </Form>
               </section>
               {withdrawn ? null : (
                 <section className="card" aria-labelledby="unpublish-title">
                   <h2 id="unpublish-title">{t("factCheck.unpublishTitle")}</h2>
-                  <Form method="post" className="stack" aria-labelledby="unpublish-title">
+                  <Form method="post" action={formAction} className="stack" aria-labelledby="unpublish-title">
                     <input type="hidden" name="intent" value="unpublish" />
                     <TextArea
                       id="fc-reason"
@@ -429,7 +662,7 @@ export default function FactCheckDesk() {
                       errors={errors.reason}
                     />
                     <SubmitButton busy={busy} tone="danger">
-                      {t("factCheck.unpublish")}
+                      {t("factCheckConfirm.unpublish")}
                     </SubmitButton>
                   </Form>
                 </section>

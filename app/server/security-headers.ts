@@ -28,8 +28,24 @@ export const snapshotContentSecurityPolicy =
 /** Exactly the raw snapshot route: /snapshots/<id>/raw. */
 export const snapshotRawPath = /^\/snapshots\/[0-9A-Za-z-]+\/raw\/?$/;
 
+/**
+ * An editor's preview of a fact-check page (routes/articles.$articleId.fact-check.preview.ts) is the public
+ * page's document, inline stylesheet included, so it carries the public page's policy (no script at all, that
+ * stylesheet by hash) instead of the app's, whose `style-src 'self'` would leave it unstyled (a browser
+ * enforces every policy it receives). The route sends that policy; should a response here carry none (a
+ * redirect to sign in, an error), this one is added: nothing at all may load.
+ */
+export const factCheckPreviewPath = /^\/articles\/[0-9A-Za-z-]+\/fact-check\/preview\/?$/;
+export const previewFallbackContentSecurityPolicy = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 export function securityHeaders(options: { dev: boolean }): RequestHandler {
   const app = appSecurityHeaders(options);
+  const preview = helmet({
+    contentSecurityPolicy: false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
+  });
   // The rest of the helmet set stays (nosniff, X-Frame-Options SAMEORIGIN, …), except Origin-Agent-Cluster:
   // a sandboxed document has an opaque origin, and asking to origin-key it only earns a browser warning.
   const snapshot = helmet({
@@ -40,6 +56,14 @@ export function securityHeaders(options: { dev: boolean }): RequestHandler {
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
   });
   return (req, res, next) => {
+    if (factCheckPreviewPath.test(req.path)) {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+        if (!this.hasHeader("Content-Security-Policy")) this.setHeader("Content-Security-Policy", previewFallbackContentSecurityPolicy);
+        return writeHead.apply(this, args);
+      } as typeof res.writeHead;
+      return preview(req, res, next);
+    }
     if (!snapshotRawPath.test(req.path)) return app(req, res, next);
     res.setHeader("Content-Security-Policy", snapshotContentSecurityPolicy);
     return snapshot(req, res, next);

@@ -210,6 +210,25 @@ describe.each<Language>(["en", "id"])("no serious or critical accessibility viol
     await context.close();
   });
 
+  it("on the confirmation step of a correction and its preview (the public page, read without JavaScript)", async () => {
+    const page = await signedIn("editor", language);
+    await gotoHydrated(page, `/articles/${ids.sampleArticle}/fact-check`);
+    await page.locator("#fc-note").fill("Catatan uji aksesibilitas.");
+    await page.locator("form:has(#fc-note) button[type=submit]").click();
+    await page.locator("#confirm-title").waitFor();
+    await expectNoSeriousViolations(page, language);
+    // Only a dry run: the demo's fact-check stays at its version.
+    const [preview] = await Promise.all([page.context().waitForEvent("page"), page.locator("button[form=fc-preview]").click()]);
+    await preview.waitForLoadState("load");
+    expect(await preview.locator(".preview-banner").count()).toBe(1);
+    // The page speaks the article's language; the banner the editor's.
+    expect(await preview.getAttribute("html", "lang")).toBe("id");
+    expect(await preview.locator("title").count()).toBe(1);
+    const violations = await seriousViolations(preview);
+    expect(violations.map((v) => v.id), describeViolations(violations)).toEqual([]);
+    await page.context().close();
+  });
+
   describe.each<Who>(["editor", "reviewer", "admin"])("as the demo %s", (who) => {
     let page: Page;
     beforeAll(async () => {

@@ -1,13 +1,16 @@
-// Publishing end to end. In the browser: an editor publishes → an anonymous reader with JavaScript disabled
-// sees every claim, verdict and source → the editor corrects a verdict → the reader sees the correction note
-// and opens the earlier version → the editor withdraws it → the address answers 410 → it is published again.
+// Publishing end to end. In the browser: an editor publishes (the address follows the headline; a confirmation
+// step names what will happen; the preview is the page readers will get) → an anonymous reader with JavaScript
+// disabled sees every claim, verdict and source → the editor corrects a verdict → the reader sees the correction
+// note and opens the earlier version → the editor withdraws it → the address answers 410 → it is published again.
+// The outcome message stays through live refreshes; the confirmation step also works without JavaScript.
 // Over HTTP: ETag, 304, the ETag changing at once with a correction, pre-compressed bodies, no client script,
 // archive copies, the demo's page.
 import { parseHTML } from "linkedom";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "../../app/db/client.server";
 import { sampleFactCheckSlug } from "../../app/demo/published";
+import { publishChange } from "../../app/live/bus.server";
 import { correctFactCheck, publishFactCheck } from "../../app/publishing/fact-checks.server";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { claimReviewErrors } from "../support/claim-review-validator";
@@ -49,15 +52,57 @@ describe("publishing in the browser", () => {
     const desk = await settledArticle({ language: "id" });
     const wordings = ["1.200 sekolah rusak akibat banjir di Jawa Tengah", "Dana bantuan banjir dipotong 40 persen"];
 
-    // The editor publishes.
+    // The editor publishes: the address follows the headline as it is typed, and a confirmation step names
+    // what will happen, with a preview of the page.
     const editor = await editorDesk(desk.emails.editor);
     await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
     await editor.getByLabel("Headline").fill("Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir");
+    expect(await editor.getByLabel("Web address").inputValue()).toBe("cek-fakta-sekolah-rusak-dan-dana-bantuan-banjir");
     await editor.getByLabel("Summary").fill("Jumlah sekolah rusak sebagian benar; dana bantuan tidak dipotong.");
     await editor.getByLabel("Methodology").fill("Kami membandingkan data BPBD dengan laporan Kementerian.");
+    // Changed by hand, the address no longer follows the headline.
     await editor.getByLabel("Web address").fill("sekolah-rusak-dan-dana-bantuan-banjir");
-    await editor.getByRole("button", { name: "Publish", exact: true }).click();
+    await editor.getByLabel("Headline").fill("Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir di Jawa Tengah");
+    await editor.getByLabel("Headline").fill("Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir");
+    expect(await editor.getByLabel("Web address").inputValue()).toBe("sekolah-rusak-dan-dana-bantuan-banjir");
+    await editor.getByRole("button", { name: "Publish…" }).click();
+    const confirmation = editor.getByRole("region", { name: "Check before publishing" });
+    await expect.poll(() => confirmation.textContent()).toContain(
+      "Publish “Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir” at /fact-checks/sekolah-rusak-dan-dana-bantuan-banjir?",
+    );
+    expect(await confirmation.textContent()).toContain("Claims on the page: 2 rated, 0 not checkable.");
+    expect((await fetch(new URL("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir", appUrl()))).status).toBe(404);
+
+    // The preview, in a new tab: the public page as readers will get it, marked as a preview, not indexed,
+    // with its ClaimReviews, under the public page's own policy (its inline stylesheet applies, no script).
+    const consoleErrors: string[] = [];
+    const onConsole = (message: ConsoleMessage) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    };
+    editor.context().on("console", onConsole);
+    const [preview, previewResponse] = await Promise.all([
+      editor.context().waitForEvent("page"),
+      editor.context().waitForEvent("response", (response) => response.url().endsWith("/fact-check/preview")),
+      confirmation.getByRole("button", { name: "Preview (new tab)" }).click(),
+    ]);
+    await preview.waitForLoadState("load");
+    expect(previewResponse.status()).toBe(200);
+    const previewPolicy = (await previewResponse.allHeaders())["content-security-policy"] ?? "";
+    expect(previewPolicy).toMatch(/^default-src 'none'; style-src 'sha256-[\w+/=]+'; /);
+    expect(previewPolicy).not.toContain("script-src");
+    expect(await preview.locator(".preview-banner").textContent()).toContain("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir");
+    expect(await preview.locator('meta[name="robots"]').getAttribute("content")).toBe("noindex");
+    expect(await preview.locator("h1").textContent()).toBe("Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir");
+    expect(await preview.locator(".claim .verdict .badge").allTextContents()).toEqual(["◐Sebagian Benar", "✗Keliru"]);
+    expect(await preview.locator(".masthead").evaluate((element) => getComputedStyle(element).borderBottomStyle)).toBe("solid");
+    expect(jsonLdOf(await preview.content())).toHaveLength(2);
+    expect(consoleErrors).toEqual([]);
+    editor.context().off("console", onConsole);
+    await preview.close();
+
+    await confirmation.getByRole("button", { name: "Publish now" }).click();
     await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Published. The public page is live.");
+    expect(new URL(editor.url()).search).toBe("?done=published");
 
     // An anonymous reader, no JavaScript: every claim, verdict and source, and valid ClaimReview markup.
     const page = await reader();
@@ -89,9 +134,17 @@ describe("publishing in the browser", () => {
     // The editor corrects the first verdict, with a public note.
     await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
     await editor.getByLabel("Correction note (public)").fill("Data BPBD 10 Maret: jumlah sekolah rusak memang 1.200.");
-    await editor.getByLabel("New verdict for claim-1").selectOption({ label: "True (5)" });
-    await editor.getByLabel("Rationale for claim-1").fill("Data BPBD 10 Maret 2025 mencatat 1.200 sekolah rusak.");
-    await editor.getByRole("button", { name: "Publish correction" }).click();
+    // Claims are named by number and first words, as on the public page.
+    await editor.getByLabel("New verdict for Claim 1: 1.200 sekolah rusak akibat banjir di Jawa…").selectOption({ label: "True (5)" });
+    await editor.getByLabel("Rationale for Claim 1: 1.200 sekolah rusak akibat banjir di Jawa…").fill("Data BPBD 10 Maret 2025 mencatat 1.200 sekolah rusak.");
+    expect(await editor.getByLabel(/^New verdict for Claim \d/).evaluateAll((selects) => selects.map((select) => select.id))).toHaveLength(2);
+    await editor.getByRole("button", { name: "Publish correction…" }).click();
+    const correcting = editor.getByRole("region", { name: "Check before publishing the correction" });
+    await expect.poll(() => correcting.textContent()).toContain(
+      "Publish version 2 of “Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir” at /fact-checks/sekolah-rusak-dan-dana-bantuan-banjir with this public note: “Data BPBD 10 Maret: jumlah sekolah rusak memang 1.200.”?",
+    );
+    expect(await correcting.locator("li").allTextContents()).toEqual(["Claim 1: 1.200 sekolah rusak akibat banjir di Jawa…: Partly true → True"]);
+    await correcting.getByRole("button", { name: "Publish correction now" }).click();
     await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Correction published");
 
     // The reader sees the note and the new verdict, and can open the earlier version.
@@ -108,7 +161,13 @@ describe("publishing in the browser", () => {
     // The editor withdraws it; the address answers 410 with the reason, and so does the earlier version.
     await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
     await editor.getByLabel("Reason (public)").fill("Artikel asli ternyata satire.");
-    await editor.getByRole("button", { name: "Withdraw" }).click();
+    await editor.getByRole("button", { name: "Withdraw…" }).click();
+    const withdrawing = editor.getByRole("region", { name: "Check before withdrawing" });
+    await expect.poll(() => withdrawing.textContent()).toContain(
+      "Withdraw “Cek Fakta: Sekolah Rusak dan Dana Bantuan Banjir”? /fact-checks/sekolah-rusak-dan-dana-bantuan-banjir and its earlier versions will answer 410 Gone with your reason: “Artikel asli ternyata satire.”",
+    );
+    expect((await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir"))?.status()).toBe(200);
+    await withdrawing.getByRole("button", { name: "Withdraw now" }).click();
     await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Unpublished");
     const gone = await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir");
     expect(gone?.status()).toBe(410);
@@ -118,12 +177,71 @@ describe("publishing in the browser", () => {
     // Withdrawn by mistake: the editor publishes it again with a public note, and the page is back.
     await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
     await editor.getByLabel("Correction note (public)").fill("Diterbitkan kembali: artikel aslinya bukan satire.");
-    await editor.getByRole("button", { name: "Publish again" }).click();
+    await editor.getByRole("button", { name: "Publish again…" }).click();
+    await editor.getByRole("region", { name: "Check before publishing again" }).getByRole("button", { name: "Publish again now" }).click();
     await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Published again");
     expect((await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir"))?.status()).toBe(200);
     expect(await page.locator("aside.notice").textContent()).toContain("Diterbitkan kembali: artikel aslinya bukan satire.");
     await editor.context().close();
     await page.context().close();
+  });
+});
+
+describe("the editor's outcome message", () => {
+  it("says 'Published' and keeps saying it while the page refreshes live", async () => {
+    const desk = await settledArticle({ language: "id" });
+    const editor = await editorDesk(desk.emails.editor);
+    await gotoHydrated(editor, `/articles/${desk.articleId}/fact-check`);
+    await editor.waitForSelector('[data-live-status="live"]');
+    await editor.getByLabel("Headline").fill("Cek Fakta: Pesan yang Tetap Tampil");
+    await editor.getByLabel("Summary").fill("Ringkasan.");
+    await editor.getByLabel("Methodology").fill("Metode.");
+    await editor.getByRole("button", { name: "Publish…" }).click();
+    await editor.getByRole("button", { name: "Publish now" }).click();
+    const published = editor.getByRole("status").filter({ hasText: "Published. The public page is live." });
+    await published.waitFor();
+    // Other changes to the article arrive on the live bus and refresh the page's data (here: its title,
+    // which the page header shows). Each refresh has landed once the new title is on screen.
+    for (const n of [1, 2, 3]) {
+      const title = `Judul diperbarui ${n} ${desk.articleId.slice(0, 8)}`;
+      await prisma.article.update({ where: { id: desk.articleId }, data: { title } });
+      await publishChange([`article:${desk.articleId}`], "test.refresh");
+      await editor.getByText(title, { exact: true }).waitFor();
+      expect(await published.count(), `after live refresh ${n}`).toBe(1);
+    }
+    await editor.context().close();
+  });
+});
+
+describe("the confirmation step without JavaScript", () => {
+  it("publishes only after the confirmation, with the address from the headline, in a browser that runs no script", async () => {
+    const desk = await settledArticle({ language: "id" });
+    const signedIn = await editorDesk(desk.emails.editor);
+    const context = await browser.newContext({
+      locale: "en-US",
+      baseURL: appUrl(),
+      javaScriptEnabled: false,
+      storageState: await signedIn.context().storageState(),
+    });
+    await signedIn.context().close();
+    const editor = await context.newPage();
+    await editor.goto(`/articles/${desk.articleId}/fact-check`);
+    // Without script the address field keeps the suggestion it was given; the server then takes the headline's.
+    await editor.getByLabel("Headline").fill("Benarkah 1.5 Juta Sekolah Rusak?");
+    await editor.getByLabel("Summary").fill("Ringkasan.");
+    await editor.getByLabel("Methodology").fill("Metode.");
+    await editor.getByRole("button", { name: "Publish…" }).click();
+    await editor.waitForLoadState("load");
+    const confirmation = editor.getByRole("region", { name: "Check before publishing" });
+    expect(await confirmation.textContent()).toContain("Publish “Benarkah 1.5 Juta Sekolah Rusak?” at /fact-checks/benarkah-1-5-juta-sekolah-rusak?");
+    expect(await prisma.factCheck.count({ where: { articleId: desk.articleId } })).toBe(0);
+    await confirmation.getByRole("button", { name: "Publish now" }).click();
+    await editor.waitForURL("**/fact-check?done=published");
+    expect(await editor.getByRole("status").first().textContent()).toContain("Published. The public page is live.");
+    expect(await prisma.factCheck.findUniqueOrThrow({ where: { articleId: desk.articleId }, select: { slug: true } })).toEqual({
+      slug: "benarkah-1-5-juta-sekolah-rusak",
+    });
+    await context.close();
   });
 });
 

@@ -56,6 +56,12 @@ const matrix: Record<string, Row[]> = {
     { url: "/articles/{article}/fact-check.csv", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
     { url: "/articles/not-an-id/fact-check.csv", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
   ],
+  // The editors' preview answers the publish or correction form (POST); there is nothing to show at its bare address.
+  "articles/:articleId/fact-check/preview": [
+    { url: "/articles/{article}/fact-check/preview", expect: { anonymous: toLogin, reviewer: 403, editor: 405, admin: 405 } },
+    { url: "/articles/{article}/fact-check/preview", method: "POST", form: { intent: "publish" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
+    { url: "/articles/not-an-id/fact-check/preview", method: "POST", form: { intent: "publish" }, expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+  ],
   "articles/:articleId/fact-check.json": [
     { url: "/articles/{article}/fact-check.json", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
     { url: "/articles/not-an-id/fact-check.json", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },

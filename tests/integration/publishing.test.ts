@@ -101,15 +101,15 @@ describe("publishing a fact-check", () => {
       ...text,
     });
     expect(await prisma.factCheck.findFirst({ where: { articleId: first.articleId }, select: { slug: true } })).toEqual({
-      slug: "benarkah-10000-tentara-tiba-di-kursk",
+      slug: "benarkah-10-000-tentara-tiba-di-kursk",
     });
-    expect(await suggestSlug("Benarkah 10.000 tentara tiba di Kursk")).toBe("benarkah-10000-tentara-tiba-di-kursk-2");
+    expect(await suggestSlug("Benarkah 10.000 tentara tiba di Kursk")).toBe("benarkah-10-000-tentara-tiba-di-kursk-2");
 
     const second = await settledArticle();
     expect(
       (
         await refusal(
-          publishFactCheck(second.editor, { articleId: second.articleId, slug: "benarkah-10000-tentara-tiba-di-kursk", ...text }),
+          publishFactCheck(second.editor, { articleId: second.articleId, slug: "benarkah-10-000-tentara-tiba-di-kursk", ...text }),
         )
       ).reason,
     ).toBe("slugTaken");

@@ -1,0 +1,51 @@
+// The editor's publishing forms (routes/articles.$articleId.fact-check.tsx) and the preview they post to
+// (routes/articles.$articleId.fact-check.preview.ts) read the same fields the same way.
+import { z } from "zod";
+import { publishingLimits } from "./content";
+
+const text = (max: number) => z.string({ error: "form.required" }).trim().min(1, "form.required").max(max, "form.tooLong");
+
+/** The confirmation step's final button sends confirmed=yes; without it an action is only checked and summarised. */
+const confirmed = z.literal("yes").optional();
+
+export const FactCheckAction = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("publish"),
+    headline: text(publishingLimits.headline),
+    summary: text(publishingLimits.summary),
+    methodology: text(publishingLimits.methodology),
+    /** Empty, or equal to `suggestedSlug` (the suggestion the form showed): the address follows the headline. */
+    slug: z.string().trim().max(publishingLimits.slug, "form.tooLong").optional(),
+    suggestedSlug: z.string().optional(),
+    confirmed,
+  }),
+  z.object({
+    intent: z.literal("correct"),
+    basedOnVersion: z.coerce.number().int().positive(),
+    headline: text(publishingLimits.headline),
+    summary: text(publishingLimits.summary),
+    methodology: text(publishingLimits.methodology),
+    correctionNote: text(publishingLimits.correctionNote),
+    confirmed,
+  }),
+  z.object({ intent: z.literal("unpublish"), reason: text(publishingLimits.unpublishReason), confirmed }),
+]);
+
+export type FactCheckActionValue = z.infer<typeof FactCheckAction>;
+
+/** Verdict corrections come as rating-<claimId> and rationale-<claimId> pairs. */
+export function verdictChanges(formData: FormData) {
+  const changes: { claimId: string; ratingId: string; rationale: string }[] = [];
+  for (const [key, value] of formData) {
+    const match = /^rating-([0-9a-f-]{36})$/.exec(key);
+    if (!match || typeof value !== "string" || !value) continue;
+    const rationale = formData.get(`rationale-${match[1]}`);
+    changes.push({ claimId: match[1]!, ratingId: value, rationale: typeof rationale === "string" ? rationale : "" });
+  }
+  return changes;
+}
+
+/** The form's text fields as they were sent (to show them again, or to send them again after confirming). */
+export function formValues(formData: FormData): Record<string, string> {
+  return Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
