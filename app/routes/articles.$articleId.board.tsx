@@ -142,7 +142,7 @@ export default function ArticleBoard() {
           {t("board.assign")}
         </button>
       </Form>
-      <div className="board">
+      <div className="board" role="region" tabIndex={0} aria-label={t("layout.boardRegion")}>
         {board.columns.map((column) => (
           <section key={column.status} className="board__column" aria-labelledby={`column-${column.status}`}>
             <h2 id={`column-${column.status}`}>
@@ -156,7 +156,7 @@ export default function ArticleBoard() {
                     <input type="checkbox" name="claimId" value={claim.id} form="assign-claims" />
                     <span className="visually-hidden">{t("board.select", { claim: claim.wording })}</span>
                   </label>
-                  <div>
+                  <div className="board__card-body">
                     <Link to={`/claims/${claim.id}`}>{claim.wording}</Link>
                     <p className="muted small">
                       {claim.reviewer ?? t("board.nobody")}

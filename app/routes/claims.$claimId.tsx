@@ -48,6 +48,21 @@ export default function ClaimPage() {
   useLiveRevalidation([`claim:${claim.id}`]);
   const clock = useNewsroomClock();
   const tab = params.get("tab") === "history" ? "history" : "work";
+  const claimInContext = (
+    <section className="panel claim-context" aria-labelledby="claim-context-title">
+      <h2 id="claim-context-title">{t("claim.context")}</h2>
+      <p className="claim-context__text">
+        {claim.context.before}
+        <mark className="mark mark--claim mark--active">{claim.context.quote}</mark>
+        {claim.context.after}
+      </p>
+      <p className="muted small">
+        <Link to={`/articles/${claim.article.id}?claim=${claim.id}`}>{t("claim.article", { title: claim.article.title })}</Link>
+        {claim.claimant ? ` · ${t("claim.claimant", { name: claim.claimant })}` : ""}
+      </p>
+      {claim.status === "NOT_CHECKABLE" && claim.notCheckableReason ? <p>{t("claim.notCheckable", { reason: claim.notCheckableReason })}</p> : null}
+    </section>
+  );
   return (
     <>
       <PageHeader
@@ -66,19 +81,6 @@ export default function ClaimPage() {
           </Link>
         ) : null}
       </PageHeader>
-      <section className="panel claim-context" aria-labelledby="claim-context-title">
-        <h2 id="claim-context-title">{t("claim.context")}</h2>
-        <p className="claim-context__text">
-          {claim.context.before}
-          <mark className="mark mark--claim mark--active">{claim.context.quote}</mark>
-          {claim.context.after}
-        </p>
-        <p className="muted small">
-          <Link to={`/articles/${claim.article.id}?claim=${claim.id}`}>{t("claim.article", { title: claim.article.title })}</Link>
-          {claim.claimant ? ` · ${t("claim.claimant", { name: claim.claimant })}` : ""}
-        </p>
-        {claim.status === "NOT_CHECKABLE" && claim.notCheckableReason ? <p>{t("claim.notCheckable", { reason: claim.notCheckableReason })}</p> : null}
-      </section>
       <nav className="tabs" aria-label={t("claim.tabWork")}>
         <Link to="?" className={`tabs__tab${tab === "work" ? " tabs__tab--active" : ""}`} aria-current={tab === "work" ? "page" : undefined}>
           {t("claim.tabWork")}
@@ -88,18 +90,27 @@ export default function ClaimPage() {
         </Link>
       </nav>
       {work ? (
-        <div className="claim-sections">
-          <VerdictSection
-            claim={{ id: claim.id, status: claim.status, version: claim.version }}
-            verdicts={work.verdict.verdicts}
-            scale={work.verdict.scale}
-            can={work.verdict.can}
-            viewerId={viewerId}
-          />
-          <SourcesSection claimId={claim.id} sources={work.sources} canEdit={work.canEditSources} />
-          <DiscussionSection claimId={claim.id} comments={work.comments} canComment />
+        // On wide screens the claim and its sources, with the verdict and the discussion beside them; in
+        // this order, one column, on narrow ones.
+        <div className="claim-layout">
+          <div className="claim-layout__main">
+            {claimInContext}
+            <SourcesSection claimId={claim.id} sources={work.sources} canEdit={work.canEditSources} />
+          </div>
+          <div className="claim-layout__side">
+            <VerdictSection
+              claim={{ id: claim.id, status: claim.status, version: claim.version }}
+              verdicts={work.verdict.verdicts}
+              scale={work.verdict.scale}
+              can={work.verdict.can}
+              viewerId={viewerId}
+            />
+            <DiscussionSection claimId={claim.id} comments={work.comments} canComment />
+          </div>
         </div>
-      ) : null}
+      ) : (
+        claimInContext
+      )}
       {tab === "history" && history ? (
         <section className="panel" aria-labelledby="history-title">
           <h2 id="history-title">{t("claim.tabHistory")}</h2>

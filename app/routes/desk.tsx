@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Form, NavLink, Outlet, useLocation, useRouteLoaderData } from "react-router";
 import { requireUser } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
+import { DisclosureMenu } from "~/components/disclosure-menu";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LanguageSwitch } from "~/components/language-switch";
 import { LiveIndicator, useLiveRevalidation } from "~/components/live";
@@ -18,6 +19,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { unreadNotifications, decisionsWaiting };
 }
 
+/** Whether `pathname` is the page `to` or one below it. */
+function isWithin(pathname: string, to: string) {
+  return pathname === to || pathname.startsWith(`${to}/`);
+}
+
 function DeskShell({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const root = useRootData();
@@ -27,6 +33,13 @@ function DeskShell({ children }: { children: React.ReactNode }) {
   const unread = deskData?.unreadNotifications ?? 0;
   const decisions = deskData?.decisionsWaiting ?? 0;
   useLiveRevalidation(user ? ["notifications:me", ...(userCan(user, "approve:verdict:any") ? [decisionsTopic] : [])] : []);
+  // The less-used pages, in the menu beside the main navigation (which must keep to one line).
+  const menuItems = [
+    ...(userCan(user, "read:user:any") ? [{ to: "/admin/users", label: "nav.people" }] : []),
+    ...(userCan(user, "update:settings:any") ? [{ to: "/admin/settings", label: "nav.settings" }] : []),
+    ...(userCan(user, "update:scale:any") ? [{ to: "/admin/scale", label: "nav.scale" }] : []),
+    { to: "/account", label: "nav.account" },
+  ];
   return (
     <div className="desk">
       <a className="skip-link" href="#main">
@@ -55,10 +68,6 @@ function DeskShell({ children }: { children: React.ReactNode }) {
           {userCan(user, "propose:verdict:own") ? <NavLink to="/queue">{t("nav.queue")}</NavLink> : null}
           {userCan(user, "assign:claim:any") ? <NavLink to="/workload">{t("nav.workload")}</NavLink> : null}
           <NavLink to="/fact-checks">{t("nav.factChecks")}</NavLink>
-          {userCan(user, "read:user:any") ? <NavLink to="/admin/users">{t("nav.people")}</NavLink> : null}
-          {userCan(user, "update:settings:any") ? <NavLink to="/admin/settings">{t("nav.settings")}</NavLink> : null}
-          {userCan(user, "update:scale:any") ? <NavLink to="/admin/scale">{t("nav.scale")}</NavLink> : null}
-          <NavLink to="/account">{t("nav.account")}</NavLink>
           <NavLink to="/notifications" className="topbar__notifications" data-unread={unread}>
             {t("notifications.nav")}
             {unread > 0 ? (
@@ -73,14 +82,36 @@ function DeskShell({ children }: { children: React.ReactNode }) {
         </nav>
         <div className="topbar__tools">
           <LiveIndicator />
-          <LanguageSwitch redirectTo={location.pathname + location.search} />
-          {user ? (
-            <Form method="post" action="/logout">
-              <button type="submit" className="btn btn--ghost">
-                {t("nav.signOut")}
-              </button>
-            </Form>
-          ) : null}
+          <DisclosureMenu
+            className="topbar__menu"
+            current={menuItems.some((item) => isWithin(location.pathname, item.to))}
+            summary={
+              <>
+                <span className="topbar__menu-name">{user?.name ?? t("layout.menuAccount")}</span>
+                <span className="visually-hidden">, {t("layout.menu")}</span>
+              </>
+            }
+          >
+            <div className="topbar__menu-panel">
+              <nav aria-label={t(menuItems.length > 1 ? "layout.menuAdmin" : "layout.menuAccount")}>
+                <ul className="topbar__menu-list">
+                  {menuItems.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to}>{t(item.label)}</NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <LanguageSwitch redirectTo={location.pathname + location.search} />
+              {user ? (
+                <Form method="post" action="/logout">
+                  <button type="submit" className="btn btn--ghost">
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+          </DisclosureMenu>
         </div>
       </header>
       <main id="main" className="page" tabIndex={-1}>
