@@ -1,4 +1,5 @@
-// In-app notifications: assignment, mention, a returned verdict, an approval.
+// In-app notifications: assignment, mention, a returned verdict, an approval, a verdict waiting for a
+// decision (to the editors, app/review/verdicts.server.ts).
 //
 // `notify` is the one way to create one. It writes inside the caller's transaction (so the notification
 // lands with the change it is about, or not at all) and returns the live topics to announce; the caller

@@ -39,11 +39,12 @@ function visibleTexts(page: Page): Promise<string[]> {
 }
 
 async function dataStrings() {
-  const [people, newsroom, articles, factChecks] = await Promise.all([
+  const [people, newsroom, articles, factChecks, claims] = await Promise.all([
     prisma.user.findMany({ select: { name: true, email: true } }),
     prisma.newsroomSettings.findUnique({ where: { id: 1 }, select: { name: true } }),
     prisma.article.findMany({ select: { title: true } }),
     prisma.factCheck.findMany({ select: { headline: true } }),
+    prisma.claim.findMany({ where: { deletedAt: null }, select: { wording: true } }),
   ]);
   return new Set([
     "Factdesk",
@@ -52,6 +53,8 @@ async function dataStrings() {
     // The dashboard lists articles ready to publish and recent fact-checks by their own words.
     ...articles.map((a) => a.title),
     ...factChecks.map((f) => f.headline),
+    // …and, for editors, the claims whose verdicts wait for a decision, by their wording.
+    ...claims.map((c) => c.wording),
   ]);
 }
 

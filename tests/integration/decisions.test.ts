@@ -143,7 +143,7 @@ describe("the decisions queue", () => {
     expect((await waitingDecisions(await editor.as(), { now })).map((item) => item.claim.id)).toEqual([older.id, byAdmin.id]);
     expect(await waitingDecisionCount(await editor.as())).toBe(2);
     await setBlindReview(false);
-  });
+  }, 60_000);
 
   it("tells every active editor and admin but the proposer that a verdict waits, naming the claim and its article, never the rating", async () => {
     const [editor, second, away, admin] = [await person("editor"), await person("editor"), await person("editor"), await person("admin")];
@@ -188,5 +188,5 @@ describe("the decisions queue", () => {
     ).map((n) => n.recipientId);
     expect(recipients).not.toContain(admin.id);
     expect(recipients).toEqual(expect.arrayContaining([editor.id, second.id]));
-  });
+  }, 60_000);
 });
