@@ -10,13 +10,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { translator } from "~/i18n/i18n";
 import { requestLanguage } from "~/i18n/language.server";
 import { getNewsroom } from "~/newsroom/settings.server";
-import {
-  draftCorrection,
-  draftPublication,
-  factCheckOfArticle,
-  PublishRefused,
-  requestedSlug,
-} from "~/publishing/fact-checks.server";
+import { draftCorrection, draftPublication, factCheckOfArticle, PublishRefused, requestedSlug } from "~/publishing/fact-checks.server";
 import { FactCheckAction, verdictChanges } from "~/publishing/forms";
 import { renderMessagePage, type RenderedPage } from "~/publishing/public-page";
 import { renderPublishedPage } from "~/publishing/public-pages.server";
@@ -49,7 +43,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const language = requestLanguage(request, editor, newsroom.defaultLanguage);
   const t = translator(language);
   const shell = { language, t, newsroom: { ...newsroom, url: newsroom.publicUrl } };
-  const refused = (key: string, status: number) => htmlResponse(renderMessagePage(shell, t("factCheckPreview.refused"), t(key)), language, status);
+  const refused = (key: string, status: number) =>
+    htmlResponse(renderMessagePage(shell, t("factCheckPreview.refused"), t(key)), language, status);
 
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: FactCheckAction });

@@ -38,6 +38,13 @@ function visibleTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** Opens the desk's menu (the language switch, sign-out, the less-used pages), once a new page shows it closed. */
+async function openMenu(page: Page) {
+  const menu = page.locator(".topbar__menu");
+  await expect.poll(() => menu.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+  await menu.locator("summary").click();
+}
+
 async function dataStrings() {
   const [people, newsroom, articles, factChecks, claims] = await Promise.all([
     prisma.user.findMany({ select: { name: true, email: true } }),
@@ -88,11 +95,14 @@ describe("interface language", () => {
     for (const path of ["/dashboard", "/account", "/admin/users", "/admin/settings"]) {
       await page.goto(path);
       expect(await page.getAttribute("html", "lang")).toBe("en");
+      // The language switch is in the desk's menu; open, the menu's items are checked too.
+      await openMenu(page);
       const english = (await visibleTexts(page)).filter((text) => !isData(text, data));
       expect(english.length, `${path} shows interface text`).toBeGreaterThan(5);
 
       await page.getByRole("button", { name: /Bahasa Indonesia/ }).click();
       await page.waitForFunction(() => document.documentElement.lang === "id");
+      await openMenu(page);
       await page.getByRole("button", { name: "Keluar", exact: true }).waitFor();
       expect(new URL(page.url()).pathname).toBe(path);
       const indonesian = new Set(await visibleTexts(page));
@@ -102,6 +112,7 @@ describe("interface language", () => {
       // Back to English for the next page; the choice is kept on the account.
       await page.getByRole("button", { name: /English/ }).click();
       await page.waitForFunction(() => document.documentElement.lang === "en");
+      await openMenu(page);
       await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
     }
     const saved = await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { language: true } });

@@ -93,6 +93,27 @@ describe.each<Language>(["en", "id"])("the navigation at 1366×768 (%s)", (langu
   });
 });
 
+describe("the navigation on a narrow screen", () => {
+  it("at 800 px keeps the navigation to one line of its own under the brand and the menu, without widening the page", async () => {
+    const { page } = await signedIn("admin", "id", { width: 800, height: 900 });
+    await gotoHydrated(page, "/dashboard");
+    const links = await visibleBoxes(page, ".topbar__nav a");
+    const tops = links.map((link) => link.y);
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(1);
+    const brand = await box(page.locator(".topbar__brand"));
+    const summary = await box(menuSummary(page));
+    expect(links[0]!.y).toBeGreaterThanOrEqual(brand.y + brand.height);
+    expect(summary.x + summary.width).toBeLessThanOrEqual(800);
+    await expectNoSidewaysScroll(page);
+    // The last item is reachable: the navigation scrolls to it when it gets the focus.
+    const notifications = page.locator(".topbar__nav a[href='/notifications']");
+    await notifications.focus();
+    const focused = await box(notifications);
+    expect(focused.x + focused.width).toBeLessThanOrEqual(800);
+    await page.context().close();
+  });
+});
+
 describe("the navigation's menu", () => {
   it("holds the less-used items, opens and closes from the keyboard, and marks the current page", async () => {
     const { page } = await signedIn("admin", "en");

@@ -27,7 +27,8 @@ const banner = { language: "en" as const, title: "Preview, not published.", text
 
 /** The preview's document without what only a preview has: its banner and its noindex. */
 function withoutPreviewMarks(html: string) {
-  const banner = /<div class="preview-banner" role="note" lang="en"><p><strong>Preview, not published\.<\/strong> Readers will see exactly this page\.<\/p><\/div>/;
+  const banner =
+    /<div class="preview-banner" role="note" lang="en"><p><strong>Preview, not published\.<\/strong> Readers will see exactly this page\.<\/p><\/div>/;
   const noindex = '<meta name="robots" content="noindex"/>';
   expect(html).toMatch(banner);
   expect(html).toContain(noindex);
@@ -68,7 +69,9 @@ describe("the preview of a publication", () => {
     const draft = await draftPublication(desk.editor, input);
     expect(await prisma.factCheck.count({ where: { articleId: desk.articleId } })).toBe(0);
     expect(await prisma.auditEvent.count()).toBe(audits);
-    expect((await prisma.article.findUniqueOrThrow({ where: { id: desk.articleId }, select: { status: true } })).status).not.toBe("PUBLISHED");
+    expect((await prisma.article.findUniqueOrThrow({ where: { id: desk.articleId }, select: { status: true } })).status).not.toBe(
+      "PUBLISHED",
+    );
     const preview = renderPublishedPage(draft, newsroom, banner).page;
 
     await publishFactCheck(desk.editor, input);
@@ -85,7 +88,9 @@ describe("the preview of a publication", () => {
     await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "sudah-dipakai", ...text });
     const other = await settledArticle();
     expect(await refusal(draftPublication(other.editor, { articleId: other.articleId, slug: "sudah-dipakai", ...text }))).toBe("slugTaken");
-    expect(await refusal(draftPublication(desk.editor, { articleId: desk.articleId, slug: "lain-lagi", ...text }))).toBe("alreadyPublished");
+    expect(await refusal(draftPublication(desk.editor, { articleId: desk.articleId, slug: "lain-lagi", ...text }))).toBe(
+      "alreadyPublished",
+    );
     expect(await refusal(draftPublication(other.reviewer, { articleId: other.articleId, slug: "boleh", ...text }))).toBe("notAllowed");
   });
 });
@@ -117,11 +122,15 @@ describe("the preview of a correction", () => {
       basedOnVersion: 1,
       ...text,
       correctionNote: "Data BPBD terbaru: jumlah sekolah rusak memang 1.200.",
-      verdicts: [{ claimId: desk.claimIds[0]!, ratingId: trueLabel.id, rationale: "Data BPBD 10 Maret 2025 mencatat 1.200 sekolah rusak." }],
+      verdicts: [
+        { claimId: desk.claimIds[0]!, ratingId: trueLabel.id, rationale: "Data BPBD 10 Maret 2025 mencatat 1.200 sekolah rusak." },
+      ],
     };
 
     const { page: draft, changes } = await draftCorrection(desk.editor, correction);
-    expect(changes.map((change) => [change.anchor, change.from?.labelEn, change.to?.labelEn])).toEqual([["claim-1", "Partly true", "True"]]);
+    expect(changes.map((change) => [change.anchor, change.from?.labelEn, change.to?.labelEn])).toEqual([
+      ["claim-1", "Partly true", "True"],
+    ]);
     expect(draft.currentVersion).toBe(2);
     // Nothing was written: no version 2, no new verdict.
     expect(await prisma.factCheckVersion.count({ where: { factCheckId: factCheck.id } })).toBe(1);
@@ -148,7 +157,9 @@ describe("the confirmation of a withdrawal", () => {
     const desk = await settledArticle();
     const factCheck = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "pratinjau-tarik", ...text });
     expect(await refusal(draftUnpublication(desk.editor, { factCheckId: factCheck.id, reason: " " }))).toBe("noteRequired");
-    expect(await draftUnpublication(desk.editor, { factCheckId: factCheck.id, reason: "Satire." })).toMatchObject({ slug: "pratinjau-tarik" });
+    expect(await draftUnpublication(desk.editor, { factCheckId: factCheck.id, reason: "Satire." })).toMatchObject({
+      slug: "pratinjau-tarik",
+    });
     expect((await publicFactCheck("pratinjau-tarik")).kind).toBe("published");
   });
 });
