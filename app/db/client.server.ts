@@ -27,7 +27,10 @@ function connect(url: string): Database {
   // An idle client that loses its connection (database restart) must not crash the process;
   // the pool replaces it on the next query.
   pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Interactive transactions (an import writes an article, its suggestions and the audit entry in one) get
+  // room for a busy server: Prisma's defaults (2 s to get a connection, 5 s to finish) turned a large import
+  // on a loaded machine into a 500. Still bounded, so a stalled database fails the request.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
   return { prisma, pool, url };
 }
 

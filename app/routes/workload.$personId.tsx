@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
+import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { Card, PageHeader } from "~/components/ui";
@@ -19,10 +20,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export default function PersonWorkload() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { person, overdueOnly, items } = useLoaderData<typeof loader>();
   useLiveRevalidation([`queue:${person.id}`]);
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  const clock = useNewsroomClock();
   return (
     <>
       <PageHeader title={t("workload.personTitle", { name: person.name })} intro={t("workload.personIntro")}>
@@ -53,7 +54,7 @@ export default function PersonWorkload() {
                 </p>
                 <p className="muted small">
                   {item.overdue ? <strong className="badge badge--danger">{t("queue.overdue")}</strong> : null}{" "}
-                  {item.dueAt ? t("queue.due", { date: dates.format(new Date(item.dueAt)) }) : t("queue.noDue")} ·{" "}
+                  {item.dueAt ? t("queue.due", { date: clock.date(item.dueAt) }) : t("queue.noDue")} ·{" "}
                   <span className="badge badge--muted">{t(`claimStatus.${item.claim.status}`)}</span>
                 </p>
               </li>
