@@ -43,7 +43,10 @@ describe("the build's output", () => {
     const onwarn = loaded?.config.build?.rollupOptions?.onwarn;
     expect(onwarn).toBeTypeOf("function");
     const shown: string[] = [];
-    const warn = (warning: Rollup.RollupLog | string) => shown.push(typeof warning === "string" ? warning : warning.message);
+    const warn: Rollup.LoggingFunction = (log) => {
+      const warning = typeof log === "function" ? log() : log;
+      shown.push(typeof warning === "string" ? warning : warning.message);
+    };
     const emptyChunk = (name: string): Rollup.RollupLog => ({
       code: "EMPTY_BUNDLE",
       message: `Generated an empty chunk: "${name}".`,
