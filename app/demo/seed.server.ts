@@ -18,9 +18,10 @@ export const demoAccounts: { email: string; name: string; role: RoleName }[] = [
   { email: "reviewer3@example.org", name: "Agus Setiawan", role: "reviewer" },
 ];
 
-/** Seeds the demo newsroom when the database has no users; returns whether it did. */
-export async function seedDemoNewsroom(): Promise<boolean> {
+/** Seeds the demo newsroom when the database has no users; returns whether it did. `onSeeding` is told when it starts. */
+export async function seedDemoNewsroom(options: { onSeeding?: () => void } = {}): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
+  options.onSeeding?.();
   if (!(await seedPeople())) return false;
   const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
   await publishSampleFactCheck(await seedSampleArticle(editor.id));

@@ -77,7 +77,7 @@ describe("the sources' hash", () => {
 describe("the npm scripts", () => {
   it("`npm start` builds only if the sources changed; `npm run build` (and so `npm test`) always builds", () => {
     const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(scripts.start).toMatch(/^tsx scripts\/build\.ts --if-changed && /);
+    expect(scripts.start).toMatch(/tsx scripts\/start\.ts --build-if-changed$/);
     expect(scripts.build).toBe("tsx scripts/build.ts");
     expect(scripts.test).toMatch(/npm run build && /);
   });
