@@ -37,7 +37,8 @@ async function seedPeople(): Promise<boolean> {
     if ((await tx.user.count()) > 0) return false;
     await tx.newsroomSettings.upsert({
       where: { id: 1 },
-      create: { id: 1, name: "Factdesk Demo Newsroom", publicUrl: "https://factdesk.example.org", defaultLanguage: "id", timeZone: "Asia/Jakarta" },
+      // No public address: the demo publishes under the address it is served from (publicBaseUrl).
+      create: { id: 1, name: "Factdesk Demo Newsroom", defaultLanguage: "id", timeZone: "Asia/Jakarta" },
       update: {},
     });
     await tx.user.createMany({
