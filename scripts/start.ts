@@ -1,57 +1,65 @@
 // Starts Factdesk: `npm start` (production build) or `npm run dev` (Vite, with hot reload).
 // Without DATABASE_URL it runs on an embedded PostgreSQL kept in DATA_DIR, migrated and seeded with the
 // demo newsroom on first start; with DATABASE_URL it uses that database as it is.
+//
+// Each slow step prints a short line first (a newcomer never waits on a silent console), so the app's
+// modules are loaded step by step (dynamic imports), not all before the first line. `--build-if-changed`
+// (what `npm start` passes) first rebuilds the app if its sources changed since the last build.
 import cluster from "node:cluster";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
-import { database, disconnectDatabase } from "~/db/client.server";
-import { EmbeddedDatabaseInUse, startEmbeddedDatabase } from "~/db/embedded.server";
-import { applyMigrations } from "~/db/migrate.server";
-import { demoAccounts, demoPassword, seedDemoNewsroom } from "~/demo/seed.server";
-import { startJobs, stopJobs } from "~/jobs/queue.server";
-import { createHttpApp } from "~/server/http.server";
+import type { EmbeddedDatabase } from "~/db/embedded.server";
 import { readServerEnv } from "~/utils/env.server";
 
 const dev = process.argv.includes("--dev");
 const env = readServerEnv();
 const root = path.resolve(import.meta.dirname, "..");
 
+/** Seconds since this process started (loading the code included). */
+const seconds = () => process.uptime().toFixed(1);
+
+/** One short line per start-up step, so a slow step is never a silent one. */
+function progress(step: string) {
+  console.log(step);
+}
+
 async function main() {
   // Several processes share the port when WEB_CONCURRENCY > 1 (PostgreSQL only: the embedded database
   // lives inside one process). The primary checks and seeds the database, then forks the workers;
   // LISTEN/NOTIFY keeps their pages live across processes as it does across instances.
   const workers = !dev && env.DATABASE_URL ? env.WEB_CONCURRENCY : 1;
-  if (workers > 1 && cluster.isPrimary) return runPrimary(workers);
   const isWorker = cluster.isWorker;
+  if (!isWorker && !dev && process.argv.includes("--build-if-changed")) await buildIfChanged();
+  if (workers > 1 && cluster.isPrimary) return runPrimary(workers);
 
-  const embedded = env.DATABASE_URL
-    ? null
-    : await startEmbeddedDatabase({ dataDir: path.resolve(root, env.DATA_DIR), port: env.EMBEDDED_DB_PORT });
-  if (embedded) {
+  let embedded: EmbeddedDatabase | null = null;
+  if (!env.DATABASE_URL) {
+    progress(`Starting the embedded database (${env.DATA_DIR})…`);
+    const { startEmbeddedDatabase } = await import("~/db/embedded.server");
+    embedded = await startEmbeddedDatabase({ dataDir: path.resolve(root, env.DATA_DIR), port: env.EMBEDDED_DB_PORT });
     process.env.DATABASE_URL = embedded.url;
     process.env.FACTDESK_EMBEDDED_DB = embedded.url;
-    const { applied } = await applyMigrations(embedded.url);
-    console.log(`Embedded PostgreSQL in ${embedded.dataDir}${applied.length ? ` (applied ${applied.length} migration(s))` : ""}`);
+    const { applyMigrations, pendingMigrations } = await import("~/db/migrate.server");
+    const pending = await pendingMigrations(embedded.url);
+    progress(`Applying migrations… ${pending.length} pending`);
+    if (pending.length > 0) await applyMigrations(embedded.url);
   } else if (!isWorker) {
     await assertMigrated();
   }
 
   const seed = env.SEED_DEMO ?? Boolean(embedded);
-  if (!isWorker && seed && (await seedDemoNewsroom())) {
-    console.log(`\nDemo newsroom created. Sign in with any of these accounts (password: ${demoPassword}):`);
-    for (const account of demoAccounts) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
-    console.log("");
-  }
+  if (!isWorker && seed) await seedIfEmpty();
 
-  // Background jobs (source archiving) on the same database, through the app's pool (docs/decisions/0010).
-  await startJobs();
-
-  const app = dev ? createHttpApp({ vite: await createViteDevServer(), appOrigin: env.APP_URL, trustProxy: env.TRUST_PROXY }) : createHttpApp({
-    build: { server: await loadServerBuild(), clientDir: path.join(root, "build/client") },
-    appOrigin: env.APP_URL,
-    trustProxy: env.TRUST_PROXY,
-  });
+  if (!isWorker) progress(dev ? "Starting Vite…" : "Loading the app…");
+  const { createHttpApp } = await import("~/server/http.server");
+  const app = dev
+    ? createHttpApp({ vite: await createViteDevServer(), appOrigin: env.APP_URL, trustProxy: env.TRUST_PROXY })
+    : createHttpApp({
+        build: { server: await loadServerBuild(), clientDir: path.join(root, "build/client") },
+        appOrigin: env.APP_URL,
+        trustProxy: env.TRUST_PROXY,
+      });
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
@@ -60,9 +68,15 @@ async function main() {
       process.send?.({ listening: port });
       return;
     }
-    console.log(`Factdesk is running on http://localhost:${port}`);
+    console.log(`Factdesk is running on http://localhost:${port} (ready in ${seconds()} s)`);
     if (!seed && embedded === null) console.log("Open /setup to create the first administrator if this database has no users yet.");
   });
+
+  // Background jobs (source archiving) on the same database, through the app's pool (docs/decisions/0010).
+  // They start while the server already answers: pages never wait for them, and a job queued meanwhile
+  // waits in its table until the workers run.
+  const jobs = import("~/jobs/queue.server");
+  const jobsStarted = jobs.then(({ startJobs }) => startJobs()).catch((error: unknown) => console.error("Background jobs did not start:", error));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -71,7 +85,9 @@ async function main() {
     console.log(`Received ${signal}, shutting down.`);
     server.closeAllConnections();
     server.close();
-    await stopJobs();
+    await jobsStarted;
+    await (await jobs).stopJobs();
+    const { disconnectDatabase } = await import("~/db/client.server");
     await disconnectDatabase();
     await embedded?.stop();
     process.exit(0);
@@ -80,9 +96,38 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
+/** `npm start`: rebuild only when the build's sources changed (scripts/build/build-stamp.ts). */
+async function buildIfChanged() {
+  const { ensureBuild } = await import("./build/build-stamp");
+  const { reactRouterBuild } = await import("./build/react-router-build");
+  const started = performance.now();
+  const decision = await ensureBuild({
+    root,
+    build: async (reason) => {
+      progress(`Building the app (${reason === "sources-changed" ? "the sources changed since the last build" : "no current build"})…`);
+      await reactRouterBuild(root);
+    },
+  });
+  progress(decision.build ? `Built in ${((performance.now() - started) / 1000).toFixed(1)} s.` : "Checking the build… up to date");
+}
+
+/** The demo newsroom, on a database without users (the seed's modules are loaded only then). */
+async function seedIfEmpty() {
+  const { database } = await import("~/db/client.server");
+  const { rows } = await database().pool.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM "User") AS empty`);
+  if (!rows[0]?.empty) return false;
+  const { demoAccounts, demoPassword, seedDemoNewsroom } = await import("~/demo/seed.server");
+  if (!(await seedDemoNewsroom({ onSeeding: () => progress("Seeding the demo newsroom…") }))) return false;
+  console.log(`\nDemo newsroom created. Sign in with any of these accounts (password: ${demoPassword}):`);
+  for (const account of demoAccounts) console.log(`  ${account.role.padEnd(8)} ${account.email}`);
+  console.log("");
+  return true;
+}
+
 async function runPrimary(count: number) {
   await assertMigrated();
-  if (env.SEED_DEMO && (await seedDemoNewsroom())) console.log(`Demo newsroom created (password: ${demoPassword}).`);
+  if (env.SEED_DEMO) await seedIfEmpty();
+  const { disconnectDatabase } = await import("~/db/client.server");
   await disconnectDatabase();
   let reported = false;
   for (let i = 0; i < count; i++) {
@@ -90,7 +135,7 @@ async function runPrimary(count: number) {
     worker.on("message", (message: { listening?: number }) => {
       if (message.listening && !reported) {
         reported = true;
-        console.log(`Factdesk is running on http://localhost:${message.listening} (${count} processes)`);
+        console.log(`Factdesk is running on http://localhost:${message.listening} (${count} processes, ready in ${seconds()} s)`);
       }
     });
   }
@@ -112,6 +157,7 @@ async function runPrimary(count: number) {
 
 /** With an external database, refuse to start on an unmigrated schema and say what to do. */
 async function assertMigrated() {
+  const { database } = await import("~/db/client.server");
   const { rows } = await database().pool.query<{ exists: boolean }>(`SELECT to_regclass('public."User"') IS NOT NULL AS exists`);
   if (!rows[0]?.exists) {
     console.error("The database at DATABASE_URL has no Factdesk tables. Run `npm run db:migrate` first.");
@@ -134,7 +180,8 @@ async function createViteDevServer() {
   return vite.createServer({ server: { middlewareMode: true }, appType: "custom" });
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
+  const { EmbeddedDatabaseInUse } = await import("~/db/embedded.server");
   console.error(error instanceof EmbeddedDatabaseInUse ? error.message : error);
   process.exit(1);
 });

@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
@@ -43,6 +44,33 @@ export async function applyMigrations(
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return { applied: appliedMigrationNames };
   });
+}
+
+/**
+ * The migrations in `prisma/migrations` that the database has not recorded as finished, in the order they
+ * would be applied — without starting the migration engine, so an up-to-date database is checked in
+ * milliseconds. A failed migration (recorded, not finished, not rolled back) counts as pending: applying
+ * then reports it, as `prisma migrate deploy` does.
+ */
+export async function pendingMigrations(databaseUrl: string, options: { migrationsDir?: string } = {}): Promise<string[]> {
+  const { migrationDirectories } = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS exists`);
+    const applied = rows[0]?.exists
+      ? new Set(
+          (
+            await client.query<{ name: string }>(
+              `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+            )
+          ).rows.map((row) => row.name),
+        )
+      : new Set<string>();
+    return migrationDirectories.map((directory) => directory.path).filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
 }
 
 /** The SQL that turns a database described by schema text `from` (null: an empty one) into `to`. */

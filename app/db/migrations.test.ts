@@ -8,7 +8,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, databaseUrl as urlFor, dropDatabase, withClient } from "../../tests/support/postgres";
-import { applyMigrations, defaultMigrationsDir, diffSchemas, projectRoot } from "./migrate.server.ts";
+import { applyMigrations, defaultMigrationsDir, diffSchemas, pendingMigrations, projectRoot } from "./migrate.server.ts";
 
 const suffix = `${process.pid}_${Date.now()}`;
 const migratedDb = `factdesk_mig_${suffix}_migrated`;
@@ -91,12 +91,14 @@ async function catalog(url: string): Promise<Record<string, string[]>> {
 describe("database migrations", () => {
   let migrationNames: string[] = [];
   let applied: string[] = [];
+  let pendingBefore: string[] = [];
 
   beforeAll(async () => {
     const entries = await readdir(defaultMigrationsDir, { withFileTypes: true }).catch(() => []);
     migrationNames = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
     await createDatabase(migratedDb);
     await createDatabase(expectedDb);
+    pendingBefore = await pendingMigrations(urlFor(migratedDb));
     ({ applied } = await applyMigrations(urlFor(migratedDb)));
     const sql = await diffSchemas(null, await schemaText());
     await withClient(urlFor(expectedDb), (client) => client.query(sql));
@@ -127,5 +129,10 @@ describe("database migrations", () => {
 
   it("applies nothing the second time", async () => {
     expect(await applyMigrations(urlFor(migratedDb))).toEqual({ applied: [] });
+  });
+
+  it("counts the pending migrations without the engine: all on a fresh database, none once applied", async () => {
+    expect(pendingBefore).toEqual(migrationNames);
+    expect(await pendingMigrations(urlFor(migratedDb))).toEqual([]);
   });
 });

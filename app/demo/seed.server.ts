@@ -18,9 +18,10 @@ export const demoAccounts: { email: string; name: string; role: RoleName }[] = [
   { email: "reviewer3@example.org", name: "Agus Setiawan", role: "reviewer" },
 ];
 
-/** Seeds the demo newsroom when the database has no users; returns whether it did. */
-export async function seedDemoNewsroom(): Promise<boolean> {
+/** Seeds the demo newsroom when the database has no users; returns whether it did. `onSeeding` is told when it starts. */
+export async function seedDemoNewsroom(options: { onSeeding?: () => void } = {}): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
+  options.onSeeding?.();
   if (!(await seedPeople())) return false;
   const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
   await publishSampleFactCheck(await seedSampleArticle(editor.id));
@@ -36,7 +37,8 @@ async function seedPeople(): Promise<boolean> {
     if ((await tx.user.count()) > 0) return false;
     await tx.newsroomSettings.upsert({
       where: { id: 1 },
-      create: { id: 1, name: "Factdesk Demo Newsroom", publicUrl: "https://factdesk.example.org", defaultLanguage: "id", timeZone: "Asia/Jakarta" },
+      // No public address: the demo publishes under the address it is served from (publicBaseUrl).
+      create: { id: 1, name: "Factdesk Demo Newsroom", defaultLanguage: "id", timeZone: "Asia/Jakarta" },
       update: {},
     });
     await tx.user.createMany({

@@ -1,9 +1,9 @@
 // The ClaimReviews of a published version, as the page, the feed and the export all give them: the page's
-// canonical URL on the newsroom's public address, the page's language, first publication and last change.
+// canonical URL on the public address (`baseUrl`, from publicBaseUrl), the page's language, first publication and last change.
 import type { Newsroom } from "~/newsroom/settings.server";
 import { buildClaimReviews, type JsonLdNode } from "./claim-review";
 import { claimReviewInput, pageLanguage, type PublishedContent } from "./content";
-import { factCheckPath, publicBaseUrl } from "./public-url.server";
+import { factCheckPath } from "./public-url.server";
 
 export type ReviewedFactCheck = { slug: string; language: string; headline: string; firstPublishedAt: Date; lastPublishedAt: Date };
 
@@ -13,11 +13,11 @@ export function newsroomLanguage(newsroom: Pick<Newsroom, "defaultLanguage">): "
 }
 
 /** One ClaimReview per rated claim of `content` (throws ClaimReviewInputError on input the builder refuses). */
-export function claimReviewsOf(factCheck: ReviewedFactCheck, content: PublishedContent, newsroom: Newsroom): JsonLdNode[] {
+export function claimReviewsOf(factCheck: ReviewedFactCheck, content: PublishedContent, newsroom: Newsroom, baseUrl: string): JsonLdNode[] {
   return buildClaimReviews(
     claimReviewInput({
       content,
-      url: publicBaseUrl(newsroom) + factCheckPath(factCheck.slug),
+      url: baseUrl + factCheckPath(factCheck.slug),
       headline: factCheck.headline,
       language: pageLanguage(factCheck.language, newsroomLanguage(newsroom)),
       datePublished: factCheck.firstPublishedAt,

@@ -15,13 +15,14 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export type ExportFile = { filename: string; body: string };
 
 /** The article's fact-check (published or since unpublished) with its current version, or null. */
-async function exportable(articleId: string) {
+async function exportable(articleId: string, origin: string) {
   if (!uuidPattern.test(articleId)) return null;
   const factCheck = await deskFactCheck(articleId);
   if (!factCheck) return null;
   const newsroom = await getNewsroom();
-  const url = `${publicBaseUrl(newsroom)}${factCheckPath(factCheck.slug)}`;
-  return { factCheck, current: { ...factCheck.current, version: factCheck.currentVersion }, newsroom, url };
+  const base = publicBaseUrl(newsroom, origin);
+  const url = `${base}${factCheckPath(factCheck.slug)}`;
+  return { factCheck, current: { ...factCheck.current, version: factCheck.currentVersion }, newsroom, base, url };
 }
 
 /** The columns of the CSV export, one row per claim of the current version (headers in the editor's language). */
@@ -79,9 +80,12 @@ function claimRow(claim: PublishedClaim, url: string) {
   ];
 }
 
-/** `<slug>-v<version>.csv`: the current version's claims, or null when the article has no fact-check. */
-export async function factCheckCsv(articleId: string, language: Language = "en"): Promise<ExportFile | null> {
-  const found = await exportable(articleId);
+/**
+ * `<slug>-v<version>.csv`: the current version's claims, or null when the article has no fact-check.
+ * `origin`: where the request came to (the page addresses are built on publicBaseUrl).
+ */
+export async function factCheckCsv(articleId: string, language: Language, origin: string): Promise<ExportFile | null> {
+  const found = await exportable(articleId, origin);
   if (!found) return null;
   const { factCheck, current, url } = found;
   return {
@@ -94,14 +98,14 @@ export async function factCheckCsv(articleId: string, language: Language = "en")
 }
 
 /** `<slug>-v<version>.json`: the fact-check as published, with its history and ClaimReviews; null when there is none. */
-export async function factCheckJson(articleId: string): Promise<ExportFile | null> {
-  const found = await exportable(articleId);
+export async function factCheckJson(articleId: string, origin: string): Promise<ExportFile | null> {
+  const found = await exportable(articleId, origin);
   if (!found) return null;
-  const { factCheck, current, newsroom, url } = found;
+  const { factCheck, current, newsroom, base, url } = found;
   let claimReviews: JsonLdNode[] | null = null;
   let claimReviewError: string | undefined;
   try {
-    claimReviews = claimReviewsOf({ ...factCheck, headline: current.headline }, current.content, newsroom);
+    claimReviews = claimReviewsOf({ ...factCheck, headline: current.headline }, current.content, newsroom, base);
   } catch (error) {
     // The record is still worth having; say why the markup is missing.
     claimReviewError = (error as Error).message;

@@ -1,7 +1,8 @@
 // Feeds of the newest published fact-checks, for readers and aggregators:
 // - Atom 1.0 (/fact-checks/feed.atom): headline, summary and dates of each;
 // - a schema.org DataFeed (/fact-checks/feed.json): every ClaimReview of each one's current version.
-// Addresses are absolute, on the newsroom's public address (publicBaseUrl), never the request's Host.
+// Addresses are absolute, on the public address (publicBaseUrl: the newsroom's, else APP_URL, else the
+// request's origin).
 import { prisma } from "~/db/client.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { atomDocument } from "./atom";
@@ -45,10 +46,10 @@ async function feedUpdated(): Promise<Date> {
   return times.length ? new Date(Math.max(...times)) : new Date();
 }
 
-/** The Atom document of the newest published fact-checks. */
-export async function factCheckAtomFeed(): Promise<string> {
+/** The Atom document of the newest published fact-checks, for a request that came to `origin`. */
+export async function factCheckAtomFeed(origin: string): Promise<string> {
   const [newsroom, factChecks, updated] = await Promise.all([getNewsroom(), newestPublished(), feedUpdated()]);
-  const base = publicBaseUrl(newsroom);
+  const base = publicBaseUrl(newsroom, origin);
   return atomDocument({
     id: `${base}${feedPaths.index}`,
     title: newsroom.name,
@@ -83,7 +84,7 @@ export type ClaimReviewDataFeed = {
 };
 
 /** Every ClaimReview of the current version of each of the newest published fact-checks, as one schema.org DataFeed. */
-export async function claimReviewDataFeed(): Promise<ClaimReviewDataFeed> {
+export async function claimReviewDataFeed(origin: string): Promise<ClaimReviewDataFeed> {
   const [newsroom, factChecks, updated] = await Promise.all([getNewsroom(), newestPublished(), feedUpdated()]);
   const versions = factChecks.length
     ? await prisma.factCheckVersion.findMany({
@@ -92,12 +93,12 @@ export async function claimReviewDataFeed(): Promise<ClaimReviewDataFeed> {
       })
     : [];
   const contentOf = new Map(versions.map((version) => [version.factCheckId, version.content as unknown as PublishedContent]));
-  const base = publicBaseUrl(newsroom);
+  const base = publicBaseUrl(newsroom, origin);
   const elements = factChecks.flatMap((factCheck) => {
     const content = contentOf.get(factCheck.id);
     if (!content) return [];
     try {
-      return claimReviewsOf(factCheck, content, newsroom);
+      return claimReviewsOf(factCheck, content, newsroom, base);
     } catch (error) {
       // One fact-check the builder refuses (a malformed newsroom address, say) must not take the feed down.
       console.error(`ClaimReview feed: skipping ${factCheck.slug}: ${(error as Error).message}`);

@@ -7,6 +7,10 @@
 // mounted first in app/server/http.server.ts) and sends its own security headers: the page has no script,
 // and its only style is allowed by hash.
 //
+// The page's absolute addresses (canonical link, ClaimReview url) are on publicBaseUrl, which — when neither
+// the newsroom nor APP_URL sets one — is the origin the request came to; so a rendering is kept per origin
+// (the cache key is the page's path and that origin) and one host's rendering is never served to another.
+//
 // A rendering is dropped at once when the fact-check is published, corrected or unpublished (the live bus
 // topic `factcheck:<slug>`, heard by every process) or when the newsroom's settings change
 // (`fact-checks`); as a safety net it is re-checked against the database every `recheckMs`.
@@ -29,7 +33,7 @@ import {
   renderFactCheckPage,
   renderGonePage,
 } from "./public-page";
-import { factCheckPath, publicBaseUrl } from "./public-url.server";
+import { expressRequestOrigin, factCheckPath, publicBaseUrl } from "./public-url.server";
 
 const recheckMs = 30_000;
 const maxEntries = 2_000;
@@ -77,11 +81,16 @@ function watchChanges() {
   });
 }
 
+/** The cache key of a page as requested on `origin`: its path, then the origin after `@` (never in a path). */
+function cacheKey(path: PagePath, origin: string) {
+  return `${path.key}@${origin}`;
+}
+
 function forgetSlug(slug: string) {
   generation++;
   const prefix = `/fact-checks/${slug}`;
   for (const map of [entries, pending]) {
-    for (const key of map.keys()) if (key === prefix || key.startsWith(`${prefix}/`)) map.delete(key);
+    for (const key of map.keys()) if (key.startsWith(`${prefix}@`) || key.startsWith(`${prefix}/`)) map.delete(key);
   }
 }
 
@@ -115,7 +124,7 @@ function shellLanguage(language: string, newsroom: Newsroom) {
   return pageLanguage(language, newsroomLanguage(newsroom));
 }
 
-async function renderPath(path: PagePath, newsroom: Newsroom): Promise<{ status: 200 | 410; page: RenderedPage; language: string } | null> {
+async function renderPath(path: PagePath, newsroom: Newsroom, origin: string): Promise<{ status: 200 | 410; page: RenderedPage; language: string } | null> {
   if (path.kind === "archive") {
     const copy = await publicArchiveCopy(path.slug, path.snapshotId);
     if (!copy) return null;
@@ -144,7 +153,7 @@ async function renderPath(path: PagePath, newsroom: Newsroom): Promise<{ status:
       }),
     };
   }
-  return { status: 200, ...renderPublishedPage(found, newsroom) };
+  return { status: 200, ...renderPublishedPage(found, newsroom, origin) };
 }
 
 /**
@@ -155,10 +164,11 @@ async function renderPath(path: PagePath, newsroom: Newsroom): Promise<{ status:
 export function renderPublishedPage(
   found: PublishedFactCheck,
   newsroom: Newsroom,
+  origin: string,
   preview?: FactCheckPageModel["preview"],
 ): { page: RenderedPage; language: string } {
   const language = shellLanguage(found.language, newsroom);
-  const base = publicBaseUrl(newsroom);
+  const base = publicBaseUrl(newsroom, origin);
   const canonicalUrl = base + factCheckPath(found.slug);
   const { version } = found;
   const isCurrent = version.version === found.currentVersion;
@@ -178,6 +188,7 @@ export function renderPublishedPage(
           },
           version.content,
           newsroom,
+          base,
         ),
       )
     : null;
@@ -226,27 +237,28 @@ function prepare(rendered: { status: 200 | 410; page: RenderedPage; language: st
   };
 }
 
-async function load(path: PagePath, known?: Entry): Promise<Entry> {
+async function load(path: PagePath, origin: string, known?: Entry): Promise<Entry> {
   const { stamp, newsroom } = await stampOf(path);
   if (known && known.stamp === stamp) return { ...known, checkedAt: Date.now() };
-  const rendered = await renderPath(path, newsroom);
+  const rendered = await renderPath(path, newsroom, origin);
   return { stamp, checkedAt: Date.now(), page: rendered ? prepare(rendered) : null };
 }
 
-function entryFor(path: PagePath): Entry | Promise<Entry> {
-  const cached = entries.get(path.key);
+function entryFor(path: PagePath, origin: string): Entry | Promise<Entry> {
+  const key = cacheKey(path, origin);
+  const cached = entries.get(key);
   if (cached && Date.now() - cached.checkedAt < recheckMs) return cached;
-  let loading = pending.get(path.key);
+  let loading = pending.get(key);
   if (!loading) {
     const started = generation;
     const settle = () => {
-      if (pending.get(path.key) === loading) pending.delete(path.key);
+      if (pending.get(key) === loading) pending.delete(key);
     };
-    loading = load(path, cached).then(
+    loading = load(path, origin, cached).then(
       (entry) => {
         settle();
         // A change announced while this was loading may not be in it: answer this request, remember nothing.
-        if (generation === started) remember(path.key, entry);
+        if (generation === started) remember(key, entry);
         return entry;
       },
       (error: unknown) => {
@@ -254,7 +266,7 @@ function entryFor(path: PagePath): Entry | Promise<Entry> {
         throw error;
       },
     );
-    pending.set(path.key, loading);
+    pending.set(key, loading);
   }
   return loading;
 }
@@ -303,7 +315,7 @@ export function publicFactCheckPages(): RequestHandler {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     const path = matchPublicPath(req.path);
     if (!path) return next();
-    const entry = entryFor(path);
+    const entry = entryFor(path, expressRequestOrigin(req));
     if (!(entry instanceof Promise)) {
       if (!entry.page) return next();
       return send(req.method, req.headers, res, entry.page);

@@ -1,18 +1,43 @@
-// Where readers find published fact-checks: the newsroom's public address (admin settings), else the
-// app's own (APP_URL), else this machine. Canonical links, feeds and ClaimReview URLs are built on it —
-// never on the request's Host header, which a client chooses (and a cached page would keep).
+// Where readers find published fact-checks: the newsroom's public address when an admin set one (admin
+// settings), else the app's configured address (APP_URL), else the address the request came to — so the
+// demo, and any desk without a configured address, publishes under the address it is actually served from.
+// Canonical links, feeds, exports and ClaimReview URLs are built on it. The request's origin comes from its
+// Host header (or, with TRUST_PROXY, the proxy's X-Forwarded-Host/-Proto), which a client chooses: a
+// rendering kept in memory is therefore kept per origin (app/publishing/public-pages.server.ts).
 import type { Newsroom } from "~/newsroom/settings.server";
 import { readServerEnv } from "~/utils/env.server";
 
-let appUrl: string | undefined;
+let appUrl: string | null | undefined;
 
-export function publicBaseUrl(newsroom: Pick<Newsroom, "publicUrl">): string {
-  if (newsroom.publicUrl) return newsroom.publicUrl.replace(/\/+$/, "");
-  if (appUrl === undefined) {
-    const env = readServerEnv();
-    appUrl = env.APP_URL?.replace(/\/+$/, "") ?? `http://localhost:${env.PORT}`;
-  }
+/** APP_URL without a trailing slash, or null when it is not configured. */
+function configuredAppUrl(): string | null {
+  if (appUrl === undefined) appUrl = readServerEnv().APP_URL?.replace(/\/+$/, "") ?? null;
   return appUrl;
+}
+
+/** The origin fact-check addresses are built on, for a request that came to `requestOrigin`. */
+export function publicBaseUrl(newsroom: Pick<Newsroom, "publicUrl">, requestOrigin: string): string {
+  if (newsroom.publicUrl) return newsroom.publicUrl.replace(/\/+$/, "");
+  return configuredAppUrl() ?? requestOrigin;
+}
+
+/**
+ * The origin of the site as this request addressed it: APP_URL when configured (behind a proxy that rewrites
+ * Host), else the request URL's own origin (React Router builds it from Host, or X-Forwarded-* with TRUST_PROXY).
+ */
+export function requestOrigin(request: Request): string {
+  return configuredAppUrl() ?? new URL(request.url).origin;
+}
+
+/** The same for an Express request (`req.protocol` and `req.host` follow X-Forwarded-* only with TRUST_PROXY). */
+export function expressRequestOrigin(req: { protocol: string; host?: string | undefined }): string {
+  const configured = configuredAppUrl();
+  if (configured) return configured;
+  try {
+    return new URL(`${req.protocol}://${req.host ?? "localhost"}`).origin;
+  } catch {
+    return "http://localhost";
+  }
 }
 
 export function factCheckPath(slug: string, version?: number) {

@@ -4,12 +4,13 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { requestLanguage } from "~/i18n/language.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { downloadHeaders, factCheckCsv } from "~/publishing/exports.server";
+import { requestOrigin } from "~/publishing/public-url.server";
 import type { Route } from "./+types/articles.$articleId.fact-check.csv";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const editor = await requireUserWithPermission({ request, context }, "publish:factcheck:any");
   const language = requestLanguage(request, editor, (await getNewsroom()).defaultLanguage);
-  const file = await factCheckCsv(params.articleId, language);
+  const file = await factCheckCsv(params.articleId, language, requestOrigin(request));
   if (!file)
     return new Response("Not found", {
       status: 404,

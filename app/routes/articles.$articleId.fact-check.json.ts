@@ -3,11 +3,12 @@
 // layout's), so it checks the permission itself.
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { downloadHeaders, factCheckJson } from "~/publishing/exports.server";
+import { requestOrigin } from "~/publishing/public-url.server";
 import type { Route } from "./+types/articles.$articleId.fact-check.json";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   await requireUserWithPermission({ request, context }, "publish:factcheck:any");
-  const file = await factCheckJson(params.articleId);
+  const file = await factCheckJson(params.articleId, requestOrigin(request));
   if (!file)
     return new Response("Not found", {
       status: 404,

@@ -14,6 +14,7 @@ import { draftCorrection, draftPublication, factCheckOfArticle, PublishRefused, 
 import { FactCheckAction, verdictChanges } from "~/publishing/forms";
 import { renderMessagePage, type RenderedPage } from "~/publishing/public-page";
 import { renderPublishedPage } from "~/publishing/public-pages.server";
+import { requestOrigin } from "~/publishing/public-url.server";
 import type { Route } from "./+types/articles.$articleId.fact-check.preview";
 
 function htmlResponse(page: RenderedPage, language: string, status = 200) {
@@ -56,7 +57,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const draft = await draftPublication(editor, { ...value, articleId: article.id, slug });
       const path = `/fact-checks/${draft.slug}`;
       const banner = { language, title: t("factCheckPreview.title"), text: t("factCheckPreview.publication", { path }) };
-      const { page, language: pageLanguage } = renderPublishedPage(draft, newsroom, banner);
+      const { page, language: pageLanguage } = renderPublishedPage(draft, newsroom, requestOrigin(request), banner);
       return htmlResponse(page, pageLanguage);
     }
     const factCheck = await factCheckOfArticle(article.id);
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       title: t("factCheckPreview.title"),
       text: t("factCheckPreview.correction", { path, version: draft.currentVersion }),
     };
-    const { page, language: pageLanguage } = renderPublishedPage(draft, newsroom, banner);
+    const { page, language: pageLanguage } = renderPublishedPage(draft, newsroom, requestOrigin(request), banner);
     return htmlResponse(page, pageLanguage);
   } catch (error) {
     if (error instanceof PublishRefused) return refused(`factCheck.refused.${error.reason}`, error.reason === "notAllowed" ? 403 : 409);

@@ -12,6 +12,7 @@ import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { PublicShell } from "~/components/public-shell";
 import { Field, FormAlert, SubmitButton } from "~/components/ui";
 import { countUsers } from "~/people/users.server";
+import { requestContextOf } from "~/server/request-context";
 import type { Route } from "./+types/login";
 
 const LoginSchema = z.object({
@@ -36,7 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAt: null }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const outcome = await signIn({ email, password, ip: context.clientIp, userAgent: request.headers.get("User-Agent") });
+  const outcome = await signIn({ email, password, ip: requestContextOf(context).clientIp, userAgent: request.headers.get("User-Agent") });
   if (!outcome.ok) {
     const throttled = outcome.reason === "throttled";
     return data(

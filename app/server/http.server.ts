@@ -7,6 +7,7 @@ import express from "express";
 import type { ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
 import { publicFactCheckPages } from "~/publishing/public-pages.server";
+import { createRequestContext } from "./request-context";
 import { isAllowedOrigin } from "./same-origin";
 import { cspNonceMiddleware, securityHeaders } from "./security-headers";
 
@@ -52,10 +53,8 @@ export function createHttpApp(options: HttpAppOptions) {
     res.status(403).type("text/plain").send("Forbidden: this request did not come from a Factdesk page (cross-origin request refused).");
   });
 
-  const getLoadContext = (req: express.Request, res: express.Response) => ({
-    cspNonce: res.locals.cspNonce as string,
-    clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-  });
+  const getLoadContext = (req: express.Request, res: express.Response) =>
+    createRequestContext({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" });
 
   const serverBuild = options.vite
     ? () => options.vite!.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>

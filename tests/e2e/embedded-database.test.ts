@@ -1,10 +1,10 @@
 // `npm start` without DATABASE_URL: the embedded PostgreSQL is created, migrated and seeded with the
 // demo newsroom, and what people save survives a restart.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app-server";
+import { projectRoot, type RunningApp, startApp } from "../support/app-server";
 import { Visitor } from "../support/http";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "factdesk-embedded-"));
@@ -18,9 +18,27 @@ afterAll(async () => {
 // No DATABASE_URL: the app must bring its own database.
 const embeddedEnv = { DATABASE_URL: undefined, SEED_DEMO: undefined, DATA_DIR: dataDir };
 
+const migrationCount = readdirSync(path.join(projectRoot, "prisma/migrations"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
+
+/** The start-up progress lines, in the order printed, with the data folder as <dir> and every number as N. */
+function progressLines(output: string) {
+  return output
+    .split("\n")
+    .filter((line) => /^(Starting the embedded database|Applying migrations|Seeding the demo newsroom|Factdesk is running)/.test(line))
+    .map((line) => line.replaceAll(dataDir, "<dir>").replace(/\d+(\.\d+)?/g, "N"));
+}
+
 describe("embedded database", () => {
   it("starts with demo accounts, and keeps users and their data across a restart", async () => {
     app = await startApp(embeddedEnv);
+    // Every slow step says what it is doing, in order, before the app is ready.
+    expect(progressLines(app.output())).toEqual([
+      "Starting the embedded database (<dir>)…",
+      "Applying migrations… N pending",
+      "Seeding the demo newsroom…",
+      "Factdesk is running on http://localhost:N (ready in N s)",
+    ]);
+    expect(app.output()).toContain(`Applying migrations… ${migrationCount} pending`);
     expect(app.output()).toContain("admin@example.org");
     expect(app.output()).toContain("factdesk-demo");
     const health = await (await fetch(`${app.baseUrl}/healthz`)).json();
@@ -47,6 +65,13 @@ describe("embedded database", () => {
 
     app = await startApp(embeddedEnv);
     expect(app.output()).not.toContain("Demo newsroom created");
+    // A second start has nothing to migrate or seed.
+    expect(progressLines(app.output())).toEqual([
+      "Starting the embedded database (<dir>)…",
+      "Applying migrations… N pending",
+      "Factdesk is running on http://localhost:N (ready in N s)",
+    ]);
+    expect(app.output()).toContain("Applying migrations… 0 pending");
     const again = new Visitor(app.baseUrl, { "Accept-Language": "en" });
     await again.login("admin@example.org", "factdesk-demo");
     const settings = await (await again.get("/admin/settings")).text();

@@ -6,6 +6,7 @@ import { sampleFactCheckSlug } from "~/demo/published";
 import { demoAccounts, seedDemoNewsroom } from "~/demo/seed.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { claimReviewsOf } from "~/publishing/claim-reviews.server";
+import { publicBaseUrl } from "~/publishing/public-url.server";
 import { publicFactCheck } from "~/publishing/fact-checks.server";
 import { claimReviewErrors } from "../support/claim-review-validator";
 
@@ -36,14 +37,18 @@ describe("demo seed", () => {
     if (page.kind !== "published") return;
     expect(page.version.content.claims).toHaveLength(5);
     expect(page.version.content.claims.every((claim) => claim.outcome === "rated" && claim.rationale && claim.sources.length)).toBe(true);
+    const newsroom = await getNewsroom();
+    // No public address of its own: the demo's fact-checks live wherever the desk is served from.
+    expect(newsroom.publicUrl).toBeNull();
     const reviews = claimReviewsOf(
       { slug: page.slug, language: page.language, headline: page.version.headline, firstPublishedAt: page.firstPublishedAt, lastPublishedAt: page.lastPublishedAt },
       page.version.content,
-      await getNewsroom(),
+      newsroom,
+      publicBaseUrl(newsroom, "http://127.0.0.1:4123"),
     );
     expect(reviews).toHaveLength(5);
     for (const review of reviews) expect(claimReviewErrors(review)).toEqual([]);
-    expect(reviews[0]!.url).toBe("https://factdesk.example.org/fact-checks/korea-utara-kirim-10000-tentara-ke-kursk#claim-1");
+    expect(reviews[0]!.url).toBe("http://127.0.0.1:4123/fact-checks/korea-utara-kirim-10000-tentara-ke-kursk#claim-1");
     // The default scale runs 1 (Keliru) to 5 (Benar); the claims were made on 28 October 2024, checked today.
     expect(reviews.map((r) => [(r.reviewRating as { worstRating: number }).worstRating, (r.reviewRating as { bestRating: number }).bestRating])).toEqual(Array(5).fill([1, 5]));
     for (const review of reviews) expect((review.itemReviewed as { datePublished: string }).datePublished).toBe("2024-10-28T00:00:00.000Z");

@@ -14,6 +14,8 @@ import { bareFactCheck, publishTestFactCheck } from "../support/fact-checks";
 import { createPerson } from "../support/people";
 
 const base = "https://cekfakta.example.id";
+/** Where the requests came to: the newsroom's own public address (base) wins over it. */
+const servedAt = "http://127.0.0.1:3999";
 const trickyHeadline = `Keliru: "harga <beras> turun 50%" & stok 'aman'`;
 
 type Published = Awaited<ReturnType<typeof publishTestFactCheck>>;
@@ -118,7 +120,7 @@ beforeAll(async () => {
 
 describe("the Atom feed", () => {
   it("parses, names the newsroom and carries the published fact-checks newest first, text escaped", async () => {
-    const xml = await factCheckAtomFeed();
+    const xml = await factCheckAtomFeed(servedAt);
     expect(xml).not.toContain("<beras>");
     expect(xml).toContain("&lt;beras&gt;");
     const doc = new DOMParser().parseFromString(xml, "text/xml");
@@ -161,7 +163,7 @@ describe("the Atom feed", () => {
 
 describe("the ClaimReview DataFeed", () => {
   it("holds one valid ClaimReview per rated claim of each published fact-check, and nothing else", async () => {
-    const feed = await claimReviewDataFeed();
+    const feed = await claimReviewDataFeed(servedAt);
     expect(feed).toMatchObject({
       "@context": "https://schema.org",
       "@type": "DataFeed",
@@ -200,14 +202,14 @@ describe("the ClaimReview DataFeed", () => {
 
 describe("editors' exports", () => {
   it("name the CSV columns in the editor's language", async () => {
-    const file = await factCheckCsv(rice.articleId, "id");
+    const file = await factCheckCsv(rice.articleId, "id", servedAt);
     const [header] = readCsv(file!.body.slice(1));
     expect(header).toEqual(csvHeader("id"));
     expect(header!.slice(0, 3)).toEqual(["Jangkar", "Kutipan", "Klaim yang diperiksa"]);
   });
 
   it("write the current version's claims as CSV: BOM, CRLF, one row per claim, formulas kept as text", async () => {
-    const file = await factCheckCsv(rice.articleId);
+    const file = await factCheckCsv(rice.articleId, "en", servedAt);
     expect(file?.filename).toBe(`${rice.slug}-v1.csv`);
     expect(file!.body.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = readCsv(file!.body.slice(1));
@@ -244,7 +246,7 @@ describe("editors' exports", () => {
   });
 
   it("write the whole record as JSON: versions with their notes, content and valid ClaimReviews", async () => {
-    const file = await factCheckJson(troops.articleId);
+    const file = await factCheckJson(troops.articleId, servedAt);
     expect(file?.filename).toBe(`${troops.slug}-v2.json`);
     expect(file!.body).toContain('\n  "slug": ');
     const record = JSON.parse(file!.body) as Record<string, unknown> & {
@@ -271,7 +273,7 @@ describe("editors' exports", () => {
   });
 
   it("still export a withdrawn fact-check, marked as such", async () => {
-    const record = JSON.parse((await factCheckJson(withdrawn.articleId))!.body) as { status: string; version: number };
+    const record = JSON.parse((await factCheckJson(withdrawn.articleId, servedAt))!.body) as { status: string; version: number };
     expect(record).toMatchObject({ status: "UNPUBLISHED", version: 1 });
   });
 
@@ -279,10 +281,10 @@ describe("editors' exports", () => {
     const editor = await createPerson("editor");
     const { id: articleId } = await createArticle(editor.id);
     await createClaim(editor.id, articleId, { start: 0, end: 10 });
-    expect(await factCheckCsv(articleId)).toBeNull();
-    expect(await factCheckJson(articleId)).toBeNull();
-    expect(await factCheckCsv("not-a-uuid")).toBeNull();
-    expect(await factCheckJson("00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await factCheckCsv(articleId, "en", servedAt)).toBeNull();
+    expect(await factCheckJson(articleId, servedAt)).toBeNull();
+    expect(await factCheckCsv("not-a-uuid", "en", servedAt)).toBeNull();
+    expect(await factCheckJson("00000000-0000-4000-8000-000000000000", servedAt)).toBeNull();
   });
 });
 
@@ -293,7 +295,7 @@ describe("feed size", () => {
     for (let i = 0; i < feedSize; i++) {
       await bareFactCheck({ publishedById: editor.id, slug: `lama-${i}`, headline: `Lama ${i}`, at: new Date(start + i * 60_000) });
     }
-    const doc = new DOMParser().parseFromString(await factCheckAtomFeed(), "text/xml");
+    const doc = new DOMParser().parseFromString(await factCheckAtomFeed(servedAt), "text/xml");
     const ids = [...doc.getElementsByTagName("entry")].map((entry) => textOf(entry, "id"));
     expect(ids).toHaveLength(feedSize);
     expect(ids.slice(0, 3)).toEqual([
@@ -306,6 +308,6 @@ describe("feed size", () => {
     expect(ids).not.toContain(`${base}/fact-checks/lama-1`);
     expect(ids).toContain(`${base}/fact-checks/lama-2`);
     // The DataFeed covers the same fact-checks (the old ones have no claims, so it still holds three).
-    expect((await claimReviewDataFeed()).dataFeedElement).toHaveLength(3);
+    expect((await claimReviewDataFeed(servedAt)).dataFeedElement).toHaveLength(3);
   });
 });

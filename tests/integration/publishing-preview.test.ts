@@ -24,6 +24,8 @@ const text = {
 };
 
 const banner = { language: "en" as const, title: "Preview, not published.", text: "Readers will see exactly this page." };
+/** The address the page is served from when the newsroom set none (the demo, these tests). */
+const origin = "http://127.0.0.1:3000";
 
 /** The preview's document without what only a preview has: its banner and its noindex. */
 function withoutPreviewMarks(html: string) {
@@ -72,10 +74,10 @@ describe("the preview of a publication", () => {
     expect((await prisma.article.findUniqueOrThrow({ where: { id: desk.articleId }, select: { status: true } })).status).not.toBe(
       "PUBLISHED",
     );
-    const preview = renderPublishedPage(draft, newsroom, banner).page;
+    const preview = renderPublishedPage(draft, newsroom, origin, banner).page;
 
     await publishFactCheck(desk.editor, input);
-    const live = renderPublishedPage(await published(slug), newsroom).page;
+    const live = renderPublishedPage(await published(slug), newsroom, origin).page;
     expect(withoutPreviewMarks(preview.html)).toBe(live.html);
     expect(live.html).not.toContain('class="preview-banner"');
     expect(preview.contentSecurityPolicy).toBe(live.contentSecurityPolicy);
@@ -135,10 +137,10 @@ describe("the preview of a correction", () => {
     // Nothing was written: no version 2, no new verdict.
     expect(await prisma.factCheckVersion.count({ where: { factCheckId: factCheck.id } })).toBe(1);
     expect(await prisma.verdict.count({ where: { claimId: desk.claimIds[0]! } })).toBe(1);
-    const preview = renderPublishedPage(draft, newsroom, banner).page;
+    const preview = renderPublishedPage(draft, newsroom, origin, banner).page;
 
     await correctFactCheck(desk.editor, correction);
-    const live = renderPublishedPage(await published("pratinjau-koreksi"), newsroom).page;
+    const live = renderPublishedPage(await published("pratinjau-koreksi"), newsroom, origin).page;
     expect(withoutPreviewMarks(preview.html)).toBe(live.html);
     expect(live.html).toContain("Data BPBD terbaru: jumlah sekolah rusak memang 1.200.");
   });

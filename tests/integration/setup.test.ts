@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as setupAction, loader as setupLoader } from "~/routes/setup";
+import { createRequestContext } from "~/server/request-context";
 
-const context = { cspNonce: "test", clientIp: "203.0.113.9" };
-const args = (request: Request) => ({ request, params: {}, context, unstable_pattern: "" }) as never;
+const args = (request: Request) =>
+  ({ request, url: new URL(request.url), params: {}, context: createRequestContext({ cspNonce: "test", clientIp: "203.0.113.9" }), pattern: "" }) as never;
 
 function post(path: string, form: Record<string, string>) {
   return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(form) });

@@ -12,6 +12,7 @@ import { database, prisma } from "~/db/client.server";
 import { prepareJobs, startJobs, stopJobs } from "~/jobs/queue.server";
 import { action as sourcesAction } from "~/routes/claims.$claimId.sources";
 import { loader as rawLoader } from "~/routes/snapshots.$snapshotId.raw";
+import { createRequestContext } from "~/server/request-context";
 import { cspNonceMiddleware, securityHeaders, snapshotContentSecurityPolicy } from "~/server/security-headers";
 import { archiveSnapshot, sanitizeSnapshotHtml } from "~/sources/archive.server";
 import {
@@ -274,7 +275,7 @@ describe("sources", () => {
         headers: { Cookie: `${sessionCookieName}=${token}`, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams(form),
       });
-      return sourcesAction({ request, params: { claimId }, context: { cspNonce: "", clientIp: "127.0.0.1" } } as Parameters<typeof sourcesAction>[0]);
+      return sourcesAction({ request, url: new URL(request.url), pattern: "/claims/:claimId/sources", params: { claimId }, context: createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" }) } as Parameters<typeof sourcesAction>[0]);
     };
     const added = await post(editor, { intent: "add", url: "https://kemenkes.example/x", kind: "EXPERT", stance: "SUPPORTS", excerpt: "  kutipan  " });
     expect(added).toBeInstanceOf(Response);
@@ -300,7 +301,7 @@ describe("sources", () => {
     const get = async (who: Person) => {
       const token = await createSession(who.id, null);
       const request = new Request(`http://localhost/snapshots/${snapshotId}/raw`, { headers: { Cookie: `${sessionCookieName}=${token}` } });
-      return rawLoader({ request, params: { snapshotId }, context: { cspNonce: "", clientIp: "127.0.0.1" } } as Parameters<typeof rawLoader>[0]);
+      return rawLoader({ request, url: new URL(request.url), pattern: "/snapshots/:snapshotId/raw", params: { snapshotId }, context: createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" }) } as Parameters<typeof rawLoader>[0]);
     };
     const shown = await get(editor);
     expect(shown.status).toBe(200);

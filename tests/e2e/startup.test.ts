@@ -1,0 +1,104 @@
+// What a newcomer meets after `npm start`: the demo's fact-checks are published under the address the app is
+// served from (unless an admin set the newsroom's public address), and /favicon.ico is the app's icon.
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { prisma } from "../../app/db/client.server";
+import { demoPassword } from "../../app/demo/seed.server";
+import { sampleFactCheckSlug } from "../../app/demo/published";
+import { Visitor } from "../support/http";
+
+const appUrl = () => inject("appUrl");
+/** The same app, addressed by its IP instead of "localhost". */
+const byIp = () => appUrl().replace("//localhost:", "//127.0.0.1:");
+
+async function publicPage(origin: string) {
+  const response = await fetch(`${origin}/fact-checks/${sampleFactCheckSlug}`);
+  expect(response.status).toBe(200);
+  const { document } = parseHTML(await response.text());
+  const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+    (script) => JSON.parse(script.textContent ?? "null") as unknown,
+  );
+  const reviews = jsonLd.flat() as { "@type": string; url: string }[];
+  return {
+    canonical: document.querySelector('link[rel="canonical"]')?.getAttribute("href"),
+    ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute("content") ?? null,
+    reviewUrls: reviews.filter((node) => node["@type"] === "ClaimReview").map((node) => node.url),
+  };
+}
+
+describe("the demo's public address", () => {
+  it("follows the address the app is served from, for each address separately", async () => {
+    for (const origin of [byIp(), appUrl()]) {
+      const page = await publicPage(origin);
+      expect(page.canonical).toBe(`${origin}/fact-checks/${sampleFactCheckSlug}`);
+      expect(page.ogUrl).toBe(page.canonical);
+      expect(page.reviewUrls).toHaveLength(5);
+      for (const url of page.reviewUrls)
+        expect(url).toMatch(new RegExp(`^${origin.replaceAll(".", "\\.")}/fact-checks/${sampleFactCheckSlug}#claim-\\d+$`));
+    }
+
+    const atom = await (await fetch(`${byIp()}/fact-checks/feed.atom`)).text();
+    expect(atom).toContain(`<link rel="alternate" type="text/html" href="${byIp()}/fact-checks/${sampleFactCheckSlug}"/>`);
+    expect(atom).not.toContain("factdesk.example.org");
+    const feed = (await (await fetch(`${byIp()}/fact-checks/feed.json`)).json()) as { url: string; dataFeedElement: { url: string }[] };
+    expect(feed.url).toBe(`${byIp()}/fact-checks`);
+    expect(feed.dataFeedElement.map((review) => review.url).every((url) => url.startsWith(`${byIp()}/fact-checks/`))).toBe(true);
+  });
+
+  describe("set by an admin", () => {
+    let original: Promise<{
+      name: string;
+      publicUrl: string | null;
+      defaultLanguage: string;
+      timeZone: string;
+      creditReviewers: boolean;
+      blindSecondReview: boolean;
+      logoUrl: string | null;
+    }>;
+    let admin: Visitor;
+    beforeAll(() => {
+      original = prisma.newsroomSettings.findUniqueOrThrow({ where: { id: 1 } });
+      admin = new Visitor(appUrl(), { "Accept-Language": "en" });
+    });
+    const save = async (publicUrl: string) => {
+      const newsroom = await original;
+      const form: Record<string, string> = {
+        name: newsroom.name,
+        publicUrl,
+        defaultLanguage: newsroom.defaultLanguage,
+        timeZone: newsroom.timeZone,
+        logoUrl: newsroom.logoUrl ?? "",
+      };
+      if (newsroom.creditReviewers) form.creditReviewers = "on";
+      if (newsroom.blindSecondReview) form.blindSecondReview = "on";
+      expect((await admin.post("/admin/settings", form)).status).toBe(200);
+    };
+    afterAll(async () => {
+      await save((await original).publicUrl ?? "");
+    });
+
+    it("wins over the address the app is served from", async () => {
+      expect((await original).publicUrl).toBeNull();
+      await admin.login("admin@example.org", demoPassword);
+      await save("https://cekfakta.example.id/");
+      const page = await publicPage(byIp());
+      expect(page.canonical).toBe(`https://cekfakta.example.id/fact-checks/${sampleFactCheckSlug}`);
+      expect(page.reviewUrls.every((url) => url.startsWith(`https://cekfakta.example.id/fact-checks/${sampleFactCheckSlug}#claim-`))).toBe(
+        true,
+      );
+    });
+  });
+});
+
+describe("/favicon.ico", () => {
+  it("is the app's icon", async () => {
+    const response = await fetch(`${appUrl()}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // ICONDIR: reserved 0, type 1 (icon), at least one image, 32×32.
+    expect([...bytes.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    expect(bytes[4]).toBeGreaterThan(0);
+    expect([bytes[6], bytes[7]]).toEqual([32, 32]);
+  });
+});
