@@ -33,7 +33,7 @@ async function factdesk(...args: string[]) {
 }
 
 describe("factdesk import", () => {
-  it("imports a file and a URL, and finds them again the second time", async () => {
+  it("imports a file and a URL, and finds them again the second time", { timeout: 90_000 }, async () => {
     const editor = await createPerson("editor");
     const file = await factdesk("import", "tests/fixtures/articles/banjir-bekasi.txt", "--as", editor.email);
     expect(file.code).toBe(0);
