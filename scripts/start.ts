@@ -33,6 +33,10 @@ async function main() {
   if (!isWorker && !dev && process.argv.includes("--build-if-changed")) await buildIfChanged();
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers);
 
+  // The app's code loads while the database starts (no module reads the database's address on import).
+  const appCode = Promise.all([import("~/server/http.server"), dev ? null : loadServerBuild()]);
+  appCode.catch(() => {}); // its failure is reported where it is awaited, below
+
   let embedded: EmbeddedDatabase | null = null;
   if (!env.DATABASE_URL) {
     progress(`Starting the embedded database (${env.DATA_DIR})…`);
@@ -52,11 +56,11 @@ async function main() {
   if (!isWorker && seed) await seedIfEmpty();
 
   if (!isWorker) progress(dev ? "Starting Vite…" : "Loading the app…");
-  const { createHttpApp } = await import("~/server/http.server");
+  const [{ createHttpApp }, serverBuild] = await appCode;
   const app = dev
     ? createHttpApp({ vite: await createViteDevServer(), appOrigin: env.APP_URL, trustProxy: env.TRUST_PROXY })
     : createHttpApp({
-        build: { server: await loadServerBuild(), clientDir: path.join(root, "build/client") },
+        build: { server: serverBuild!, clientDir: path.join(root, "build/client") },
         appOrigin: env.APP_URL,
         trustProxy: env.TRUST_PROXY,
       });
