@@ -67,7 +67,7 @@ describe.each<Language>(["en", "id"])("the navigation at 1366×768 (%s)", (langu
     });
     await gotoHydrated(page, "/dashboard");
     expect(await page.getAttribute("html", "lang")).toBe(language);
-    expect(await page.locator(".topbar__badge").textContent()).toBe("12");
+    expect(await page.locator(".topbar__notifications .topbar__badge").textContent()).toBe("12");
 
     const links = await visibleBoxes(page, ".topbar__nav a");
     // Dashboard, articles, queue, workload, published, notifications at least.
