@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
-import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { QueueEntry } from "~/components/queue-entry";
 import { useLiveRevalidation } from "~/components/live";
 import { Card, PageHeader } from "~/components/ui";
 import { reviewerQueue } from "~/review/assignments.server";
@@ -19,7 +19,6 @@ export default function Queue() {
   const { t, i18n } = useTranslation();
   const { items, secondReview } = useLoaderData<typeof loader>();
   useLiveRevalidation(["queue:me"]);
-  const clock = useNewsroomClock();
   return (
     <>
       <PageHeader title={t("queue.title")} intro={t("queue.intro")} />
@@ -29,21 +28,7 @@ export default function Queue() {
         ) : (
           <ol className="queue">
             {items.map((item) => (
-              <li key={item.claim.id} className={`queue__item${item.overdue ? " queue__item--overdue" : ""}`}>
-                <Link to={`/claims/${item.claim.id}`} className="queue__link">
-                  {item.claim.wording}
-                </Link>
-                {/* The article tells apart claims with the same wording; a reviewer may open the article of a claim assigned to them. */}
-                <p className="queue__article small">
-                  {t("queue.inArticle")} <Link to={`/articles/${item.claim.article.id}`}>{item.claim.article.title}</Link>
-                </p>
-                <p className="muted small">
-                  {item.overdue ? <strong className="badge badge--danger">{t("queue.overdue")}</strong> : null}{" "}
-                  {item.dueAt ? t("queue.due", { date: clock.date(item.dueAt) }) : t("queue.noDue")} ·{" "}
-                  <span className="badge badge--muted">{t(`claimStatus.${item.claim.status}`)}</span>
-                </p>
-                {item.note ? <p className="small">{t("queue.note", { note: item.note })}</p> : null}
-              </li>
+              <QueueEntry key={item.claim.id} item={item} articleHref={`/articles/${item.claim.article.id}`} />
             ))}
           </ol>
         )}

@@ -3,8 +3,8 @@
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
-import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { QueueEntry } from "~/components/queue-entry";
 import { useLiveRevalidation } from "~/components/live";
 import { Card, PageHeader } from "~/components/ui";
 import { reviewerLoad, reviewerQueue } from "~/review/assignments.server";
@@ -23,7 +23,6 @@ export default function PersonWorkload() {
   const { t } = useTranslation();
   const { person, overdueOnly, items } = useLoaderData<typeof loader>();
   useLiveRevalidation([`queue:${person.id}`]);
-  const clock = useNewsroomClock();
   return (
     <>
       <PageHeader title={t("workload.personTitle", { name: person.name })} intro={t("workload.personIntro")}>
@@ -45,19 +44,7 @@ export default function PersonWorkload() {
         ) : (
           <ol className="queue">
             {items.map((item) => (
-              <li key={item.claim.id} className={`queue__item${item.overdue ? " queue__item--overdue" : ""}`}>
-                <Link to={`/claims/${item.claim.id}`} className="queue__link">
-                  {item.claim.wording}
-                </Link>
-                <p className="queue__article small">
-                  <Link to={`/articles/${item.claim.article.id}/board`}>{item.claim.article.title}</Link>
-                </p>
-                <p className="muted small">
-                  {item.overdue ? <strong className="badge badge--danger">{t("queue.overdue")}</strong> : null}{" "}
-                  {item.dueAt ? t("queue.due", { date: clock.date(item.dueAt) }) : t("queue.noDue")} ·{" "}
-                  <span className="badge badge--muted">{t(`claimStatus.${item.claim.status}`)}</span>
-                </p>
-              </li>
+              <QueueEntry key={item.claim.id} item={item} articleHref={`/articles/${item.claim.article.id}/board`} />
             ))}
           </ol>
         )}

@@ -9,7 +9,7 @@ import { createClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { seriousViolations, describeViolations } from "../support/axe";
 import { createArticle } from "../support/articles";
-import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
+import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
 import { Visitor } from "../support/http";
 import { createPerson, testPassword } from "../support/people";
 
@@ -21,12 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function deskFor(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
-  const page = await context.newPage();
-  await signInBrowser(page, email, testPassword);
-  return page;
-}
+const deskFor = (email: string): Promise<Page> => signedInPage(browser, inject("appUrl"), email, testPassword);
 
 /** An article titled `title` with one claim per fragment of its text. */
 async function articleWithClaims(importerId: string, title: string, fragments: string[]) {
@@ -220,7 +215,7 @@ describe("assigning", () => {
     await desk.waitForURL(`**/workload/${busy.id}?show=overdue`);
     await expect.poll(() => desk.textContent("h1"), settle).toBe("Open claims of Reviewer Tono");
     await expect.poll(() => desk.locator(".queue__item").count(), settle).toBe(1);
-    expect(await desk.locator(".queue__article").textContent()).toBe("Harga cabai di Jakarta");
+    expect(await desk.locator(".queue__article").textContent()).toBe("In: Harga cabai di Jakarta");
     expect(await seriousViolations(desk)).toEqual([]);
     await gotoHydrated(desk, "/workload");
     await desk.getByRole("link", { name: "Reviewer Tono: 3 open claims" }).click();

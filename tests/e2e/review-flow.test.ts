@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { createArticle } from "../support/articles";
-import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
+import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
 import { createPerson, testPassword } from "../support/people";
 
 let browser: Browser;
@@ -17,12 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function deskFor(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
-  const page = await context.newPage();
-  await signInBrowser(page, email, testPassword);
-  return page;
-}
+const deskFor = (email: string): Promise<Page> => signedInPage(browser, inject("appUrl"), email, testPassword);
 
 describe("review desk", () => {
   it("takes two claims from assignment to an approved verdict, with four eyes and a full history", async () => {

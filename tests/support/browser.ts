@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download does not work here).
 // Playwright starts it headless with a fresh temporary profile each launch.
-import { chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -41,4 +41,12 @@ export async function signInBrowser(page: Page, email: string, password: string)
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/dashboard");
+}
+
+/** A page of its own (a new browser context: English, on `baseURL`) signed in as `email`. */
+export async function signedInPage(browser: Browser, baseURL: string, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-US", baseURL });
+  const page = await context.newPage();
+  await signInBrowser(page, email, password);
+  return page;
 }
