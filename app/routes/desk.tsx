@@ -24,6 +24,19 @@ function isWithin(pathname: string, to: string) {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 
+/** A count on a navigation link: the number for the eye, a sentence for screen readers; nothing at zero. */
+function NavCount({ count, label }: { count: number; label: string }) {
+  if (count <= 0) return null;
+  return (
+    <>
+      <span className="topbar__badge" aria-hidden="true">
+        {count}
+      </span>
+      <span className="visually-hidden">{label}</span>
+    </>
+  );
+}
+
 function DeskShell({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const root = useRootData();
@@ -55,14 +68,7 @@ function DeskShell({ children }: { children: React.ReactNode }) {
         <nav aria-label={t("nav.main")} className="topbar__nav">
           <NavLink to="/dashboard" className="topbar__decisions" data-decisions={decisions}>
             {t("nav.dashboard")}
-            {decisions > 0 ? (
-              <>
-                <span className="topbar__badge" aria-hidden="true">
-                  {decisions}
-                </span>
-                <span className="visually-hidden">{t("decisions.navCount", { count: decisions })}</span>
-              </>
-            ) : null}
+            <NavCount count={decisions} label={t("decisions.navCount", { count: decisions })} />
           </NavLink>
           {userCan(user, "read:article:own") ? <NavLink to="/articles" end={false}>{t("nav.articles")}</NavLink> : null}
           {userCan(user, "propose:verdict:own") ? <NavLink to="/queue">{t("nav.queue")}</NavLink> : null}
@@ -70,14 +76,7 @@ function DeskShell({ children }: { children: React.ReactNode }) {
           <NavLink to="/fact-checks">{t("nav.factChecks")}</NavLink>
           <NavLink to="/notifications" className="topbar__notifications" data-unread={unread}>
             {t("notifications.nav")}
-            {unread > 0 ? (
-              <>
-                <span className="topbar__badge" aria-hidden="true">
-                  {unread}
-                </span>
-                <span className="visually-hidden">{t("notifications.unreadCount", { count: unread })}</span>
-              </>
-            ) : null}
+            <NavCount count={unread} label={t("notifications.unreadCount", { count: unread })} />
           </NavLink>
         </nav>
         <div className="topbar__tools">
