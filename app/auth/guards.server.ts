@@ -30,11 +30,3 @@ export async function requireUserWithPermission(scope: RequestScope, permission:
 export async function requireAnonymous(scope: RequestScope) {
   if (await getSessionUser(scope)) throw redirect("/dashboard");
 }
-
-/** Only same-site redirect targets (a path on this site) are honoured after signing in. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
-    return fallback;
-  }
-  return target;
-}

@@ -1,5 +1,5 @@
 import { redirect } from "react-router";
-import { safeRedirect } from "~/auth/guards.server";
+import { safeRedirect } from "~/auth/redirect-target";
 import { getSessionUser } from "~/auth/session.server";
 import { isLanguage } from "~/i18n/i18n";
 import { languageCookie } from "~/i18n/language.server";

@@ -27,6 +27,19 @@ describe("signing in", () => {
     expect(location(login)).toBe("/dashboard");
   });
 
+  it("keeps the Location of sign-in and language switches on this site for a target browsers read as //evil.example", async () => {
+    const person = await createPerson("editor");
+    // The raw header: a browser drops the tab and follows "/\t/evil.example" to //evil.example.
+    const login = await new Visitor(baseUrl()).post("/login", { email: person.email, password: testPassword, redirectTo: "/\t/evil.example" });
+    expect(login.status).toBe(302);
+    expect(login.headers.get("Location")).toBe("/dashboard");
+    const language = await new Visitor(baseUrl()).post("/language", { language: "en", redirectTo: "/\t/evil.example" });
+    expect(language.status).toBe(302);
+    expect(language.headers.get("Location")).toBe("/login");
+    const kept = await new Visitor(baseUrl()).post("/language", { language: "en", redirectTo: "/fact-checks?q=a b#top" });
+    expect(kept.headers.get("Location")).toBe("/fact-checks?q=a%20b#top");
+  });
+
   it("sets an HttpOnly, SameSite=Lax, Secure session cookie in production", async () => {
     const person = await createPerson("reviewer");
     const response = await new Visitor(baseUrl()).login(person.email, testPassword);
