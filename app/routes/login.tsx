@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
@@ -33,12 +33,24 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   await requireAnonymous({ request, context });
-  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  const form = await readLoginForm(request);
+  if (!form.ok) {
+    // A body that is not a form (e.g. JSON from a script) says so instead of failing with a 500.
+    const result: SubmissionResult<string[]> = { status: "error", error: { "": ["form.unreadable"] } };
+    return data({ result, retryAt: null }, { status: form.status });
+  }
+  const submission = parseWithZod(form.data, { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAt: null }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const outcome = await signIn({ email, password, ip: requestContextOf(context).clientIp, userAgent: request.headers.get("User-Agent") });
+  const outcome = await signIn({
+    email,
+    password,
+    ip: requestContextOf(context).clientIp,
+    userAgent: request.headers.get("User-Agent"),
+    cookieHeader: request.headers.get("Cookie"),
+  });
   if (!outcome.ok) {
     const throttled = outcome.reason === "throttled";
     return data(
@@ -49,7 +61,20 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: throttled ? 429 : 400, headers: throttled ? { "Retry-After": String(Math.ceil((outcome.retryAt.getTime() - Date.now()) / 1000)) } : undefined },
     );
   }
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": sessionCookie(outcome.token) } });
+  const headers = new Headers({ "Set-Cookie": sessionCookie(outcome.token) });
+  if (outcome.deviceCookie) headers.append("Set-Cookie", outcome.deviceCookie);
+  return redirect(safeRedirect(redirectTo), { headers });
+}
+
+/** The sign-in form as the browser sends it (urlencoded or multipart); anything else is refused with a 4xx. */
+async function readLoginForm(request: Request): Promise<{ ok: true; data: FormData } | { ok: false; status: 400 | 415 }> {
+  const type = request.headers.get("Content-Type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") return { ok: false, status: 415 };
+  try {
+    return { ok: true, data: await request.formData() };
+  } catch {
+    return { ok: false, status: 400 };
+  }
 }
 
 export default function Login() {

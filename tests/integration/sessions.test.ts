@@ -1,7 +1,8 @@
 // Lucia's session design against a real PostgreSQL: hashed secrets, sliding inactivity expiry.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { signIn } from "~/auth/login.server";
-import { loginLimits } from "~/auth/rate-limit.server";
+import { createLoginLimiters, loginLimits, startLoginAttempt } from "~/auth/rate-limit.server";
 import {
   activityCheckIntervalMs,
   createSession,
@@ -95,7 +96,11 @@ describe("sessions", () => {
 });
 
 describe("sign-in throttling", () => {
-  it("pauses an account after 10 wrong passwords in the window, and says until when", async () => {
+  /** The Cookie header a browser sends back after a successful sign-in (its device cookie). */
+  const cookieFrom = (setCookie: string | null) => setCookie!.split(";")[0]!;
+  const expireWindows = () => prisma.$executeRaw`UPDATE "LoginThrottle" SET expire = ${Date.now() - 1000}`;
+
+  it("pauses an account after 10 wrong passwords from unknown browsers, and says until when", async () => {
     const person = await createPerson("editor");
     for (let i = 0; i < loginLimits.perAccount; i++) {
       expect(await signIn({ email: person.email, password: "wrong", ip: `198.51.100.${i}`, userAgent: null })).toEqual({ ok: false, reason: "invalid" });
@@ -107,17 +112,86 @@ describe("sign-in throttling", () => {
     expect(retryAt).toBeLessThanOrEqual(Date.now() + loginLimits.windowMs);
 
     // Failures older than the window no longer count.
-    await prisma.loginAttempt.updateMany({ where: { email: person.email }, data: { createdAt: new Date(Date.now() - loginLimits.windowMs - 1000) } });
+    await expireWindows();
     expect(await signIn({ email: person.email, password: testPassword, ip: "198.51.100.200", userAgent: null })).toMatchObject({ ok: true });
   });
 
   it("pauses one client address after 50 wrong passwords across accounts", async () => {
     const ip = "192.0.2.77";
-    await prisma.loginAttempt.createMany({
-      data: Array.from({ length: loginLimits.perIp }, (_, i) => ({ email: `guess${i}@test.example`, ip, succeeded: false })),
-    });
+    for (let i = 0; i < loginLimits.perIp; i++) {
+      const attempt = await startLoginAttempt({ email: `guess${i}@test.example`, ip, device: null });
+      expect(attempt.limited).toBe(false);
+      if (!attempt.limited) await attempt.finish(false);
+    }
     const person = await createPerson("reviewer");
     expect(await signIn({ email: person.email, password: testPassword, ip, userAgent: null })).toMatchObject({ ok: false, reason: "throttled" });
     expect(await signIn({ email: person.email, password: testPassword, ip: "192.0.2.78", userAgent: null })).toMatchObject({ ok: true });
+  });
+
+  it("treats an unknown email like a known one: it is paused after 10 wrong passwords too", async () => {
+    const email = "nobody-at-all@test.example";
+    for (let i = 0; i < loginLimits.perAccount; i++) {
+      expect(await signIn({ email, password: "wrong", ip: `203.0.113.${i}`, userAgent: null })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await signIn({ email, password: "wrong", ip: "203.0.113.200", userAgent: null })).toMatchObject({ ok: false, reason: "throttled" });
+  });
+
+  it("does not lock the owner out: their browser's device cookie signs in after an attacker's wrong passwords", async () => {
+    const owner = await createPerson("admin");
+    const first = await signIn({ email: owner.email, password: testPassword, ip: "192.0.2.10", userAgent: null });
+    expect(first).toMatchObject({ ok: true });
+    const ownerBrowser = cookieFrom((first as { deviceCookie: string | null }).deviceCookie);
+    expect(ownerBrowser).toMatch(/^factdesk_device=[a-z0-9]+\.[0-9a-f]{64}$/);
+
+    // The attacker, from many addresses, without the cookie.
+    for (let i = 0; i < loginLimits.perAccount + 5; i++) {
+      await signIn({ email: owner.email, password: `guess ${i}`, ip: `198.18.0.${i}`, userAgent: null });
+    }
+    expect(await signIn({ email: owner.email, password: testPassword, ip: "198.18.0.99", userAgent: null })).toMatchObject({ reason: "throttled" });
+    // A forged or borrowed cookie does not make the attacker trusted: another account's, or a tampered signature.
+    const other = await createPerson("reviewer");
+    const otherCookie = cookieFrom(((await signIn({ email: other.email, password: testPassword, ip: "192.0.2.11", userAgent: null })) as { deviceCookie: string }).deviceCookie);
+    expect(await signIn({ email: owner.email, password: testPassword, ip: "198.18.0.99", userAgent: null, cookieHeader: otherCookie })).toMatchObject({ reason: "throttled" });
+    const tampered = ownerBrowser.replace(/[0-9a-f]$/, (digit) => (digit === "0" ? "1" : "0"));
+    expect(await signIn({ email: owner.email, password: testPassword, ip: "198.18.0.99", userAgent: null, cookieHeader: tampered })).toMatchObject({ reason: "throttled" });
+
+    // The owner's own browser signs in, and keeps its cookie (no new one).
+    const again = await signIn({ email: owner.email, password: testPassword, ip: "192.0.2.10", userAgent: null, cookieHeader: `theme=x; ${ownerBrowser}` });
+    expect(again).toMatchObject({ ok: true, deviceCookie: null });
+  });
+
+  it("gives a trusted device its own allowance, and pauses only that device when it is used up", async () => {
+    const owner = await createPerson("editor");
+    const first = await signIn({ email: owner.email, password: testPassword, ip: "192.0.2.20", userAgent: null });
+    const device = cookieFrom((first as { deviceCookie: string }).deviceCookie);
+    for (let i = 0; i < loginLimits.perDevice; i++) {
+      expect(await signIn({ email: owner.email, password: "wrong", ip: "192.0.2.20", userAgent: null, cookieHeader: device })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await signIn({ email: owner.email, password: testPassword, ip: "192.0.2.20", userAgent: null, cookieHeader: device })).toMatchObject({ reason: "throttled" });
+    // Unknown browsers still have the account's allowance: the device's failures are its own.
+    expect(await signIn({ email: owner.email, password: testPassword, ip: "192.0.2.21", userAgent: null })).toMatchObject({ ok: true });
+  });
+
+  it("counts in PostgreSQL: two app instances (two limiters on two pools, one database) share the counts", async () => {
+    const pools = [new pg.Pool({ connectionString: process.env.DATABASE_URL }), new pg.Pool({ connectionString: process.env.DATABASE_URL })];
+    try {
+      const [instanceA, instanceB] = pools.map((pool) => createLoginLimiters(pool));
+      const attempt = { email: "shared-target@test.example", ip: "192.0.2.30", device: null };
+      for (let i = 0; i < loginLimits.perAccount; i++) {
+        const started = await startLoginAttempt(attempt, i % 2 === 0 ? instanceA! : instanceB!);
+        expect(started.limited, `attempt ${i + 1}`).toBe(false);
+        if (!started.limited) await started.finish(false);
+      }
+      expect(await startLoginAttempt(attempt, instanceA!)).toMatchObject({ limited: true, scope: "account" });
+      expect(await startLoginAttempt(attempt, instanceB!)).toMatchObject({ limited: true, scope: "account" });
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+
+  it("lets concurrent guesses through only up to the limit (each takes its point before the password is checked)", async () => {
+    const attempt = { email: "raced@test.example", ip: "192.0.2.40", device: null };
+    const results = await Promise.all(Array.from({ length: 25 }, () => startLoginAttempt(attempt)));
+    expect(results.filter((result) => !result.limited)).toHaveLength(loginLimits.perAccount);
   });
 });
