@@ -5,6 +5,7 @@ import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "~/auth/permissions";
 import { generateSecureRandomString, hashSecretHex } from "~/auth/tokens.server";
 import { prisma } from "~/db/client.server";
+import { Prisma } from "~/generated/prisma/client";
 import type { Language } from "~/i18n/i18n";
 import { roleId } from "./users.server";
 
@@ -36,7 +37,8 @@ export async function findUsableInvite(token: string, now = new Date()) {
   });
 }
 
-export type InviteAccepted = { ok: true; userId: string } | { ok: false; reason: "invalid" | "exists" };
+/** `used`: someone accepted this invitation a moment ago (two people on one link at once). */
+export type InviteAccepted = { ok: true; userId: string } | { ok: false; reason: "invalid" | "used" | "exists" };
 
 export async function acceptInvite(
   token: string,
@@ -45,29 +47,37 @@ export async function acceptInvite(
   const invite = await findUsableInvite(token);
   if (!invite) return { ok: false, reason: "invalid" };
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) {
-      return { ok: false, reason: "exists" } as const;
-    }
-    const user = await tx.user.create({
-      data: { email: invite.email, name: input.name, passwordHash, roleId: invite.role.id, language: input.language },
-      select: { id: true },
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // Claim the invitation first: the conditional UPDATE locks its row, so whoever accepts the same link at
+      // the same moment waits here, then finds it claimed and creates nothing.
+      const claimed = await tx.invite.updateMany({
+        where: { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        data: { acceptedAt: new Date() },
+      });
+      if (claimed.count !== 1) return { ok: false, reason: "used" } as const;
+      if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) throw new InviteRefused("exists");
+      const user = await tx.user.create({
+        data: { email: invite.email, name: input.name, passwordHash, roleId: invite.role.id, language: input.language },
+        select: { id: true },
+      });
+      await tx.invite.update({ where: { id: invite.id }, data: { acceptedById: user.id }, select: { id: true } });
+      await recordAudit(tx, { actorId: user.id, action: "invite.accept", entityType: "Invite", entityId: invite.id });
+      return { ok: true, userId: user.id } as const;
     });
-    // Single use even when two people open the link at once: only one conditional update succeeds.
-    const claimed = await tx.invite.updateMany({
-      where: { id: invite.id, acceptedAt: null, revokedAt: null },
-      data: { acceptedAt: new Date(), acceptedById: user.id },
-    });
-    if (claimed.count !== 1) throw new InviteAlreadyUsed();
-    await recordAudit(tx, { actorId: user.id, action: "invite.accept", entityType: "Invite", entityId: invite.id });
-    return { ok: true, userId: user.id } as const;
-  }).catch((error: unknown) => {
-    if (error instanceof InviteAlreadyUsed) return { ok: false, reason: "invalid" } as const;
+  } catch (error) {
+    if (error instanceof InviteRefused) return { ok: false, reason: error.reason };
+    // Two invitations for one address accepted at once: the second account would duplicate the first.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "exists" };
     throw error;
-  });
+  }
 }
 
-class InviteAlreadyUsed extends Error {}
+class InviteRefused extends Error {
+  constructor(readonly reason: "exists") {
+    super(reason);
+  }
+}
 
 export function listPendingInvites(now = new Date()) {
   return prisma.invite.findMany({

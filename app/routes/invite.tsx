@@ -36,8 +36,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { name, password, language } = submission.value;
   const accepted = await acceptInvite(params.token, { name, password, language: isLanguage(language) ? language : "en" });
   if (!accepted.ok) {
-    const key = accepted.reason === "exists" ? "invite.emailTaken" : "invite.invalid";
-    return data({ result: submission.reply({ formErrors: [key], hideFields: ["password"] }) }, { status: 409 });
+    const key = { exists: "invite.emailTaken", used: "invite.used", invalid: "invite.invalid" }[accepted.reason];
+    // 410: the link was used up a moment ago by someone else; 409: it cannot create this account.
+    return data({ result: submission.reply({ formErrors: [key], hideFields: ["password"] }) }, { status: accepted.reason === "used" ? 410 : 409 });
   }
   const token = await createSession(accepted.userId, request.headers.get("User-Agent"));
   return redirect("/dashboard", { headers: { "Set-Cookie": sessionCookie(token) } });

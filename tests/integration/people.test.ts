@@ -39,6 +39,37 @@ describe("invitations", () => {
   });
 });
 
+describe("one invitation accepted by several people at once", () => {
+  it("creates exactly one account; the others hear that the link was just used, and nothing fails", async () => {
+    const admin = await createPerson("admin");
+    const invite = await createInvite(admin.id, "rebutan@example.org", "reviewer");
+    if (!invite.ok) throw new Error("invite refused");
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => acceptInvite(invite.token, { name: `Orang ${i}`, password: "kata-sandi-baru", language: "id" })),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    for (const outcome of outcomes.filter((outcome) => !outcome.ok)) expect(["used", "invalid"]).toContain(outcome.ok ? null : outcome.reason);
+    expect(await prisma.user.count({ where: { email: "rebutan@example.org" } })).toBe(1);
+    const row = await prisma.invite.findFirstOrThrow({ where: { email: "rebutan@example.org" }, select: { id: true, acceptedById: true } });
+    const winner = outcomes.find((outcome) => outcome.ok) as { userId: string };
+    expect(row.acceptedById).toBe(winner.userId);
+    expect(await prisma.auditEvent.count({ where: { action: "invite.accept", entityId: row.id } })).toBe(1);
+  });
+
+  it("refuses two invitations for one address accepted at once with 'exists' for the second, not a database error", async () => {
+    const admin = await createPerson("admin");
+    const first = await createInvite(admin.id, "kembar@example.org", "reviewer");
+    const second = await createInvite(admin.id, "kembar@example.org", "editor");
+    if (!first.ok || !second.ok) throw new Error("invite refused");
+    const outcomes = await Promise.all(
+      [first, second].map((invite) => acceptInvite(invite.token, { name: "Kembar", password: "kata-sandi-baru", language: "en" })),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+    expect(outcomes.find((outcome) => !outcome.ok)).toEqual({ ok: false, reason: "exists" });
+    expect(await prisma.user.count({ where: { email: "kembar@example.org" } })).toBe(1);
+  });
+});
+
 describe("roles and deactivation", () => {
   it("keeps at least one active admin, and nobody changes or deactivates themselves", async () => {
     const admin = await createPerson("admin");
