@@ -13,7 +13,17 @@ import type { EmbeddedDatabase } from "~/db/embedded.server";
 import { readServerEnv } from "~/utils/env.server";
 
 const dev = process.argv.includes("--dev");
-const env = readServerEnv();
+const env = readEnvOrExit();
+
+/** The configuration, or one clear message and exit code 1 (no stack trace for a missing setting). */
+function readEnvOrExit() {
+  try {
+    return readServerEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
 const root = path.resolve(import.meta.dirname, "..");
 
 /** Seconds since this process started (loading the code included). */

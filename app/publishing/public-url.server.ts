@@ -1,19 +1,12 @@
 // Where readers find published fact-checks: the newsroom's public address when an admin set one (admin
-// settings), else the app's configured address (APP_URL), else the address the request came to — so the
-// demo, and any desk without a configured address, publishes under the address it is actually served from.
+// settings), else the app's configured address (APP_URL, required in a production deployment), else — only
+// in the embedded demo, development and tests — the address the request came to, so the demo publishes
+// under the address it is actually served from.
 // Canonical links, feeds, exports and ClaimReview URLs are built on it. The request's origin comes from its
 // Host header (or, with TRUST_PROXY, the proxy's X-Forwarded-Host/-Proto), which a client chooses: a
 // rendering kept in memory is therefore kept per origin (app/publishing/public-pages.server.ts).
 import type { Newsroom } from "~/newsroom/settings.server";
-import { readServerEnv } from "~/utils/env.server";
-
-let appUrl: string | null | undefined;
-
-/** APP_URL without a trailing slash, or null when it is not configured. */
-function configuredAppUrl(): string | null {
-  if (appUrl === undefined) appUrl = readServerEnv().APP_URL?.replace(/\/+$/, "") ?? null;
-  return appUrl;
-}
+import { configuredAppUrl } from "~/utils/env.server";
 
 /** The origin fact-check addresses are built on, for a request that came to `requestOrigin`. */
 export function publicBaseUrl(newsroom: Pick<Newsroom, "publicUrl">, requestOrigin: string): string {
@@ -22,8 +15,9 @@ export function publicBaseUrl(newsroom: Pick<Newsroom, "publicUrl">, requestOrig
 }
 
 /**
- * The origin of the site as this request addressed it: APP_URL when configured (behind a proxy that rewrites
- * Host), else the request URL's own origin (React Router builds it from Host, or X-Forwarded-* with TRUST_PROXY).
+ * The origin absolute links are built on: APP_URL when configured (always, in a production deployment), else —
+ * demo and development only — the request URL's own origin (React Router builds it from Host, or X-Forwarded-*
+ * with TRUST_PROXY), which the client chooses.
  */
 export function requestOrigin(request: Request): string {
   return configuredAppUrl() ?? new URL(request.url).origin;

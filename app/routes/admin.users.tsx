@@ -13,6 +13,7 @@ import { Alert, Card, Field, PageHeader, SelectField, SubmitButton } from "~/com
 import { inviteValidDays } from "~/people/invite-rules";
 import { createInvite, listPendingInvites, revokeInvite } from "~/people/invites.server";
 import { changeRole, listPeople, PeopleRuleError, setActive } from "~/people/users.server";
+import { requestOrigin } from "~/publishing/public-url.server";
 import type { Route } from "./+types/admin.users";
 
 const InviteSchema = z.object({
@@ -53,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         if (!invite.ok) {
           return data({ result: submission.reply({ fieldErrors: { email: ["people.inviteExists"] } }), notice: null }, { status: 409 });
         }
-        const link = new URL(`/invite/${invite.token}`, publicOrigin(request)).toString();
+        const link = new URL(`/invite/${invite.token}`, requestOrigin(request)).toString();
         const notice: Notice = { tone: "success", key: "people.inviteCreated", link, email, expiresAt: invite.expiresAt.toISOString() };
         return { result: submission.reply({ resetForm: true }), notice };
       }
@@ -76,11 +77,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     throw error;
   }
-}
-
-/** The address people use to reach this desk: APP_URL when configured, else the request's own origin. */
-function publicOrigin(request: Request) {
-  return process.env.APP_URL ?? new URL(request.url).origin;
 }
 
 export default function People() {

@@ -26,5 +26,27 @@ export function readServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEn
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${problems}`);
   }
+  // A real deployment (production, on its own PostgreSQL) has one public address: every absolute link — an
+  // invitation, a fact-check's address, a feed — is built on it, never on the Host header a client sends.
+  // The embedded demo (no DATABASE_URL; start.ts then points DATABASE_URL at the embedded database) needs
+  // no configuration and builds its links on the address it is served from.
+  const embedded = source.FACTDESK_EMBEDDED_DB !== undefined && source.FACTDESK_EMBEDDED_DB === parsed.data.DATABASE_URL;
+  if (parsed.data.NODE_ENV === "production" && parsed.data.DATABASE_URL && !embedded && !parsed.data.APP_URL) {
+    throw new Error(
+      "Invalid configuration:\n  APP_URL: required in production with DATABASE_URL — the public address of this desk " +
+        "(e.g. https://factdesk.example.org), on which invitation links and fact-check addresses are built",
+    );
+  }
   return parsed.data;
+}
+
+let appUrl: string | null | undefined;
+
+/**
+ * APP_URL without a trailing slash, or null when it is not configured (only possible outside a production
+ * deployment: the embedded demo, development, tests). Read once per process.
+ */
+export function configuredAppUrl(): string | null {
+  if (appUrl === undefined) appUrl = readServerEnv().APP_URL?.replace(/\/+$/, "") ?? null;
+  return appUrl;
 }

@@ -1,6 +1,8 @@
 // Accounts and sessions over real HTTP against the production build.
+import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { prisma } from "../../app/db/client.server";
+import { createInvite } from "../../app/people/invites.server";
 import { location, Visitor } from "../support/http";
 import { createPerson, testPassword } from "../support/people";
 
@@ -84,6 +86,99 @@ describe("signing in", () => {
     // Other accounts are not affected.
     const other = await createPerson("editor");
     expect((await new Visitor(baseUrl()).post("/login", { email: other.email, password: testPassword })).status).toBe(302);
+  });
+});
+
+describe("sign-in throttling that cannot lock the owner out", () => {
+  it("lets the owner's browser (device cookie) sign in after an attacker's 12 wrong passwords, while the attacker stays paused", async () => {
+    const owner = await createPerson("admin");
+    const ownerBrowser = new Visitor(baseUrl(), { "Accept-Language": "en" });
+    await ownerBrowser.login(owner.email, testPassword);
+    const device = ownerBrowser.cookie("factdesk_device");
+    expect(device).toMatch(/^[a-z0-9]+\.[0-9a-f]{64}$/);
+    expect((await ownerBrowser.post("/logout", {})).status).toBe(302);
+    expect(ownerBrowser.cookie("factdesk_device")).toBe(device);
+
+    const attacker = new Visitor(baseUrl(), { "Accept-Language": "en" });
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 12; attempt++) statuses.push((await attacker.post("/login", { email: owner.email, password: `guess ${attempt}` })).status);
+    expect(statuses).toEqual([...Array(10).fill(400), 429, 429]);
+    const right = await attacker.post("/login", { email: owner.email, password: testPassword });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("Retry-After"))).toBeGreaterThan(0);
+
+    const owners = await ownerBrowser.post("/login", { email: owner.email, password: testPassword });
+    expect(owners.status).toBe(302);
+    expect((await ownerBrowser.get("/dashboard")).status).toBe(200);
+  });
+
+  it("answers a JSON body on POST /login with 415 and a message in the visitor's language, not a 500", async () => {
+    for (const [language, message] of [
+      ["en", "This form could not be read."],
+      ["id", "Formulir ini tidak dapat dibaca."],
+    ] as const) {
+      const response = await new Visitor(baseUrl(), { "Accept-Language": language }).request("/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: new URL(baseUrl()).origin },
+        body: JSON.stringify({ email: "admin@example.org", password: "factdesk-demo" }),
+      });
+      expect(response.status).toBe(415);
+      expect(await response.text()).toContain(message);
+    }
+  });
+});
+
+describe("invitations", () => {
+  it("accepted by several people at once: exactly one account, the others a clear 410, no 500", async () => {
+    const admin = await createPerson("admin");
+    const email = `rebutan-${Date.now()}@test.example`;
+    const invite = await createInvite(admin.id, email, "reviewer");
+    if (!invite.ok) throw new Error("invite refused");
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        new Visitor(baseUrl(), { "Accept-Language": "en" }).post(`/invite/${invite.token}`, { name: `Person ${i}`, password: "a-long-enough-password" }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 302)).toHaveLength(1);
+    for (const status of statuses.filter((status) => status !== 302)) expect([409, 410]).toContain(status);
+    expect(await prisma.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("builds the invitation link on APP_URL, whatever Host the request names", async () => {
+    const admin = await createPerson("admin");
+    const desk = new Visitor(baseUrl());
+    await desk.login(admin.email, testPassword);
+    const forged = "evil.example";
+    // node:http, because fetch keeps its own Host; the same-origin guard lets Origin match the forged Host.
+    const html = await new Promise<string>((resolve, reject) => {
+      const body = new URLSearchParams({ intent: "invite", email: `forged-host-${Date.now()}@test.example`, role: "reviewer" }).toString();
+      const request = httpRequest(
+        new URL("/admin/users", baseUrl()),
+        {
+          method: "POST",
+          headers: {
+            Host: forged,
+            Origin: `http://${forged}`,
+            Cookie: desk.cookieHeader,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => (text += chunk));
+          response.on("end", () => (response.statusCode === 200 ? resolve(text) : reject(new Error(`status ${response.statusCode}`))));
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+    const link = /https?:\/\/[^"<\s]+\/invite\/[a-z0-9]+/.exec(html)?.[0];
+    expect(link).toBeDefined();
+    expect(new URL(link!).origin).toBe(new URL(baseUrl()).origin);
+    expect(html).not.toContain(`${forged}/invite/`);
   });
 });
 

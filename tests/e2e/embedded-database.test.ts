@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { sampleFactCheckSlug } from "../../app/demo/published";
 import { projectRoot, type RunningApp, startApp } from "../support/app-server";
 import { Visitor } from "../support/http";
 
@@ -43,6 +44,16 @@ describe("embedded database", () => {
     expect(app.output()).toContain("factdesk-demo");
     const health = await (await fetch(`${app.baseUrl}/healthz`)).json();
     expect(health).toMatchObject({ status: "ok", database: { up: true } });
+
+    // The demo needs no APP_URL: its fact-checks are published under the address it is served from, for each
+    // address separately (demo only: a deployment on its own PostgreSQL must set APP_URL, startup.test.ts).
+    const byIp = app.baseUrl.replace("//localhost:", "//127.0.0.1:");
+    for (const origin of [byIp, app.baseUrl]) {
+      const html = await (await fetch(`${origin}/fact-checks/${sampleFactCheckSlug}`)).text();
+      expect(html).toContain(`<link rel="canonical" href="${origin}/fact-checks/${sampleFactCheckSlug}"`);
+    }
+    const feed = (await (await fetch(`${byIp}/fact-checks/feed.json`)).json()) as { url: string };
+    expect(feed.url).toBe(`${byIp}/fact-checks`);
 
     const admin = new Visitor(app.baseUrl, { "Accept-Language": "en" });
     await admin.login("admin@example.org", "factdesk-demo");

@@ -1,6 +1,7 @@
 // Starts the production build of Factdesk in a child process, the way `npm start` does, and stops it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -13,7 +14,16 @@ export async function startApp(env: Record<string, string | undefined>, options:
   }
   // The server runs in UTC whatever the machine's zone, and the browsers elsewhere (browser.ts): the
   // desk must show the newsroom's dates either way.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", TZ: "UTC", ...env };
+  // On its own PostgreSQL the app is a production deployment, which needs its public address (APP_URL): the
+  // port is picked first so the address can name it. The embedded demo needs no configuration (PORT 0, and
+  // links on the address it is served from). A test that passes APP_URL (even undefined) decides itself.
+  const ownDatabase = typeof env.DATABASE_URL === "string";
+  const address: Record<string, string> = {};
+  if (ownDatabase && !("APP_URL" in env)) {
+    const port = env.PORT && env.PORT !== "0" ? Number(env.PORT) : await freePort();
+    Object.assign(address, { PORT: String(port), APP_URL: `http://localhost:${port}` });
+  }
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", TZ: "UTC", ...env, ...address };
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
     cwd: projectRoot,
@@ -52,4 +62,17 @@ export async function startApp(env: Record<string, string | undefined>, options:
     });
 
   return { baseUrl: `http://localhost:${port}`, port, process: child, output: () => output, stop };
+}
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it; the app binds it a moment later). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
