@@ -26,6 +26,7 @@
 // Adding a row: add an entry to `scenarios()`. It is checked (expected status) before it is measured, and
 // the table and the JSON pick it up.
 import { writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -255,6 +256,13 @@ async function main() {
     if (value === undefined) delete appEnv[name];
     else appEnv[name] = value;
   }
+  // On PostgreSQL the server is a production deployment, which needs its public address (APP_URL): pick the
+  // port first so the address can name it.
+  if (appEnv.DATABASE_URL && !appEnv.APP_URL) {
+    const port = await freePort();
+    appEnv.PORT = String(port);
+    appEnv.APP_URL = `http://127.0.0.1:${port}`;
+  }
   const started = Date.now();
   const app = await startServer({
     ...tsx("scripts/start.ts"),
@@ -439,4 +447,17 @@ try {
     await cleanup();
     process.exit(1);
   }
+}
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it; the server binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
