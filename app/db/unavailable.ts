@@ -9,17 +9,16 @@
 
 export const databaseUnavailableReason = "database_unavailable";
 
-/** How long a client should wait before trying again (Retry-After, seconds). */
-const retryAfterSeconds = 30;
+/** The headers of a 503 answer: try again in half a minute, and never keep this answer in a cache. */
+export const unavailableHeaders: Readonly<Record<string, string>> = { "Retry-After": "30", "Cache-Control": "no-store" };
 
 /**
- * The headers of a 503 answer (entry.server.tsx adds them to documents and data requests alike: headers of a
- * thrown error reach neither by themselves).
+ * Adds them to a React Router answer with status 503 (entry.server.tsx, for documents and data requests
+ * alike: headers of a thrown error reach neither by themselves).
  */
 export function addUnavailableHeaders(status: number, headers: Headers) {
   if (status !== 503) return;
-  headers.set("Retry-After", String(retryAfterSeconds));
-  headers.set("Cache-Control", "no-store");
+  for (const [name, value] of Object.entries(unavailableHeaders)) headers.set(name, value);
 }
 
 export class DatabaseUnavailable extends Error {

@@ -2,6 +2,7 @@
 // time limit with the "database unavailable, nothing was saved" page in the reader's language — 503, never a
 // generic 500 and never a request hanging for the whole stall — and the desk recovers when the database does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleFactCheckSlug } from "../../app/demo/published";
 import { demoPassword } from "../../app/demo/seed.server";
 import { applyMigrations } from "../../app/db/migrate.server";
 import { type RunningApp, startApp } from "../support/app-server";
@@ -63,6 +64,15 @@ describe("with PostgreSQL stalled", () => {
     expect(body).not.toContain("An unexpected error occurred");
 
     expect((await editor.get("/dashboard")).status).toBe(200);
+  });
+
+  it("a published fact-check not yet in memory answers 503 in the reader's language, not 500", async () => {
+    const reader = new Visitor(app.baseUrl, { "Accept-Language": "id" });
+    const { response, body } = await duringStall(() => reader.get(`/fact-checks/${sampleFactCheckSlug}`));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe("30");
+    expect(body).toContain("Basis data tidak tersedia");
+    expect((await reader.get(`/fact-checks/${sampleFactCheckSlug}`)).status).toBe(200);
   });
 
   it("speaks Indonesian to an Indonesian reader, signed in or not", async () => {
