@@ -4,9 +4,10 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import type { EntryContext, RouterContextProvider } from "react-router";
+import type { EntryContext, HandleDataRequestFunction, RouterContextProvider } from "react-router";
 import { ServerRouter } from "react-router";
 import { NonceProvider } from "~/components/nonce";
+import { addUnavailableHeaders } from "~/db/unavailable";
 import { requestContextOf } from "~/server/request-context";
 
 export const streamTimeout = 5_000;
@@ -19,6 +20,7 @@ export default function handleRequest(
   loadContext: RouterContextProvider,
 ) {
   const nonce = requestContextOf(loadContext).cspNonce;
+  addUnavailableHeaders(responseStatusCode, responseHeaders);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || routerContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -49,3 +51,9 @@ export default function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+/** Client navigations' data (`.data`): a 503 carries the same headers as the document would. */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  addUnavailableHeaders(response.status, response.headers);
+  return response;
+};

@@ -1,10 +1,11 @@
 import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "react-router";
 import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { useRootData } from "~/components/root-data";
-import { i18nFor } from "~/i18n/i18n";
+import { isDatabaseUnavailableError } from "~/db/unavailable";
+import { i18nFor, isLanguage } from "~/i18n/i18n";
 import { requestLanguage } from "~/i18n/language.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { getSessionUser } from "~/auth/session.server";
@@ -17,7 +18,12 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const [user, newsroom] = await Promise.all([getSessionUser({ request, context }), getNewsroom()]);
+  const [user, newsroom] = await Promise.all([getSessionUser({ request, context }), getNewsroom()]).catch((error: unknown) => {
+    // Without the database there is no user or newsroom to take the language from; the visitor's cookie or
+    // browser still tells it, so the "database unavailable" page speaks their language.
+    if (isDatabaseUnavailableError(error)) error.data.language = requestLanguage(request, null, "en");
+    throw error;
+  });
   const language = requestLanguage(request, user, newsroom.defaultLanguage);
   return {
     language,
@@ -30,7 +36,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
-  const language = useRootData()?.language ?? "en";
+  const language = useRootData()?.language ?? languageOfError(useRouteError());
   return (
     <html lang={language}>
       <head>
@@ -49,6 +55,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** The language a root-level error page speaks when the root loader could not run (see the loader). */
+function languageOfError(error: unknown) {
+  const language = isRouteErrorResponse(error) ? (error.data as { language?: unknown } | null)?.language : undefined;
+  return isLanguage(language) ? language : "en";
 }
 
 export default function App() {

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { databaseUnavailableReason } from "~/db/unavailable";
 import { DocumentTitle } from "./ui";
 
 /** A readable page for 403, 404 and unexpected errors, in the reader's language. Used by every route. */
@@ -9,10 +10,27 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error) && import.meta.env.SSR) console.error(error);
 
-  const title =
-    status === 403 ? t("error.403title") : status === 404 ? t("error.404title") : status === 410 ? t("error.410title") : t("error.title");
-  const message =
-    status === 403 ? t("error.403") : status === 404 ? t("error.404") : status === 410 ? t("error.410") : status === 400 ? t("error.400") : t("error.500");
+  const databaseUnavailable = status === 503 && isRouteErrorResponse(error) && (error.data as { reason?: unknown } | null)?.reason === databaseUnavailableReason;
+  const title = databaseUnavailable
+    ? t("error.databaseTitle")
+    : status === 403
+      ? t("error.403title")
+      : status === 404
+        ? t("error.404title")
+        : status === 410
+          ? t("error.410title")
+          : t("error.title");
+  const message = databaseUnavailable
+    ? t("error.database")
+    : status === 403
+      ? t("error.403")
+      : status === 404
+        ? t("error.404")
+        : status === 410
+          ? t("error.410")
+          : status === 400
+            ? t("error.400")
+            : t("error.500");
 
   return (
     <section className="error-page" role="alert" aria-labelledby="error-title">

@@ -4,6 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { asDatabaseUnavailable } from "./unavailable";
 
 type Database = { prisma: PrismaClient; pool: pg.Pool; url: string };
 
@@ -17,12 +18,34 @@ function poolSize(url: string) {
   return process.env.FACTDESK_EMBEDDED_DB === url ? 1 : 10;
 }
 
+/**
+ * Time limits of every connection Factdesk opens (the app's pool, which the job queue shares, and the live
+ * bus's listener), so a stalled or overloaded PostgreSQL fails a request in seconds instead of holding it for
+ * the whole stall. `DATABASE_TIMEOUT_MS` (default 10 s) is the longest we wait for one answer
+ * (`query_timeout`: a stalled network never lets the server cancel anything); the server cancels a statement
+ * a little earlier (`statement_timeout`), so a slow but reachable server reports its own clean error first.
+ * Getting a connection is bounded by 5 s or that limit, whichever is less.
+ */
+export function databaseTimeouts(url: string, source: NodeJS.ProcessEnv = process.env) {
+  const configured = Number(source.DATABASE_TIMEOUT_MS);
+  const limitMs = Number.isInteger(configured) && configured >= 100 ? configured : 10_000;
+  const statementMs = Math.max(50, limitMs - Math.min(1_000, Math.round(limitMs / 10)));
+  // The embedded database (PGlite) runs one statement at a time in this process and has no timer to cancel
+  // one with; only our own wait for the answer is bounded there.
+  const embedded = source.FACTDESK_EMBEDDED_DB === url;
+  return {
+    connectionTimeoutMillis: Math.min(5_000, limitMs),
+    query_timeout: limitMs,
+    ...(embedded ? {} : { statement_timeout: statementMs, idle_in_transaction_session_timeout: limitMs * 3 }),
+  };
+}
+
 function connect(url: string): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize(url),
-    connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    ...databaseTimeouts(url),
   });
   // An idle client that loses its connection (database restart) must not crash the process;
   // the pool replaces it on the next query.
@@ -30,7 +53,27 @@ function connect(url: string): Database {
   // Interactive transactions (an import writes an article, its suggestions and the audit entry in one) get
   // room for a busy server: Prisma's defaults (2 s to get a connection, 5 s to finish) turned a large import
   // on a loaded machine into a 500. Still bounded, so a stalled database fails the request.
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
+  // Every query, and every transaction, that fails because the database is unreachable or too slow
+  // throws DatabaseUnavailable (./unavailable.ts): a request answers 503 "nothing was saved".
+  const extended = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw asDatabaseUnavailable(error);
+        }
+      },
+    },
+  });
+  const transaction = extended.$transaction.bind(extended) as (...args: unknown[]) => Promise<unknown>;
+  const prisma = new Proxy(extended, {
+    get(target, property, receiver) {
+      if (property !== "$transaction") return Reflect.get(target, property, receiver);
+      return (...args: unknown[]) => transaction(...args).catch((error: unknown) => Promise.reject(asDatabaseUnavailable(error)));
+    },
+  }) as unknown as PrismaClient;
   return { prisma, pool, url };
 }
 

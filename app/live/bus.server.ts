@@ -17,7 +17,7 @@
 // reload their data through their loaders, which check permissions as always.
 import { EventEmitter } from "node:events";
 import pg from "pg";
-import { database } from "~/db/client.server";
+import { database, databaseTimeouts } from "~/db/client.server";
 
 /** `origin` names the process that published the change (so it can tell its own changes coming back). */
 export type LiveChange = { topics: string[]; kind: string; at: string; origin?: string };
@@ -184,8 +184,8 @@ export class LiveBus {
       application_name: "factdesk-live",
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
-      connectionTimeoutMillis: 5_000,
-      query_timeout: 10_000,
+      // The same limits as the app's pool (a LISTEN and the pings are quick; a stall must not hang them).
+      ...databaseTimeouts(this.options.databaseUrl!),
     });
     let dropped = false;
     const drop = (error?: Error) => {

@@ -6,6 +6,8 @@ import compression from "compression";
 import express from "express";
 import type { ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
+import { isDatabaseUnavailable, unavailableHeaders } from "~/db/unavailable";
+import { catalogs, languageFromAcceptLanguage } from "~/i18n/i18n";
 import { publicFactCheckPages } from "~/publishing/public-pages.server";
 import { createRequestContext } from "./request-context";
 import { isAllowedOrigin } from "./same-origin";
@@ -60,5 +62,21 @@ export function createHttpApp(options: HttpAppOptions) {
     ? () => options.vite!.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>
     : options.build!.server;
   app.all("/{*splat}", createRequestHandler({ build: serverBuild, getLoadContext, mode: options.vite ? "development" : "production" }));
+  app.use(serverErrors);
   return app;
 }
+
+/**
+ * Errors outside React Router (the published pages' middleware): the database being unavailable is a 503
+ * in the reader's language, like on the desk; anything else a plain 500, never a stack trace.
+ */
+const serverErrors: express.ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (!isDatabaseUnavailable(error)) {
+    console.error(error);
+    res.status(500).type("text/plain").send("Internal Server Error");
+    return;
+  }
+  const { error: messages } = catalogs[languageFromAcceptLanguage(req.get("accept-language") ?? null, "en")];
+  res.status(503).set(unavailableHeaders).type("text/plain").send(`${messages.databaseTitle}\n\n${messages.database}\n`);
+};

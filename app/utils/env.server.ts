@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().optional(),
+  /** Longest a request waits for one answer from the database (app/db/client.server.ts). */
+  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   DATA_DIR: z.string().default(".data/pglite"),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SEED_DEMO: flag.optional(),

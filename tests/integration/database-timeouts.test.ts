@@ -1,0 +1,97 @@
+// Time limits on the database: a statement that runs too long, a server that does not answer and a server
+// that is not there all end as DatabaseUnavailable (a 503 "nothing was saved" in a request), in time.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { databaseTimeouts, disconnectDatabase, prisma } from "../../app/db/client.server";
+import { isDatabaseUnavailableError } from "../../app/db/unavailable";
+import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy";
+
+const original = { url: process.env.DATABASE_URL!, timeout: process.env.DATABASE_TIMEOUT_MS };
+
+beforeEach(async () => {
+  await disconnectDatabase();
+  process.env.DATABASE_TIMEOUT_MS = "600";
+});
+
+afterEach(async () => {
+  await disconnectDatabase();
+  process.env.DATABASE_URL = original.url;
+  if (original.timeout === undefined) delete process.env.DATABASE_TIMEOUT_MS;
+  else process.env.DATABASE_TIMEOUT_MS = original.timeout;
+});
+
+async function failure(work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the database work to fail");
+}
+
+describe("database time limits", () => {
+  it("derives every limit from DATABASE_TIMEOUT_MS, and leaves the server-side ones out on the embedded database", () => {
+    expect(databaseTimeouts("postgresql://x/db", {})).toEqual({
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 10_000,
+      statement_timeout: 9_000,
+      idle_in_transaction_session_timeout: 30_000,
+    });
+    expect(databaseTimeouts("postgresql://x/db", { DATABASE_TIMEOUT_MS: "2000" })).toMatchObject({ query_timeout: 2_000, statement_timeout: 1_800, connectionTimeoutMillis: 2_000 });
+    expect(databaseTimeouts("postgresql://x/db", { DATABASE_TIMEOUT_MS: "2000", FACTDESK_EMBEDDED_DB: "postgresql://x/db" })).toEqual({ connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+  });
+
+  it("cancels a statement that runs past the limit (statement_timeout), as DatabaseUnavailable with status 503", async () => {
+    const error = await failure(() => prisma.$queryRaw`SELECT pg_sleep(3)`);
+    expect(isDatabaseUnavailableError(error)).toBe(true);
+    expect((error as { init: { status: number } }).init.status).toBe(503);
+    // The pool is fine afterwards.
+    expect(await prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+  });
+
+  it("ends a transaction whose statement runs past the limit the same way, and keeps none of its writes", async () => {
+    const error = await failure(() =>
+      prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`CREATE TABLE doomed_by_timeout (id int)`;
+        await tx.$queryRaw`SELECT pg_sleep(3)`;
+      }),
+    );
+    expect(isDatabaseUnavailableError(error)).toBe(true);
+    expect(await prisma.$queryRaw`SELECT to_regclass('doomed_by_timeout') IS NULL AS gone`).toEqual([{ gone: true }]);
+  });
+
+  describe("a stalled network", () => {
+    let proxy: StallingProxy;
+    afterAll(async () => {
+      proxy?.resume();
+      await proxy?.close();
+    });
+
+    it("fails a query on a stalled connection (query_timeout) and a new connection (connection timeout), then recovers", async () => {
+      proxy = await startStallingProxy(original.url);
+      process.env.DATABASE_URL = proxy.url;
+      expect(await prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      proxy.stall();
+      const safety = setTimeout(() => proxy.resume(), 30_000);
+      const stalled = await failure(() => prisma.user.count());
+      const fresh = await failure(() => Promise.all([prisma.user.count(), prisma.user.count(), prisma.user.count()]));
+      clearTimeout(safety);
+      proxy.resume();
+      expect(isDatabaseUnavailableError(stalled)).toBe(true);
+      expect(isDatabaseUnavailableError(fresh)).toBe(true);
+      expect(await prisma.user.count()).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  it("reports a server that is not there (connection refused) as DatabaseUnavailable", async () => {
+    const url = new URL(original.url);
+    url.port = "9"; // discard: nothing listens there
+    process.env.DATABASE_URL = url.toString();
+    expect(isDatabaseUnavailableError(await failure(() => prisma.user.count()))).toBe(true);
+  });
+
+  it("leaves errors that are the query's own fault alone (division by zero is not an outage)", async () => {
+    process.env.DATABASE_URL = original.url;
+    const error = await failure(() => prisma.$executeRaw`SELECT 1/0`);
+    expect(isDatabaseUnavailableError(error)).toBe(false);
+  });
+});
