@@ -9,10 +9,13 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error) && import.meta.env.SSR) console.error(error);
 
+  // Bad input (app/utils/form.server.ts) says what was wrong with it.
+  const badInput = isRouteErrorResponse(error) && typeof error.data?.badInput === "string" ? (error.data.badInput as string) : null;
   const title =
-    status === 403 ? t("error.403title") : status === 404 ? t("error.404title") : status === 410 ? t("error.410title") : t("error.title");
-  const message =
-    status === 403 ? t("error.403") : status === 404 ? t("error.404") : status === 410 ? t("error.410") : status === 400 ? t("error.400") : t("error.500");
+    status === 403 ? t("error.403title") : status === 404 ? t("error.404title") : status === 410 ? t("error.410title") : badInput ? t("badInput.title") : t("error.title");
+  const message = badInput
+    ? t(badInput)
+    : status === 403 ? t("error.403") : status === 404 ? t("error.404") : status === 410 ? t("error.410") : status === 400 ? t("error.400") : t("error.500");
 
   return (
     <section className="error-page" role="alert" aria-labelledby="error-title">

@@ -14,6 +14,7 @@ import { Field, FormAlert, SubmitButton } from "~/components/ui";
 import { countUsers } from "~/people/users.server";
 import { requestContextOf } from "~/server/request-context";
 import type { Route } from "./+types/login";
+import { readForm } from "~/utils/form.server";
 
 const LoginSchema = z.object({
   email: emailSchema,
@@ -32,7 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   await requireAnonymous({ request, context });
-  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  const submission = parseWithZod(await readForm(request), { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAt: null }, { status: 400 });
   }
