@@ -24,16 +24,6 @@ export function createHttpApp(options: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ? 1 : false);
-  // A response sent before the request's body was read (a redirect to sign in, a 403, a refused oversized form)
-  // closes the connection: left open, the unread body would stall the next request on it until the idle timeout.
-  app.use((req, res, next) => {
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
-      if (!req.complete && !res.headersSent) res.setHeader("Connection", "close");
-      return writeHead.apply(this, args);
-    } as typeof writeHead;
-    next();
-  });
   // Published fact-checks first: rendered once, answered from memory already compressed, with their own
   // (stricter) security headers — readers arrive in spikes (app/publishing/public-pages.server.ts).
   app.use(publicFactCheckPages());
