@@ -3,6 +3,7 @@
 // bodies of the wrong type and broken or oversized multipart, as anonymous, reviewer, editor and admin. Bad input
 // is the client's fault: no answer may be a 5xx, and no row of the database may change. A route missing from the
 // table below fails the test, like the route × role matrix (tests/e2e/route-matrix.test.ts).
+import http from "node:http";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import routes from "../../app/routes";
@@ -192,7 +193,32 @@ function validValue(field: string, ids: Ids): string {
   return choices[field] ?? "Sweep text";
 }
 
-type Probe = { label: string; method: "GET" | "POST"; url: string; body?: BodyInit; contentType?: string };
+type Probe = { label: string; method: "GET" | "POST"; url: string; body?: string; contentType?: string };
+
+/**
+ * Sends one probe on its own connection (`Connection: close`) and resolves with the status as soon as the answer
+ * arrives: a server may answer before it read a body (a redirect to sign in, a refusal) and close the connection,
+ * and a kept-alive connection with an unread body would stall the next request on it.
+ */
+function send(visitor: Visitor, probe: Probe): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(probe.url, visitor.baseUrl);
+    const headers: Record<string, string> = { Origin: url.origin, Connection: "close" };
+    if (visitor.cookieHeader) headers.Cookie = visitor.cookieHeader;
+    if (probe.contentType) headers["Content-Type"] = probe.contentType;
+    if (probe.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(probe.body));
+    let answered = false;
+    const request = http.request(url, { method: probe.method, headers, agent: false }, (response) => {
+      answered = true;
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    request.end(probe.body);
+  });
+}
 
 function fill(template: string, ids: Ids, replace?: string) {
   return template.replace(/\{(\w+)\}/g, (_, name: keyof Ids) => encodeURIComponent(replace ?? ids[name]));
@@ -270,7 +296,7 @@ function probesFor(spec: Spec, ids: Ids): Probe[] {
     { label: "POST JSON", method: "POST", url, body: JSON.stringify(Object.fromEntries(valid)), contentType: "application/json" },
     { label: "POST broken JSON", method: "POST", url, body: '{"intent": "', contentType: "application/json" },
     { label: "POST text/plain", method: "POST", url, body: valid.map(([name, value]) => `${name}=${value}`).join("\r\n"), contentType: "text/plain" },
-    { label: "POST no content type", method: "POST", url, body: new Blob([urlencoded(valid)]) },
+    { label: "POST no content type", method: "POST", url, body: urlencoded(valid) },
     { label: "POST multipart without boundary", method: "POST", url, body: multipart(valid), contentType: "multipart/form-data" },
     { label: "POST truncated multipart", method: "POST", url, body: multipart(valid).slice(0, -30), contentType: "multipart/form-data; boundary=----sweep" },
     { label: "POST multipart, wrong boundary", method: "POST", url, body: multipart(valid), contentType: "multipart/form-data; boundary=----other" },
@@ -357,25 +383,18 @@ describe("bad-input sweep", () => {
       const failures: string[] = [];
       const jobs = everyone.flatMap((who) => probes.filter((probe) => probe.method === "GET" || who === "anonymous" || pattern !== "logout").map((probe) => ({ who, probe })));
       await inPool(jobs, 4, async ({ who, probe }) => {
-        const visitor = visitors[who];
-        const headers: Record<string, string> = { Origin: new URL(visitor.baseUrl).origin };
-        if (probe.contentType) headers["Content-Type"] = probe.contentType;
-        const started = performance.now();
         let status = 0;
-        // A server may close a connection whose request body it did not read (a redirect to sign in, a refusal):
-        // the client may then see the request fail while it still sends the body. Such a request is sent again (twice at most).
+        // A server that answers before reading a large body may close the connection while it is still being
+        // sent; if that happens before any answer arrived, the probe is sent again (twice at most).
         for (let attempt = 1; !status; attempt++) {
           try {
-            const response = await visitor.request(probe.url, { method: probe.method, body: probe.body, headers });
-            status = response.status;
-            await response.body?.cancel();
+            status = await send(visitors[who], probe);
           } catch (error) {
             if (attempt < 3) continue;
             failures.push(`${who} ${probe.label} ${probe.url.slice(0, 120)}: ${String(error)}`);
             return;
           }
         }
-        if (process.env.SWEEP_TIMING && performance.now() - started > 300) console.log(`${Math.round(performance.now() - started)} ms ${who} ${probe.label}`);
         if (status >= 500) failures.push(`${who} ${probe.label} ${probe.url.slice(0, 120)} → ${status}`);
       });
       const after = await checksums();
