@@ -9,6 +9,7 @@ import { i18nFor, isLanguage } from "~/i18n/i18n";
 import { requestLanguage } from "~/i18n/language.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { getSessionUser } from "~/auth/session.server";
+import { addressGuard } from "~/utils/address.server";
 import type { Route } from "./+types/root";
 import stylesheet from "./styles/app.css?url";
 
@@ -16,6 +17,9 @@ export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: stylesheet },
 ];
+
+// Before any loader or action of any route: ids that are not ids are not found, control characters are refused.
+export const middleware: Route.MiddlewareFunction[] = [addressGuard];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const [user, newsroom] = await Promise.all([getSessionUser({ request, context }), getNewsroom()]).catch((error: unknown) => {

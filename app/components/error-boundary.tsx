@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import { databaseUnavailableReason } from "~/db/unavailable";
@@ -10,27 +11,7 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error) && import.meta.env.SSR) console.error(error);
 
-  const databaseUnavailable = status === 503 && isRouteErrorResponse(error) && (error.data as { reason?: unknown } | null)?.reason === databaseUnavailableReason;
-  const title = databaseUnavailable
-    ? t("error.databaseTitle")
-    : status === 403
-      ? t("error.403title")
-      : status === 404
-        ? t("error.404title")
-        : status === 410
-          ? t("error.410title")
-          : t("error.title");
-  const message = databaseUnavailable
-    ? t("error.database")
-    : status === 403
-      ? t("error.403")
-      : status === 404
-        ? t("error.404")
-        : status === 410
-          ? t("error.410")
-          : status === 400
-            ? t("error.400")
-            : t("error.500");
+  const { title, message } = errorText(status, isRouteErrorResponse(error) ? error.data : null, t);
 
   return (
     <section className="error-page" role="alert" aria-labelledby="error-title">
@@ -45,6 +26,19 @@ export function GeneralErrorBoundary() {
       </p>
     </section>
   );
+}
+
+/** What the error page says: a specific message for bad input and for an unavailable database, else by status. */
+function errorText(status: number, data: unknown, t: TFunction): { title: string; message: string } {
+  const detail = data && typeof data === "object" ? (data as { reason?: unknown; badInput?: unknown }) : {};
+  if (status === 503 && detail.reason === databaseUnavailableReason) return { title: t("error.databaseTitle"), message: t("error.database") };
+  // Bad input (app/utils/form.server.ts) says what was wrong with it.
+  if (typeof detail.badInput === "string" && status !== 403 && status !== 404 && status !== 410) return { title: t("badInput.title"), message: t(detail.badInput) };
+  const key = status === 403 || status === 404 || status === 410 ? String(status) : null;
+  return {
+    title: key ? t(`error.${key}title`) : t("error.title"),
+    message: key ? t(`error.${key}`) : status === 400 ? t("error.400") : t("error.500"),
+  };
 }
 
 /** The error page of routes outside the desk (setup, invitations, unknown addresses, the root). */

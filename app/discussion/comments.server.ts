@@ -9,6 +9,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
 import { notify } from "~/notifications/notifications.server";
 import { commentMaxLength, hasMentions, matchMentions, parseMentions } from "./mentions";
+import { isUuid } from "~/utils/input";
 
 export { commentMaxLength };
 
@@ -20,7 +21,6 @@ export class CommentRefused extends Error {
   }
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who may read a claim: holders of read:article:any, or a reviewer with a current assignment on it. */
 function readersOf(claimId: string): Prisma.UserWhereInput {
@@ -34,7 +34,7 @@ function readersOf(claimId: string): Prisma.UserWhereInput {
 
 /** The claim, if it exists (not deleted) and `viewer` may read it; otherwise null. */
 export async function claimReadableBy(viewer: Viewer, claimId: string) {
-  if (!uuidPattern.test(claimId)) return null;
+  if (!isUuid(claimId)) return null;
   const scope: Prisma.ClaimWhereInput = userCan(viewer, "read:article:any")
     ? {}
     : userCan(viewer, "read:article:own")

@@ -27,7 +27,7 @@ export async function roleId(name: RoleName) {
 }
 
 export class PeopleRuleError extends Error {
-  constructor(readonly messageKey: "people.cannotChangeSelf" | "people.lastAdmin") {
+  constructor(readonly messageKey: "people.cannotChangeSelf" | "people.lastAdmin" | "people.notFound") {
     super(messageKey);
   }
 }
@@ -42,7 +42,8 @@ export async function changeRole(actorId: string, userId: string, role: RoleName
   if (actorId === userId) throw new PeopleRuleError("people.cannotChangeSelf");
   const newRoleId = await roleId(role);
   await prisma.$transaction(async (tx) => {
-    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: { select: { name: true } } } });
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: { select: { name: true } } } });
+    if (!before) throw new PeopleRuleError("people.notFound");
     if (before.role.name === "admin" && role !== "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { roleId: newRoleId } });
     await recordAudit(tx, {
@@ -60,6 +61,7 @@ export async function changeRole(actorId: string, userId: string, role: RoleName
 export async function setActive(actorId: string, userId: string, active: boolean) {
   if (actorId === userId) throw new PeopleRuleError("people.cannotChangeSelf");
   await prisma.$transaction(async (tx) => {
+    if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new PeopleRuleError("people.notFound");
     if (!active) await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
     if (!active) await tx.session.deleteMany({ where: { userId } });

@@ -9,14 +9,14 @@ import type { PublishedClaim } from "./content";
 import { csvDocument } from "./csv";
 import { deskFactCheck } from "./fact-checks.server";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
+import { isUuid } from "~/utils/input";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ExportFile = { filename: string; body: string };
 
 /** The article's fact-check (published or since unpublished) with its current version, or null. */
 async function exportable(articleId: string, origin: string) {
-  if (!uuidPattern.test(articleId)) return null;
+  if (!isUuid(articleId)) return null;
   const factCheck = await deskFactCheck(articleId);
   if (!factCheck) return null;
   const newsroom = await getNewsroom();

@@ -4,6 +4,7 @@
 import { prisma } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { PublishedRating } from "./content";
+import { isUuid } from "~/utils/input";
 
 /** Longest search accepted; anything longer is cut (a search box, not a document). */
 export const searchMaxLength = 200;
@@ -36,7 +37,6 @@ export type FactCheckPage = {
 type Direction = "older" | "newer";
 type Cursor = { direction: Direction; at: Date; id: string };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A page boundary: fact-checks older (or newer) than this one, in publication order. */
 export function encodeIndexCursor(cursor: Cursor): string {
@@ -47,7 +47,7 @@ export function decodeIndexCursor(value: string | null | undefined): Cursor | nu
   if (!value || value.length > 200) return null;
   const [direction, iso, id] = Buffer.from(value, "base64url").toString().split("|");
   const at = new Date(iso ?? "");
-  if ((direction !== "o" && direction !== "n") || Number.isNaN(at.getTime()) || !id || !uuidPattern.test(id)) return null;
+  if ((direction !== "o" && direction !== "n") || Number.isNaN(at.getTime()) || !id || !isUuid(id)) return null;
   return { direction: direction === "o" ? "older" : "newer", at, id };
 }
 

@@ -9,6 +9,7 @@ import { type CalendarDay, endOfDay, isOverdue } from "~/newsroom/clock";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { notify } from "~/notifications/notifications.server";
 import { nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
+import { isUuid } from "~/utils/input";
 
 export class AssignmentRefused extends Error {
   constructor(readonly reason: "notReviewer" | "notAllowed" | "noClaims") {
@@ -19,7 +20,6 @@ export class AssignmentRefused extends Error {
 /** A person on the desk with their open claims (assigned, not yet settled) and how many of those are overdue. */
 export type ReviewerLoad = { id: string; name: string; open: number; overdue: number; assignable: boolean };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * People with their open claims and overdue count, in one query. Open: a current assignment on a claim
@@ -30,7 +30,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * people who are not assignable (deactivated, role changed) but still hold open claims.
  */
 async function reviewerLoads(options: { only?: string; withOpenWork?: boolean; now?: Date } = {}): Promise<ReviewerLoad[]> {
-  if (options.only !== undefined && !uuidPattern.test(options.only)) return [];
+  if (options.only !== undefined && !isUuid(options.only)) return [];
   const only = options.only ?? null;
   const rows = await prisma.$queryRaw<{ id: string; name: string; open: number; overdue: number; assignable: boolean }[]>`
     WITH load AS (

@@ -12,6 +12,7 @@ import { Alert, Card, Field, PageHeader, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
 import { changePassword, setUserLanguage } from "~/people/users.server";
 import type { Route } from "./+types/account";
+import { readForm } from "~/utils/form.server";
 
 const PasswordSchema = z.object({
   intent: z.literal("password"),
@@ -32,7 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser({ request, context });
-  const submission = parseWithZod(await request.formData(), { schema: AccountSchema });
+  const submission = parseWithZod(await readForm(request), { schema: AccountSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }), notice: null }, { status: 400 });
   }

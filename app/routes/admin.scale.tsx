@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, LabelledField, PageHeader } from "~/components/ui";
 import { addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, type ScaleRefusal, ScaleRefused } from "~/scale/scale.server";
 import type { Route } from "./+types/admin.scale";
+import { readForm } from "~/utils/form.server";
 
 const labelText = {
   labelEn: z.string({ error: "scale.error.badLabel" }).trim().min(1, "scale.error.badLabel").max(60, "scale.error.badLabel"),
@@ -42,7 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requireUserWithPermission({ request, context }, "update:scale:any");
-  const submission = parseWithZod(await request.formData(), { schema: ScaleAction });
+  const submission = parseWithZod(await readForm(request), { schema: ScaleAction });
   if (submission.status !== "success") return data<{ notice: Notice }>({ notice: { tone: "error", key: "scale.error.badLabel" } }, { status: 400 });
   const value = submission.value;
   try {

@@ -10,6 +10,7 @@ import { languages } from "~/i18n/i18n";
 import { getNewsroom, updateNewsroom } from "~/newsroom/settings.server";
 import { isTimeZone } from "~/newsroom/time-zone";
 import type { Route } from "./+types/admin.settings";
+import { readForm } from "~/utils/form.server";
 
 const webAddress = z
   .string()
@@ -36,7 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requireUserWithPermission({ request, context }, "update:settings:any");
-  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
+  const submission = parseWithZod(await readForm(request), { schema: SettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const { publicUrl, logoUrl, timeZone, ...rest } = submission.value;
   await updateNewsroom(admin.id, { ...rest, publicUrl: publicUrl ?? null, logoUrl: logoUrl ?? null, timeZone: timeZone ?? (await getNewsroom()).timeZone });

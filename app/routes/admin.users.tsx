@@ -15,6 +15,7 @@ import { createInvite, listPendingInvites, revokeInvite } from "~/people/invites
 import { changeRole, listPeople, PeopleRuleError, setActive } from "~/people/users.server";
 import { requestOrigin } from "~/publishing/public-url.server";
 import type { Route } from "./+types/admin.users";
+import { readForm } from "~/utils/form.server";
 
 const InviteSchema = z.object({
   intent: z.literal("invite"),
@@ -40,7 +41,7 @@ type Notice = { tone: "success" | "error"; key: string; link?: string; email?: s
 
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requireUserWithPermission({ request, context }, "update:user:any");
-  const submission = parseWithZod(await request.formData(), { schema: PeopleSchema });
+  const submission = parseWithZod(await readForm(request), { schema: PeopleSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), notice: null as Notice | null }, { status: 400 });
   }
@@ -73,7 +74,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
   } catch (error) {
     if (error instanceof PeopleRuleError) {
-      return data({ result: submission.reply(), notice: { tone: "error", key: error.messageKey } as Notice }, { status: 409 });
+      const status = error.messageKey === "people.notFound" ? 404 : 409;
+      return data({ result: submission.reply(), notice: { tone: "error", key: error.messageKey } as Notice }, { status });
     }
     throw error;
   }

@@ -13,6 +13,7 @@ import { AssignmentRefused, assignableReviewers, assignClaims, deadlineOn, unass
 import { articleBoard, claimsBelongTo } from "~/review/board.server";
 import { boardColumns, TransitionRefused } from "~/review/lifecycle";
 import type { Route } from "./+types/articles.$articleId.board";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
@@ -51,7 +52,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
   const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: BoardAction });
   if (submission.status !== "success") {
     const fieldErrors = submission.error ?? {};

@@ -16,6 +16,7 @@ import { renderMessagePage, type RenderedPage } from "~/publishing/public-page";
 import { renderPublishedPage } from "~/publishing/public-pages.server";
 import { requestOrigin } from "~/publishing/public-url.server";
 import type { Route } from "./+types/articles.$articleId.fact-check.preview";
+import { readForm } from "~/utils/form.server";
 
 function htmlResponse(page: RenderedPage, language: string, status = 200) {
   return new Response(page.html, {
@@ -47,7 +48,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const refused = (key: string, status: number) =>
     htmlResponse(renderMessagePage(shell, t("factCheckPreview.refused"), t(key)), language, status);
 
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: FactCheckAction });
   if (submission.status !== "success" || submission.value.intent === "unpublish") return refused("factCheck.fillIn", 400);
   const value = submission.value;

@@ -33,6 +33,7 @@ import { FactCheckAction, formValues, verdictChanges } from "~/publishing/forms"
 import { slugify } from "~/publishing/slug";
 import { activeScale } from "~/scale/scale.server";
 import type { Route } from "./+types/articles.$articleId.fact-check";
+import { readForm } from "~/utils/form.server";
 
 /** What a done action says, by the outcome it puts in the address. */
 const outcomes = {
@@ -102,7 +103,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const editor = await requireUserWithPermission({ request, context }, "publish:factcheck:any");
   const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const submission = parseWithZod(formData, { schema: FactCheckAction });
   if (submission.status !== "success") {

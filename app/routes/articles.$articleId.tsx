@@ -30,6 +30,8 @@ import { ClaimEditor, type ClaimDraft } from "~/components/workspace/claim-edito
 import { ClaimList } from "~/components/workspace/claim-list";
 import { SuggestionList } from "~/components/workspace/suggestion-list";
 import type { Route } from "./+types/articles.$articleId";
+import { readForm } from "~/utils/form.server";
+import { countField, idField, versionField } from "~/utils/input";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission({ request, context }, "read:article:own");
@@ -45,12 +47,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-const id = z.uuid();
-const version = z.coerce.number().int().positive();
+const id = idField;
+const version = versionField;
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || null);
 
 const WorkspaceAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("createClaim"), start: z.coerce.number().int(), end: z.coerce.number().int() }),
+  z.object({ intent: z.literal("createClaim"), start: countField, end: countField }),
   z.object({ intent: z.literal("acceptSuggestion"), suggestionId: id }),
   z.object({ intent: z.literal("dismissSuggestion"), suggestionId: id }),
   z.object({ intent: z.literal("acceptAbove"), minScore: z.coerce.number().min(0).max(1) }),
@@ -66,13 +68,14 @@ const WorkspaceAction = z.discriminatedUnion("intent", [
     // The values the form showed when the editor began (JSON), so only what they changed is saved.
     loaded: z.string().max(20_000).optional(),
   }),
-  z.object({ intent: z.literal("splitClaim"), claimId: id, version, at: z.coerce.number().int() }),
+  z.object({ intent: z.literal("splitClaim"), claimId: id, version, at: countField }),
   z.object({
     intent: z.literal("mergeClaims"),
     claimId: z
       .array(z.string().regex(/^[0-9a-f-]{36}:\d+$/))
       .min(2)
-      .transform((values) => values.map((value) => ({ id: value.slice(0, 36), version: Number(value.slice(37)) }))),
+      .transform((values) => values.map((value) => ({ id: value.slice(0, 36), version: value.slice(37) as unknown })))
+      .pipe(z.array(z.object({ id, version }))),
   }),
   z.object({ intent: z.literal("deleteClaim"), claimId: id, version }),
   z.object({ intent: z.literal("setLanguage"), language: z.enum(["id", "en", "und"]) }),
@@ -88,7 +91,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   // The action needs only to know the article exists for this editor, not its text and claims.
   const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: WorkspaceAction });
   if (submission.status !== "success") {
     const intent = formData.get("intent");

@@ -1,4 +1,3 @@
-import { MaxFileSizeExceededError, MaxTotalSizeExceededError, parseFormData } from "@remix-run/form-data-parser";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { importArticle } from "~/articles/articles.server";
@@ -8,6 +7,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, LabelledField, PageHeader } from "~/components/ui";
 import { getNewsroom } from "~/newsroom/settings.server";
+import { badInput, readForm } from "~/utils/form.server";
 import type { Route } from "./+types/articles.new";
 
 const limitMb = Math.round(articleLimits.maxBytes / (1024 * 1024));
@@ -20,20 +20,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 type Failure = { code: string; detail?: Record<string, string | number> };
 type ActionResult = { intent: string; error?: Failure; duplicate?: { id: string; title: string }; values?: Record<string, string> };
 
-async function readForm(request: Request) {
-  const declared = Number(request.headers.get("Content-Length") ?? 0);
-  if (declared > articleLimits.maxBytes + 256 * 1024) throw new ImportError("too_large", { limitMb });
-  try {
-    return await parseFormData(request, {
-      maxFileSize: articleLimits.maxBytes,
-      maxTotalSize: articleLimits.maxBytes + 256 * 1024,
-      maxFiles: 1,
-    });
-  } catch (error) {
-    if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError)
-      throw new ImportError("too_large", { limitMb });
-    throw error;
-  }
+function readImportForm(request: Request) {
+  return readForm(request, {
+    maxBytes: articleLimits.maxBytes + 256 * 1024,
+    maxFileSize: articleLimits.maxBytes,
+    maxFiles: 1,
+    tooLarge: () => new ImportError("too_large", { limitMb }),
+  });
 }
 
 function text(form: FormData, name: string) {
@@ -46,7 +39,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   let intent = "paste";
   let values: Record<string, string> = {};
   try {
-    const form = await readForm(request);
+    const form = await readImportForm(request);
     intent = text(form, "intent");
     let draft: ArticleDraft;
     if (intent === "url") {
@@ -56,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const file = form.get("file");
       if (!(file instanceof File) || file.size === 0) throw new ImportError("empty");
       draft = await draftFromFile({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
-    } else {
+    } else if (intent === "paste" || intent === "") {
       intent = "paste";
       values = Object.fromEntries(
         ["title", "body", "outlet", "author", "publishedAt", "originalUrl"].map((name) => [name, text(form, name)]),
@@ -70,6 +63,8 @@ export async function action({ request, context }: Route.ActionArgs) {
         originalUrl: values.originalUrl,
         timeZone: (await getNewsroom()).timeZone,
       });
+    } else {
+      throw badInput("badInput.malformedForm", 400);
     }
     const outcome = await importArticle(editor.id, draft);
     if (outcome.created) return redirect(`/articles/${outcome.articleId}`);

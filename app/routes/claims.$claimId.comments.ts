@@ -8,6 +8,7 @@ import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { addComment, CommentRefused, commentMaxLength, claimReadableBy } from "~/discussion/comments.server";
 import type { Route } from "./+types/claims.$claimId.comments";
+import { readForm } from "~/utils/form.server";
 
 const CommentAction = z.discriminatedUnion("intent", [
   z.object({
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const claim = await claimReadableBy(user, params.claimId);
   if (!claim) throw data(null, { status: 404 });
   const back = `/claims/${claim.id}`;
-  const submission = parseWithZod(await request.formData(), { schema: CommentAction });
+  const submission = parseWithZod(await readForm(request), { schema: CommentAction });
   if (submission.status !== "success") {
     if (isDocumentRequest(request)) return redirect(back);
     const errors = Object.fromEntries(Object.entries(submission.error ?? {}).map(([field, messages]) => [field, messages ?? []]));

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { addSource, assertMayEditSources, removeSource, retryArchive, SourceError, sourceKinds, sourceLimits, sourceStances } from "~/sources/sources.server";
 import type { Route } from "./+types/claims.$claimId.sources";
+import { readForm } from "~/utils/form.server";
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || null);
 
@@ -55,7 +56,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = await requireUser({ request, context });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const back = redirect(`/claims/${params.claimId}#sources`);
   const refuse = (error: string, status: number, fields?: string[]) =>

@@ -20,8 +20,10 @@ import {
   type VerdictRefusal,
 } from "~/review/verdicts.server";
 import type { Route } from "./+types/claims.$claimId.verdicts";
+import { readForm } from "~/utils/form.server";
+import { isUuid, versionField } from "~/utils/input";
 
-const claimVersion = z.coerce.number().int().positive();
+const claimVersion = versionField;
 // The verdicts the page showed (app/review/verdict-basis.ts): a save is refused only if one it acts on changed since.
 const seen = z.string().max(10_000).optional();
 
@@ -86,7 +88,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   await requireUser({ request, context });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
@@ -97,7 +99,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
   const user = intent in permissionFor ? await requireUserWithPermission({ request, context }, permissionFor[intent as Intent]) : null;
   if (!user) return refuse("verdict.error.invalid", 400);
-  const claim = /^[0-9a-f-]{36}$/i.test(params.claimId) ? await currentClaim(params.claimId) : null;
+  const claim = isUuid(params.claimId) ? await currentClaim(params.claimId) : null;
   if (!claim) throw data(null, { status: 404 });
 
   const submission = parseWithZod(formData, { schema: VerdictAction });

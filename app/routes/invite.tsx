@@ -13,6 +13,7 @@ import { Alert, Field, FormAlert, SubmitButton } from "~/components/ui";
 import { isLanguage } from "~/i18n/i18n";
 import { acceptInvite, findUsableInvite } from "~/people/invites.server";
 import type { Route } from "./+types/invite";
+import { readForm } from "~/utils/form.server";
 
 const AcceptSchema = z.object({
   name: z.string({ error: "form.required" }).trim().min(1, "form.required").max(120, "form.tooLong"),
@@ -29,7 +30,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   await requireAnonymous({ request, context });
-  const submission = parseWithZod(await request.formData(), { schema: AcceptSchema });
+  const submission = parseWithZod(await readForm(request), { schema: AcceptSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
@@ -15,6 +15,7 @@ import { Field, FormAlert, SubmitButton } from "~/components/ui";
 import { countUsers } from "~/people/users.server";
 import { requestContextOf } from "~/server/request-context";
 import type { Route } from "./+types/login";
+import { readForm } from "~/utils/form.server";
 
 const LoginSchema = z.object({
   email: emailSchema,
@@ -33,13 +34,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   await requireAnonymous({ request, context });
-  const form = await readLoginForm(request);
-  if (!form.ok) {
-    // A body that is not a form (e.g. JSON from a script) says so instead of failing with a 500.
-    const result: SubmissionResult<string[]> = { status: "error", error: { "": ["form.unreadable"] } };
-    return data({ result, retryAt: null }, { status: form.status });
-  }
-  const submission = parseWithZod(form.data, { schema: LoginSchema });
+  // Only a form from our own page is read; JSON from a script and the like get a 4xx (app/utils/form.server.ts).
+  const submission = parseWithZod(await readForm(request), { schema: LoginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAt: null }, { status: 400 });
   }
@@ -64,17 +60,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   const headers = new Headers({ "Set-Cookie": sessionCookie(outcome.token) });
   if (outcome.deviceCookie) headers.append("Set-Cookie", outcome.deviceCookie);
   return redirect(safeRedirect(redirectTo), { headers });
-}
-
-/** The sign-in form as the browser sends it (urlencoded or multipart); anything else is refused with a 4xx. */
-async function readLoginForm(request: Request): Promise<{ ok: true; data: FormData } | { ok: false; status: 400 | 415 }> {
-  const type = request.headers.get("Content-Type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") return { ok: false, status: 415 };
-  try {
-    return { ok: true, data: await request.formData() };
-  } catch {
-    return { ok: false, status: 400 };
-  }
 }
 
 export default function Login() {

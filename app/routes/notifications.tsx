@@ -11,6 +11,7 @@ import { useLiveRevalidation } from "~/components/live";
 import { Card, PageHeader, SubmitButton } from "~/components/ui";
 import { listNotifications, markRead, unreadCount } from "~/notifications/notifications.server";
 import type { Route } from "./+types/notifications";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser({ request, context });
@@ -25,7 +26,7 @@ const NotificationAction = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser({ request, context });
-  const submission = parseWithZod(await request.formData(), { schema: NotificationAction });
+  const submission = parseWithZod(await readForm(request), { schema: NotificationAction });
   if (submission.status !== "success") return data({ marked: 0 }, { status: 400 });
   const value = submission.value;
   const marked = await markRead(user.id, value.intent === "readAll" ? "all" : [value.id]);

@@ -12,6 +12,7 @@ import { Field, SelectField, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
 import { countUsers, createFirstAdmin } from "~/people/users.server";
 import type { Route } from "./+types/setup";
+import { readForm } from "~/utils/form.server";
 
 const SetupSchema = z.object({
   newsroomName: z.string({ error: "form.required" }).trim().min(1, "form.required").max(120, "form.tooLong"),
@@ -33,7 +34,7 @@ export async function loader() {
 
 export async function action({ request }: Route.ActionArgs) {
   await requireFirstRun();
-  const submission = parseWithZod(await request.formData(), { schema: SetupSchema });
+  const submission = parseWithZod(await readForm(request), { schema: SetupSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

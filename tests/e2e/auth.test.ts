@@ -114,8 +114,8 @@ describe("sign-in throttling that cannot lock the owner out", () => {
 
   it("answers a JSON body on POST /login with 415 and a message in the visitor's language, not a 500", async () => {
     for (const [language, message] of [
-      ["en", "This form could not be read."],
-      ["id", "Formulir ini tidak dapat dibaca."],
+      ["en", "accepts only forms sent from Factdesk's own pages"],
+      ["id", "hanya menerima formulir dari halaman Factdesk sendiri"],
     ] as const) {
       const response = await new Visitor(baseUrl(), { "Accept-Language": language }).request("/login", {
         method: "POST",

@@ -54,17 +54,18 @@ const matrix: Record<string, Row[]> = {
   // Exports need the publishing permission (reviewers are refused whatever the article); this article has no fact-check.
   "articles/:articleId/fact-check.csv": [
     { url: "/articles/{article}/fact-check.csv", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
-    { url: "/articles/not-an-id/fact-check.csv", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+    // An address whose id cannot be an id names nothing: 404 for everyone, before sign-in is checked (app/utils/address.server.ts).
+    { url: "/articles/not-an-id/fact-check.csv", expect: { anonymous: 404, ...signedIn(404) } },
   ],
   // The editors' preview answers the publish or correction form (POST); there is nothing to show at its bare address.
   "articles/:articleId/fact-check/preview": [
     { url: "/articles/{article}/fact-check/preview", expect: { anonymous: toLogin, reviewer: 403, editor: 405, admin: 405 } },
     { url: "/articles/{article}/fact-check/preview", method: "POST", form: { intent: "publish" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
-    { url: "/articles/not-an-id/fact-check/preview", method: "POST", form: { intent: "publish" }, expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+    { url: "/articles/not-an-id/fact-check/preview", method: "POST", form: { intent: "publish" }, expect: { anonymous: 404, ...signedIn(404) } },
   ],
   "articles/:articleId/fact-check.json": [
     { url: "/articles/{article}/fact-check.json", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
-    { url: "/articles/not-an-id/fact-check.json", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+    { url: "/articles/not-an-id/fact-check.json", expect: { anonymous: 404, ...signedIn(404) } },
   ],
   dashboard: [{ url: "/dashboard", expect: { anonymous: toLogin, ...signedIn(200) } }],
   account: [{ url: "/account", expect: { anonymous: toLogin, ...signedIn(200) } }],
@@ -119,7 +120,7 @@ const matrix: Record<string, Row[]> = {
     { url: "/workload/{reviewer}", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
     { url: "/workload/{reviewer}?show=overdue", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
     { url: "/workload/00000000-0000-4000-8000-000000000000", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
-    { url: "/workload/not-an-id", expect: { anonymous: toLogin, reviewer: 403, editor: 404, admin: 404 } },
+    { url: "/workload/not-an-id", expect: { anonymous: 404, ...signedIn(404) } },
   ],
   // Verdicts are posted by the claim page's verdict section. This claim is unassigned: the reviewer is not its
   // reviewer, editors may not propose, and nothing has been proposed, so there is nothing to approve.

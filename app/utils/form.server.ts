@@ -1,0 +1,118 @@
+// The one way actions read a request body: a form (URL-encoded or multipart) within size and field limits, with
+// no control characters in any value. Anything else is the client's fault and answers a 4xx with a catalog key
+// (`badInput.*`, shown by GeneralErrorBoundary in the reader's language), before anything is read or written.
+import {
+  FormDataParseError,
+  MaxFileSizeExceededError,
+  MaxFilesExceededError,
+  MaxHeaderSizeExceededError,
+  MaxPartsExceededError,
+  MaxTotalSizeExceededError,
+  MultipartParseError,
+  parseFormData,
+} from "@remix-run/form-data-parser";
+import { data } from "react-router";
+import { hasControlCharacters } from "./input";
+
+export type BadInputKey =
+  | "badInput.controlCharacters"
+  | "badInput.unsupportedType"
+  | "badInput.malformedForm"
+  | "badInput.tooLarge"
+  | "badInput.invalidValue";
+
+/** What a refused request carries: GeneralErrorBoundary shows the message of `badInput`. */
+export type BadInputData = { badInput: BadInputKey };
+
+/** A 4xx response for bad input, to throw from a loader, an action or middleware. */
+export function badInput(key: BadInputKey, status: 400 | 404 | 413 | 415 = 400) {
+  return data<BadInputData>({ badInput: key }, { status });
+}
+
+/** Every form on the desk fits in 1 MiB and 1,000 fields; the article import raises the size for its upload. */
+export const formLimits = { maxBytes: 1024 * 1024, maxFields: 1000 };
+
+export type FormOptions = {
+  maxBytes?: number;
+  maxFileSize?: number;
+  maxFiles?: number;
+  /** What to throw past the size limits instead of the 413 (the article import says it in its own form). */
+  tooLarge?: () => unknown;
+};
+
+function formKind(contentType: string | null): "urlencoded" | "multipart" | null {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "application/x-www-form-urlencoded") return "urlencoded";
+  if (type === "multipart/form-data" && /;\s*boundary=/i.test(contentType ?? "")) return "multipart";
+  return null;
+}
+
+class BodyTooLarge extends Error {}
+
+/** The request's body as text, refusing it as soon as it grows past `maxBytes`. */
+async function boundedText(request: Request, maxBytes: number) {
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function tooLarge(error: unknown) {
+  return (
+    error instanceof MaxFileSizeExceededError ||
+    error instanceof MaxTotalSizeExceededError ||
+    error instanceof MaxPartsExceededError ||
+    error instanceof MaxFilesExceededError ||
+    error instanceof MaxHeaderSizeExceededError
+  );
+}
+
+/**
+ * The request's form. Throws (as a response) 415 for a body that is not a form (JSON, text, multipart without a
+ * boundary), 413 past the limits, 400 for a broken body or a control character (NUL included) in any value.
+ */
+export async function readForm(request: Request, options: FormOptions = {}): Promise<FormData> {
+  const kind = formKind(request.headers.get("Content-Type"));
+  if (!kind) throw badInput("badInput.unsupportedType", 415);
+  const maxBytes = options.maxBytes ?? formLimits.maxBytes;
+  const refuseSize = () => options.tooLarge?.() ?? badInput("badInput.tooLarge", 413);
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw refuseSize();
+  let form: FormData;
+  try {
+    if (kind === "urlencoded") {
+      const fields = new URLSearchParams(await boundedText(request, maxBytes));
+      form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+    } else {
+      form = await parseFormData(request, {
+        maxFiles: options.maxFiles ?? 0,
+        maxFileSize: options.maxFileSize ?? maxBytes,
+        maxTotalSize: maxBytes,
+        maxParts: formLimits.maxFields,
+      });
+    }
+  } catch (error) {
+    if (error instanceof BodyTooLarge || tooLarge(error)) throw refuseSize();
+    if (error instanceof FormDataParseError || error instanceof MultipartParseError || error instanceof TypeError)
+      throw badInput("badInput.malformedForm", 400);
+    throw error;
+  }
+  let count = 0;
+  for (const [name, value] of form) {
+    if (++count > formLimits.maxFields) throw refuseSize();
+    const text = typeof value === "string" ? value : value.name;
+    if (hasControlCharacters(name) || hasControlCharacters(text)) throw badInput("badInput.controlCharacters", 400);
+  }
+  return form;
+}
