@@ -66,10 +66,13 @@ function decodeBody(bytes: Buffer, contentType: string | null, html: boolean): s
   return (decoder(httpCharset) ?? decoder(metaCharset) ?? new TextDecoder("utf-8")).decode(bytes);
 }
 
-async function contentOf(fetched: FetchedResource): Promise<SnapshotContent> {
+async function contentOf(fetched: FetchedResource, signal: AbortSignal | undefined): Promise<SnapshotContent> {
   const type = mediaType(fetched.contentType);
   const html = type ? htmlTypes.has(type) : looksLikeHtml(fetched.body);
-  if (html) return readUntrustedDocument("snapshot-page", { html: decodeBody(fetched.body, fetched.contentType, true), pageUrl: fetched.url });
+  if (html) {
+    const page = { html: decodeBody(fetched.body, fetched.contentType, true), pageUrl: fetched.url };
+    return readUntrustedDocument("snapshot-page", page, { signal });
+  }
   if (type === "text/plain") {
     const text = decodeBody(fetched.body, fetched.contentType, false);
     return { text, sanitizedHtml: `<pre>${escapeHtml(text)}</pre>` };
@@ -131,7 +134,7 @@ export async function archiveSnapshot(
   const sha256 = createHash("sha256").update(fetched.body).digest("hex");
   let content: SnapshotContent;
   try {
-    content = await contentOf(fetched);
+    content = await contentOf(fetched, options.signal);
   } catch (error) {
     // Too many documents waiting in this process: the job is retried later.
     if (!(error instanceof DocumentRefusal) || !error.permanent) throw error;
@@ -171,6 +174,24 @@ export async function archiveSnapshot(
   if (count === 0) return { status: "skipped", snapshotId };
   await publishChange(topics, "source.archived");
   return { status: "ARCHIVED", snapshotId, sha256 };
+}
+
+/**
+ * Settles a PENDING snapshot as FAILED with `failureReason` when its job has failed for good (its retries
+ * used up, e.g. the database kept failing). Returns false when it was no longer PENDING.
+ */
+export async function giveUpSnapshot(snapshotId: string, failureReason: string): Promise<boolean> {
+  const { count } = await prisma.sourceSnapshot.updateMany({
+    where: { id: snapshotId, status: "PENDING" },
+    data: { status: "FAILED", failureReason, fetchedAt: new Date() },
+  });
+  if (count === 0) return false;
+  const snapshot = await prisma.sourceSnapshot.findUnique({
+    where: { id: snapshotId },
+    select: { source: { select: { claimId: true, claim: { select: { articleId: true } } } } },
+  });
+  if (snapshot) await publishChange([`claim:${snapshot.source.claimId}`, `article:${snapshot.source.claim.articleId}`], "source.archive_failed");
+  return true;
 }
 
 /** PENDING snapshots of live sources created more than `olderThanMs` ago (their job may be lost). */

@@ -106,36 +106,48 @@ function errorOf(reply: Extract<WorkerReply, { ok: false }>): Error {
   return new Error(`Reading a document failed: ${failure.message}`);
 }
 
-function runInWorker(task: DocumentTask, input: unknown): Promise<unknown> {
+type ReadOptions = {
+  /** Ends the worker at once and rejects with the signal's reason (the server is stopping). */
+  signal?: AbortSignal;
+  /** Tighter limits than `readerLimits` (tests). */
+  timeoutMs?: number;
+  memoryMb?: number;
+};
+
+function runInWorker(task: DocumentTask, input: unknown, options: ReadOptions): Promise<unknown> {
+  const { signal } = options;
+  const timeoutMs = Math.min(options.timeoutMs ?? readerLimits.timeoutMs, readerLimits.timeoutMs);
+  const memoryMb = Math.min(options.memoryMb ?? readerLimits.maxOldGenerationSizeMb, readerLimits.maxOldGenerationSizeMb);
   const setup = workerSetup();
   return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
     let settled = false;
     const worker = new Worker(setup.bootstrap, {
       workerData: { tsxApi: setup.tsxApi, tsconfig: setup.tsconfig, entry: setup.entry, task, input },
       // None of the parent's flags (its loaders, inspector port, heap size) apply to a document worker.
       execArgv: [],
       resourceLimits: {
-        maxOldGenerationSizeMb: readerLimits.maxOldGenerationSizeMb,
-        maxYoungGenerationSizeMb: readerLimits.maxYoungGenerationSizeMb,
+        maxOldGenerationSizeMb: memoryMb,
+        maxYoungGenerationSizeMb: Math.min(readerLimits.maxYoungGenerationSizeMb, memoryMb),
       },
     });
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       outcome();
       void worker.terminate();
     };
-    const timer = setTimeout(
-      () => settle(() => reject(new DocumentRefusal("too_slow", { seconds: readerLimits.timeoutMs / 1000 }))),
-      readerLimits.timeoutMs,
-    );
+    const timer = setTimeout(() => settle(() => reject(new DocumentRefusal("too_slow", { seconds: timeoutMs / 1000 }))), timeoutMs);
+    const onAbort = () => settle(() => reject(signal!.reason));
+    signal?.addEventListener("abort", onAbort, { once: true });
     worker.once("message", (reply: WorkerReply) => settle(() => (reply.ok ? resolve(reply.value) : reject(errorOf(reply)))));
     worker.once("error", (error: Error & { code?: string }) =>
       settle(() =>
         reject(
           error.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? new DocumentRefusal("too_much_memory", { memoryMb: readerLimits.maxOldGenerationSizeMb })
+            ? new DocumentRefusal("too_much_memory", { memoryMb })
             : error instanceof RangeError && /call stack/i.test(error.message)
               ? new DocumentRefusal("unreadable", {}, error.message)
               : new Error(`The document worker failed: ${error.message}`, { cause: error }),
@@ -151,10 +163,14 @@ function runInWorker(task: DocumentTask, input: unknown): Promise<unknown> {
  * own ImportError (not an article, unreadable Word file, …), a DocumentRefusal (too deep, too many
  * elements, too slow, too much memory, crashed, busy), or an Error for a fault of ours.
  */
-export async function readUntrustedDocument<T extends DocumentTask>(task: T, input: DocumentTasks[T]["input"]): Promise<DocumentTasks[T]["output"]> {
+export async function readUntrustedDocument<T extends DocumentTask>(
+  task: T,
+  input: DocumentTasks[T]["input"],
+  options: ReadOptions = {},
+): Promise<DocumentTasks[T]["output"]> {
   await acquire();
   try {
-    return (await runInWorker(task, input)) as DocumentTasks[T]["output"];
+    return (await runInWorker(task, input, options)) as DocumentTasks[T]["output"];
   } finally {
     release();
   }
