@@ -87,7 +87,7 @@ export async function benchHealthUnderImportSection(log: (line: string) => void,
   log(`GET /healthz while 4 MB nested pages are imported (${options.processes} import loop(s), one per server process), vs. idle:`);
   type Row = { name: string; latency: Latency; ratio: string };
   const columns: Column<Row>[] = [
-    { header: "phase", value: (row) => row.name },
+    { header: "phase", align: "left", value: (row) => row.name },
     { header: "p50 ms", align: "right", value: (row) => row.latency.p50.toFixed(1) },
     { header: "p95 ms", align: "right", value: (row) => row.latency.p95.toFixed(1) },
     { header: "max ms", align: "right", value: (row) => row.latency.max.toFixed(1) },
