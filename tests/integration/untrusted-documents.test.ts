@@ -8,7 +8,7 @@ import { draftFromFile, draftFromUrl } from "~/articles/import-source.server";
 import { createClaim } from "~/claims/claims.server";
 import { database, prisma } from "~/db/client.server";
 import { documentLimits } from "~/fetching/untrusted-document/limits";
-import { readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
+import { documentReaderLoad, readerLimits, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
 import { prepareJobs, startJobs, stopJobs, sweepPendingSnapshots } from "~/jobs/queue.server";
 import { archiveSnapshot } from "~/sources/archive.server";
 import { addSource, listSources, type SourceActor } from "~/sources/sources.server";
@@ -117,6 +117,17 @@ describe("untrusted documents", () => {
   it("a worker that needs more than its memory limit is ended and the document refused as too hungry", async () => {
     const reading = readUntrustedDocument("article-page", { html: nested, pageUrl: null }, { memoryMb: 4 });
     await expect(reading).rejects.toMatchObject({ name: "DocumentRefusal", code: "too_much_memory", detail: { memoryMb: 4 } });
+  });
+
+  it("reads at most `concurrency` documents at once; the others wait their turn and are all answered", async () => {
+    const count = readerLimits.concurrency + 2;
+    const reads = Array.from({ length: count }, () =>
+      readUntrustedDocument("article-page", { html: nested, pageUrl: null }).catch((error: unknown) => error),
+    );
+    expect(documentReaderLoad()).toEqual({ reading: readerLimits.concurrency, waiting: 2 });
+    const outcomes = await Promise.all(reads);
+    expect(outcomes.map((outcome) => (outcome as { code?: string }).code)).toEqual(Array(count).fill("too_deeply_nested"));
+    expect(documentReaderLoad()).toEqual({ reading: 0, waiting: 0 });
   });
 
   it("a read stopped by its signal (the server stopping) ends its worker and rejects with the reason", async () => {

@@ -91,6 +91,11 @@ async function acquire(): Promise<void> {
   await new Promise<void>((resolve) => waiting.push(resolve));
 }
 
+/** Documents being read and waiting in this process (for monitoring and tests). */
+export function documentReaderLoad(): { reading: number; waiting: number } {
+  return { reading: running, waiting: waiting.length };
+}
+
 function release() {
   const next = waiting.shift();
   if (next) next(); // the slot passes on
@@ -136,8 +141,11 @@ function runInWorker(task: DocumentTask, input: unknown, options: ReadOptions): 
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
-      outcome();
-      void worker.terminate();
+      // Settled once the thread is gone, so that its slot (and its heap) is free when the next one starts.
+      void worker
+        .terminate()
+        .catch(() => {})
+        .finally(outcome);
     };
     const timer = setTimeout(() => settle(() => reject(new DocumentRefusal("too_slow", { seconds: timeoutMs / 1000 }))), timeoutMs);
     const onAbort = () => settle(() => reject(signal!.reason));
