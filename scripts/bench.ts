@@ -8,6 +8,7 @@
 // autocannon runs in this process, so load generator and servers never share an event loop.
 //
 // First, a pure-function section times claim suggestions in this process (scripts/bench/suggest.ts).
+// Last, /healthz latency while 4 MB nested pages are being imported, vs. idle (scripts/bench/untrusted-document.ts).
 //
 // Timings are printed, never asserted: they depend on the machine, its other load and the database, so a
 // threshold would either fail at random or be too loose to mean anything. The baseline ratio is the number
@@ -36,6 +37,7 @@ import { archiveSize, fillArchive } from "./bench/articles.ts";
 import { prepareBoard } from "./bench/board.ts";
 import { benchImportSection } from "./bench/import.ts";
 import { benchSuggestions } from "./bench/suggest.ts";
+import { benchHealthUnderImportSection } from "./bench/untrusted-document.ts";
 import { sampleFactCheckSlug } from "../app/demo/published.ts";
 import { indent, runCommand, startServer, type ServerProcess } from "./bench/processes.ts";
 import { formatTable, type Column } from "./bench/table.ts";
@@ -312,6 +314,13 @@ async function main() {
 
   log("");
   await report(rows, options, database.description, app);
+  log("");
+  await benchHealthUnderImportSection(log, {
+    origin: origins.app,
+    editorCookie: context.editorCookie,
+    processes: Number(appEnv.WEB_CONCURRENCY ?? 1),
+    samples: options.quick ? 20 : 40,
+  });
 }
 
 /** Signs in once (the login form is rate limited) and returns the session cookie as `name=value`. */

@@ -19,6 +19,7 @@
 //   else the page URL.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { checkDocumentShape, documentLimits } from "~/fetching/untrusted-document/limits";
 import { articleLimits, collapseWhitespace, ImportError, isRelatedLinkLine } from "./text";
 
 export type ExtractedArticle = {
@@ -34,9 +35,11 @@ export type ExtractedArticle = {
 /**
  * Readability's cost grows with the number of elements times their depth: a 5 MB page of 2,000 nested
  * <div>s keeps it busy for minutes. Real news pages are a few thousand elements, rarely nested more than
- * 40 deep. Pages beyond these limits are not articles (checked before Readability runs, in one pass).
+ * 40 deep. Depth and element count are checked before any DOM is built (checkDocumentShape, in
+ * asDocument); the sum of all elements' depths only on the built tree, before Readability runs: a page
+ * within the other limits but over this one is not an article.
  */
-const complexityLimits = { maxElements: 100_000, maxDepth: 128, maxDepthSum: 800_000 };
+const complexityLimits = { ...documentLimits, maxDepthSum: 800_000 };
 
 /** True when the document is too large or too deeply nested to hand to Readability. */
 function tooComplex(root: Element): boolean {
@@ -383,7 +386,13 @@ function textBlocks(root: Node): Block[] {
 
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * The document linkedom builds from `html` (a fragment is wrapped in html/body). Throws a DocumentRefusal
+ * before building anything when the HTML is too deep or has too many elements (checkDocumentShape).
+ * Untrusted HTML reaches this only inside a document worker (~/fetching/untrusted-document).
+ */
 function asDocument(html: string): Doc {
+  checkDocumentShape(html);
   const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   return parseHTML(source).document as unknown as Doc;
 }

@@ -14,7 +14,8 @@ import mammoth from "mammoth";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { type SafeFetchOptions, SafeFetchError, safeFetch } from "~/fetching/safe-fetch.server";
 import { instantOf, isCalendarDay } from "~/newsroom/clock";
-import { extractArticle, htmlFragmentParagraphs } from "./extract.server";
+import { DocumentRefusal, type DocumentTask, type DocumentTasks, readerLimits, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
+import { htmlFragmentParagraphs } from "./extract.server";
 import {
   articleLimits,
   articleParagraphs,
@@ -274,6 +275,29 @@ function decodeWebText(bytes: Uint8Array, contentType: string | null, html: bool
   return decoder.decode(bytes);
 }
 
+/** The import's failure for a document the reader refused. */
+function importErrorOf(refusal: DocumentRefusal): ImportError {
+  const options = { cause: refusal, message: refusal.message };
+  switch (refusal.code) {
+    case "too_deeply_nested":
+    case "too_many_elements":
+    case "busy":
+      return new ImportError(refusal.code, refusal.detail, options);
+    default:
+      return new ImportError("too_complex", { seconds: readerLimits.timeoutMs / 1000, memoryMb: readerLimits.maxOldGenerationSizeMb }, options);
+  }
+}
+
+/** Reads an uploaded or fetched document in a worker (~/fetching/untrusted-document); refusals as ImportErrors. */
+async function readDocument<T extends DocumentTask>(task: T, input: DocumentTasks[T]["input"]): Promise<DocumentTasks[T]["output"]> {
+  try {
+    return await readUntrustedDocument(task, input);
+  } catch (error) {
+    if (error instanceof DocumentRefusal) throw importErrorOf(error);
+    throw error;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Markdown
 
@@ -311,7 +335,8 @@ function markdownParagraphs(text: string): string[] {
     .flatMap((part) => articleParagraphs(part));
 }
 
-function markdownDraftParts(source: string): { heading: string | null; paragraphs: string[] } {
+/** A Markdown file's heading and paragraphs. Runs in a document worker (task `markdown`). */
+export function markdownDraftParts(source: string): { heading: string | null; paragraphs: string[] } {
   let text = source;
   let heading: string | null = null;
   const front = frontMatter.exec(text);
@@ -412,7 +437,8 @@ function checkZip(bytes: Uint8Array): Set<string> {
   return names;
 }
 
-async function docxDraftParts(bytes: Uint8Array): Promise<{ heading: string | null; paragraphs: string[] }> {
+/** A Word file's heading and paragraphs. Runs in a document worker (task `docx`). */
+export async function docxDraftParts(bytes: Uint8Array): Promise<{ heading: string | null; paragraphs: string[] }> {
   const names = checkZip(bytes);
   if (!names.has("word/document.xml")) throw new ImportError("unreadable_text", { type: "docx" });
   let html: string;
@@ -474,7 +500,7 @@ export async function draftFromFile(file: { name: string; type: string; bytes: U
 
   if (kind === "docx") {
     if (sniffed !== "zip") throw new ImportError("unreadable_text", { type: "docx" });
-    const { heading, paragraphs } = await docxDraftParts(file.bytes);
+    const { heading, paragraphs } = await readDocument("docx", { bytes: file.bytes });
     const split = heading ? { title: heading, paragraphs } : titleAndBody(paragraphs, fallbackTitle);
     return finishDraft({ ...split, method: "FILE" });
   }
@@ -493,11 +519,11 @@ export async function draftFromFile(file: { name: string; type: string; bytes: U
   assertTextLike(text);
 
   if (kind === "html") {
-    const article = extractArticle(text, null);
+    const article = await readDocument("article-page", { html: text, pageUrl: null });
     return finishDraft({ ...article, method: "FILE", originalUrl: null });
   }
   if (kind === "md") {
-    const { heading, paragraphs } = markdownDraftParts(text);
+    const { heading, paragraphs } = await readDocument("markdown", { text });
     const split = heading ? { title: heading, paragraphs } : titleAndBody(paragraphs, fallbackTitle);
     return finishDraft({ ...split, method: "FILE" });
   }
@@ -569,7 +595,7 @@ export async function draftFromUrl(url: string, options: SafeFetchOptions = {}):
   assertTextLike(text);
 
   if (isHtml || (unknown && looksLikeHtml(text))) {
-    const article = extractArticle(text, resource.url);
+    const article = await readDocument("article-page", { html: text, pageUrl: resource.url });
     return finishDraft({ ...article, originalUrl, method: "URL" });
   }
   if (unknown) throw new ImportError("not_an_article", { type: essence ?? "unknown" });

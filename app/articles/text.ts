@@ -37,7 +37,15 @@ export type ImportFailure =
   | "not_an_article"
   | "http_error"
   | "fetch_failed"
-  | "too_many_redirects";
+  | "too_many_redirects"
+  /** The document is nested deeper than `maxDepth` (checked before any parsing). */
+  | "too_deeply_nested"
+  /** The document has more than `maxElements` elements. */
+  | "too_many_elements"
+  /** Reading the document took longer or needed more memory than its worker may use, or crashed it. */
+  | "too_complex"
+  /** Too many documents are being read in this process right now. */
+  | "busy";
 
 export class ImportError extends Error {
   readonly code: ImportFailure;

@@ -20,7 +20,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import PgBoss from "pg-boss";
 import { database } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { archiveSnapshot, stalePendingSnapshotIds } from "~/sources/archive.server";
+import { archiveSnapshot, giveUpSnapshot, stalePendingSnapshotIds } from "~/sources/archive.server";
 
 /** Each job's name and its data. */
 export type JobData = {
@@ -36,9 +36,18 @@ const workers: { [N in JobName]: Handler<N> } = {
 };
 
 /**
- * Queue settings. A handler records its own failures (a source that cannot be fetched is an outcome,
- * not an error); pg-boss retries only what throws (the database was unreachable…), and a job whose
- * process died is expired after `expireInSeconds` and retried.
+ * What a job's failure for good leaves behind: called when a handler throws on the job's last attempt
+ * (its retries used up). An archive attempt is then FAILED (`archive_failed`), never left PENDING.
+ */
+const givingUp: { [N in JobName]: (data: JobData[N]) => Promise<unknown> } = {
+  "archive-source": ({ snapshotId }) => giveUpSnapshot(snapshotId, "archive_failed"),
+};
+
+/**
+ * Queue settings. A handler records its own failures (a source that cannot be fetched, or a page that
+ * cannot be read safely, is an outcome, not an error: such a job completes and is never retried);
+ * pg-boss retries only what throws (the database was unreachable…), and a job whose process died is
+ * expired after `expireInSeconds` and retried. After the last retry, `givingUp` settles the job's rows.
  */
 const queueOptions: { [N in JobName]: PgBoss.Queue } = {
   "archive-source": { name: "archive-source", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
@@ -181,7 +190,7 @@ async function workLoop<N extends JobName>(boss: PgBoss, name: N, handler: Handl
   const signal = runner.stop.signal;
   while (!signal.aborted) {
     // pg-boss answers [] when the query fails (database unreachable): the worker just polls again later.
-    const batch = await boss.fetch<JobData[N]>(name, { batchSize: 1 }).catch(() => []);
+    const batch = await boss.fetch<JobData[N]>(name, { batchSize: 1, includeMetadata: true }).catch(() => []);
     for (const job of batch) {
       try {
         await handler(job.data, signal);
@@ -190,6 +199,12 @@ async function workLoop<N extends JobName>(boss: PgBoss, name: N, handler: Handl
         // Aborted by stopJobs: not an error of the job's, and pg-boss retries it.
         const message = signal.aborted ? "stopped before it finished" : (error as Error).message;
         if (!signal.aborted) console.error(`[jobs] ${name} ${job.id} failed:`, message);
+        // The last attempt: pg-boss will not retry it, so its rows must not wait for it.
+        if (!signal.aborted && job.retryCount >= job.retryLimit) {
+          await givingUp[name](job.data).catch((giveUpError: Error) => {
+            console.error(`[jobs] could not settle ${name} ${job.id} after its last attempt:`, giveUpError.message);
+          });
+        }
         await boss.fail(name, job.id, { message }).catch((failError: Error) => {
           console.error(`[jobs] could not record the failure of ${job.id}:`, failError.message);
         });
@@ -204,12 +219,50 @@ async function workLoop<N extends JobName>(boss: PgBoss, name: N, handler: Handl
   }
 }
 
-/** Queues again the snapshots left PENDING (a job lost with a crashed process, or never committed to pg-boss). */
+/**
+ * What pg-boss holds for each snapshot's archive jobs (current and archived rows): whether one will still
+ * run (created, retry, active) and whether one failed for good.
+ */
+async function archiveJobStates(snapshotIds: string[]): Promise<Map<string, { live: boolean; failed: boolean }>> {
+  await jobs(); // the pgboss schema exists
+  const { rows } = await database().pool.query<{ snapshot_id: string; live: boolean; failed: boolean }>(
+    `SELECT data->>'snapshotId' AS snapshot_id,
+            bool_or(state IN ('created', 'retry', 'active')) AS live,
+            bool_or(state = 'failed') AS failed
+       FROM (SELECT data, state FROM pgboss.job WHERE name = 'archive-source' AND data->>'snapshotId' = ANY($1::text[])
+             UNION ALL
+             SELECT data, state FROM pgboss.archive WHERE name = 'archive-source' AND data->>'snapshotId' = ANY($1::text[])) AS jobs
+      GROUP BY 1`,
+    [snapshotIds],
+  );
+  return new Map(rows.map((row) => [row.snapshot_id, { live: row.live, failed: row.failed }]));
+}
+
+/**
+ * Looks after the snapshots left PENDING for longer than `olderThanMs`: one whose job is still queued or
+ * running is left alone; one whose job failed for good (retries used up, e.g. its process died every
+ * time) is FAILED (`archive_failed`) and never queued again; one with no job at all (lost with a crashed
+ * database, or never committed to pg-boss) is queued again. Returns how many were queued.
+ */
 export async function sweepPendingSnapshots(olderThanMs = staleSnapshotMs): Promise<number> {
   const ids = await stalePendingSnapshotIds(olderThanMs);
-  for (const snapshotId of ids) await enqueue("archive-source", { snapshotId });
-  if (ids.length) console.log(`[jobs] queued ${ids.length} pending source snapshot(s) again`);
-  return ids.length;
+  if (ids.length === 0) return 0;
+  const states = await archiveJobStates(ids);
+  let queued = 0;
+  let givenUp = 0;
+  for (const snapshotId of ids) {
+    const state = states.get(snapshotId);
+    if (state?.live) continue;
+    if (state?.failed) {
+      if (await giveUpSnapshot(snapshotId, "archive_failed")) givenUp += 1;
+      continue;
+    }
+    await enqueue("archive-source", { snapshotId });
+    queued += 1;
+  }
+  if (queued) console.log(`[jobs] queued ${queued} pending source snapshot(s) again`);
+  if (givenUp) console.log(`[jobs] ${givenUp} pending source snapshot(s) failed for good: marked FAILED`);
+  return queued;
 }
 
 export type StartJobsOptions = {

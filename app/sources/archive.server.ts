@@ -12,14 +12,21 @@
 // styles, event handlers, forms, frames and embedded media are removed, and no URL that the browser
 // would load by itself survives (images keep only inline `data:` pictures), so viewing a snapshot never
 // contacts the source's site.
+//
+// The page is an untrusted document: its text and sanitised HTML are read in a worker with time and memory
+// limits (~/fetching/untrusted-document, task `snapshot-page`), never on the thread that serves requests.
+// A page that is too deep, has too many elements, is too slow or too hungry to read is FAILED with that
+// reason (`too_deeply_nested`, `too_many_elements`, `too_slow`, `too_much_memory`, `unreadable`): reading
+// it again would fail again, so it is not retried. Only `busy` (too many documents waiting in this
+// process) is thrown, for the job to be retried later.
 import { createHash } from "node:crypto";
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
-import sanitizeHtml from "sanitize-html";
-import { extractArticle, htmlFragmentParagraphs } from "~/articles/extract.server";
 import { prisma } from "~/db/client.server";
 import { type FetchedResource, safeFetch, SafeFetchError, type SafeFetchOptions } from "~/fetching/safe-fetch.server";
+import { DocumentRefusal, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
 import { publishChange } from "~/live/bus.server";
+import { escapeHtml, type SnapshotContent } from "./snapshot-content.server";
+
+export { sanitizeSnapshotHtml } from "./snapshot-content.server";
 
 export type ArchiveOutcome =
   | { status: "ARCHIVED"; snapshotId: string; sha256: string }
@@ -59,111 +66,13 @@ function decodeBody(bytes: Buffer, contentType: string | null, html: boolean): s
   return (decoder(httpCharset) ?? decoder(metaCharset) ?? new TextDecoder("utf-8")).decode(bytes);
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Sanitising
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** Only small inline raster pictures are kept as images; SVG (which can carry script) never. */
-const inlineImage = /^data:image\/(png|gif|jpeg|webp);base64,[a-z0-9+/=\s]+$/i;
-
-function absoluteHttpUrl(href: string | undefined, base: string): string | null {
-  if (!href) return null;
-  try {
-    const url = new URL(href.trim(), base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * HTML that is safe to show from our own origin and loads nothing: a fixed list of text and table
- * elements; links made absolute (against the page's final URL, so they say where they pointed) and
- * inert in the sandboxed frame; images without their remote `src`/`srcset` (their alt text stays).
- */
-export function sanitizeSnapshotHtml(html: string, pageUrl: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((tag) => tag !== "nav"), "img"],
-    allowedAttributes: {
-      a: ["href", "title", "rel"],
-      img: ["src", "alt", "title", "width", "height"],
-      td: ["colspan", "rowspan"],
-      th: ["colspan", "rowspan", "scope"],
-      ol: ["start", "reversed"],
-      time: ["datetime"],
-      abbr: ["title"],
-      "*": ["lang", "dir"],
-    },
-    allowedSchemes: ["http", "https", "mailto"],
-    allowedSchemesByTag: { img: ["data"] },
-    allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
-    allowProtocolRelative: false,
-    // script, style, textarea, option, noscript: dropped with their content; every other element not
-    // listed (form, iframe, object, video, svg, …) is dropped, its text kept.
-    nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "title", "select", "button"],
-    disallowedTagsMode: "discard",
-    transformTags: {
-      a: (tagName, attribs) => {
-        const href = absoluteHttpUrl(attribs.href, pageUrl);
-        const kept: Record<string, string> = { rel: "noopener noreferrer nofollow" };
-        if (href) kept.href = href;
-        if (attribs.title) kept.title = attribs.title;
-        return { tagName, attribs: kept };
-      },
-      img: (tagName, attribs) => {
-        const kept: Record<string, string> = {};
-        if (attribs.src && inlineImage.test(attribs.src)) kept.src = attribs.src;
-        for (const name of ["alt", "title", "width", "height"]) {
-          const value = attribs[name];
-          if (value !== undefined) kept[name] = value;
-        }
-        return { tagName, attribs: kept };
-      },
-    },
-    exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src && !frame.attribs.alt,
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Content
-
-type Content = { text: string | null; sanitizedHtml: string | null };
-
-/** Readability's article HTML. Called only after extractArticle accepted the page (its size and depth checks passed). */
-function readableContentHtml(html: string): string | null {
-  try {
-    const { document } = parseHTML(html);
-    const parsed = new Readability(document as unknown as Document).parse();
-    return parsed?.content ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function htmlContent(html: string, pageUrl: string): Content {
-  try {
-    // extractArticle refuses pages that are too large or too deep for Readability before running it.
-    const article = extractArticle(html, pageUrl);
-    const text = [article.title, ...article.paragraphs].filter(Boolean).join("\n\n");
-    const content = readableContentHtml(html);
-    const heading = article.title ? `<h1>${escapeHtml(article.title)}</h1>` : "";
-    return { text, sanitizedHtml: content ? sanitizeSnapshotHtml(`${heading}${content}`, pageUrl) : null };
-  } catch {
-    // Not an article (a statement page, a data table, a short post): keep the whole page's text and body.
-    const { heading, paragraphs } = htmlFragmentParagraphs(html);
-    const text = [heading, ...paragraphs].filter(Boolean).join("\n\n");
-    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-    return { text: text || null, sanitizedHtml: sanitizeSnapshotHtml(body, pageUrl) || null };
-  }
-}
-
-function contentOf(fetched: FetchedResource): Content {
+async function contentOf(fetched: FetchedResource, signal: AbortSignal | undefined): Promise<SnapshotContent> {
   const type = mediaType(fetched.contentType);
   const html = type ? htmlTypes.has(type) : looksLikeHtml(fetched.body);
-  if (html) return htmlContent(decodeBody(fetched.body, fetched.contentType, true), fetched.url);
+  if (html) {
+    const page = { html: decodeBody(fetched.body, fetched.contentType, true), pageUrl: fetched.url };
+    return readUntrustedDocument("snapshot-page", page, { signal });
+  }
   if (type === "text/plain") {
     const text = decodeBody(fetched.body, fetched.contentType, false);
     return { text, sanitizedHtml: `<pre>${escapeHtml(text)}</pre>` };
@@ -223,7 +132,31 @@ export async function archiveSnapshot(
   // undoing any Content-Encoding (gzip, deflate, br) — the same bytes whatever compression the
   // transfer used — and before any charset decoding or extraction.
   const sha256 = createHash("sha256").update(fetched.body).digest("hex");
-  const { text, sanitizedHtml } = contentOf(fetched);
+  let content: SnapshotContent;
+  try {
+    content = await contentOf(fetched, options.signal);
+  } catch (error) {
+    // Too many documents waiting in this process: the job is retried later.
+    if (!(error instanceof DocumentRefusal) || !error.permanent) throw error;
+    // The page itself cannot be read safely: reading it again would end the same way.
+    const failureReason = error.code;
+    const { count } = await prisma.sourceSnapshot.updateMany({
+      where: { id: snapshotId, status: "PENDING" },
+      data: {
+        status: "FAILED",
+        failureReason,
+        httpStatus: fetched.status,
+        finalUrl: fetched.url,
+        contentType: fetched.contentType,
+        sha256,
+        fetchedAt: fetched.fetchedAt,
+      },
+    });
+    if (count === 0) return { status: "skipped", snapshotId };
+    await publishChange(topics, "source.archive_failed");
+    return { status: "FAILED", snapshotId, failureReason };
+  }
+  const { text, sanitizedHtml } = content;
   const { count } = await prisma.sourceSnapshot.updateMany({
     where: { id: snapshotId, status: "PENDING" },
     data: {
@@ -241,6 +174,24 @@ export async function archiveSnapshot(
   if (count === 0) return { status: "skipped", snapshotId };
   await publishChange(topics, "source.archived");
   return { status: "ARCHIVED", snapshotId, sha256 };
+}
+
+/**
+ * Settles a PENDING snapshot as FAILED with `failureReason` when its job has failed for good (its retries
+ * used up, e.g. the database kept failing). Returns false when it was no longer PENDING.
+ */
+export async function giveUpSnapshot(snapshotId: string, failureReason: string): Promise<boolean> {
+  const { count } = await prisma.sourceSnapshot.updateMany({
+    where: { id: snapshotId, status: "PENDING" },
+    data: { status: "FAILED", failureReason, fetchedAt: new Date() },
+  });
+  if (count === 0) return false;
+  const snapshot = await prisma.sourceSnapshot.findUnique({
+    where: { id: snapshotId },
+    select: { source: { select: { claimId: true, claim: { select: { articleId: true } } } } },
+  });
+  if (snapshot) await publishChange([`claim:${snapshot.source.claimId}`, `article:${snapshot.source.claim.articleId}`], "source.archive_failed");
+  return true;
 }
 
 /** PENDING snapshots of live sources created more than `olderThanMs` ago (their job may be lost). */

@@ -51,6 +51,16 @@ ${lines.map((line) => `<p>${escape(line)}</p>`).join("\n")}
 <footer>© ${escape(page.outlet)}. Hak cipta dilindungi.</footer></body></html>`;
 }
 
+/**
+ * A page of `bytes` (about) whose body is one chain of nested <div>s around a short article: the shape
+ * that froze a process for minutes before documents had shape limits (issue 10, finding 2).
+ */
+export function nestedPageHtml(bytes: number): string {
+  const levels = Math.floor((bytes - 400) / 11); // "<div>" + "</div>"
+  const text = "<p>Harga beras naik 12 persen dalam sebulan, kata Badan Pusat Statistik.</p>";
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Bersarang</title></head><body>${"<div>".repeat(levels)}${text}${"</div>".repeat(levels)}</body></html>`;
+}
+
 export type PageServer = { url: string; hostPort: string; close: () => Promise<void> };
 
 export async function startPageServer(): Promise<PageServer> {
@@ -77,6 +87,10 @@ export async function startPageServer(): Promise<PageServer> {
     } else if (route === "/slow") {
       // Answers long after any sane timeout; the socket closes with the server.
       setTimeout(() => res.writeHead(200, { "Content-Type": "text/html" }).end("<p>late</p>"), 30_000).unref();
+    } else if (route === "/nested") {
+      // 1 MB of nested <div>s (?mb=4 for 4 MB).
+      const megabytes = Math.min(4, Number(url.searchParams.get("mb") ?? 1) || 1);
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(nestedPageHtml(megabytes * 1024 * 1024));
     } else if (route === "/report.pdf") {
       res.writeHead(200, { "Content-Type": "application/pdf" }).end("%PDF-1.7\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
     } else if (route === "/huge") {

@@ -29,6 +29,12 @@ const knownFailures = new Set([
   "too_large",
   "too_many_redirects",
   "connection_failed",
+  "too_deeply_nested",
+  "too_many_elements",
+  "too_slow",
+  "too_much_memory",
+  "unreadable",
+  "archive_failed",
 ]);
 
 /** An archive failure reason (`refused_address`, `http_error:404`, …) in the reader's language. */
