@@ -114,7 +114,7 @@ describe("sign-in throttling that cannot lock the owner out", () => {
 
   it("answers a JSON body on POST /login with 415 and a message in the visitor's language, not a 500", async () => {
     for (const [language, message] of [
-      ["en", "accepts only forms sent from Factdesk's own pages"],
+      ["en", "This address accepts only forms sent from Factdesk"],
       ["id", "hanya menerima formulir dari halaman Factdesk sendiri"],
     ] as const) {
       const response = await new Visitor(baseUrl(), { "Accept-Language": language }).request("/login", {
