@@ -13,10 +13,11 @@ export function isUuid(value: unknown): value is string {
 }
 
 /**
- * NUL and the other C0 control characters (and DEL), except tab, line feed and carriage return. PostgreSQL refuses
- * NUL in text; the others are never typed into a form and would be stored invisibly.
+ * NUL and the other C0 control characters (and DEL), except the white space ones: tab, line feed, vertical tab
+ * (a soft line break in text copied from word processors and slides), form feed and carriage return. PostgreSQL
+ * refuses NUL in text; the others are never typed into a form and would be stored invisibly.
  */
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const controlCharacters = /[\u0000-\u0008\u000E-\u001F\u007F]/;
 
 export function hasControlCharacters(value: string) {
   return controlCharacters.test(value);
