@@ -32,6 +32,8 @@ import type { ClaimStatus, VerdictStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
 import { notify } from "~/notifications/notifications.server";
 import { activeScale, type ScaleLabel } from "~/scale/scale.server";
+import { type ClaimAccess, seesLaneItem } from "./claim-access";
+import { claimAccess } from "./claim-access.server";
 import { activeDeciders, decisionsTopic } from "./decisions.server";
 import { canMove, nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 import { changedVerdicts, parseVerdictBasis } from "./verdict-basis";
@@ -63,8 +65,6 @@ export class VerdictRefused extends Error {
     super(`verdict refused: ${reason}`);
   }
 }
-
-const decidedStatuses: readonly ClaimStatus[] = ["APPROVED", "NOT_CHECKABLE"];
 
 /**
  * There is no `propose:verdict:any` permission: whoever may both propose verdicts and decide on any
@@ -384,41 +384,33 @@ export type VerdictView = {
   disagrees: boolean | null;
 };
 
-/** Every verdict version of the claim, newest first, with the blind-review rules applied for `viewer`. */
-export async function listVerdicts(viewer: VerdictActor, claimId: string): Promise<VerdictView[]> {
-  const [claim, blindSetting, rows] = await Promise.all([
-    prisma.claim.findFirst({
-      where: { id: claimId, deletedAt: null },
-      select: { status: true, assignments: { where: { endedAt: null }, take: 1, select: { reviewerId: true } } },
-    }),
-    blindReviewOn(prisma),
-    prisma.verdict.findMany({
-      where: { claimId },
-      orderBy: { version: "desc" },
-      select: {
-        id: true,
-        version: true,
-        status: true,
-        blind: true,
-        ratingId: true,
-        rationale: true,
-        decisionNote: true,
-        decidedAt: true,
-        createdAt: true,
-        rating: { select: { id: true, labelEn: true, labelId: true, value: true, colour: true } },
-        proposedBy: { select: { id: true, name: true } },
-        decidedBy: { select: { id: true, name: true } },
-      },
-    }),
-  ]);
-  if (!claim) return [];
-  const seesAll = userCan(viewer, "approve:verdict:any") || decidedStatuses.includes(claim.status);
-  const blindInPlay = blindSetting || rows.some((row) => row.blind);
-  const assigned = claim.assignments[0]?.reviewerId === viewer.id;
-  const hidden = (row: (typeof rows)[number]) => {
-    if (seesAll || !blindInPlay || row.proposedBy.id === viewer.id) return false;
-    return assigned ? row.blind : true;
-  };
+/**
+ * Every verdict version of the claim, newest first, with the blind-review rules applied for `viewer`
+ * (app/review/claim-access.ts: each lane sees only its own verdicts until the claim is settled). `access`
+ * is the viewer's, when the caller has it; without it, it is read — none for a viewer who may not read the claim.
+ */
+export async function listVerdicts(viewer: VerdictActor, claimId: string, known?: ClaimAccess): Promise<VerdictView[]> {
+  const access = known ?? (await claimAccess(viewer, claimId))?.access;
+  if (!access) return [];
+  const rows = await prisma.verdict.findMany({
+    where: { claimId },
+    orderBy: { version: "desc" },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      blind: true,
+      ratingId: true,
+      rationale: true,
+      decisionNote: true,
+      decidedAt: true,
+      createdAt: true,
+      rating: { select: { id: true, labelEn: true, labelId: true, value: true, colour: true } },
+      proposedBy: { select: { id: true, name: true } },
+      decidedBy: { select: { id: true, name: true } },
+    },
+  });
+  const hidden = (row: (typeof rows)[number]) => !seesLaneItem(viewer, access, { blind: row.blind, authorId: row.proposedBy.id });
   const current = rows.find((row) => !row.blind && row.status !== "SUPERSEDED") ?? null;
   const currentVisible = current && !hidden(current) ? current : null;
   const latestBlindOf = new Map<string, string>();
@@ -471,7 +463,7 @@ export async function verdictAbilities(viewer: VerdictActor, claimId: string): P
 }
 
 /** Everything the claim page's verdict section needs, in one call for its loader. */
-export async function verdictSection(viewer: VerdictActor, claimId: string) {
-  const [verdicts, can, scale] = await Promise.all([listVerdicts(viewer, claimId), verdictAbilities(viewer, claimId), activeScale()]);
+export async function verdictSection(viewer: VerdictActor, claimId: string, access: ClaimAccess) {
+  const [verdicts, can, scale] = await Promise.all([listVerdicts(viewer, claimId, access), verdictAbilities(viewer, claimId), activeScale()]);
   return { verdicts, can, scale: scale?.labels ?? [] };
 }

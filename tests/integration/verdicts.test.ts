@@ -21,6 +21,7 @@ import { verdictBasis } from "~/review/verdict-basis";
 import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/scale/scale.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
+import { claimAccess } from "~/review/claim-access.server";
 
 type Role = "admin" | "editor" | "reviewer";
 
@@ -267,7 +268,7 @@ describe("verdicts", () => {
       [1, false, falseLabel.id, true, null],
     ]);
     expect(editorView[0]!.rationaleHtml).toBe("<p>Kedua: <em>benar</em>.</p>");
-    const section = await verdictSection(await editor.as(), claim.id);
+    const section = await verdictSection(await editor.as(), claim.id, (await claimAccess(await editor.as(), claim.id))!.access);
     expect(section.can).toEqual({ propose: false, proposeBlind: false, decide: true });
     expect(section.scale).toHaveLength(5);
 
