@@ -321,8 +321,8 @@ describe("verdict conflicts only when they are real", () => {
 
     // Meanwhile the editor rewords the claim and names its claimant (two saves, the version moves on twice).
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    const edited = await updateClaim(editor.id, claim.id, row.version, { wording: "Reworded by the editor", claimant: null, claimDate: null, appearance: null }, formValues(row));
-    await updateClaim(editor.id, claim.id, edited.version, { wording: edited.wording, claimant: "Kemendikbud", claimDate: null, appearance: null }, formValues(edited));
+    const edited = await updateClaim(editor.id, row.articleId, claim.id, row.version, { wording: "Reworded by the editor", claimant: null, claimDate: null, appearance: null }, formValues(row));
+    await updateClaim(editor.id, row.articleId, claim.id, edited.version, { wording: edited.wording, claimant: "Kemendikbud", claimDate: null, appearance: null }, formValues(edited));
     expect((await claimNow(claim.id)).version).toBe(loaded.claimVersion + 2);
 
     const proposed = await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...loaded, ratingId: falseLabel.id, rationale: "Keliru." });
