@@ -11,8 +11,12 @@ import {
   splitClaim,
   updateClaim,
 } from "~/claims/claims.server";
+import { createSession, sessionCookieName, validateSessionToken } from "~/auth/session.server";
 import { formValues } from "~/claims/merge";
 import { prisma } from "~/db/client.server";
+import { markNotCheckable } from "~/review/verdicts.server";
+import { action as workspaceAction } from "~/routes/articles.$articleId";
+import { createRequestContext } from "~/server/request-context";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
 
@@ -150,5 +154,69 @@ describe("claims", () => {
     const claims = await prisma.claim.findMany({ where: { articleId: id } });
     expect(claims).toHaveLength(suggestions.length - 1);
     for (const claim of claims) expect(suggestions.some((s) => s.start <= claim.start && s.end >= claim.end)).toBe(true);
+  });
+});
+
+// The workspace's claim actions (POST /articles/:articleId) act only on the claims of the article in the
+// address, and never change a settled claim.
+describe("the workspace's claim actions", () => {
+  async function editorSession() {
+    const editor = await createPerson("editor");
+    const token = await createSession(editor.id, null);
+    return { ...editor, token, user: (await validateSessionToken(token))! };
+  }
+  async function post(token: string, articleId: string, form: Record<string, string | string[]>) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(form)) for (const one of [value].flat()) body.append(name, one);
+    const request = new Request(`http://localhost/articles/${articleId}`, {
+      method: "POST",
+      headers: { Cookie: `${sessionCookieName}=${token}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    const context = createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" });
+    const answer = await workspaceAction({ request, params: { articleId }, context } as never);
+    return answer instanceof Response ? { status: answer.status, notice: null } : { status: answer.init?.status ?? 200, notice: (answer.data as { notice?: { key: string } }).notice?.key ?? null };
+  }
+  const snapshot = (claimId: string) => prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { wording: true, start: true, end: true, version: true, deletedAt: true, status: true } });
+
+  it("refuse a claim of another article with 404 and change nothing", async () => {
+    const editor = await editorSession();
+    const { id: here, span } = await article(`${text} Delapan.`);
+    const { id: elsewhere } = await createArticle(editor.id, `${text} Artikel lain.`);
+    const mine = await createClaim(editor.id, here, span("10.000 tentara"));
+    const foreign = await createClaim(editor.id, elsewhere, { start: 0, end: 40 });
+    const foreignBefore = await snapshot(foreign.id);
+    const forms: Record<string, string | string[]>[] = [
+      { intent: "updateClaim", claimId: foreign.id, version: "1", wording: "Rewritten through another article" },
+      { intent: "splitClaim", claimId: foreign.id, version: "1", at: "8" },
+      { intent: "deleteClaim", claimId: foreign.id, version: "1" },
+      { intent: "mergeClaims", claimId: [`${mine.id}:1`, `${foreign.id}:1`] },
+    ];
+    for (const form of forms) expect(await post(editor.token, here, form), String(form.intent)).toEqual({ status: 404, notice: "error.404" });
+    expect(await snapshot(foreign.id)).toEqual(foreignBefore);
+    expect(await snapshot(mine.id)).toMatchObject({ version: 1, deletedAt: null });
+    expect(await prisma.claim.count({ where: { articleId: elsewhere } })).toBe(1);
+  });
+
+  it("refuse to edit, split, merge or delete a settled claim (409, a message), and merging a claim with itself (400)", async () => {
+    const editor = await editorSession();
+    const { id, body, span } = await article(`${text} Sembilan.`);
+    const open = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara"));
+    const settled = await createClaim(editor.id, id, span("Kremlin menepis laporan itu"));
+    await markNotCheckable(editor.user, { claimId: settled.id, claimVersion: 1, reason: "Opini, bukan fakta." });
+    const before = await snapshot(settled.id);
+    expect(before.status).toBe("NOT_CHECKABLE");
+    const forms: Record<string, string | string[]>[] = [
+      { intent: "updateClaim", claimId: settled.id, version: String(before.version), wording: "Quietly reworded" },
+      { intent: "splitClaim", claimId: settled.id, version: String(before.version), at: String(body.indexOf("laporan")) },
+      { intent: "deleteClaim", claimId: settled.id, version: String(before.version) },
+      { intent: "mergeClaims", claimId: [`${open.id}:1`, `${settled.id}:${before.version}`] },
+    ];
+    for (const form of forms) expect(await post(editor.token, id, form), String(form.intent)).toEqual({ status: 409, notice: "workspace.settled" });
+    expect(await snapshot(settled.id)).toEqual(before);
+    expect(await snapshot(open.id)).toMatchObject({ version: 1, deletedAt: null });
+
+    expect(await post(editor.token, id, { intent: "mergeClaims", claimId: [`${open.id}:1`, `${open.id}:1`] })).toEqual({ status: 400, notice: "workspace.mergeSame" });
+    expect(await snapshot(open.id)).toMatchObject({ version: 1, deletedAt: null });
   });
 });
