@@ -248,6 +248,60 @@ describe("sources", () => {
     await expect(addSource(editor, { ...input, claimId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("stay as they were decided on once the claim is settled: adding and removing are refused (409), archiving again is not", async () => {
+    const editor = await person("editor");
+    const reviewer = await person("reviewer");
+    const { claimId } = await claimFor(editor);
+    await assign(claimId, reviewer, editor);
+    const input = { claimId, url: "https://kemenkes.example/data", kind: "DATASET" as const, stance: "CONTEXT" as const };
+    const kept = await addSource(reviewer, input);
+    await prisma.claim.update({ where: { id: claimId }, data: { status: "APPROVED" } });
+
+    for (const who of [reviewer, editor]) {
+      await expect(addSource(who, { ...input, url: "https://kemenkes.example/late" })).rejects.toMatchObject({ code: "settled" });
+      await expect(removeSource(who, kept.sourceId)).rejects.toMatchObject({ code: "settled" });
+    }
+    expect(await prisma.source.count({ where: { claimId, deletedAt: null } })).toBe(1);
+    await expect(retryArchive(reviewer, kept.sourceId)).resolves.toMatchObject({ claimId });
+
+    const token = await createSession(reviewer.id, null);
+    const request = new Request(`http://localhost/claims/${claimId}/sources`, {
+      method: "POST",
+      headers: { Cookie: `${sessionCookieName}=${token}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "add", url: "https://kemenkes.example/late", kind: "EXPERT", stance: "SUPPORTS" }),
+    });
+    const refused = await sourcesAction({ request, params: { claimId }, context: createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" }) } as never);
+    expect(refused).toMatchObject({ data: { error: "sources.error.settled" }, init: { status: 409 } });
+    expect(await prisma.source.count({ where: { claimId } })).toBe(1);
+  });
+
+  it("of a blind second reviewer and of the assigned reviewer stay out of each other's sight until the claim is settled", async () => {
+    await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Uji", blindSecondReview: true }, update: { blindSecondReview: true } });
+    try {
+      const editor = await person("editor");
+      const primary = await person("reviewer");
+      const blind = await person("reviewer");
+      const { claimId } = await claimFor(editor);
+      await assign(claimId, primary, editor);
+      const theirs = await addSource(primary, { claimId, url: "https://kemenkes.example/primary", kind: "DATASET", stance: "REFUTES" });
+      await prisma.claim.update({ where: { id: claimId }, data: { status: "IN_RESEARCH" } });
+      const mine = await addSource(blind, { claimId, url: "https://kemenkes.example/blind", kind: "DATASET", stance: "SUPPORTS" });
+
+      expect(await getSnapshot(blind, theirs.snapshotId)).toBeNull();
+      expect(await getSnapshot(primary, mine.snapshotId)).toBeNull();
+      expect(await getSnapshot(blind, mine.snapshotId)).toMatchObject({ id: mine.snapshotId });
+      await expect(removeSource(blind, theirs.sourceId)).rejects.toMatchObject({ code: "not_found" });
+      await expect(removeSource(primary, mine.sourceId)).rejects.toMatchObject({ code: "not_found" });
+      expect((await sourcesOf(claimId)).map((source) => source.url)).toEqual(["https://kemenkes.example/primary", "https://kemenkes.example/blind"]);
+
+      await prisma.claim.update({ where: { id: claimId }, data: { status: "APPROVED" } });
+      expect(await getSnapshot(blind, theirs.snapshotId)).toMatchObject({ id: theirs.snapshotId });
+      expect(await getSnapshot(primary, mine.snapshotId)).toMatchObject({ id: mine.snapshotId });
+    } finally {
+      await prisma.newsroomSettings.update({ where: { id: 1 }, data: { blindSecondReview: false } });
+    }
+  });
+
   it("keep a sanitised copy: no scripts, handlers, frames, forms or URLs the browser would load", async () => {
     const editor = await person("editor");
     const { claimId } = await claimFor(editor);
