@@ -357,6 +357,41 @@ export async function markNotCheckable(actor: VerdictActor, input: VerdictBasisI
   await publishChange(topics(result.claim), "claim.notCheckable");
 }
 
+/**
+ * An editor reopens a settled claim for review, with a reason (decision 0014). An approved claim goes back
+ * to research: its reviewer is told (the reason is the note) and proposes again, and another editor
+ * approves — four-eyes again; the approved verdict stays on record, and a published fact-check keeps its
+ * frozen version until a correction. A claim marked not checkable goes back to unassigned (its assignment,
+ * if any, ends). Recorded as `claim.reopen`.
+ */
+export async function reopenClaim(actor: VerdictActor, input: VerdictBasisInput & { claimId: string; reason: string }) {
+  if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
+  const reason = cleanNote(input.reason);
+  const result = await prisma.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, input.claimId);
+    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
+    const move = claim.status === "APPROVED" ? "reopenApproved" : "reopen";
+    const status = nextStatus(claim.status, move);
+    await guardedClaimUpdate(tx, claim.id, claim.version, move === "reopen" ? { status, notCheckableReason: null } : { status });
+    const endedAssignment = move === "reopen" && claim.reviewerId !== null;
+    if (endedAssignment) await tx.assignment.updateMany({ where: { claimId: claim.id, endedAt: null }, data: { endedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "claim.reopen",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { status: claim.status, reviewerId: claim.reviewerId },
+      after: { status, reason, reviewerId: endedAssignment ? null : claim.reviewerId },
+    });
+    const notified =
+      move === "reopenApproved" && claim.reviewerId
+        ? (await notify(tx, { recipientId: claim.reviewerId, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: reason })).topics
+        : [];
+    return { claim, notified };
+  });
+  await publishChange(topics(result.claim, ...result.notified), "claim.reopen");
+}
+
 // ───────────────────────────── Reading ─────────────────────────────
 
 export type VerdictView = {

@@ -11,6 +11,7 @@ import {
   listVerdicts,
   markNotCheckable,
   proposeVerdict,
+  reopenClaim,
   returnVerdict,
   verdictAbilities,
   type VerdictActor,
@@ -427,5 +428,56 @@ describe("rating scale", () => {
     await deleteLabel(admin, added.id);
     expect((await listScaleLabels()).some((l) => l.id === added.id)).toBe(false);
     await expect(deleteLabel(editor, before[0]!.id)).rejects.toMatchObject({ reason: "notAllowed" });
+  });
+});
+
+// Settled means settled (decision 0014): only an editor's recorded reopening brings a settled claim back to
+// the desk, and an approved one then needs a new proposal and another approval.
+describe("reopening a settled claim", () => {
+  it("sends an approved claim back to its reviewer, with a reason, for a new four-eyes decision", async () => {
+    const { falseLabel, misleading } = await labels();
+    const reviewer = await person("reviewer");
+    const [first, second] = [await person("editor"), await person("editor")];
+    const claim = await assignedClaim(reviewer.id);
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
+    await approveVerdict(await first.as(), { claimId: claim.id, claimVersion: claim.version + 1 });
+    const approved = await claimNow(claim.id);
+    expect(approved.status).toBe("APPROVED");
+
+    expect(await refusal(reopenClaim(await reviewer.as(), { claimId: claim.id, claimVersion: approved.version, reason: "Salah kutip." }))).toBe("notAllowed");
+    expect(await refusal(reopenClaim(await first.as(), { claimId: claim.id, claimVersion: approved.version, reason: "  " }))).toBe("noteRequired");
+    await reopenClaim(await first.as(), { claimId: claim.id, claimVersion: approved.version, reason: "Kutipan menteri keliru disalin." });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "IN_RESEARCH", version: approved.version + 1 });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.reopen" } })).toMatchObject({
+      actorId: first.id,
+      before: { status: "APPROVED" },
+      after: { status: "IN_RESEARCH", reason: "Kutipan menteri keliru disalin." },
+    });
+    expect(await prisma.notification.count({ where: { recipientId: reviewer.id, kind: "RETURN", claimId: claim.id } })).toBe(1);
+    // The approved verdict stays on record; the claim is open again, so its wording can be fixed …
+    expect(await prisma.verdict.count({ where: { claimId: claim.id, status: "APPROVED" } })).toBe(1);
+    const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    await updateClaim(first.id, row.articleId, claim.id, row.version, { wording: "Fixed wording", claimant: null, claimDate: null, appearance: null }, formValues(row));
+    // … and it settles again only through a new proposal and another editor's approval.
+    const open = await claimNow(claim.id);
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: open.version, ratingId: misleading.id, rationale: "Menyesatkan." });
+    await approveVerdict(await second.as(), { claimId: claim.id, claimVersion: open.version + 1 });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "APPROVED" });
+    expect(await prisma.verdict.count({ where: { claimId: claim.id, status: "APPROVED" } })).toBe(2);
+
+    // An open claim has nothing to reopen.
+    const other = await assignedClaim(reviewer.id);
+    await expect(reopenClaim(await first.as(), { claimId: other.id, claimVersion: other.version, reason: "Tidak perlu." })).rejects.toThrow(TransitionRefused);
+  });
+
+  it("sends a claim marked not checkable back to unassigned, ending its assignment", async () => {
+    const reviewer = await person("reviewer");
+    const editor = await person("editor");
+    const claim = await assignedClaim(reviewer.id);
+    await markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version, reason: "Opini." });
+    const settled = await claimNow(claim.id);
+    await reopenClaim(await editor.as(), { claimId: claim.id, claimVersion: settled.version, reason: "Ada data baru dari BPS." });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "UNASSIGNED", version: settled.version + 1, notCheckableReason: null });
+    expect(await prisma.assignment.count({ where: { claimId: claim.id, endedAt: null } })).toBe(0);
   });
 });
