@@ -115,6 +115,29 @@ describe("mentions", () => {
     for (const person of [outsider, inactive, author]) expect(await unreadCount(person.id)).toBe(0);
   });
 
+  it("in a blind second review reach only who may read the comment: the desk, never the other reviewer", async () => {
+    const tag = unique();
+    const editor = await personWithSession("editor", { email: `budi.${tag}@test.example` });
+    const primary = await personWithSession("reviewer", { email: `rizky.${tag}@test.example` });
+    const blind = await personWithSession("reviewer", { email: `nadia.${tag}@test.example` });
+    const { claimId } = await claimOf(editor.id);
+    await assign(claimId, primary.id, editor.id);
+    await prisma.claim.update({ where: { id: claimId }, data: { status: "IN_RESEARCH" } });
+    await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Uji", blindSecondReview: true }, update: { blindSecondReview: true } });
+    try {
+      const open = await addComment(primary.user, { claimId, body: `Saya menilai Keliru. @nadia.${tag} @budi.${tag}` });
+      expect(open.mentioned.map((p) => p.id)).toEqual([editor.id]);
+      const own = await addComment(blind.user, { claimId, body: `Catatan buta. @rizky.${tag} @budi.${tag}` });
+      expect(own.mentioned.map((p) => p.id)).toEqual([editor.id]);
+      expect(await prisma.comment.findUniqueOrThrow({ where: { id: own.comment.id }, select: { blind: true } })).toEqual({ blind: true });
+      expect(await unreadCount(blind.id)).toBe(0);
+      expect(await unreadCount(primary.id)).toBe(0);
+      expect(await unreadCount(editor.id)).toBe(2);
+    } finally {
+      await prisma.newsroomSettings.update({ where: { id: 1 }, data: { blindSecondReview: false } });
+    }
+  });
+
   it("announce the comment on the claim and each mentioned person's notifications after commit", async () => {
     const tag = unique();
     const author = await personWithSession("editor");
