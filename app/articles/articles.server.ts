@@ -9,6 +9,7 @@ import { prisma } from "~/db/client.server";
 import { Prisma, type ArticleStatus } from "~/generated/prisma/client";
 import type { ArticleDraft } from "./import-source.server";
 import { bodyHash } from "./text";
+import { isUuid } from "~/utils/input";
 
 export type ImportOutcome = { created: true; articleId: string } | { created: false; articleId: string; title: string };
 
@@ -86,7 +87,7 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
   if (!value) return null;
   const [iso, id] = Buffer.from(value, "base64url").toString().split("|");
   const createdAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!id || Number.isNaN(createdAt.getTime()) || !isUuid(id)) return null;
   return { createdAt, id };
 }
 
@@ -153,12 +154,12 @@ export async function listArticles(viewer: SessionUser, query: ArticleListQuery)
 
 /** The article's id and title if the viewer may see it (no text, no claims). */
 export function readableArticle(viewer: SessionUser, articleId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(articleId)) return null;
+  if (!isUuid(articleId)) return null;
   return prisma.article.findFirst({ where: { AND: [{ id: articleId }, visibleTo(viewer)] }, select: { id: true, title: true } });
 }
 
 export async function getArticleWorkspace(viewer: SessionUser, articleId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(articleId)) return null;
+  if (!isUuid(articleId)) return null;
   return prisma.article.findFirst({
     where: { AND: [{ id: articleId }, visibleTo(viewer)] },
     select: {

@@ -1,6 +1,7 @@
 // A claim's history: every audit event about the claim, its assignments, verdicts, sources and
 // comments (their rows carry the claim's id), oldest first, with who did it.
 import { prisma } from "~/db/client.server";
+import { type ClaimAccess, seesLaneItem } from "~/review/claim-access";
 
 export type HistoryEntry = {
   id: string;
@@ -28,20 +29,19 @@ export function changedFields(before: unknown, after: unknown): HistoryEntry["ch
     .filter((change) => change.before !== change.after);
 }
 
-/**
- * A blind second review stays blind in the history too: until the claim is settled, only people who
- * decide verdicts (and the blind reviewer themself) see its rating and rationale.
- */
-function hideBlind(value: unknown): unknown {
-  if (!value || typeof value !== "object") return value;
-  const { ratingId: _rating, rationale: _rationale, rating: _label, ...rest } = value as Record<string, unknown>;
-  return rest;
+/** Events that belong to one lane of the review (a verdict, a comment, a source), not to the claim as a whole. */
+const laneActions = /^(verdict|comment|source)\./;
+
+function flaggedBlind(state: unknown) {
+  return Boolean(state && typeof state === "object" && (state as { blind?: unknown }).blind === true);
 }
 
-export async function claimHistory(
-  claimId: string,
-  viewer?: { id: string; seesBlind: boolean; settled: boolean },
-): Promise<HistoryEntry[]> {
+/**
+ * The claim's history as `viewer` may see it. A blind second review stays blind here too
+ * (app/review/claim-access.ts): until the claim is settled, the events of a lane the viewer does not see —
+ * a verdict, comment or source, with its rating, rationale or text — are left out whole.
+ */
+export async function claimHistory(claimId: string, viewer: { id: string }, access: ClaimAccess): Promise<HistoryEntry[]> {
   const events = await prisma.auditEvent.findMany({
     where: {
       OR: [
@@ -53,17 +53,16 @@ export async function claimHistory(
     orderBy: { id: "asc" },
     select: { id: true, action: true, createdAt: true, before: true, after: true, actorId: true, actor: { select: { name: true } } },
   });
-  const blindHidden = (event: (typeof events)[number]) =>
-    viewer !== undefined &&
-    !viewer.seesBlind &&
-    !viewer.settled &&
-    event.actorId !== viewer.id &&
-    [event.after, event.before].some((state) => Boolean(state && typeof state === "object" && (state as { blind?: unknown }).blind === true));
-  return events.map((event) => ({
+  const shown = events.filter(
+    (event) =>
+      !laneActions.test(event.action) ||
+      seesLaneItem(viewer, access, { blind: flaggedBlind(event.before) || flaggedBlind(event.after), authorId: event.actorId ?? "" }),
+  );
+  return shown.map((event) => ({
     id: event.id.toString(),
     action: event.action,
     actor: event.actor?.name ?? null,
     at: event.createdAt,
-    changes: blindHidden(event) ? changedFields(hideBlind(event.before), hideBlind(event.after)) : changedFields(event.before, event.after),
+    changes: changedFields(event.before, event.after),
   }));
 }

@@ -1,9 +1,11 @@
 // Claims on an article: created from a span (a suggestion or a selection), edited with optimistic
 // concurrency (every save names the version it was based on), split, merged and deleted — deletion
-// keeps the row and its audit trail.
+// keeps the row and its audit trail. Each change names the article it is made on: a claim of another
+// article is refused (ClaimNotOnArticle), and so is a settled one (ClaimSettled, decision 0014).
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { isSettled } from "~/review/claim-access";
 import { claimFieldsChangedBy, type ClaimFieldValues, type EditableClaimField, formValues, mergeClaimEdit } from "./merge";
 import { coveringSpan, type Span, splitSpan, trimSpan, wordingFromQuote } from "./spans";
 
@@ -69,6 +71,39 @@ export async function lastChangedBy(
 }
 
 export class ClaimSpanInvalid extends Error {}
+
+/** The claim is not one of the article's (or does not exist): the workspace answers 404 and changes nothing. */
+export class ClaimNotOnArticle extends Error {
+  constructor(readonly claimId: string) {
+    super("no such claim on this article");
+  }
+}
+
+/**
+ * The claim is settled (approved or not checkable): its wording, span and existence no longer change on
+ * the desk — an editor reopens it for review first (docs/decisions/0014-settled-claims.md).
+ */
+export class ClaimSettled extends Error {
+  constructor(readonly claimId: string) {
+    super("claim is settled");
+  }
+}
+
+/**
+ * Locks the claim and reads it, refusing what the workspace must not change: a claim of another article
+ * (or none: ClaimNotOnArticle), a deleted one (ClaimConflict: it changed since the page was loaded) and a
+ * settled one (ClaimSettled).
+ */
+async function changeableClaim(tx: Tx, articleId: string, id: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new ClaimNotOnArticle(id);
+  await lockClaim(tx, id);
+  const claim = await tx.claim.findUnique({ where: { id }, select: { ...claimFields, articleId: true, deletedAt: true } });
+  if (!claim || claim.articleId !== articleId) throw new ClaimNotOnArticle(id);
+  if (claim.deletedAt) throw new ClaimConflict(id);
+  if (isSettled(claim.status)) throw new ClaimSettled(id);
+  const { deletedAt: _deleted, ...rest } = claim;
+  return rest;
+}
 
 async function articleBody(tx: Tx, articleId: string) {
   const article = await tx.article.findUnique({ where: { id: articleId }, select: { body: true } });
@@ -148,11 +183,9 @@ async function guardedUpdate(tx: Tx, id: string, version: number, data: Prisma.C
  * (to something else) refuses the whole save with ClaimConflict naming the fields and who changed them.
  * Returns the claim as it is after the save (unchanged, and its version not bumped, when nothing changed).
  */
-export async function updateClaim(actorId: string, id: string, version: number, edit: ClaimEdit, loaded?: Partial<ClaimFieldValues>) {
+export async function updateClaim(actorId: string, articleId: string, id: string, version: number, edit: ClaimEdit, loaded?: Partial<ClaimFieldValues>) {
   return prisma.$transaction(async (tx) => {
-    await lockClaim(tx, id);
-    const before = await tx.claim.findFirst({ where: { id, deletedAt: null }, select: claimFields });
-    if (!before) throw new ClaimConflict(id);
+    const { articleId: _article, ...before } = await changeableClaim(tx, articleId, id);
     const current = formValues(before);
     const base = { ...(before.version === version ? current : {}), ...loaded };
     const submitted: Partial<ClaimFieldValues> = formValues({ ...edit, claimantKind: edit.claimantKind ?? null });
@@ -176,10 +209,9 @@ export async function updateClaim(actorId: string, id: string, version: number, 
 }
 
 /** Splits a claim at an offset: it keeps the first half, a new claim gets the second. */
-export async function splitClaim(actorId: string, id: string, version: number, at: number) {
+export async function splitClaim(actorId: string, articleId: string, id: string, version: number, at: number) {
   return prisma.$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id }, select: { ...claimFields, articleId: true } });
-    if (!claim) throw new ClaimConflict(id);
+    const claim = await changeableClaim(tx, articleId, id);
     const body = await articleBody(tx, claim.articleId);
     const halves = splitSpan(body, claim, at);
     if (!halves) throw new ClaimSpanInvalid("split point outside the claim");
@@ -192,19 +224,19 @@ export async function splitClaim(actorId: string, id: string, version: number, a
   });
 }
 
-/** Merges claims into the earliest one, whose span grows to cover them all; the others are retired. */
-export async function mergeClaims(actorId: string, claims: { id: string; version: number }[]) {
+/** Two or more claims to merge, but one of them named twice (merging a claim with itself). */
+export class MergeSameClaim extends Error {}
+
+/** Merges claims of the article into the earliest one, whose span grows to cover them all; the others are retired. */
+export async function mergeClaims(actorId: string, articleId: string, claims: { id: string; version: number }[]) {
+  if (new Set(claims.map((c) => c.id.toLowerCase())).size !== claims.length) throw new MergeSameClaim("a claim cannot be merged with itself");
   if (claims.length < 2) throw new ClaimSpanInvalid("merging needs at least two claims");
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.claim.findMany({
-      where: { id: { in: claims.map((c) => c.id) }, deletedAt: null },
-      select: { ...claimFields, articleId: true },
-      orderBy: { start: "asc" },
-    });
-    if (rows.length !== claims.length) throw new ClaimConflict(claims.find((c) => !rows.some((r) => r.id === c.id))!.id);
-    const articleIds = new Set(rows.map((r) => r.articleId));
-    if (articleIds.size !== 1) throw new ClaimSpanInvalid("claims of different articles");
-    const body = await articleBody(tx, rows[0]!.articleId);
+    // In id order, so two merges of overlapping claims lock them in the same order.
+    const locked = [];
+    for (const { id } of [...claims].sort((a, b) => (a.id < b.id ? -1 : 1))) locked.push(await changeableClaim(tx, articleId, id));
+    const rows = locked.sort((a, b) => a.start - b.start);
+    const body = await articleBody(tx, articleId);
     const [target, ...rest] = rows;
     const versionOf = (claimId: string) => claims.find((c) => c.id === claimId)!.version;
     const merged = claimData(body, coveringSpan(rows));
@@ -222,9 +254,9 @@ export async function mergeClaims(actorId: string, claims: { id: string; version
 }
 
 /** Deleting retires the claim (kept, with who and when, in the audit log), never erases it. */
-export async function deleteClaim(actorId: string, id: string, version: number) {
+export async function deleteClaim(actorId: string, articleId: string, id: string, version: number) {
   return prisma.$transaction(async (tx) => {
-    const before = await tx.claim.findUnique({ where: { id }, select: claimFields });
+    const { articleId: _article, ...before } = await changeableClaim(tx, articleId, id);
     await guardedUpdate(tx, id, version, { deletedAt: new Date() });
     await recordAudit(tx, { actorId, action: "claim.delete", entityType: "Claim", entityId: id, before });
   });

@@ -35,7 +35,7 @@ export async function seedReviewArticle() {
     const start = draft.body.indexOf(quote);
     if (start < 0) throw new Error(`Demo claim not in the article: ${quote}`);
     const created = await createClaim(editor!.id, articleId, { start, end: start + quote.length });
-    await updateClaim(editor!.id, created.id, created.version, { wording, claimant, claimDate: new Date("2025-02-03"), appearance: draft.originalUrl });
+    await updateClaim(editor!.id, articleId, created.id, created.version, { wording, claimant, claimDate: new Date("2025-02-03"), appearance: draft.originalUrl });
     return created.id;
   };
   const rating = async (labelEn: string) => (await activeScale())!.labels.find((l) => l.labelEn === labelEn)!.id;

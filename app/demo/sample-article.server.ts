@@ -57,7 +57,7 @@ export async function seedSampleArticle(editorId: string) {
     const start = draft.body.indexOf(claim.quote);
     if (start < 0) throw new Error(`Sample claim not found in the article: ${claim.quote}`);
     const created = await createClaim(editorId, outcome.articleId, { start, end: start + claim.quote.length });
-    await updateClaim(editorId, created.id, created.version, {
+    await updateClaim(editorId, outcome.articleId, created.id, created.version, {
       wording: claim.wording,
       claimant: claim.claimant,
       claimantKind: claim.kind,

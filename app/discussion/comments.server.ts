@@ -1,15 +1,17 @@
 // The discussion on a claim: plain-text comments with @mentions (syntax in ./mentions.ts). Whoever may
-// read the claim may comment — editors and admins on any claim, a reviewer on the claims currently
-// assigned to them — and a mention notifies the mentioned person if they, too, may read it.
+// read the claim may comment (app/review/claim-access.ts: editors and admins on any claim, a reviewer on
+// the claims currently assigned to them, a blind second reviewer on the claim they review — their comments
+// stay in their blind lane until the claim is settled), and a mention notifies the mentioned person if
+// they, too, may read the comment.
 import { recordAudit } from "~/audit/audit.server";
-import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
 import { notify } from "~/notifications/notifications.server";
+import type { ClaimAccess } from "~/review/claim-access";
+import { claimAccess, laneFilter } from "~/review/claim-access.server";
 import { commentMaxLength, hasMentions, matchMentions, parseMentions } from "./mentions";
-import { isUuid } from "~/utils/input";
 
 export { commentMaxLength };
 
@@ -21,29 +23,20 @@ export class CommentRefused extends Error {
   }
 }
 
-
-/** Who may read a claim: holders of read:article:any, or a reviewer with a current assignment on it. */
-function readersOf(claimId: string): Prisma.UserWhereInput {
-  return {
-    OR: [
-      { role: { permissions: { some: { permission: { action: "read", entity: "article", access: "any" } } } } },
-      { assignments: { some: { claimId, endedAt: null } } },
-    ],
-  };
+/**
+ * Who may read a comment in the claim's discussion, to be mentioned in it: holders of read:article:any and,
+ * for a comment in the primary lane, the current assignee. A blind reviewer's comment is seen only by the
+ * desk until the claim is settled (app/review/claim-access.ts), so only the desk can be mentioned in it.
+ */
+function readersOf(claimId: string, blind: boolean): Prisma.UserWhereInput {
+  const desk: Prisma.UserWhereInput = { role: { permissions: { some: { permission: { action: "read", entity: "article", access: "any" } } } } };
+  return blind ? desk : { OR: [desk, { assignments: { some: { claimId, endedAt: null } } }] };
 }
 
-/** The claim, if it exists (not deleted) and `viewer` may read it; otherwise null. */
+/** The claim and the viewer's access to it (app/review/claim-access.ts), if it exists and they may read it; otherwise null. */
 export async function claimReadableBy(viewer: Viewer, claimId: string) {
-  if (!isUuid(claimId)) return null;
-  const scope: Prisma.ClaimWhereInput = userCan(viewer, "read:article:any")
-    ? {}
-    : userCan(viewer, "read:article:own")
-      ? { assignments: { some: { reviewerId: viewer.id, endedAt: null } } }
-      : { id: { in: [] } };
-  return prisma.claim.findFirst({
-    where: { AND: [{ id: claimId, deletedAt: null }, scope] },
-    select: { id: true, articleId: true },
-  });
+  const found = await claimAccess(viewer, claimId);
+  return found ? { id: found.claim.id, articleId: found.claim.articleId, access: found.access } : null;
 }
 
 /** Line breaks as `\n`, no blank edges. */
@@ -71,17 +64,18 @@ export async function addComment(actor: Viewer, input: { claimId: string; body: 
   if (!body) throw new CommentRefused("empty");
   if (body.length > commentMaxLength) throw new CommentRefused("tooLong");
   const claim = await claimReadableBy(actor, input.claimId);
-  if (!claim) throw new CommentRefused("notFound");
+  if (!claim || !claim.access.mayComment) throw new CommentRefused("notFound");
+  const blind = claim.access.writesBlind;
   const query = parseMentions(body);
 
   const { comment, mentioned, topics } = await prisma.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { claimId: claim.id, authorId: actor.id, body }, select: commentFields });
+    const comment = await tx.comment.create({ data: { claimId: claim.id, authorId: actor.id, body, blind }, select: commentFields });
     const candidates = hasMentions(query)
       ? await tx.user.findMany({
           where: {
             AND: [
               { active: true, id: { not: actor.id } },
-              readersOf(claim.id),
+              readersOf(claim.id, blind),
               {
                 // A superset of the mentioned people (ILIKE), narrowed exactly by matchMentions below.
                 OR: [
@@ -106,7 +100,7 @@ export async function addComment(actor: Viewer, input: { claimId: string; body: 
       action: "comment.add",
       entityType: "Comment",
       entityId: comment.id,
-      after: { claimId: claim.id, body, mentioned: mentioned.map((p) => p.id) },
+      after: { claimId: claim.id, body, mentioned: mentioned.map((p) => p.id), ...(blind ? { blind } : {}) },
     });
     return { comment, mentioned: mentioned.map(({ id, name }) => ({ id, name })), topics };
   });
@@ -114,10 +108,14 @@ export async function addComment(actor: Viewer, input: { claimId: string; body: 
   return { comment, mentioned };
 }
 
-/** The claim's comments, oldest first. Callers check that the viewer may read the claim (claimReadableBy). */
-export function listComments(claimId: string): Promise<CommentView[]> {
+/**
+ * The claim's comments the viewer sees, oldest first: until the claim is settled, a blind reviewer only
+ * their own, everyone else all but the blind reviewers'. Callers got `access` from claimReadableBy (or
+ * app/review/claim-access.server.ts).
+ */
+export function listComments(viewer: Viewer, access: ClaimAccess, claimId: string): Promise<CommentView[]> {
   return prisma.comment.findMany({
-    where: { claimId, deletedAt: null },
+    where: { claimId, deletedAt: null, ...laneFilter(viewer, access, "authorId") },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: commentFields,
   });

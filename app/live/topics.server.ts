@@ -1,7 +1,9 @@
 // Which live topics a signed-in user may watch (/events). A topic names what changed, never its content,
 // but even that is only told to people who may read the thing:
-//   claim:<id>, article:<id>   editors and admins (read:article:any); reviewers only with a current
-//                              assignment on that claim / on a claim of that article
+//   claim:<id>                 whoever may read the claim (app/review/claim-access.ts: editors and admins,
+//                              its assigned reviewer, a blind second reviewer of it)
+//   article:<id>               editors and admins (read:article:any); reviewers only with a current
+//                              assignment on a claim of that article
 //   notifications:<id>         only one's own (`notifications:me`)
 //   queue:<id>                 one's own (`queue:me`); anyone's for those who assign claims
 //   desk                       everyone who sees the dashboard
@@ -11,6 +13,7 @@
 import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
+import { readableClaimIds } from "~/review/claim-access.server";
 
 export const maxTopics = 20;
 
@@ -52,15 +55,13 @@ export async function mayWatch(user: SessionUser, topics: WatchedTopic[]): Promi
   if (!claimIds.length && !articleIds.length) return true;
   if (userCan(user, "read:article:any")) return true;
   if (!userCan(user, "read:article:own")) return false;
+  const claims = await readableClaimIds(user, claimIds);
+  if (!claimIds.every((id) => claims.has(id))) return false;
+  if (!articleIds.length) return true;
   const assigned = await prisma.assignment.findMany({
-    where: {
-      reviewerId: user.id,
-      endedAt: null,
-      claim: { deletedAt: null, OR: [{ id: { in: claimIds } }, { articleId: { in: articleIds } }] },
-    },
-    select: { claimId: true, claim: { select: { articleId: true } } },
+    where: { reviewerId: user.id, endedAt: null, claim: { deletedAt: null, articleId: { in: articleIds } } },
+    select: { claim: { select: { articleId: true } } },
   });
-  const claims = new Set(assigned.map((a) => a.claimId));
   const articles = new Set(assigned.map((a) => a.claim.articleId));
-  return claimIds.every((id) => claims.has(id)) && articleIds.every((id) => articles.has(id));
+  return articleIds.every((id) => articles.has(id));
 }

@@ -23,6 +23,7 @@ import {
   publishingLimits,
 } from "./content";
 import { firstFreeSlug, slugify, slugPattern } from "./slug";
+import { isUuid } from "~/utils/input";
 
 type Tx = Prisma.TransactionClient;
 export type PublishActor = PermissionHolder & { id: string };
@@ -794,7 +795,7 @@ export async function factCheckStamp(slug: string): Promise<string> {
 
 /** The text of a source's archive copy, for readers — only when a published version of this fact-check cites it. */
 export async function publicArchiveCopy(slug: string, snapshotId: string) {
-  if (!slugPattern.test(slug) || !/^[0-9a-f-]{36}$/i.test(snapshotId)) return null;
+  if (!slugPattern.test(slug) || !isUuid(snapshotId)) return null;
   const cited = { claims: [{ sources: [{ archive: { snapshotId } }] }] };
   const rows = await prisma.$queryRaw<{ headline: string; language: string }[]>`
     SELECT f.headline, f.language FROM "FactCheck" f

@@ -1,33 +1,24 @@
 // What the claim page shows about the claim itself: its text in context, its article, who has it.
-import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { claimFields } from "~/claims/claims.server";
 import { paragraphSpans } from "~/claims/spans";
 import { prisma } from "~/db/client.server";
-import type { Prisma } from "~/generated/prisma/client";
-
-/** Claims a reviewer may open for a blind second review (when the newsroom has switched it on). */
-const openForSecondReview = { status: { in: ["IN_RESEARCH", "VERDICT_PROPOSED"] } } satisfies Prisma.ClaimWhereInput;
+import { claimAccess } from "./claim-access.server";
 
 async function blindReviewOn() {
   return (await prisma.newsroomSettings.findUnique({ where: { id: 1 }, select: { blindSecondReview: true } }))?.blindSecondReview ?? false;
 }
 
 /**
- * The claim if the viewer may read it: editors and admins any claim, reviewers the ones assigned to them —
- * and, with blind second review on, claims in research or proposed, so a second reviewer can rate them
- * (the first rating stays hidden from them: see listVerdicts).
+ * The claim if the viewer may read it (the rule: ./claim-access.ts), with the viewer's access: editors and
+ * admins any claim, reviewers the ones assigned to them — and blind second reviewers the ones open for
+ * their review (what they then see of the others' work is cut by `access`).
  */
 export async function readableClaim(viewer: SessionUser, claimId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(claimId)) return null;
-  const mine = { assignments: { some: { reviewerId: viewer.id, endedAt: null } } } satisfies Prisma.ClaimWhereInput;
-  const reviewerScope = (await blindReviewOn()) ? { OR: [mine, openForSecondReview] } : mine;
+  const found = await claimAccess(viewer, claimId);
+  if (!found) return null;
   const claim = await prisma.claim.findFirst({
-    where: {
-      id: claimId,
-      deletedAt: null,
-      ...(userCan(viewer, "read:article:any") ? {} : reviewerScope),
-    },
+    where: { id: found.claim.id, deletedAt: null },
     select: {
       ...claimFields,
       notCheckableReason: true,
@@ -44,6 +35,7 @@ export async function readableClaim(viewer: SessionUser, claimId: string) {
   const paragraph = paragraphSpans(article.body).find((p) => p.start <= claim.start && p.end >= claim.start) ?? { start: claim.start, end: claim.end };
   return {
     ...rest,
+    access: found.access,
     article: { id: article.id, title: article.title, outlet: article.outlet, language: article.language },
     context: {
       before: article.body.slice(paragraph.start, claim.start),

@@ -1,7 +1,9 @@
 // The claim lifecycle, enforced on the server. Pure: the table of allowed moves and who may make them.
 //
 //   UNASSIGNED → ASSIGNED → IN_RESEARCH → VERDICT_PROPOSED → APPROVED
-//   an editor can return a proposed verdict (→ IN_RESEARCH) or mark a claim NOT_CHECKABLE with a reason.
+//   an editor can return a proposed verdict (→ IN_RESEARCH) or mark a claim NOT_CHECKABLE with a reason,
+//   and reopen a settled claim for review, with a reason: NOT_CHECKABLE → UNASSIGNED, APPROVED → IN_RESEARCH
+//   (its reviewer proposes again and another editor approves: four-eyes again; decision 0014).
 import type { ClaimStatus } from "~/generated/prisma/enums";
 
 export type ClaimMove =
@@ -12,7 +14,8 @@ export type ClaimMove =
   | "returnVerdict" // VERDICT_PROPOSED → IN_RESEARCH (an editor, with a comment)
   | "approveVerdict" // VERDICT_PROPOSED → APPROVED (an editor who did not propose it)
   | "markNotCheckable" // any open state → NOT_CHECKABLE (an editor, with a reason)
-  | "reopen"; // NOT_CHECKABLE → UNASSIGNED (an editor)
+  | "reopen" // NOT_CHECKABLE → UNASSIGNED (an editor)
+  | "reopenApproved"; // APPROVED → IN_RESEARCH (an editor, with a reason; the approved verdict stays on record)
 
 export const claimMoves: Record<ClaimMove, { from: readonly ClaimStatus[]; to: ClaimStatus | "same" }> = {
   assign: { from: ["UNASSIGNED", "ASSIGNED", "IN_RESEARCH"], to: "same" },
@@ -23,6 +26,7 @@ export const claimMoves: Record<ClaimMove, { from: readonly ClaimStatus[]; to: C
   approveVerdict: { from: ["VERDICT_PROPOSED"], to: "APPROVED" },
   markNotCheckable: { from: ["UNASSIGNED", "ASSIGNED", "IN_RESEARCH", "VERDICT_PROPOSED"], to: "NOT_CHECKABLE" },
   reopen: { from: ["NOT_CHECKABLE"], to: "UNASSIGNED" },
+  reopenApproved: { from: ["APPROVED"], to: "IN_RESEARCH" },
 };
 
 export class TransitionRefused extends Error {

@@ -32,6 +32,8 @@ import type { ClaimStatus, VerdictStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
 import { notify } from "~/notifications/notifications.server";
 import { activeScale, type ScaleLabel } from "~/scale/scale.server";
+import { type ClaimAccess, seesLaneItem } from "./claim-access";
+import { claimAccess } from "./claim-access.server";
 import { activeDeciders, decisionsTopic } from "./decisions.server";
 import { canMove, nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 import { changedVerdicts, parseVerdictBasis } from "./verdict-basis";
@@ -63,8 +65,6 @@ export class VerdictRefused extends Error {
     super(`verdict refused: ${reason}`);
   }
 }
-
-const decidedStatuses: readonly ClaimStatus[] = ["APPROVED", "NOT_CHECKABLE"];
 
 /**
  * There is no `propose:verdict:any` permission: whoever may both propose verdicts and decide on any
@@ -357,6 +357,41 @@ export async function markNotCheckable(actor: VerdictActor, input: VerdictBasisI
   await publishChange(topics(result.claim), "claim.notCheckable");
 }
 
+/**
+ * An editor reopens a settled claim for review, with a reason (decision 0014). An approved claim goes back
+ * to research: its reviewer is told (the reason is the note) and proposes again, and another editor
+ * approves — four-eyes again; the approved verdict stays on record, and a published fact-check keeps its
+ * frozen version until a correction. A claim marked not checkable goes back to unassigned (its assignment,
+ * if any, ends). Recorded as `claim.reopen`.
+ */
+export async function reopenClaim(actor: VerdictActor, input: VerdictBasisInput & { claimId: string; reason: string }) {
+  if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
+  const reason = cleanNote(input.reason);
+  const result = await prisma.$transaction(async (tx) => {
+    const claim = await loadClaim(tx, input.claimId);
+    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
+    const move = claim.status === "APPROVED" ? "reopenApproved" : "reopen";
+    const status = nextStatus(claim.status, move);
+    await guardedClaimUpdate(tx, claim.id, claim.version, move === "reopen" ? { status, notCheckableReason: null } : { status });
+    const endedAssignment = move === "reopen" && claim.reviewerId !== null;
+    if (endedAssignment) await tx.assignment.updateMany({ where: { claimId: claim.id, endedAt: null }, data: { endedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "claim.reopen",
+      entityType: "Claim",
+      entityId: claim.id,
+      before: { status: claim.status, reviewerId: claim.reviewerId },
+      after: { status, reason, reviewerId: endedAssignment ? null : claim.reviewerId },
+    });
+    const notified =
+      move === "reopenApproved" && claim.reviewerId
+        ? (await notify(tx, { recipientId: claim.reviewerId, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: reason })).topics
+        : [];
+    return { claim, notified };
+  });
+  await publishChange(topics(result.claim, ...result.notified), "claim.reopen");
+}
+
 // ───────────────────────────── Reading ─────────────────────────────
 
 export type VerdictView = {
@@ -384,41 +419,33 @@ export type VerdictView = {
   disagrees: boolean | null;
 };
 
-/** Every verdict version of the claim, newest first, with the blind-review rules applied for `viewer`. */
-export async function listVerdicts(viewer: VerdictActor, claimId: string): Promise<VerdictView[]> {
-  const [claim, blindSetting, rows] = await Promise.all([
-    prisma.claim.findFirst({
-      where: { id: claimId, deletedAt: null },
-      select: { status: true, assignments: { where: { endedAt: null }, take: 1, select: { reviewerId: true } } },
-    }),
-    blindReviewOn(prisma),
-    prisma.verdict.findMany({
-      where: { claimId },
-      orderBy: { version: "desc" },
-      select: {
-        id: true,
-        version: true,
-        status: true,
-        blind: true,
-        ratingId: true,
-        rationale: true,
-        decisionNote: true,
-        decidedAt: true,
-        createdAt: true,
-        rating: { select: { id: true, labelEn: true, labelId: true, value: true, colour: true } },
-        proposedBy: { select: { id: true, name: true } },
-        decidedBy: { select: { id: true, name: true } },
-      },
-    }),
-  ]);
-  if (!claim) return [];
-  const seesAll = userCan(viewer, "approve:verdict:any") || decidedStatuses.includes(claim.status);
-  const blindInPlay = blindSetting || rows.some((row) => row.blind);
-  const assigned = claim.assignments[0]?.reviewerId === viewer.id;
-  const hidden = (row: (typeof rows)[number]) => {
-    if (seesAll || !blindInPlay || row.proposedBy.id === viewer.id) return false;
-    return assigned ? row.blind : true;
-  };
+/**
+ * Every verdict version of the claim, newest first, with the blind-review rules applied for `viewer`
+ * (app/review/claim-access.ts: each lane sees only its own verdicts until the claim is settled). `access`
+ * is the viewer's, when the caller has it; without it, it is read — none for a viewer who may not read the claim.
+ */
+export async function listVerdicts(viewer: VerdictActor, claimId: string, known?: ClaimAccess): Promise<VerdictView[]> {
+  const access = known ?? (await claimAccess(viewer, claimId))?.access;
+  if (!access) return [];
+  const rows = await prisma.verdict.findMany({
+    where: { claimId },
+    orderBy: { version: "desc" },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      blind: true,
+      ratingId: true,
+      rationale: true,
+      decisionNote: true,
+      decidedAt: true,
+      createdAt: true,
+      rating: { select: { id: true, labelEn: true, labelId: true, value: true, colour: true } },
+      proposedBy: { select: { id: true, name: true } },
+      decidedBy: { select: { id: true, name: true } },
+    },
+  });
+  const hidden = (row: (typeof rows)[number]) => !seesLaneItem(viewer, access, { blind: row.blind, authorId: row.proposedBy.id });
   const current = rows.find((row) => !row.blind && row.status !== "SUPERSEDED") ?? null;
   const currentVisible = current && !hidden(current) ? current : null;
   const latestBlindOf = new Map<string, string>();
@@ -471,7 +498,7 @@ export async function verdictAbilities(viewer: VerdictActor, claimId: string): P
 }
 
 /** Everything the claim page's verdict section needs, in one call for its loader. */
-export async function verdictSection(viewer: VerdictActor, claimId: string) {
-  const [verdicts, can, scale] = await Promise.all([listVerdicts(viewer, claimId), verdictAbilities(viewer, claimId), activeScale()]);
+export async function verdictSection(viewer: VerdictActor, claimId: string, access: ClaimAccess) {
+  const [verdicts, can, scale] = await Promise.all([listVerdicts(viewer, claimId, access), verdictAbilities(viewer, claimId), activeScale()]);
   return { verdicts, can, scale: scale?.labels ?? [] };
 }

@@ -8,12 +8,15 @@ import { userCan } from "~/auth/permissions";
 import {
   acceptSuggestions,
   ClaimConflict,
+  ClaimNotOnArticle,
+  ClaimSettled,
   ClaimSpanInvalid,
   createClaim,
   currentClaim,
   deleteClaim,
   dismissSuggestions,
   mergeClaims,
+  MergeSameClaim,
   splitClaim,
   updateClaim,
   claimantKinds,
@@ -117,7 +120,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case "updateClaim": {
         const edit = { wording: value.wording, claimant: value.claimant, claimantKind: value.claimantKind ?? null, appearance: value.appearance, claimDate: value.claimDate ? new Date(value.claimDate) : null };
         try {
-          await updateClaim(editor.id, value.claimId, value.version, edit, parseLoaded(value.loaded));
+          await updateClaim(editor.id, article.id, value.claimId, value.version, edit, parseLoaded(value.loaded));
         } catch (error) {
           if (!(error instanceof ClaimConflict) || !error.detail) throw error;
           const draft = { wording: value.wording, claimant: value.claimant ?? "", claimantKind: value.claimantKind ?? "", claimDate: value.claimDate ?? "", appearance: value.appearance ?? "" };
@@ -127,11 +130,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return here(value.claimId);
       }
       case "splitClaim":
-        return here((await splitClaim(editor.id, value.claimId, value.version, value.at))[0]);
+        return here((await splitClaim(editor.id, article.id, value.claimId, value.version, value.at))[0]);
       case "mergeClaims":
-        return here(await mergeClaims(editor.id, value.claimId));
+        return here(await mergeClaims(editor.id, article.id, value.claimId));
       case "deleteClaim":
-        await deleteClaim(editor.id, value.claimId, value.version);
+        await deleteClaim(editor.id, article.id, value.claimId, value.version);
         return data<ActionData>({ notice: { tone: "success", key: "workspace.deleted" } });
       case "setLanguage":
         await setArticleLanguage(editor.id, article.id, value.language);
@@ -143,6 +146,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return data<ActionData>({ notice: { tone: "error", key: still ? "workspace.conflict" : "error.404" } }, { status: 409 });
     }
     if (error instanceof ClaimSpanInvalid) return data<ActionData>({ notice: { tone: "error", key: "workspace.spanInvalid" } }, { status: 400 });
+    if (error instanceof MergeSameClaim) return data<ActionData>({ notice: { tone: "error", key: "workspace.mergeSame" } }, { status: 400 });
+    // A claim of another article (or none) is not this page's to change.
+    if (error instanceof ClaimNotOnArticle) return data<ActionData>({ notice: { tone: "error", key: "error.404" } }, { status: 404 });
+    if (error instanceof ClaimSettled) return data<ActionData>({ notice: { tone: "error", key: "workspace.settled" } }, { status: 409 });
     throw error;
   } finally {
     // Everyone with this article open (the workspace, the board) reloads its data, and so does everyone

@@ -1,7 +1,7 @@
 // POST /claims/:claimId/sources (GET answers 405): add a source (archived in the background), archive
 // one again, remove one — intents "add", "retry", "remove". Posted by the claim page's sources section
 // through fetchers: success redirects to the section; a refusal comes back as data with a message key
-// (SourceActionData) and status 400, 403 or 404, and the fetcher's form keeps what was typed. A form
+// (SourceActionData) and status 400, 403, 404 or 409 (a settled claim), and the fetcher's form keeps what was typed. A form
 // posted without JavaScript goes back to the claim page either way.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
@@ -40,8 +40,9 @@ const errorKeys: Record<SourceError["code"], string> = {
   invalid_url: "sources.error.invalidUrl",
   forbidden: "sources.error.forbidden",
   not_found: "sources.error.notFound",
+  settled: "sources.error.settled",
 };
-const errorStatus: Record<SourceError["code"], number> = { invalid_url: 400, forbidden: 403, not_found: 404 };
+const errorStatus: Record<SourceError["code"], number> = { invalid_url: 400, forbidden: 403, not_found: 404, settled: 409 };
 
 /** A browser's own form submission (no JavaScript) rather than the fetcher's request. */
 function isDocumentRequest(request: Request) {

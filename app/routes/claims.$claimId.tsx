@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { listComments } from "~/discussion/comments.server";
 import { verdictSection } from "~/review/verdicts.server";
-import { canEditClaimSources, listSources } from "~/sources/sources.server";
+import { listSources } from "~/sources/sources.server";
 import { PageHeader } from "~/components/ui";
 import { readableClaim } from "~/review/claim-page.server";
 import type { Route } from "./+types/claims.$claimId";
@@ -21,23 +21,23 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const claim = await readableClaim(viewer, params.claimId);
   if (!claim) throw data(null, { status: 404 });
   const tab = new URL(request.url).searchParams.get("tab") === "history" ? "history" : "work";
+  // What the viewer may see of the others' work (a blind second review) is cut by claim.access, in every section.
+  const { access, ...shown } = claim;
   if (tab === "history") {
-    const settled = claim.status === "APPROVED" || claim.status === "NOT_CHECKABLE";
-    const history = await claimHistory(claim.id, { id: viewer.id, seesBlind: userCan(viewer, "approve:verdict:any"), settled });
-    return { claim, viewerId: viewer.id, canAssign: userCan(viewer, "assign:claim:any"), history, work: null };
+    const history = await claimHistory(claim.id, viewer, access);
+    return { claim: shown, viewerId: viewer.id, canAssign: userCan(viewer, "assign:claim:any"), history, work: null };
   }
-  const [verdict, sources, canEditSources, comments] = await Promise.all([
-    verdictSection(viewer, claim.id),
-    listSources(claim.id),
-    canEditClaimSources(viewer, claim.id),
-    listComments(claim.id),
+  const [verdict, sources, comments] = await Promise.all([
+    verdictSection(viewer, claim.id, access),
+    listSources(viewer, access, claim.id),
+    listComments(viewer, access, claim.id),
   ]);
   return {
-    claim,
+    claim: shown,
     viewerId: viewer.id,
     canAssign: userCan(viewer, "assign:claim:any"),
     history: null,
-    work: { verdict, sources, canEditSources, comments },
+    work: { verdict, sources, canEditSources: access.mayEditSources, canComment: access.mayComment, comments },
   };
 }
 
@@ -105,7 +105,7 @@ export default function ClaimPage() {
               can={work.verdict.can}
               viewerId={viewerId}
             />
-            <DiscussionSection claimId={claim.id} comments={work.comments} canComment />
+            <DiscussionSection claimId={claim.id} comments={work.comments} canComment={work.canComment} />
           </div>
         </div>
       ) : (

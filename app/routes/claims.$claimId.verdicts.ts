@@ -1,4 +1,4 @@
-// Verdict actions on a claim: propose (reviewer), return / approve / not checkable (editor). A resource
+// Verdict actions on a claim: propose (reviewer), return / approve / not checkable / reopen (editor). A resource
 // route: the claim page's verdict section posts here with a fetcher; success redirects to the claim page,
 // a refusal answers with a catalog key and what the user typed, so nothing typed is lost.
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -14,6 +14,7 @@ import {
   noteMaxLength,
   proposeVerdict,
   rationaleMaxLength,
+  reopenClaim,
   returnVerdict,
   TransitionRefused,
   VerdictRefused,
@@ -48,6 +49,12 @@ const VerdictAction = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("approve"), claimVersion, seen }),
   z.object({
+    intent: z.literal("reopen"),
+    claimVersion,
+    seen,
+    reason: z.string({ error: "verdict.error.reasonRequired" }).trim().min(1, "verdict.error.reasonRequired").max(noteMaxLength, "verdict.error.reasonRequired"),
+  }),
+  z.object({
     intent: z.literal("notCheckable"),
     claimVersion,
     seen,
@@ -61,6 +68,7 @@ const permissionFor: Record<Intent, PermissionString> = {
   return: "approve:verdict:any",
   approve: "approve:verdict:any",
   notCheckable: "approve:verdict:any",
+  reopen: "approve:verdict:any",
 };
 
 /** What the user typed, handed back with every refusal. */
@@ -121,6 +129,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         break;
       case "notCheckable":
         await markNotCheckable(user, { claimId: claim.id, claimVersion: value.claimVersion, seen: value.seen, reason: value.reason });
+        break;
+      case "reopen":
+        await reopenClaim(user, { claimId: claim.id, claimVersion: value.claimVersion, seen: value.seen, reason: value.reason });
         break;
     }
   } catch (error) {

@@ -3,15 +3,19 @@
 // change is in the audit log.
 //
 // Who may change a claim's sources: editors and admins (`update:claim:any`) on any claim, a reviewer
-// (`update:claim:own`) on a claim currently assigned to them. Who may see them: whoever may read the
-// claim — `read:article:any`, or `read:article:own` and currently assigned.
+// (`update:claim:own`) on a claim currently assigned to them or that they review blind — never while the
+// claim is settled (approved or not checkable). Who may see them: whoever may read the claim, each in
+// their lane of the review (app/review/claim-access.ts).
 import { recordAudit } from "~/audit/audit.server";
 import { type PermissionHolder, userCan } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
-import type { ClaimStatus, Prisma, SnapshotStatus, SourceKind, SourceStance } from "~/generated/prisma/client";
+import type { Prisma, SnapshotStatus, SourceKind, SourceStance } from "~/generated/prisma/client";
 import { enqueue, nudgeWorker, prepareJobs } from "~/jobs/queue.server";
 import { publishChange } from "~/live/bus.server";
+import { type ClaimAccess, seesLaneItem } from "~/review/claim-access";
+import { type AccessibleClaim, claimAccess, claimWithAccess, laneFilter } from "~/review/claim-access.server";
 import { canMove, nextStatus } from "~/review/lifecycle";
+import { isUuid } from "~/utils/input";
 
 type Tx = Prisma.TransactionClient;
 export type SourceActor = PermissionHolder & { id: string };
@@ -29,7 +33,7 @@ export const sourceStances = ["SUPPORTS", "REFUTES", "CONTEXT"] as const satisfi
 
 export const sourceLimits = { url: 2048, title: 300, publisher: 200, excerpt: 5000, note: 2000 } as const;
 
-export type SourceErrorCode = "not_found" | "forbidden" | "invalid_url";
+export type SourceErrorCode = "not_found" | "forbidden" | "invalid_url" | "settled";
 
 /** A refused source operation; `code` names why (the routes turn it into a message). */
 export class SourceError extends Error {
@@ -93,53 +97,40 @@ export function normaliseSourceUrl(raw: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Permissions
 
-type ClaimAccess = { id: string; articleId: string; status: ClaimStatus; assigned: boolean };
+// Who may read and change a claim's sources is the one claim-access rule (app/review/claim-access.ts):
+// a blind second reviewer adds sources to their own lane, a settled claim's sources stay as they are.
 
-async function claimAccess(db: Tx | typeof prisma, actorId: string, claimId: string): Promise<ClaimAccess | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(claimId)) return null;
-  const claim = await db.claim.findFirst({
-    where: { id: claimId, deletedAt: null },
-    select: {
-      id: true,
-      articleId: true,
-      status: true,
-      assignments: { where: { endedAt: null, reviewerId: actorId }, select: { id: true }, take: 1 },
-    },
-  });
-  return claim ? { id: claim.id, articleId: claim.articleId, status: claim.status, assigned: claim.assignments.length > 0 } : null;
+type EditableClaim = AccessibleClaim & { access: ClaimAccess; assigned: boolean };
+
+/**
+ * The claim, if `actor` may change its sources; else SourceError "not_found" (no such claim), "forbidden"
+ * (they may not) or "settled" (the claim is approved or not checkable: its evidence stays as it was decided
+ * on). Archiving a source again (`retry`) changes no evidence, so it is allowed on a settled claim to whoever
+ * could change its sources before.
+ */
+async function editableClaim(db: Tx | typeof prisma, actor: SourceActor, claimId: string, options: { evenSettled?: boolean } = {}): Promise<EditableClaim> {
+  const found = await claimWithAccess(actor, claimId, db);
+  if (!found) throw new SourceError("not_found");
+  const { claim, access } = found;
+  if (!access) throw new SourceError("forbidden");
+  const couldEdit = userCan(actor, "update:claim:any") || (userCan(actor, "update:claim:own") && access.role !== "desk");
+  if (access.settled && couldEdit && !options.evenSettled) throw new SourceError("settled");
+  if (!access.mayEditSources && !(access.settled && couldEdit)) throw new SourceError("forbidden");
+  return { ...claim, access, assigned: claim.assigneeId === actor.id };
 }
 
-function mayEdit(actor: SourceActor, claim: ClaimAccess) {
-  return userCan(actor, "update:claim:any") || (userCan(actor, "update:claim:own") && claim.assigned);
+/** Whether `viewer` may see the source (its claim, and its lane of the review: app/review/claim-access.ts). */
+async function canReadSource(viewer: SourceActor, source: { claimId: string; blind: boolean; addedById: string }): Promise<boolean> {
+  const found = await claimAccess(viewer, source.claimId);
+  return found !== null && seesLaneItem(viewer, found.access, { blind: source.blind, authorId: source.addedById });
 }
 
-function mayRead(viewer: SourceActor, claim: ClaimAccess) {
-  return userCan(viewer, "read:article:any") || (userCan(viewer, "read:article:own") && claim.assigned);
-}
-
-/** The claim, if `actor` may change its sources; else SourceError "not_found" (no such claim) or "forbidden". */
-async function editableClaim(db: Tx | typeof prisma, actor: SourceActor, claimId: string): Promise<ClaimAccess> {
-  const claim = await claimAccess(db, actor.id, claimId);
-  if (!claim) throw new SourceError("not_found");
-  if (!mayEdit(actor, claim)) throw new SourceError("forbidden");
-  return claim;
-}
-
-/** Whether `viewer` may see the claim (and so its sources and snapshots). */
-export async function canReadClaimSources(viewer: SourceActor, claimId: string): Promise<boolean> {
-  const claim = await claimAccess(prisma, viewer.id, claimId);
-  return claim !== null && mayRead(viewer, claim);
-}
-
-/** Whether `actor` may add, retry and remove the claim's sources (for showing the form). */
-export async function canEditClaimSources(actor: SourceActor, claimId: string): Promise<boolean> {
-  const claim = await claimAccess(prisma, actor.id, claimId);
-  return claim !== null && mayEdit(actor, claim);
-}
-
-/** Checks that `actor` may change the claim's sources, else throws SourceError ("not_found" or "forbidden"). */
+/**
+ * Checks that `actor` may change the claim's sources at all, else throws SourceError ("not_found" or
+ * "forbidden"); adding and removing also refuse a settled claim ("settled").
+ */
 export async function assertMayEditSources(actor: SourceActor, claimId: string): Promise<void> {
-  await editableClaim(prisma, actor, claimId);
+  await editableClaim(prisma, actor, claimId, { evenSettled: true });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -155,6 +146,8 @@ const sourceAuditFields = {
   stance: true,
   excerpt: true,
   note: true,
+  blind: true,
+  addedById: true,
   deletedAt: true,
 } as const;
 
@@ -191,6 +184,7 @@ export async function addSource(actor: SourceActor, input: NewSource): Promise<{
         excerpt: optional(input.excerpt, sourceLimits.excerpt),
         note: optional(input.note, sourceLimits.note),
         addedById: actor.id,
+        blind: claim.access.writesBlind,
       },
       select: sourceAuditFields,
     });
@@ -211,7 +205,7 @@ export async function addSource(actor: SourceActor, input: NewSource): Promise<{
 }
 
 async function liveSource(tx: Tx, sourceId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(sourceId)) throw new SourceError("not_found");
+  if (!isUuid(sourceId)) throw new SourceError("not_found");
   const source = await tx.source.findFirst({ where: { id: sourceId, deletedAt: null }, select: sourceAuditFields });
   if (!source) throw new SourceError("not_found");
   return source;
@@ -226,7 +220,8 @@ export async function retryArchive(actor: SourceActor, sourceId: string, options
   const result = await prisma.$transaction(async (tx) => {
     const source = await liveSource(tx, sourceId);
     if (options.claimId && options.claimId !== source.claimId) throw new SourceError("not_found");
-    const claim = await editableClaim(tx, actor, source.claimId);
+    const claim = await editableClaim(tx, actor, source.claimId, { evenSettled: true });
+    if (!seesLaneItem(actor, claim.access, { blind: source.blind, authorId: source.addedById })) throw new SourceError("not_found");
     const latest = await tx.sourceSnapshot.findFirst({
       where: { sourceId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -241,7 +236,7 @@ export async function retryArchive(actor: SourceActor, sourceId: string, options
       entityType: "Source",
       entityId: sourceId,
       before: latest ? { snapshotId: latest.id, status: latest.status } : undefined,
-      after: { claimId: source.claimId, snapshotId },
+      after: { claimId: source.claimId, snapshotId, ...(source.blind ? { blind: true } : {}) },
     });
     return { ...found, snapshotId, queued: true };
   });
@@ -258,6 +253,7 @@ export async function removeSource(actor: SourceActor, sourceId: string, options
     const before = await liveSource(tx, sourceId);
     if (options.claimId && options.claimId !== before.claimId) throw new SourceError("not_found");
     const claim = await editableClaim(tx, actor, before.claimId);
+    if (!seesLaneItem(actor, claim.access, { blind: before.blind, authorId: before.addedById })) throw new SourceError("not_found");
     const { count } = await tx.source.updateMany({ where: { id: sourceId, deletedAt: null }, data: { deletedAt: new Date() } });
     if (count !== 1) throw new SourceError("not_found");
     await recordAudit(tx, { actorId: actor.id, action: "source.remove", entityType: "Source", entityId: sourceId, before });
@@ -298,13 +294,14 @@ export type SourceListItem = {
 };
 
 /**
- * The claim's sources (not removed), oldest first, each with its latest archive attempt. Callers check
- * that the viewer may read the claim (canReadClaimSources).
+ * The claim's sources (not removed) that the viewer sees, oldest first, each with its latest archive
+ * attempt: until the claim is settled, a blind reviewer only their own, everyone else all but the blind
+ * reviewers'. Callers got `access` from app/review/claim-access.server.ts.
  */
-export async function listSources(claimId: string): Promise<SourceListItem[]> {
-  if (!/^[0-9a-f-]{36}$/i.test(claimId)) return [];
+export async function listSources(viewer: SourceActor, access: ClaimAccess, claimId: string): Promise<SourceListItem[]> {
+  if (!isUuid(claimId)) return [];
   const rows = await prisma.source.findMany({
-    where: { claimId, deletedAt: null },
+    where: { claimId, deletedAt: null, ...laneFilter(viewer, access, "addedById") },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -369,9 +366,9 @@ const snapshotSelect = {
 
 /** Whether the snapshot exists and `viewer` may read its claim. */
 async function mayReadSnapshot(viewer: SourceActor, snapshotId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(snapshotId)) return false;
-  const row = await prisma.sourceSnapshot.findUnique({ where: { id: snapshotId }, select: { source: { select: { claimId: true } } } });
-  return row !== null && (await canReadClaimSources(viewer, row.source.claimId));
+  if (!isUuid(snapshotId)) return false;
+  const row = await prisma.sourceSnapshot.findUnique({ where: { id: snapshotId }, select: { source: { select: { claimId: true, blind: true, addedById: true } } } });
+  return row !== null && (await canReadSource(viewer, row.source));
 }
 
 /** One archive attempt with its metadata and text, or null when it does not exist or the viewer may not read its claim. */

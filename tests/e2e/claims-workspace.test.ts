@@ -115,7 +115,9 @@ describe("claims workspace", () => {
   it("refuses a stale save with a message and keeps what the editor typed", async () => {
     const editor = await createPerson("editor");
     const otherEditor = await createPerson("editor", { name: "Dewi Anggraini" });
-    const article = await prisma.article.findFirstOrThrow({ where: { claims: { some: { deletedAt: null } } }, select: { id: true, claims: { where: { deletedAt: null }, take: 1, select: { id: true, version: true } } } });
+    // A claim still under review: a settled one is refused whatever its version (decision 0014).
+    const open = { deletedAt: null, status: { notIn: ["APPROVED" as const, "NOT_CHECKABLE" as const] } };
+    const article = await prisma.article.findFirstOrThrow({ where: { claims: { some: open } }, select: { id: true, claims: { where: open, take: 1, select: { id: true, version: true } } } });
     const claim = article.claims[0]!;
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
     const page = await context.newPage();

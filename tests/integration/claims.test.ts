@@ -11,8 +11,12 @@ import {
   splitClaim,
   updateClaim,
 } from "~/claims/claims.server";
+import { createSession, sessionCookieName, validateSessionToken } from "~/auth/session.server";
 import { formValues } from "~/claims/merge";
 import { prisma } from "~/db/client.server";
+import { markNotCheckable } from "~/review/verdicts.server";
+import { action as workspaceAction } from "~/routes/articles.$articleId";
+import { createRequestContext } from "~/server/request-context";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
 
@@ -45,9 +49,9 @@ describe("claims", () => {
     const { editor, id, span } = await article(`${text} Satu.`);
     const claim = await createClaim(editor.id, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
     const edit = { wording: "Kremlin calls it fake news", claimant: "Kremlin", claimDate: new Date("2024-10-28"), appearance: null };
-    const saved = await updateClaim(editor.id, claim.id, 1, edit);
+    const saved = await updateClaim(editor.id, id, claim.id, 1, edit);
     expect(saved).toMatchObject({ version: 2, wording: "Kremlin calls it fake news", claimant: "Kremlin" });
-    await expect(updateClaim(editor.id, claim.id, 1, { ...edit, wording: "stale" })).rejects.toThrow(ClaimConflict);
+    await expect(updateClaim(editor.id, id, claim.id, 1, { ...edit, wording: "stale" })).rejects.toThrow(ClaimConflict);
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("Kremlin calls it fake news");
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.update" } });
     expect(audit.before).toMatchObject({ wording: "Kremlin menepis laporan itu sebagai berita palsu" });
@@ -58,7 +62,7 @@ describe("claims", () => {
     const { editor, id, span } = await article(`${text} Dua.`);
     const claim = await createClaim(editor.id, id, span("10.000 tentara"));
     const results = await Promise.allSettled(
-      ["first", "second"].map((wording) => updateClaim(editor.id, claim.id, 1, { wording, claimant: null, claimDate: null, appearance: null })),
+      ["first", "second"].map((wording) => updateClaim(editor.id, id, claim.id, 1, { wording, claimant: null, claimDate: null, appearance: null })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ClaimConflict)).toHaveLength(1);
@@ -70,18 +74,18 @@ describe("claims", () => {
     const claim = await createClaim(editor.id, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
     const loaded = formValues(claim); // what both editors' forms showed at version 1
     const theirs = { wording: "Kremlin calls the reports fake news", claimant: null, claimDate: null, appearance: null };
-    await updateClaim(other.id, claim.id, 1, theirs, loaded);
+    await updateClaim(other.id, id, claim.id, 1, theirs, loaded);
 
     // The editor, still at version 1, sets only the claimant: it applies, and the other wording stays.
     const mine = { wording: loaded.wording, claimant: "Kremlin", claimantKind: "Organization" as const, claimDate: null, appearance: null };
-    const saved = await updateClaim(editor.id, claim.id, 1, mine, loaded);
+    const saved = await updateClaim(editor.id, id, claim.id, 1, mine, loaded);
     expect(saved).toMatchObject({ version: 3, wording: "Kremlin calls the reports fake news", claimant: "Kremlin", claimantKind: "Organization" });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.update", actorId: editor.id } });
     expect(audit.before).toMatchObject({ wording: "Kremlin calls the reports fake news", claimant: null, version: 2 });
     expect(audit.after).toMatchObject({ wording: "Kremlin calls the reports fake news", claimant: "Kremlin", version: 3 });
 
     // A save that changes nothing writes nothing.
-    expect(await updateClaim(editor.id, claim.id, 3, { ...mine, wording: saved.wording }, formValues(saved))).toMatchObject({ version: 3 });
+    expect(await updateClaim(editor.id, id, claim.id, 3, { ...mine, wording: saved.wording }, formValues(saved))).toMatchObject({ version: 3 });
   });
 
   it("refuse a save of a field someone else changed since it was loaded, naming the field and the person", async () => {
@@ -89,29 +93,29 @@ describe("claims", () => {
     const other = await createPerson("editor", { name: "Dewi Anggraini" });
     const claim = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara"));
     const loaded = formValues(claim);
-    await updateClaim(other.id, claim.id, 1, { wording: "Their wording", claimant: "NATO", claimDate: null, appearance: null }, loaded);
+    await updateClaim(other.id, id, claim.id, 1, { wording: "Their wording", claimant: "NATO", claimDate: null, appearance: null }, loaded);
 
-    const error = await updateClaim(editor.id, claim.id, 1, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, loaded).catch((caught: unknown) => caught);
+    const error = await updateClaim(editor.id, id, claim.id, 1, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, loaded).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ClaimConflict);
     expect((error as ClaimConflict).detail).toEqual({ fields: ["wording"], by: { id: other.id, name: "Dewi Anggraini" } });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ wording: "Their wording", claimant: "NATO", version: 2 });
 
     // Having seen their version, the editor saves again from it: now it applies.
     const seen = formValues(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } }));
-    expect(await updateClaim(editor.id, claim.id, 2, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, seen)).toMatchObject({ wording: "My wording", version: 3 });
+    expect(await updateClaim(editor.id, id, claim.id, 2, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, seen)).toMatchObject({ wording: "My wording", version: 3 });
   });
 
   it("split in two at a word boundary, and merge back into one span", async () => {
     const { editor, id, body, span } = await article(`${text} Tiga.`);
     const claim = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara dilaporkan tiba di Kursk"));
     const at = body.indexOf("dilaporkan");
-    const [firstId, secondId] = await splitClaim(editor.id, claim.id, 1, at);
+    const [firstId, secondId] = await splitClaim(editor.id, id, claim.id, 1, at);
     const [first, second] = await Promise.all([firstId, secondId].map((claimId) => prisma.claim.findUniqueOrThrow({ where: { id: claimId } })));
     expect(first!.quote).toBe("10.000 tentara asal Korea Utara");
     expect(second!.quote).toBe("dilaporkan tiba di Kursk");
-    await expect(splitClaim(editor.id, firstId, first!.version, body.length)).rejects.toThrow(ClaimSpanInvalid);
+    await expect(splitClaim(editor.id, id, firstId, first!.version, body.length)).rejects.toThrow(ClaimSpanInvalid);
 
-    const mergedId = await mergeClaims(editor.id, [
+    const mergedId = await mergeClaims(editor.id, id, [
       { id: secondId, version: second!.version },
       { id: firstId, version: first!.version },
     ]);
@@ -121,13 +125,13 @@ describe("claims", () => {
     const retired = await prisma.claim.findUniqueOrThrow({ where: { id: secondId } });
     expect(retired.deletedAt).not.toBeNull();
     expect(retired.mergedIntoId).toBe(firstId);
-    await expect(mergeClaims(editor.id, [{ id: firstId, version: merged.version }])).rejects.toThrow(ClaimSpanInvalid);
+    await expect(mergeClaims(editor.id, id, [{ id: firstId, version: merged.version }])).rejects.toThrow(ClaimSpanInvalid);
   });
 
   it("are deleted on record: the row and its audit trail stay", async () => {
     const { editor, id, span } = await article(`${text} Empat.`);
     const claim = await createClaim(editor.id, id, span("berita palsu"));
-    await deleteClaim(editor.id, claim.id, 1);
+    await deleteClaim(editor.id, id, claim.id, 1);
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(row.deletedAt).not.toBeNull();
     const trail = await prisma.auditEvent.findMany({ where: { entityId: claim.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
@@ -135,7 +139,7 @@ describe("claims", () => {
       { action: "claim.create", actorId: editor.id },
       { action: "claim.delete", actorId: editor.id },
     ]);
-    await expect(deleteClaim(editor.id, claim.id, 2)).rejects.toThrow(ClaimConflict);
+    await expect(deleteClaim(editor.id, id, claim.id, 2)).rejects.toThrow(ClaimConflict);
   });
 
   it("come from suggestions: one by one, or all above a score; dismissed ones stay out", async () => {
@@ -150,5 +154,69 @@ describe("claims", () => {
     const claims = await prisma.claim.findMany({ where: { articleId: id } });
     expect(claims).toHaveLength(suggestions.length - 1);
     for (const claim of claims) expect(suggestions.some((s) => s.start <= claim.start && s.end >= claim.end)).toBe(true);
+  });
+});
+
+// The workspace's claim actions (POST /articles/:articleId) act only on the claims of the article in the
+// address, and never change a settled claim.
+describe("the workspace's claim actions", () => {
+  async function editorSession() {
+    const editor = await createPerson("editor");
+    const token = await createSession(editor.id, null);
+    return { ...editor, token, user: (await validateSessionToken(token))! };
+  }
+  async function post(token: string, articleId: string, form: Record<string, string | string[]>) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(form)) for (const one of [value].flat()) body.append(name, one);
+    const request = new Request(`http://localhost/articles/${articleId}`, {
+      method: "POST",
+      headers: { Cookie: `${sessionCookieName}=${token}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    const context = createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" });
+    const answer = await workspaceAction({ request, params: { articleId }, context } as never);
+    return answer instanceof Response ? { status: answer.status, notice: null } : { status: answer.init?.status ?? 200, notice: (answer.data as { notice?: { key: string } }).notice?.key ?? null };
+  }
+  const snapshot = (claimId: string) => prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { wording: true, start: true, end: true, version: true, deletedAt: true, status: true } });
+
+  it("refuse a claim of another article with 404 and change nothing", async () => {
+    const editor = await editorSession();
+    const { id: here, span } = await article(`${text} Delapan.`);
+    const { id: elsewhere } = await createArticle(editor.id, `${text} Artikel lain.`);
+    const mine = await createClaim(editor.id, here, span("10.000 tentara"));
+    const foreign = await createClaim(editor.id, elsewhere, { start: 0, end: 40 });
+    const foreignBefore = await snapshot(foreign.id);
+    const forms: Record<string, string | string[]>[] = [
+      { intent: "updateClaim", claimId: foreign.id, version: "1", wording: "Rewritten through another article" },
+      { intent: "splitClaim", claimId: foreign.id, version: "1", at: "8" },
+      { intent: "deleteClaim", claimId: foreign.id, version: "1" },
+      { intent: "mergeClaims", claimId: [`${mine.id}:1`, `${foreign.id}:1`] },
+    ];
+    for (const form of forms) expect(await post(editor.token, here, form), String(form.intent)).toEqual({ status: 404, notice: "error.404" });
+    expect(await snapshot(foreign.id)).toEqual(foreignBefore);
+    expect(await snapshot(mine.id)).toMatchObject({ version: 1, deletedAt: null });
+    expect(await prisma.claim.count({ where: { articleId: elsewhere } })).toBe(1);
+  });
+
+  it("refuse to edit, split, merge or delete a settled claim (409, a message), and merging a claim with itself (400)", async () => {
+    const editor = await editorSession();
+    const { id, body, span } = await article(`${text} Sembilan.`);
+    const open = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara"));
+    const settled = await createClaim(editor.id, id, span("Kremlin menepis laporan itu"));
+    await markNotCheckable(editor.user, { claimId: settled.id, claimVersion: 1, reason: "Opini, bukan fakta." });
+    const before = await snapshot(settled.id);
+    expect(before.status).toBe("NOT_CHECKABLE");
+    const forms: Record<string, string | string[]>[] = [
+      { intent: "updateClaim", claimId: settled.id, version: String(before.version), wording: "Quietly reworded" },
+      { intent: "splitClaim", claimId: settled.id, version: String(before.version), at: String(body.indexOf("laporan")) },
+      { intent: "deleteClaim", claimId: settled.id, version: String(before.version) },
+      { intent: "mergeClaims", claimId: [`${open.id}:1`, `${settled.id}:${before.version}`] },
+    ];
+    for (const form of forms) expect(await post(editor.token, id, form), String(form.intent)).toEqual({ status: 409, notice: "workspace.settled" });
+    expect(await snapshot(settled.id)).toEqual(before);
+    expect(await snapshot(open.id)).toMatchObject({ version: 1, deletedAt: null });
+
+    expect(await post(editor.token, id, { intent: "mergeClaims", claimId: [`${open.id}:1`, `${open.id}:1`] })).toEqual({ status: 400, notice: "workspace.mergeSame" });
+    expect(await snapshot(open.id)).toMatchObject({ version: 1, deletedAt: null });
   });
 });

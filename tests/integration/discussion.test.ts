@@ -11,6 +11,13 @@ import { action as commentAction } from "~/routes/claims.$claimId.comments";
 import { loader as eventsLoader } from "~/routes/events";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
+import { claimAccess } from "~/review/claim-access.server";
+
+/** The claim's comments as the desk sees them (every lane of the review). */
+async function commentsOf(claimId: string) {
+  const desk = { id: "00000000-0000-4000-8000-000000000000", permissions: ["read:article:any"] };
+  return listComments(desk, (await claimAccess(desk, claimId))!.access, claimId);
+}
 
 type Role = "editor" | "reviewer" | "admin";
 
@@ -47,7 +54,7 @@ describe("comments", () => {
     expect(first.comment).toMatchObject({ body: "Sumbernya apa?\nCek BPS.", author: { id: editor.id, name: editor.name } });
     await addComment(reviewer.user, { claimId, body: "Sudah, <b>BPS 2024</b>." });
 
-    const comments = await listComments(claimId);
+    const comments = await commentsOf(claimId);
     expect(comments.map((c) => [c.author.id, c.body])).toEqual([
       [editor.id, "Sumbernya apa?\nCek BPS."],
       [reviewer.id, "Sudah, <b>BPS 2024</b>."],
@@ -106,6 +113,29 @@ describe("mentions", () => {
       expect(await unreadCount(person.id)).toBe(1);
     }
     for (const person of [outsider, inactive, author]) expect(await unreadCount(person.id)).toBe(0);
+  });
+
+  it("in a blind second review reach only who may read the comment: the desk, never the other reviewer", async () => {
+    const tag = unique();
+    const editor = await personWithSession("editor", { email: `budi.${tag}@test.example` });
+    const primary = await personWithSession("reviewer", { email: `rizky.${tag}@test.example` });
+    const blind = await personWithSession("reviewer", { email: `nadia.${tag}@test.example` });
+    const { claimId } = await claimOf(editor.id);
+    await assign(claimId, primary.id, editor.id);
+    await prisma.claim.update({ where: { id: claimId }, data: { status: "IN_RESEARCH" } });
+    await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Uji", blindSecondReview: true }, update: { blindSecondReview: true } });
+    try {
+      const open = await addComment(primary.user, { claimId, body: `Saya menilai Keliru. @nadia.${tag} @budi.${tag}` });
+      expect(open.mentioned.map((p) => p.id)).toEqual([editor.id]);
+      const own = await addComment(blind.user, { claimId, body: `Catatan buta. @rizky.${tag} @budi.${tag}` });
+      expect(own.mentioned.map((p) => p.id)).toEqual([editor.id]);
+      expect(await prisma.comment.findUniqueOrThrow({ where: { id: own.comment.id }, select: { blind: true } })).toEqual({ blind: true });
+      expect(await unreadCount(blind.id)).toBe(0);
+      expect(await unreadCount(primary.id)).toBe(0);
+      expect(await unreadCount(editor.id)).toBe(2);
+    } finally {
+      await prisma.newsroomSettings.update({ where: { id: 1 }, data: { blindSecondReview: false } });
+    }
   });
 
   it("announce the comment on the claim and each mentioned person's notifications after commit", async () => {
@@ -297,6 +327,6 @@ describe("POST /claims/:claimId/comments", () => {
     const redirected = (await post(editor.token, claimId, { intent: "add", body: "Tanpa JavaScript" }, { Accept: "text/html", "Sec-Fetch-Mode": "navigate" })) as Response;
     expect(redirected.status).toBe(302);
     expect(redirected.headers.get("Location")).toBe(`/claims/${claimId}`);
-    expect((await listComments(claimId)).map((c) => c.body)).toEqual(["Dari fetcher", "Tanpa JavaScript"]);
+    expect((await commentsOf(claimId)).map((c) => c.body)).toEqual(["Dari fetcher", "Tanpa JavaScript"]);
   });
 });

@@ -28,6 +28,13 @@ import {
 import { createArticle } from "../support/articles";
 import { newsPageHtml, newsPages, type PageServer, startPageServer } from "../support/page-server";
 import { createPerson } from "../support/people";
+import { claimAccess } from "~/review/claim-access.server";
+
+/** The claim's sources as the desk sees them (every lane of the review). */
+async function sourcesOf(claimId: string) {
+  const desk = { id: "00000000-0000-4000-8000-000000000000", permissions: ["read:article:any"] };
+  return listSources(desk, (await claimAccess(desk, claimId))!.access, claimId);
+}
 
 type Person = SourceActor & { email: string; name: string };
 
@@ -124,7 +131,7 @@ describe("sources", () => {
     const { sourceId, snapshotId } = await addSource(editor, { claimId, url, kind: "MEDIA_REPORT", stance: "SUPPORTS", publisher: "Tribunnews" });
 
     // Added with a PENDING snapshot and its job, committed together.
-    expect((await listSources(claimId))[0]).toMatchObject({ id: sourceId, url, snapshot: { id: snapshotId, status: "PENDING" } });
+    expect((await sourcesOf(claimId))[0]).toMatchObject({ id: sourceId, url, snapshot: { id: snapshotId, status: "PENDING" } });
     expect(await jobsFor(snapshotId)).toHaveLength(1);
 
     const outcome = await archiveSnapshot(snapshotId);
@@ -147,7 +154,7 @@ describe("sources", () => {
     expect(snapshot.sanitizedHtml).toContain("10.000 tentara");
     expect(snapshot.sanitizedHtml).not.toMatch(/<script|<nav/i);
 
-    const [listed] = await listSources(claimId);
+    const [listed] = await sourcesOf(claimId);
     expect(listed?.snapshot).toMatchObject({ id: snapshotId, status: "ARCHIVED", sha256: sha256(sent), httpStatus: 200, failureReason: null });
     // A second run of the same job changes nothing.
     expect(await archiveSnapshot(snapshotId)).toEqual({ status: "skipped", snapshotId });
@@ -159,12 +166,12 @@ describe("sources", () => {
     const { sourceId, snapshotId } = await addSource(editor, { claimId, url: "http://169.254.169.254/latest/meta-data/", kind: "OTHER", stance: "CONTEXT" });
 
     expect(await archiveSnapshot(snapshotId)).toEqual({ status: "FAILED", snapshotId, failureReason: "refused_address" });
-    expect((await listSources(claimId))[0]?.snapshot).toMatchObject({ id: snapshotId, status: "FAILED", failureReason: "refused_address", sha256: null });
+    expect((await sourcesOf(claimId))[0]?.snapshot).toMatchObject({ id: snapshotId, status: "FAILED", failureReason: "refused_address", sha256: null });
 
     const retry = await retryArchive(editor, sourceId);
     expect(retry.snapshotId).not.toBe(snapshotId);
     expect(retry.claimId).toBe(claimId);
-    expect((await listSources(claimId))[0]?.snapshot).toMatchObject({ id: retry.snapshotId, status: "PENDING" });
+    expect((await sourcesOf(claimId))[0]?.snapshot).toMatchObject({ id: retry.snapshotId, status: "PENDING" });
     expect(await jobsFor(retry.snapshotId)).toHaveLength(1);
     // While that attempt is pending, another retry does not queue a third.
     expect((await retryArchive(editor, sourceId)).snapshotId).toBe(retry.snapshotId);
@@ -193,13 +200,13 @@ describe("sources", () => {
     const first = await add("https://www.kemenkes.example/rilis/banjir/?utm_source=wa&b=2&a=1#paragraf-3");
     const second = await add("http://kemenkes.example/rilis/banjir?a=1&b=2");
     const other = await add("https://kemenkes.example/rilis/banjir-lain");
-    const flags = Object.fromEntries((await listSources(claimId)).map((source) => [source.id, source.duplicateUrl]));
+    const flags = Object.fromEntries((await sourcesOf(claimId)).map((source) => [source.id, source.duplicateUrl]));
     expect(flags).toEqual({ [first.sourceId]: true, [second.sourceId]: true, [other.sourceId]: false });
     expect(normaliseSourceUrl("https://www.kemenkes.example/a/?utm_medium=x")).toBe(normaliseSourceUrl("http://kemenkes.example/a"));
 
     // Removing one (kept, with its audit trail) clears the flag on the other.
     await removeSource(editor, second.sourceId);
-    expect((await listSources(claimId)).map((source) => [source.id, source.duplicateUrl])).toEqual([
+    expect((await sourcesOf(claimId)).map((source) => [source.id, source.duplicateUrl])).toEqual([
       [first.sourceId, false],
       [other.sourceId, false],
     ]);
@@ -239,6 +246,60 @@ describe("sources", () => {
     await expect(addSource(editor, { ...input, url: "ftp://kemenkes.example/x" })).rejects.toMatchObject({ code: "invalid_url" });
     await expect(addSource(editor, { ...input, url: "javascript:alert(1)" })).rejects.toMatchObject({ code: "invalid_url" });
     await expect(addSource(editor, { ...input, claimId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("stay as they were decided on once the claim is settled: adding and removing are refused (409), archiving again is not", async () => {
+    const editor = await person("editor");
+    const reviewer = await person("reviewer");
+    const { claimId } = await claimFor(editor);
+    await assign(claimId, reviewer, editor);
+    const input = { claimId, url: "https://kemenkes.example/data", kind: "DATASET" as const, stance: "CONTEXT" as const };
+    const kept = await addSource(reviewer, input);
+    await prisma.claim.update({ where: { id: claimId }, data: { status: "APPROVED" } });
+
+    for (const who of [reviewer, editor]) {
+      await expect(addSource(who, { ...input, url: "https://kemenkes.example/late" })).rejects.toMatchObject({ code: "settled" });
+      await expect(removeSource(who, kept.sourceId)).rejects.toMatchObject({ code: "settled" });
+    }
+    expect(await prisma.source.count({ where: { claimId, deletedAt: null } })).toBe(1);
+    await expect(retryArchive(reviewer, kept.sourceId)).resolves.toMatchObject({ claimId });
+
+    const token = await createSession(reviewer.id, null);
+    const request = new Request(`http://localhost/claims/${claimId}/sources`, {
+      method: "POST",
+      headers: { Cookie: `${sessionCookieName}=${token}`, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "add", url: "https://kemenkes.example/late", kind: "EXPERT", stance: "SUPPORTS" }),
+    });
+    const refused = await sourcesAction({ request, params: { claimId }, context: createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" }) } as never);
+    expect(refused).toMatchObject({ data: { error: "sources.error.settled" }, init: { status: 409 } });
+    expect(await prisma.source.count({ where: { claimId } })).toBe(1);
+  });
+
+  it("of a blind second reviewer and of the assigned reviewer stay out of each other's sight until the claim is settled", async () => {
+    await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Uji", blindSecondReview: true }, update: { blindSecondReview: true } });
+    try {
+      const editor = await person("editor");
+      const primary = await person("reviewer");
+      const blind = await person("reviewer");
+      const { claimId } = await claimFor(editor);
+      await assign(claimId, primary, editor);
+      const theirs = await addSource(primary, { claimId, url: "https://kemenkes.example/primary", kind: "DATASET", stance: "REFUTES" });
+      await prisma.claim.update({ where: { id: claimId }, data: { status: "IN_RESEARCH" } });
+      const mine = await addSource(blind, { claimId, url: "https://kemenkes.example/blind", kind: "DATASET", stance: "SUPPORTS" });
+
+      expect(await getSnapshot(blind, theirs.snapshotId)).toBeNull();
+      expect(await getSnapshot(primary, mine.snapshotId)).toBeNull();
+      expect(await getSnapshot(blind, mine.snapshotId)).toMatchObject({ id: mine.snapshotId });
+      await expect(removeSource(blind, theirs.sourceId)).rejects.toMatchObject({ code: "not_found" });
+      await expect(removeSource(primary, mine.sourceId)).rejects.toMatchObject({ code: "not_found" });
+      expect((await sourcesOf(claimId)).map((source) => source.url)).toEqual(["https://kemenkes.example/primary", "https://kemenkes.example/blind"]);
+
+      await prisma.claim.update({ where: { id: claimId }, data: { status: "APPROVED" } });
+      expect(await getSnapshot(blind, theirs.snapshotId)).toMatchObject({ id: theirs.snapshotId });
+      expect(await getSnapshot(primary, mine.snapshotId)).toMatchObject({ id: mine.snapshotId });
+    } finally {
+      await prisma.newsroomSettings.update({ where: { id: 1 }, data: { blindSecondReview: false } });
+    }
   });
 
   it("keep a sanitised copy: no scripts, handlers, frames, forms or URLs the browser would load", async () => {
@@ -281,7 +342,7 @@ describe("sources", () => {
     expect(added).toBeInstanceOf(Response);
     expect((added as Response).status).toBe(302);
     expect((added as Response).headers.get("Location")).toBe(`/claims/${claimId}#sources`);
-    expect((await listSources(claimId))[0]).toMatchObject({ url: "https://kemenkes.example/x", excerpt: "kutipan", kind: "EXPERT", title: null });
+    expect((await sourcesOf(claimId))[0]).toMatchObject({ url: "https://kemenkes.example/x", excerpt: "kutipan", kind: "EXPERT", title: null });
 
     const invalid = await post(editor, { intent: "add", url: "not a url", kind: "EXPERT", stance: "SUPPORTS" });
     expect(invalid).toMatchObject({ data: { error: "sources.error.invalidUrl", fields: ["url"] }, init: { status: 400 } });

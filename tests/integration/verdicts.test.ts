@@ -11,6 +11,7 @@ import {
   listVerdicts,
   markNotCheckable,
   proposeVerdict,
+  reopenClaim,
   returnVerdict,
   verdictAbilities,
   type VerdictActor,
@@ -21,6 +22,7 @@ import { verdictBasis } from "~/review/verdict-basis";
 import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/scale/scale.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
+import { claimAccess } from "~/review/claim-access.server";
 
 type Role = "admin" | "editor" | "reviewer";
 
@@ -267,7 +269,7 @@ describe("verdicts", () => {
       [1, false, falseLabel.id, true, null],
     ]);
     expect(editorView[0]!.rationaleHtml).toBe("<p>Kedua: <em>benar</em>.</p>");
-    const section = await verdictSection(await editor.as(), claim.id);
+    const section = await verdictSection(await editor.as(), claim.id, (await claimAccess(await editor.as(), claim.id))!.access);
     expect(section.can).toEqual({ propose: false, proposeBlind: false, decide: true });
     expect(section.scale).toHaveLength(5);
 
@@ -320,8 +322,8 @@ describe("verdict conflicts only when they are real", () => {
 
     // Meanwhile the editor rewords the claim and names its claimant (two saves, the version moves on twice).
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    const edited = await updateClaim(editor.id, claim.id, row.version, { wording: "Reworded by the editor", claimant: null, claimDate: null, appearance: null }, formValues(row));
-    await updateClaim(editor.id, claim.id, edited.version, { wording: edited.wording, claimant: "Kemendikbud", claimDate: null, appearance: null }, formValues(edited));
+    const edited = await updateClaim(editor.id, row.articleId, claim.id, row.version, { wording: "Reworded by the editor", claimant: null, claimDate: null, appearance: null }, formValues(row));
+    await updateClaim(editor.id, row.articleId, claim.id, edited.version, { wording: edited.wording, claimant: "Kemendikbud", claimDate: null, appearance: null }, formValues(edited));
     expect((await claimNow(claim.id)).version).toBe(loaded.claimVersion + 2);
 
     const proposed = await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...loaded, ratingId: falseLabel.id, rationale: "Keliru." });
@@ -426,5 +428,56 @@ describe("rating scale", () => {
     await deleteLabel(admin, added.id);
     expect((await listScaleLabels()).some((l) => l.id === added.id)).toBe(false);
     await expect(deleteLabel(editor, before[0]!.id)).rejects.toMatchObject({ reason: "notAllowed" });
+  });
+});
+
+// Settled means settled (decision 0014): only an editor's recorded reopening brings a settled claim back to
+// the desk, and an approved one then needs a new proposal and another approval.
+describe("reopening a settled claim", () => {
+  it("sends an approved claim back to its reviewer, with a reason, for a new four-eyes decision", async () => {
+    const { falseLabel, misleading } = await labels();
+    const reviewer = await person("reviewer");
+    const [first, second] = [await person("editor"), await person("editor")];
+    const claim = await assignedClaim(reviewer.id);
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
+    await approveVerdict(await first.as(), { claimId: claim.id, claimVersion: claim.version + 1 });
+    const approved = await claimNow(claim.id);
+    expect(approved.status).toBe("APPROVED");
+
+    expect(await refusal(reopenClaim(await reviewer.as(), { claimId: claim.id, claimVersion: approved.version, reason: "Salah kutip." }))).toBe("notAllowed");
+    expect(await refusal(reopenClaim(await first.as(), { claimId: claim.id, claimVersion: approved.version, reason: "  " }))).toBe("noteRequired");
+    await reopenClaim(await first.as(), { claimId: claim.id, claimVersion: approved.version, reason: "Kutipan menteri keliru disalin." });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "IN_RESEARCH", version: approved.version + 1 });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.reopen" } })).toMatchObject({
+      actorId: first.id,
+      before: { status: "APPROVED" },
+      after: { status: "IN_RESEARCH", reason: "Kutipan menteri keliru disalin." },
+    });
+    expect(await prisma.notification.count({ where: { recipientId: reviewer.id, kind: "RETURN", claimId: claim.id } })).toBe(1);
+    // The approved verdict stays on record; the claim is open again, so its wording can be fixed …
+    expect(await prisma.verdict.count({ where: { claimId: claim.id, status: "APPROVED" } })).toBe(1);
+    const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    await updateClaim(first.id, row.articleId, claim.id, row.version, { wording: "Fixed wording", claimant: null, claimDate: null, appearance: null }, formValues(row));
+    // … and it settles again only through a new proposal and another editor's approval.
+    const open = await claimNow(claim.id);
+    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: open.version, ratingId: misleading.id, rationale: "Menyesatkan." });
+    await approveVerdict(await second.as(), { claimId: claim.id, claimVersion: open.version + 1 });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "APPROVED" });
+    expect(await prisma.verdict.count({ where: { claimId: claim.id, status: "APPROVED" } })).toBe(2);
+
+    // An open claim has nothing to reopen.
+    const other = await assignedClaim(reviewer.id);
+    await expect(reopenClaim(await first.as(), { claimId: other.id, claimVersion: other.version, reason: "Tidak perlu." })).rejects.toThrow(TransitionRefused);
+  });
+
+  it("sends a claim marked not checkable back to unassigned, ending its assignment", async () => {
+    const reviewer = await person("reviewer");
+    const editor = await person("editor");
+    const claim = await assignedClaim(reviewer.id);
+    await markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version, reason: "Opini." });
+    const settled = await claimNow(claim.id);
+    await reopenClaim(await editor.as(), { claimId: claim.id, claimVersion: settled.version, reason: "Ada data baru dari BPS." });
+    expect(await claimNow(claim.id)).toMatchObject({ status: "UNASSIGNED", version: settled.version + 1, notCheckableReason: null });
+    expect(await prisma.assignment.count({ where: { claimId: claim.id, endedAt: null } })).toBe(0);
   });
 });

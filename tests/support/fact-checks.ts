@@ -77,7 +77,7 @@ export async function settledArticle(
     if (start < 0) throw new Error(`Not in the article: ${claim.quote}`);
     const created = await createClaim(editor.id, articleId, { start, end: start + claim.quote.length });
     const claimDate = claim.claimDate === undefined ? "2025-02-03" : claim.claimDate;
-    await updateClaim(editor.id, created.id, created.version, {
+    await updateClaim(editor.id, articleId, created.id, created.version, {
       wording: claim.wording ?? claim.quote,
       claimant: claim.claimant ?? "Kementerian",
       claimantKind: "Organization",

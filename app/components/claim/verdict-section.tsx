@@ -90,7 +90,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
     if (fetcher.state !== "idle" || !submitted) return;
     if (!fetcher.data) {
       if (submitted === "return") setComment("");
-      if (submitted === "notCheckable") setReason("");
+      if (submitted === "notCheckable" || submitted === "reopen") setReason("");
     }
     setSubmitted(null);
   }, [fetcher.state, fetcher.data, submitted]);
@@ -116,10 +116,12 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
   const waiting = claim.status === "VERDICT_PROPOSED";
   const mayReturnOrApprove = can.decide && canMove(claim.status, "approveVerdict");
   const mayMarkNotCheckable = can.decide && canMove(claim.status, "markNotCheckable");
+  const mayReopen = can.decide && (canMove(claim.status, "reopen") || canMove(claim.status, "reopenApproved"));
   const shownIntents = [
     ...(can.propose || blindMode ? ["propose"] : []),
     ...(mayReturnOrApprove ? ["approve", "return"] : []),
     ...(mayMarkNotCheckable ? ["notCheckable"] : []),
+    ...(mayReopen ? ["reopen"] : []),
   ];
 
   return (
@@ -232,7 +234,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
         <p className="muted">{t("verdict.waiting")}</p>
       ) : null}
 
-      {mayReturnOrApprove || mayMarkNotCheckable ? (
+      {mayReturnOrApprove || mayMarkNotCheckable || mayReopen ? (
         <div className="verdict__decide">
           <h3>{t("verdict.decideTitle")}</h3>
           {mayReturnOrApprove ? (
@@ -271,10 +273,21 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
                 submit: t("verdict.notCheckableSubmit"),
                 tone: "danger",
               },
+              mayReopen && {
+                intent: "reopen",
+                name: "reason",
+                label: t("verdict.reopenLabel"),
+                help: t("verdict.reopenHelp"),
+                rows: 2,
+                value: reason,
+                set: setReason,
+                submit: t("verdict.reopenSubmit"),
+                tone: "secondary",
+              },
             ] as const
           ).map((form) =>
             form ? (
-              // An editor's note to the desk: returning a verdict (with a comment) or settling a claim as not checkable (with a reason).
+              // An editor's note to the desk: returning a verdict (with a comment), settling a claim as not checkable or reopening a settled one (with a reason).
               <fetcher.Form key={form.intent} method="post" action={actionUrl} className="stack" onSubmit={onSubmit(form.intent)}>
                 {hidden(form.intent)}
                 {errorFor(form.intent)}
