@@ -58,8 +58,10 @@ describe("health", () => {
     const down = await health(app);
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: "unavailable", database: { up: false } });
-    // The rest of the app says so too, instead of hanging.
-    expect((await fetch(`${app.baseUrl}/login`)).status).toBe(500);
+    // The rest of the app says so too, instead of hanging: 503, the database-unavailable page (0013).
+    const page = await fetch(`${app.baseUrl}/login`);
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain("The database is unavailable");
 
     await relay.open();
     await expect.poll(async () => (await health(app!)).status, { timeout: 15_000, interval: 250 }).toBe(200);

@@ -46,8 +46,10 @@ async function openMenu(page: Page) {
 }
 
 async function dataStrings() {
-  const [people, newsroom, articles, factChecks, claims] = await Promise.all([
+  const [people, invites, newsroom, articles, factChecks, claims] = await Promise.all([
     prisma.user.findMany({ select: { name: true, email: true } }),
+    // Pending invitations are listed by their email on the people page.
+    prisma.invite.findMany({ select: { email: true } }),
     prisma.newsroomSettings.findUnique({ where: { id: 1 }, select: { name: true } }),
     prisma.article.findMany({ select: { title: true } }),
     prisma.factCheck.findMany({ select: { headline: true } }),
@@ -57,6 +59,7 @@ async function dataStrings() {
     "Factdesk",
     newsroom?.name ?? "",
     ...people.flatMap((p) => [p.name, p.email]),
+    ...invites.map((i) => i.email),
     // The dashboard lists articles ready to publish and recent fact-checks by their own words.
     ...articles.map((a) => a.title),
     ...factChecks.map((f) => f.headline),
