@@ -14,8 +14,15 @@ import mammoth from "mammoth";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { type SafeFetchOptions, SafeFetchError, safeFetch } from "~/fetching/safe-fetch.server";
 import { instantOf, isCalendarDay } from "~/newsroom/clock";
-import { DocumentRefusal, type DocumentTask, type DocumentTasks, readerLimits, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
-import { htmlFragmentParagraphs } from "./extract.server";
+import {
+  DocumentRefusal,
+  type DocumentTask,
+  DocumentTaskError,
+  documentTask,
+  readerLimits,
+  readUntrustedDocument,
+} from "~/fetching/untrusted-document/read.server";
+import { type extractArticle, htmlFragmentParagraphs } from "./extract.server";
 import {
   articleLimits,
   articleParagraphs,
@@ -288,12 +295,25 @@ function importErrorOf(refusal: DocumentRefusal): ImportError {
   }
 }
 
-/** Reads an uploaded or fetched document in a worker (~/fetching/untrusted-document); refusals as ImportErrors. */
-async function readDocument<T extends DocumentTask>(task: T, input: DocumentTasks[T]["input"]): Promise<DocumentTasks[T]["output"]> {
+/** What an upload or a fetched page is read with, each in a document worker (~/fetching/untrusted-document). */
+const documentTasks = {
+  /** A news page (URL import, uploaded .html): the article and its details. */
+  articlePage: documentTask<typeof extractArticle>("app/articles/extract.server.ts", "extractArticle"),
+  /** An uploaded Markdown file: its first heading and its paragraphs. */
+  markdown: documentTask<typeof markdownDraftParts>("app/articles/import-source.server.ts", "markdownDraftParts"),
+  /** An uploaded Word document: its first heading and its paragraphs (ZIP checked, then mammoth). */
+  docx: documentTask<typeof docxDraftParts>("app/articles/import-source.server.ts", "docxDraftParts"),
+};
+
+/** Reads an uploaded or fetched document in a worker; its refusals and ImportErrors come back as ImportErrors. */
+async function readDocument<F extends (...args: never[]) => unknown>(task: DocumentTask<F>, ...args: Parameters<F>): Promise<Awaited<ReturnType<F>>> {
   try {
-    return await readUntrustedDocument(task, input);
+    return await readUntrustedDocument(task, args);
   } catch (error) {
     if (error instanceof DocumentRefusal) throw importErrorOf(error);
+    if (error instanceof DocumentTaskError && error.errorName === "ImportError") {
+      throw new ImportError(error.code as ImportError["code"], error.detail, { message: error.message });
+    }
     throw error;
   }
 }
@@ -500,7 +520,7 @@ export async function draftFromFile(file: { name: string; type: string; bytes: U
 
   if (kind === "docx") {
     if (sniffed !== "zip") throw new ImportError("unreadable_text", { type: "docx" });
-    const { heading, paragraphs } = await readDocument("docx", { bytes: file.bytes });
+    const { heading, paragraphs } = await readDocument(documentTasks.docx, file.bytes);
     const split = heading ? { title: heading, paragraphs } : titleAndBody(paragraphs, fallbackTitle);
     return finishDraft({ ...split, method: "FILE" });
   }
@@ -519,11 +539,11 @@ export async function draftFromFile(file: { name: string; type: string; bytes: U
   assertTextLike(text);
 
   if (kind === "html") {
-    const article = await readDocument("article-page", { html: text, pageUrl: null });
+    const article = await readDocument(documentTasks.articlePage, text, null);
     return finishDraft({ ...article, method: "FILE", originalUrl: null });
   }
   if (kind === "md") {
-    const { heading, paragraphs } = await readDocument("markdown", { text });
+    const { heading, paragraphs } = await readDocument(documentTasks.markdown, text);
     const split = heading ? { title: heading, paragraphs } : titleAndBody(paragraphs, fallbackTitle);
     return finishDraft({ ...split, method: "FILE" });
   }
@@ -595,7 +615,7 @@ export async function draftFromUrl(url: string, options: SafeFetchOptions = {}):
   assertTextLike(text);
 
   if (isHtml || (unknown && looksLikeHtml(text))) {
-    const article = await readDocument("article-page", { html: text, pageUrl: resource.url });
+    const article = await readDocument(documentTasks.articlePage, text, resource.url);
     return finishDraft({ ...article, originalUrl, method: "URL" });
   }
   if (unknown) throw new ImportError("not_an_article", { type: essence ?? "unknown" });

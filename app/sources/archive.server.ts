@@ -14,7 +14,7 @@
 // contacts the source's site.
 //
 // The page is an untrusted document: its text and sanitised HTML are read in a worker with time and memory
-// limits (~/fetching/untrusted-document, task `snapshot-page`), never on the thread that serves requests.
+// limits (~/fetching/untrusted-document, task `snapshotPage`), never on the thread that serves requests.
 // A page that is too deep, has too many elements, is too slow or too hungry to read is FAILED with that
 // reason (`too_deeply_nested`, `too_many_elements`, `too_slow`, `too_much_memory`, `unreadable`): reading
 // it again would fail again, so it is not retried. Only `busy` (too many documents waiting in this
@@ -22,9 +22,9 @@
 import { createHash } from "node:crypto";
 import { prisma } from "~/db/client.server";
 import { type FetchedResource, safeFetch, SafeFetchError, type SafeFetchOptions } from "~/fetching/safe-fetch.server";
-import { DocumentRefusal, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
+import { DocumentRefusal, documentTask, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
 import { publishChange } from "~/live/bus.server";
-import { escapeHtml, type SnapshotContent } from "./snapshot-content.server";
+import { escapeHtml, type SnapshotContent, type snapshotPageContent } from "./snapshot-content.server";
 
 export { sanitizeSnapshotHtml } from "./snapshot-content.server";
 
@@ -66,12 +66,14 @@ function decodeBody(bytes: Buffer, contentType: string | null, html: boolean): s
   return (decoder(httpCharset) ?? decoder(metaCharset) ?? new TextDecoder("utf-8")).decode(bytes);
 }
 
+/** A page archived as a source, read in a document worker: its text and sanitised HTML. */
+const snapshotPage = documentTask<typeof snapshotPageContent>("app/sources/snapshot-content.server.ts", "snapshotPageContent");
+
 async function contentOf(fetched: FetchedResource, signal: AbortSignal | undefined): Promise<SnapshotContent> {
   const type = mediaType(fetched.contentType);
   const html = type ? htmlTypes.has(type) : looksLikeHtml(fetched.body);
   if (html) {
-    const page = { html: decodeBody(fetched.body, fetched.contentType, true), pageUrl: fetched.url };
-    return readUntrustedDocument("snapshot-page", page, { signal });
+    return readUntrustedDocument(snapshotPage, [decodeBody(fetched.body, fetched.contentType, true), fetched.url], { signal });
   }
   if (type === "text/plain") {
     const text = decodeBody(fetched.body, fetched.contentType, false);

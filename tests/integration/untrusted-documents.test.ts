@@ -8,7 +8,10 @@ import { draftFromFile, draftFromUrl } from "~/articles/import-source.server";
 import { createClaim } from "~/claims/claims.server";
 import { database, prisma } from "~/db/client.server";
 import { documentLimits } from "~/fetching/untrusted-document/limits";
-import { documentReaderLoad, readerLimits, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
+import { documentReaderLoad, documentTask, readerLimits, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
+import type { extractArticle } from "~/articles/extract.server";
+
+const articlePage = documentTask<typeof extractArticle>("app/articles/extract.server.ts", "extractArticle");
 import { prepareJobs, startJobs, stopJobs, sweepPendingSnapshots } from "~/jobs/queue.server";
 import { archiveSnapshot } from "~/sources/archive.server";
 import { addSource, type SourceActor } from "~/sources/sources.server";
@@ -110,19 +113,19 @@ describe("untrusted documents", () => {
   });
 
   it("a worker that runs past its time limit is ended and the document refused as too slow", async () => {
-    const reading = readUntrustedDocument("article-page", { html: nested, pageUrl: null }, { timeoutMs: 1 });
+    const reading = readUntrustedDocument(articlePage, [nested, null], { timeoutMs: 1 });
     await expect(reading).rejects.toMatchObject({ name: "DocumentRefusal", code: "too_slow" });
   });
 
   it("a worker that needs more than its memory limit is ended and the document refused as too hungry", async () => {
-    const reading = readUntrustedDocument("article-page", { html: nested, pageUrl: null }, { memoryMb: 4 });
+    const reading = readUntrustedDocument(articlePage, [nested, null], { memoryMb: 4 });
     await expect(reading).rejects.toMatchObject({ name: "DocumentRefusal", code: "too_much_memory", detail: { memoryMb: 4 } });
   });
 
   it("reads at most `concurrency` documents at once; the others wait their turn and are all answered", async () => {
     const count = readerLimits.concurrency + 2;
     const reads = Array.from({ length: count }, () =>
-      readUntrustedDocument("article-page", { html: nested, pageUrl: null }).catch((error: unknown) => error),
+      readUntrustedDocument(articlePage, [nested, null]).catch((error: unknown) => error),
     );
     expect(documentReaderLoad()).toEqual({ reading: readerLimits.concurrency, waiting: 2 });
     const outcomes = await Promise.all(reads);
@@ -132,7 +135,7 @@ describe("untrusted documents", () => {
 
   it("a read stopped by its signal (the server stopping) ends its worker and rejects with the reason", async () => {
     const stop = new AbortController();
-    const reading = readUntrustedDocument("article-page", { html: nested, pageUrl: null }, { signal: stop.signal });
+    const reading = readUntrustedDocument(articlePage, [nested, null], { signal: stop.signal });
     stop.abort(new Error("stopped"));
     await expect(reading).rejects.toThrow("stopped");
   });

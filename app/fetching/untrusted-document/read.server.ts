@@ -10,19 +10,44 @@
 // in tests and in production alike: the
 // production server is started through tsx too (scripts/start.ts) and loads app/server from the sources,
 // so the sources are always where the build runs. The bundled build/server/index.js finds the worker by
-// walking up from its own location to the folder that holds app/.
+// walking up from its own location to the folder that holds app/. The worker calls a function that the
+// work's owner names by module path and export (documentTask), so this folder imports no domain module.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { ImportError } from "~/articles/text";
 import { DocumentRefusal } from "./limits";
-import type { DocumentTask, DocumentTasks } from "./tasks.server";
-import type { WorkerReply } from "./worker";
+import type { WorkerJob, WorkerReply } from "./worker";
 
 export { DocumentRefusal, type DocumentRefusalCode, documentLimits } from "./limits";
-export type { DocumentTask, DocumentTasks } from "./tasks.server";
+/**
+ * What a worker does with a document: call `exportName` of the app's module at `module` (a path from the
+ * project root). The owner of the work declares it beside its code (`documentTask<typeof fn>(…)`), so this
+ * folder names no domain module and imports none: the worker loads the module by its path.
+ */
+export type DocumentTask<F extends (...args: never[]) => unknown> = { module: string; exportName: string; readonly fn?: F };
+
+export function documentTask<F extends (...args: never[]) => unknown>(module: string, exportName: string): DocumentTask<F> {
+  if (!/^app\/[\w./-]+\.ts$/.test(module) || module.includes("..")) throw new Error(`A document task must name a module of app/: ${module}`);
+  return { module, exportName };
+}
+
+/**
+ * A task's own error with a code (an ImportError thrown in the worker, say), rebuilt on this side: classes
+ * do not cross threads. The owner turns it back into its own kind by `name`.
+ */
+export class DocumentTaskError extends Error {
+  constructor(
+    readonly errorName: string,
+    readonly code: string,
+    readonly detail: Record<string, string | number> | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DocumentTaskError";
+  }
+}
 
 export const readerLimits = {
   /**
@@ -59,7 +84,7 @@ function projectRoot(): string {
   }
 }
 
-type WorkerSetup = { bootstrap: URL; tsxApi: string; tsconfig: string; entry: string };
+type WorkerSetup = { root: string; bootstrap: URL; tsxApi: string; tsconfig: string; entry: string };
 let located: WorkerSetup | null = null;
 
 /** The worker starts as plain JavaScript (worker-bootstrap.mjs), which registers tsx and runs worker.ts. */
@@ -67,6 +92,7 @@ function workerSetup(): WorkerSetup {
   if (located) return located;
   const root = projectRoot();
   located = {
+    root,
     bootstrap: pathToFileURL(path.join(root, workerFolder, "worker-bootstrap.mjs")),
     tsxApi: pathToFileURL(createRequire(path.join(root, "package.json")).resolve("tsx/esm/api")).href,
     // The `~/` paths of the sources, whatever the process's working folder.
@@ -107,7 +133,7 @@ function release() {
 function errorOf(reply: Extract<WorkerReply, { ok: false }>): Error {
   const { failure } = reply;
   if (failure.kind === "refusal") return new DocumentRefusal(failure.code, failure.detail, failure.message);
-  if (failure.kind === "import") return new ImportError(failure.code, failure.detail, { message: failure.message });
+  if (failure.kind === "coded") return new DocumentTaskError(failure.name, failure.code, failure.detail, failure.message);
   return new Error(`Reading a document failed: ${failure.message}`);
 }
 
@@ -119,7 +145,7 @@ type ReadOptions = {
   memoryMb?: number;
 };
 
-function runInWorker(task: DocumentTask, input: unknown, options: ReadOptions): Promise<unknown> {
+function runInWorker(task: DocumentTask<(...args: never[]) => unknown>, args: unknown[], options: ReadOptions): Promise<unknown> {
   const { signal } = options;
   const timeoutMs = Math.min(options.timeoutMs ?? readerLimits.timeoutMs, readerLimits.timeoutMs);
   const memoryMb = Math.min(options.memoryMb ?? readerLimits.maxOldGenerationSizeMb, readerLimits.maxOldGenerationSizeMb);
@@ -128,7 +154,14 @@ function runInWorker(task: DocumentTask, input: unknown, options: ReadOptions): 
     signal?.throwIfAborted();
     let settled = false;
     const worker = new Worker(setup.bootstrap, {
-      workerData: { tsxApi: setup.tsxApi, tsconfig: setup.tsconfig, entry: setup.entry, task, input },
+      workerData: {
+        tsxApi: setup.tsxApi,
+        tsconfig: setup.tsconfig,
+        entry: setup.entry,
+        moduleUrl: pathToFileURL(path.join(setup.root, task.module)).href,
+        exportName: task.exportName,
+        args,
+      } satisfies WorkerJob & Record<string, unknown>,
       // None of the parent's flags (its loaders, inspector port, heap size) apply to a document worker.
       execArgv: [],
       resourceLimits: {
@@ -167,18 +200,19 @@ function runInWorker(task: DocumentTask, input: unknown, options: ReadOptions): 
 }
 
 /**
- * Reads an untrusted document in a worker: resolves with the task's result, or rejects with the task's
- * own ImportError (not an article, unreadable Word file, …), a DocumentRefusal (too deep, too many
- * elements, too slow, too much memory, crashed, busy), or an Error for a fault of ours.
+ * Reads an untrusted document in a worker: calls the task's function with `args` there and resolves with its
+ * result, or rejects with a DocumentTaskError (the task's own coded error: not an article, an unreadable
+ * Word file, …), a DocumentRefusal (too deep, too many elements, too slow, too much memory, crashed, busy),
+ * or an Error for a fault of ours.
  */
-export async function readUntrustedDocument<T extends DocumentTask>(
-  task: T,
-  input: DocumentTasks[T]["input"],
+export async function readUntrustedDocument<F extends (...args: never[]) => unknown>(
+  task: DocumentTask<F>,
+  args: Parameters<F>,
   options: ReadOptions = {},
-): Promise<DocumentTasks[T]["output"]> {
+): Promise<Awaited<ReturnType<F>>> {
   await acquire();
   try {
-    return (await runInWorker(task, input, options)) as DocumentTasks[T]["output"];
+    return (await runInWorker(task, args, options)) as Awaited<ReturnType<F>>;
   } finally {
     release();
   }
