@@ -1,0 +1,163 @@
+// `npx tsx scripts/claim-articles.ts <command> <language> …`: builds and checks the hand-annotated news
+// articles (app/claims/articles/<language>.json) from local copies of their texts, which are never committed
+// (.data/claims-articles/<language>/<split>/<id>.txt, UTF-8, "\n" between paragraphs).
+//
+//   sentences <language> <split>/<id>   print the article cut into numbered segments, to annotate by number
+//   build <language>                    read .data/claims-articles/<language>/annotations.json (local: it may
+//                                       quote the articles) and write app/claims/articles/<language>.json
+//   check <language>                    check the committed file against the local copies and the split rules
+//
+// This script does not run the suggester: annotate blind, then run `npm run claims:eval`.
+//
+// annotations.json: [{ "id", "url", "outlet", "split", "claims": ["3 figure", "4-5 quote", "7 event | 10,000 troops"] }]
+// Each claim names a segment (or a range of consecutive segments of the same paragraph, joined) as printed
+// by `sentences`, its kind, and optionally, after "|", the exact fragment of those segments that is the claim.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { type AnnotatedArticle, type AnnotatedClaim, articleSetProblems, articleSplits, claimSha, sha256Hex } from "../app/claims/article-eval.ts";
+import { articleSetFile, localArticleDir, localArticleFile, readArticleSet, readLocalArticles } from "../app/claims/article-files.server.ts";
+import type { Language } from "../app/claims/types.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+type Segment = { start: number; end: number; paragraph: number };
+
+/** Words after which a full stop does not end a sentence (titles, initials, months, US state abbreviations). */
+const abbreviations = new Set(
+  (
+    "mr mrs ms dr st sgt lt col gen gov sen rep jr sr no vs prof capt cpl maj adm rev inc ltd co corp dept est fig " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k u.n wash calif pa ill fla tex mass mich ariz"
+  ).split(" "),
+);
+
+/** Cuts each line into sentences: after . ! ? … (and closing quotes) followed by a space, unless an abbreviation. */
+export function segmentArticle(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let paragraph = 0;
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    let start = lineStart;
+    const boundary = /[.!?…]+["”’'»)]*(?=\s+["“‘'«(]?[\p{Lu}\p{N}])/gu;
+    for (const match of line.matchAll(boundary)) {
+      const end = lineStart + match.index + match[0].length;
+      const before = line.slice(0, match.index).match(/(\S+)$/u)?.[1]?.toLowerCase().replace(/^["“‘'(]+/u, "") ?? "";
+      if (match[0].startsWith(".") && (abbreviations.has(before) || /^\p{L}$/u.test(before))) continue;
+      pushTrimmed(segments, text, start, end, paragraph);
+      start = end;
+    }
+    pushTrimmed(segments, text, start, lineStart + line.length, paragraph);
+    lineStart += line.length + 1;
+    paragraph++;
+  }
+  return segments;
+}
+
+function pushTrimmed(segments: Segment[], text: string, start: number, end: number, paragraph: number) {
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /\s/u.test(text[end - 1]!)) end--;
+  if (end > start) segments.push({ start, end, paragraph });
+}
+
+const annotationsSchema = z.array(
+  z.strictObject({
+    id: z.string(),
+    url: z.string(),
+    outlet: z.string(),
+    split: z.enum(articleSplits),
+    claims: z.array(z.string()),
+  }),
+);
+
+const claimLine = /^(\d+)(?:-(\d+))?\s+([a-z_]+)(?:\s*\|\s*(.+))?$/u;
+
+/** Turns one annotation line into a claim with offsets into the text. */
+export function claimFromLine(text: string, segments: Segment[], line: string): AnnotatedClaim {
+  const match = claimLine.exec(line.trim());
+  if (!match) throw new Error(`"${line}" is not "<segment>[-<segment>] <kind> [| fragment]"`);
+  const first = segments[Number(match[1])];
+  const last = segments[Number(match[2] ?? match[1])];
+  if (!first || !last || last.start < first.start) throw new Error(`"${line}": no such segment`);
+  if (first.paragraph !== last.paragraph) throw new Error(`"${line}": the segments are in different paragraphs`);
+  let start = first.start;
+  let end = last.end;
+  const fragment = match[4];
+  if (fragment !== undefined) {
+    const within = text.slice(start, end);
+    const at = within.indexOf(fragment);
+    if (at < 0) throw new Error(`"${line}": the fragment is not in the segment`);
+    if (within.indexOf(fragment, at + 1) >= 0) throw new Error(`"${line}": the fragment occurs twice in the segment`);
+    start += at;
+    end = start + fragment.length;
+  }
+  return { start, end, sha: claimSha(text.slice(start, end)), kind: match[3]! };
+}
+
+async function build(language: Language) {
+  const annotations = annotationsSchema.parse(JSON.parse(await readFile(path.join(localArticleDir(root, language), "annotations.json"), "utf8")));
+  const articles: AnnotatedArticle[] = [];
+  for (const entry of annotations) {
+    const text = await readFile(localArticleFile(root, language, entry), "utf8");
+    const segments = segmentArticle(text);
+    const claims = entry.claims.map((line) => {
+      try {
+        return claimFromLine(text, segments, line);
+      } catch (error) {
+        throw new Error(`${entry.id}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    claims.sort((a, b) => a.start - b.start || a.end - b.end);
+    articles.push({ id: entry.id, url: entry.url, outlet: entry.outlet, split: entry.split, sha256: sha256Hex(text), length: text.length, claims });
+  }
+  const problems = articleSetProblems(articles);
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+  await mkdir(path.dirname(articleSetFile(root, language)), { recursive: true });
+  await writeFile(articleSetFile(root, language), `${JSON.stringify(articles, null, 2)}\n`);
+  console.log(`Wrote ${articles.length} articles, ${articles.reduce((sum, article) => sum + article.claims.length, 0)} claims to ${path.relative(root, articleSetFile(root, language))}`);
+  summarize(articles);
+}
+
+function summarize(articles: AnnotatedArticle[]) {
+  for (const split of articleSplits) {
+    const inSplit = articles.filter((article) => article.split === split);
+    const outlets = new Set(inSplit.map((article) => article.outlet));
+    const claims = inSplit.reduce((sum, article) => sum + article.claims.length, 0);
+    console.log(`  ${split}: ${inSplit.length} articles from ${outlets.size} outlets, ${claims} claims`);
+  }
+}
+
+async function check(language: Language) {
+  const articles = await readArticleSet(root, language);
+  if (!articles) throw new Error(`${path.relative(root, articleSetFile(root, language))} does not exist`);
+  const problems = articleSetProblems(articles);
+  const { present, skipped } = await readLocalArticles(root, language, articles);
+  for (const skip of skipped) console.log(`  skipped ${skip.id}: ${skip.reason}`);
+  console.log(`${language}: ${articles.length} articles, ${present.length} local copies match their annotations`);
+  summarize(articles);
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+}
+
+async function sentences(language: Language, target: string) {
+  const [split, id] = target.split("/");
+  if (!split || !id || !articleSplits.includes(split as (typeof articleSplits)[number])) throw new Error(`name the article as <split>/<id>, got "${target}"`);
+  const text = await readFile(localArticleFile(root, language, { split: split as (typeof articleSplits)[number], id }), "utf8");
+  segmentArticle(text).forEach((segment, index) => console.log(`[${index}] ${text.slice(segment.start, segment.end)}`));
+}
+
+async function main() {
+  const [command, language, target] = process.argv.slice(2);
+  if (language !== "en" && language !== "id") throw new Error(`the language must be "en" or "id", got "${language}"`);
+  if (command === "build") await build(language);
+  else if (command === "check") await check(language);
+  else if (command === "sentences" && target) await sentences(language, target);
+  else throw new Error("usage: claim-articles.ts sentences <language> <split>/<id> | build <language> | check <language>");
+}
+
+if (import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`claim-articles failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
