@@ -14,6 +14,7 @@
 // by `sentences`, its kind, and optionally, after "|", the exact fragment of those segments that is the claim.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { type AnnotatedArticle, type AnnotatedClaim, articleSetProblems, articleSplits, claimSha, sha256Hex } from "../app/claims/article-eval.ts";
 import { articleSetFile, localArticleDir, localArticleFile, readArticleSet, readLocalArticles } from "../app/claims/article-files.server.ts";
@@ -153,7 +154,7 @@ async function main() {
   else throw new Error("usage: claim-articles.ts sentences <language> <split>/<id> | build <language> | check <language>");
 }
 
-if (import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
     await main();
   } catch (error) {

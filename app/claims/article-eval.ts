@@ -6,7 +6,7 @@
 // precision = suggestions (sentences and fragments together) that touch a claim / suggestions
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { defaultMinScore, suggestClaims, type Language } from "./suggest.ts";
+import { defaultMinScore, type Language, suggestClaims, type Suggestion } from "./suggest.ts";
 
 export const articleSplits = ["tuning", "heldout"] as const;
 export type ArticleSplit = (typeof articleSplits)[number];
@@ -75,15 +75,18 @@ export type ArticleMetrics = {
 const touches = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 0 : numerator / denominator);
 
-/** Runs suggestClaims on each whole article text and counts what it touched. */
-export function evaluateArticles(articles: ArticleWithText[], language: Language, minScore = defaultMinScore): ArticleMetrics {
+/** The suggester under evaluation: suggestClaims unless a test names another. */
+export type Suggester = (text: string, options: { language: Language; minScore: number }) => Pick<Suggestion, "start" | "end">[];
+
+/** Runs the suggester on each whole article text and counts what it touched. */
+export function evaluateArticles(articles: ArticleWithText[], language: Language, minScore = defaultMinScore, suggest: Suggester = suggestClaims): ArticleMetrics {
   let claims = 0;
   let claimsFound = 0;
   let suggestions = 0;
   let suggestionsOnClaims = 0;
   const missed: MissedClaim[] = [];
   for (const article of articles) {
-    const suggested = suggestClaims(article.text, { language, minScore });
+    const suggested = suggest(article.text, { language, minScore });
     suggestions += suggested.length;
     suggestionsOnClaims += suggested.filter((suggestion) => article.claims.some((claim) => touches(suggestion, claim))).length;
     for (const claim of article.claims) {
