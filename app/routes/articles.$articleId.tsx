@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, redirect, type ShouldRevalidateFunction, useActionData, useLoaderData, useSearchParams } from "react-router";
+import { data, Form, Link, redirect, type ShouldRevalidateFunction, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
 import { getArticleWorkspace, readableArticle, setArticleLanguage } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
@@ -26,6 +26,7 @@ import { splitPoints } from "~/claims/spans";
 import { publishChange } from "~/live/bus.server";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useKeptActionData } from "~/components/kept-action-data";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, PageHeader } from "~/components/ui";
 import { ArticleText, type TextMark } from "~/components/workspace/article-text";
@@ -103,60 +104,66 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const value = submission.value;
   const here = (claimId?: string) => redirect(claimId ? `/articles/${article.id}?claim=${claimId}` : `/articles/${article.id}`);
-  try {
-    switch (value.intent) {
-      case "createClaim":
-        return here((await createClaim(editor.id, article.id, value)).id);
-      case "acceptSuggestion":
-        await acceptSuggestions(editor.id, article.id, { ids: [value.suggestionId] });
-        return here();
-      case "dismissSuggestion":
-        await dismissSuggestions(editor.id, article.id, [value.suggestionId]);
-        return here();
-      case "acceptAbove": {
-        const count = await acceptSuggestions(editor.id, article.id, { minScore: value.minScore });
-        return data<ActionData>({ notice: { tone: "success", key: "workspace.accepted", count } });
-      }
-      case "updateClaim": {
-        const edit = { wording: value.wording, claimant: value.claimant, claimantKind: value.claimantKind ?? null, appearance: value.appearance, claimDate: value.claimDate ? new Date(value.claimDate) : null };
-        try {
-          await updateClaim(editor.id, article.id, value.claimId, value.version, edit, parseLoaded(value.loaded));
-        } catch (error) {
-          if (!(error instanceof ClaimConflict) || !error.detail) throw error;
-          const draft = { wording: value.wording, claimant: value.claimant ?? "", claimantKind: value.claimantKind ?? "", claimDate: value.claimDate ?? "", appearance: value.appearance ?? "" };
-          const conflict = { claimId: value.claimId, draft, fields: error.detail.fields, by: error.detail.by?.name ?? null };
-          return data<ActionData>({ conflict }, { status: 409 });
+  const perform = async () => {
+    try {
+      switch (value.intent) {
+        case "createClaim":
+          return here((await createClaim(editor.id, article.id, value)).id);
+        case "acceptSuggestion":
+          await acceptSuggestions(editor.id, article.id, { ids: [value.suggestionId] });
+          return here();
+        case "dismissSuggestion":
+          await dismissSuggestions(editor.id, article.id, [value.suggestionId]);
+          return here();
+        case "acceptAbove": {
+          const count = await acceptSuggestions(editor.id, article.id, { minScore: value.minScore });
+          return data<ActionData>({ notice: { tone: "success", key: "workspace.accepted", count } });
         }
-        return here(value.claimId);
+        case "updateClaim": {
+          const edit = { wording: value.wording, claimant: value.claimant, claimantKind: value.claimantKind ?? null, appearance: value.appearance, claimDate: value.claimDate ? new Date(value.claimDate) : null };
+          try {
+            await updateClaim(editor.id, article.id, value.claimId, value.version, edit, parseLoaded(value.loaded));
+          } catch (error) {
+            if (!(error instanceof ClaimConflict) || !error.detail) throw error;
+            const draft = { wording: value.wording, claimant: value.claimant ?? "", claimantKind: value.claimantKind ?? "", claimDate: value.claimDate ?? "", appearance: value.appearance ?? "" };
+            const conflict = { claimId: value.claimId, draft, fields: error.detail.fields, by: error.detail.by?.name ?? null };
+            return data<ActionData>({ conflict }, { status: 409 });
+          }
+          return here(value.claimId);
+        }
+        case "splitClaim":
+          return here((await splitClaim(editor.id, article.id, value.claimId, value.version, value.at))[0]);
+        case "mergeClaims":
+          return here(await mergeClaims(editor.id, article.id, value.claimId));
+        case "deleteClaim":
+          await deleteClaim(editor.id, article.id, value.claimId, value.version);
+          return data<ActionData>({ notice: { tone: "success", key: "workspace.deleted" } });
+        case "setLanguage":
+          await setArticleLanguage(editor.id, article.id, value.language);
+          return here();
       }
-      case "splitClaim":
-        return here((await splitClaim(editor.id, article.id, value.claimId, value.version, value.at))[0]);
-      case "mergeClaims":
-        return here(await mergeClaims(editor.id, article.id, value.claimId));
-      case "deleteClaim":
-        await deleteClaim(editor.id, article.id, value.claimId, value.version);
-        return data<ActionData>({ notice: { tone: "success", key: "workspace.deleted" } });
-      case "setLanguage":
-        await setArticleLanguage(editor.id, article.id, value.language);
-        return here();
+    } catch (error) {
+      if (error instanceof ClaimConflict) {
+        const still = await currentClaim(error.claimId);
+        return data<ActionData>({ notice: { tone: "error", key: still ? "workspace.conflict" : "error.404" } }, { status: 409 });
+      }
+      if (error instanceof ClaimSpanInvalid) return data<ActionData>({ notice: { tone: "error", key: "workspace.spanInvalid" } }, { status: 400 });
+      if (error instanceof MergeSameClaim) return data<ActionData>({ notice: { tone: "error", key: "workspace.mergeSame" } }, { status: 400 });
+      // A claim of another article (or none) is not this page's to change.
+      if (error instanceof ClaimNotOnArticle) return data<ActionData>({ notice: { tone: "error", key: "error.404" } }, { status: 404 });
+      if (error instanceof ClaimSettled) return data<ActionData>({ notice: { tone: "error", key: "workspace.settled" } }, { status: 409 });
+      throw error;
     }
-  } catch (error) {
-    if (error instanceof ClaimConflict) {
-      const still = await currentClaim(error.claimId);
-      return data<ActionData>({ notice: { tone: "error", key: still ? "workspace.conflict" : "error.404" } }, { status: 409 });
-    }
-    if (error instanceof ClaimSpanInvalid) return data<ActionData>({ notice: { tone: "error", key: "workspace.spanInvalid" } }, { status: 400 });
-    if (error instanceof MergeSameClaim) return data<ActionData>({ notice: { tone: "error", key: "workspace.mergeSame" } }, { status: 400 });
-    // A claim of another article (or none) is not this page's to change.
-    if (error instanceof ClaimNotOnArticle) return data<ActionData>({ notice: { tone: "error", key: "error.404" } }, { status: 404 });
-    if (error instanceof ClaimSettled) return data<ActionData>({ notice: { tone: "error", key: "workspace.settled" } }, { status: 409 });
-    throw error;
-  } finally {
-    // Everyone with this article open (the workspace, the board) reloads its data, and so does everyone
-    // with one of the claims' pages open (it shows the wording and the claimant).
+  };
+  const outcome = await perform();
+  // A change made: everyone with this article open (the workspace, the board) reloads its data, and so does
+  // everyone with one of the claims' pages open (it shows the wording and the claimant). A refusal changed
+  // nothing, and a reload would take its message from under the editor reading it.
+  if ((outcome instanceof Response ? outcome.status : (outcome.init?.status ?? 200)) < 400) {
     const claimIds = "claimId" in value ? (Array.isArray(value.claimId) ? value.claimId.map((claim) => claim.id) : [value.claimId]) : [];
     await publishChange([`article:${article.id}`, ...claimIds.map((claimId) => `claim:${claimId}`)], "claims");
   }
+  return outcome;
 }
 
 // A refused save (409) must still show what the claim is now, so reload the page data after it too.
@@ -167,7 +174,9 @@ export default function ArticleWorkspace() {
   const { t, i18n } = useTranslation();
   const clock = useNewsroomClock();
   const { article, canEdit, canPublish, activeSplitPoints } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  // Kept through live reloads: a refused save's message (and what the editor typed) must not vanish because
+  // someone else's change to the article arrived meanwhile.
+  const actionData = useKeptActionData<typeof action>();
   const [params] = useSearchParams();
   useLiveRevalidation([`article:${article.id}`]);
   const conflict = actionData?.conflict ?? null;

@@ -115,10 +115,11 @@ describe("claims workspace", () => {
   it("refuses a stale save with a message and keeps what the editor typed", async () => {
     const editor = await createPerson("editor");
     const otherEditor = await createPerson("editor", { name: "Dewi Anggraini" });
-    // A claim still under review: a settled one is refused whatever its version (decision 0014).
-    const open = { deletedAt: null, status: { notIn: ["APPROVED" as const, "NOT_CHECKABLE" as const] } };
-    const article = await prisma.article.findFirstOrThrow({ where: { claims: { some: open } }, select: { id: true, claims: { where: open, take: 1, select: { id: true, version: true } } } });
-    const claim = article.claims[0]!;
+    // An article of its own, with a claim still under review (a settled one is refused whatever its version,
+    // decision 0014), so that no other test's articles decide what this one opens.
+    const { id: articleId, a } = await articleWithClaims(editor.id);
+    const article = { id: articleId };
+    const claim = await prisma.claim.findUniqueOrThrow({ where: { id: a.id }, select: { id: true, version: true } });
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
     const page = await context.newPage();
     await signIn(page, editor.email);
