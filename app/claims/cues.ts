@@ -114,6 +114,8 @@ const id: Entry[] = [
       "menambahkan", "mengumumkan", "diumumkan", "menyampaikan", "disampaikan", "memaparkan", "menuturkan", "mengakui", "diakui",
       "mengutip", "dikutip", "menuding", "dituding", "tudingan", "menuduh", "dituduh", "tuduhan", "memperingatkan", "mendesak",
       "menyerukan", "mengimbau", "menghimbau", "bersaksi", "juru bicara", "jubir", "berkata", "menjawab",
+      "memastikan", "dipastikan", "meyakinkan", "mengaku", "bilang", "meminta", "menyarankan", "menginstruksikan", "mendapati",
+      "mengingatkan", "menerangkan", "menuturkan", "membeberkan", "merinci", "menekankan", "mencontohkan",
     ],
   },
   {
@@ -122,7 +124,7 @@ const id: Entry[] = [
     suffix: true,
     weight: 0.25,
     words: [
-      "berbicara", "menanggapi", "ditanya", "klaim", "berdasarkan", "laporan", "kesaksian", "keterangan", "pernyataan", "siaran pers", "menunjukkan", "mencatat",
+      "berbicara", "menanggapi", "ditanya", "klaim", "berdasarkan", "laporan", "berita", "kabar", "informasi", "isu", "kesaksian", "keterangan", "pernyataan", "siaran pers", "menunjukkan", "mencatat",
       "tercatat", "data", "survei", "studi", "penelitian", "riset",
     ],
   },
@@ -163,7 +165,9 @@ const id: Entry[] = [
       "memutuskan", "diputuskan", "membatalkan", "dibatalkan", "menyetujui", "disetujui", "mencetak", "menjuarai", "meraih",
       "menyabet", "memecahkan", "mengalokasikan", "dialokasikan", "menganggarkan", "diberlakukan", "memberlakukan", "diterapkan",
       "dibebaskan", "dideportasi", "merebut", "direbut", "menguasai", "mengambil alih", "jatuh", "tenggelam", "kecelakaan",
-      "bertabrakan", "mendarat",
+      "bertabrakan", "mendarat", "pengungsi", "pengungsian", "korupsi", "suap", "gratifikasi", "penipuan", "pencurian",
+      "barang bukti", "perang", "ancaman", "mengancam", "gol", "unggul", "tertinggal", "imbang", "menyelidiki", "penyelidikan",
+      "penyidikan", "diperiksa", "memeriksa", "pemeriksaan",
       // Causal and efficacy claims (Full Fact's correlation/causation type), counted as events until the
       // reasons grow a "causation" member: "vaksin menyebabkan …", "air kelapa menyembuhkan …".
       "menyebabkan", "mengakibatkan", "akibat", "memicu", "menyembuhkan", "mencegah", "ampuh",
@@ -192,7 +196,8 @@ const id: Entry[] = [
       "perusahaan", "manajemen", "maskapai", "pejabat", "otoritas", "camat", "lurah", "kades", "sekretaris", "sekjen", "rektor",
       "universitas", "kampus", "bank", "kedutaan", "dubes", "duta besar", "konsulat", "rumah sakit", "dpr", "dprd", "mpr", "kpu",
       "bawaslu", "kpk", "bnpb", "bpbd", "bmkg", "bps", "bpom", "ojk", "basarnas", "syahbandar", "serikat", "partai",
-      "fraksi", "satgas", "perwakilan", "kantor", "asosiasi", "yayasan", "organisasi", "pbb",
+      "fraksi", "satgas", "perwakilan", "kantor", "asosiasi", "yayasan", "organisasi", "pbb", "petugas", "aparat", "kbri",
+      "kemlu", "bulog", "pertamina", "pln", "deputi", "kabid", "kasat", "kasatreskrim", "kapusdatin", "kalaksa", "pimpinan",
     ],
   },
   {
@@ -331,7 +336,8 @@ const en: Entry[] = [
       "alleg(?:e|es|ed|ing|edly|ations?)", "insist(?:s|ed|ing)?", "warn(?:s|ed|ing)?", "testif(?:y|ies|ied|ying)",
       "acknowledg(?:e|es|ed|ing)", "admit(?:s|ted|ting)?", "reveal(?:s|ed|ing)?",
       "assert(?:s|ed|ing)?", "explain(?:s|ed|ing)?", "urg(?:e|es|ed|ing)", "call(?:s|ed)? on",
-      "accus(?:e|es|ed|ing)", "blam(?:e|es|ed|ing)", "spokes(?:person|man|woman)", "asked", "repl(?:y|ied)",
+      "accus(?:e|es|ed|ing)", "blam(?:e|es|ed|ing)", "spokes(?:person|man|woman)", "asked", "repl(?:y|ied)", "signal(?:s|ed|led)", "identified",
+      "indicat(?:e|es|ed)", "describ(?:e|es|ed)", "stress(?:es|ed)", "emphasi[sz](?:e|es|ed)", "point(?:s|ed) out",
       "told reporters",
       "(?:data|records|figures|statistics|documents|studies|surveys|polls|results|images|footage) show",
     ],
@@ -402,7 +408,9 @@ const en: Entry[] = [
       "inspectors?", "coastguard", "university", "school", "club", "federation", "league", "office", "administration",
       "cabinet", "secretary", "director", "chief", "chairman", "chairwoman", "chair", "head", "ceo", "executives?",
       "spokes(?:person|man|woman)", "white house", "kremlin", "pentagon", "nato", "fbi", "red cross",
-      "organi[sz]ation", "institute", "foundation", "harbour master", "harbor master", "election official",
+      "organi[sz]ation", "institute", "foundation", "harbour master", "harbor master", "election official", "fed",
+      "federal reserve", "central bank(?:ers?)?", "policymakers?", "bankers", "sheriff", "governments?", "troops", "soldiers",
+      "forces", "investigation", "inquiry", "ministries",
     ],
   },
   {
@@ -431,7 +439,10 @@ const en: Entry[] = [
     // Assessments: an attribution when an official makes them, an opinion otherwise.
     kind: "attribution",
     weight: 0.25,
-    words: ["believes?", "believed", "suspects?", "suspected", "estimates?", "estimated", "thinks", "assess(?:es|ed)", "consider(?:s|ed)", "argu(?:e|es|ed|ing)"],
+    words: [
+      "believes?", "believed", "thinks", "assess(?:es|ed)", "consider(?:s|ed)", "argu(?:e|es|ed|ing)", "expects?",
+      "estimat(?:e|es|ed) that", "suspect(?:s|ed)? that", "we estimate", "police suspect",
+    ],
   },
   {
     kind: "routine",
@@ -440,7 +451,13 @@ const en: Entry[] = [
       "committed to", "in (?:close )?contact with", "looking into", "following developments",
     ],
   },
-  { kind: "assessment", words: ["believes?", "believed", "suspects?", "suspected", "estimates?", "estimated", "thinks", "argu(?:e|es|ed|ing)", "seem(?:s|ed)?", "appears?", "appeared", "apparently"] },
+  {
+    kind: "assessment",
+    words: [
+      "believes?", "believed", "thinks", "argu(?:e|es|ed|ing)", "seem(?:s|ed)?", "appears?", "appeared", "apparently",
+      "estimat(?:e|es|ed) that", "suspect(?:s|ed)? that", "we estimate", "police suspect",
+    ],
+  },
   {
     kind: "opinion",
     words: [

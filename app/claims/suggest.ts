@@ -40,13 +40,20 @@ const weights: Record<SuggestionReason, number> = {
   record: 0.4,
 };
 
+/**
+ * A whole declarative sentence (a full stop, several words, not a question) with any cue at all gets this much
+ * on top of its cues: recall first, every checkable assertion is a candidate and the cues rank it.
+ */
+const declarativeWeight = 0.2;
+const declarativeMinWords = 5;
+
 /** A direct quote of this many words carries a statement of its own (weight below), attributed or not. */
 const statementQuoteWords = 6;
 const statementQuoteWeight = 0.3;
 /**
  * An assertion attributed to an office or institution never scores below this: hedges ("estimate", "believes",
- * "likely") lower it, they do not hide it. The writer's own opinion ("Menurut saya, pemerintah …"), feelings, colour
- * and routine ("the ministry is monitoring the situation") still do ("We are proud," the mayor said).
+ * "likely") lower it, they do not hide it. The writer's own opinion ("Menurut saya, pemerintah …"), feelings and colour
+ * still do ("We are proud," the mayor said).
  */
 const officialFloor = 0.45;
 
@@ -170,7 +177,8 @@ function suggestForSentence(
   let factor = paragraphFactor;
   if (questionMark.test(text.slice(sentence.start, sentence.end))) factor *= questionFactor;
 
-  const sentenceScore = scoreSpan(cues, sentence.start, sentence.end, factor);
+  const base = isDeclarative(text, sentence) ? declarativeWeight : 0;
+  const sentenceScore = scoreSpan(cues, sentence.start, sentence.end, factor, base);
   if (sentenceScore.score >= minScore && sentenceScore.reasons.size > 0) out.push(toSuggestion(text, sentence, sentenceScore, "sentence"));
   if (cues.length === 0) return;
 
@@ -203,7 +211,7 @@ function suggestForSentence(
 type Scored = { reasons: Map<SuggestionReason, number>; factor: number; score: number };
 
 /** Reasons and hedges of the cues inside [start, end), and the resulting score. */
-function scoreSpan(cues: Cue[], start: number, end: number, factor: number): Scored {
+function scoreSpan(cues: Cue[], start: number, end: number, factor: number, base = 0): Scored {
   const reasons = new Map<SuggestionReason, number>();
   const hedges = new Set<Hedge>();
   let unhedged = false;
@@ -221,8 +229,9 @@ function scoreSpan(cues: Cue[], start: number, end: number, factor: number): Sco
     hedges.delete("normative");
   }
   for (const hedge of hedges) factor *= hedgeFactors[hedge];
-  let score = combine(reasons, factor);
-  if (reasons.has("attribution") && reasons.has("official_source") && !hedges.has("opinion") && !hedges.has("feeling") && !hedges.has("colour") && !hedges.has("routine")) {
+  // A hedged sentence (forecast, opinion, feeling …) is not a plain assertion: no declarative bonus.
+  let score = combine(reasons, factor, hedges.size === 0 ? base : 0);
+  if (reasons.has("attribution") && reasons.has("official_source") && !hedges.has("opinion") && !hedges.has("feeling") && !hedges.has("colour")) {
     // Never below the floor, but a question or a link line still pulls it down (their factor came in with `factor`).
     score = Math.max(score, Math.round(officialFloor * Math.min(1, factor / hedgeProduct(hedges)) * 100) / 100);
   }
@@ -235,8 +244,8 @@ function hedgeProduct(hedges: Set<Hedge>): number {
   return product;
 }
 
-function combine(reasons: Map<SuggestionReason, number>, factor: number): number {
-  let miss = 1;
+function combine(reasons: Map<SuggestionReason, number>, factor: number, base = 0): number {
+  let miss = reasons.size > 0 ? 1 - base : 1;
   for (const weight of reasons.values()) miss *= 1 - weight;
   return Math.round((1 - miss) * factor * 100) / 100;
 }
@@ -460,6 +469,15 @@ function isPunctuationCode(code: number): boolean {
   return (
     (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e) || (code >= 0x2010 && code <= 0x206f)
   );
+}
+
+/** A sentence ending with a full stop or an exclamation mark (maybe inside a closing quote), of several words. */
+function isDeclarative(text: string, span: Span): boolean {
+  let end = span.end;
+  while (end > span.start && "\"”’')]»".includes(text[end - 1]!)) end--;
+  const last = text[end - 1];
+  if (last !== "." && last !== "!" && last !== "…") return false;
+  return countWords(text, span.start, span.end) >= declarativeMinWords;
 }
 
 /** A short line without a sentence-final mark, most words capitalised: a subheading. */
