@@ -509,6 +509,8 @@ export type Lexicon = {
   exactWords: Map<string, WordCue[]>;
   /** Lowercased Indonesian words that also match with -nya/-lah ("katanya", "ditandatanganinya"). */
   suffixWords: Map<string, WordCue[]>;
+  /** Phrases of plain words ("rumah sakit", "took office"), by their lowercased first word; `rest` is sticky. */
+  phrases: Map<string, Array<WordCue & { rest: RegExp }>>;
   rules: Rule[];
 };
 
@@ -542,32 +544,55 @@ function addWord(map: Map<string, WordCue[]>, word: string, cue: WordCue) {
   else map.set(word, [cue]);
 }
 
+const plainPhrase = /^\p{L}+(?:['-]\p{L}+)*(?: \p{L}+(?:['-]\p{L}+)*)+$/u;
+
 function compile(entries: Entry[], language: Language, into: Lexicon): Lexicon {
+  // Entries with the same cue, case and suffix share one regex: each regex is a scan of every sentence.
+  const grouped = new Map<string, { cue: WordCue; patterns: string[]; suffixed: boolean; caseSensitive: boolean }>();
   for (const entry of entries) {
     const cue: WordCue = { kind: entry.kind };
     if (entry.weight !== undefined) cue.weight = entry.weight;
     if (entry.unhedged) cue.unhedged = true;
     const suffixed = Boolean(entry.suffix && language === "id");
-    const patterns: string[] = [];
+    const key = JSON.stringify([cue, suffixed, Boolean(entry.caseSensitive)]);
+    let group = grouped.get(key);
+    if (!group) grouped.set(key, (group = { cue, patterns: [], suffixed, caseSensitive: Boolean(entry.caseSensitive) }));
     for (const pattern of entry.words) {
       const expanded = expandWord(pattern);
-      if (!expanded) patterns.push(pattern.replaceAll(" ", "\\s+"));
-      for (const word of expanded ?? []) {
-        if (entry.caseSensitive) addWord(into.exactWords, word, cue);
-        else addWord(suffixed ? into.suffixWords : into.words, word.toLowerCase(), cue);
-      }
+      if (expanded) {
+        for (const word of expanded) {
+          if (entry.caseSensitive) addWord(into.exactWords, word, cue);
+          else addWord(suffixed ? into.suffixWords : into.words, word.toLowerCase(), cue);
+        }
+      } else if (!entry.caseSensitive && plainPhrase.test(pattern) && pattern.indexOf(" ") >= 2) {
+        // (findCues skips one-letter tokens, so "I think" and "a third" stay regexes.)
+        const [first, ...rest] = pattern.toLowerCase().split(" ");
+        const restPattern = new RegExp(`\\s+${rest.join("\\s+")}${suffixed ? "(?:nya|lah)?" : ""}${wordEnd}`, "iuy");
+        const list = into.phrases.get(first!) ?? [];
+        list.push({ ...cue, rest: restPattern });
+        into.phrases.set(first!, list);
+      } else group.patterns.push(pattern.replaceAll(" ", "\\s+"));
     }
+  }
+  for (const { cue, patterns, suffixed, caseSensitive } of grouped.values()) {
     if (patterns.length === 0) continue;
     patterns.sort((a, b) => b.length - a.length);
     const suffix = suffixed ? "(?:nya|lah)?" : "";
-    const flags = entry.caseSensitive ? "gu" : "giu";
+    const flags = caseSensitive ? "gu" : "giu";
     // The start-of-word test is done in findCues: a leading lookbehind would run at every position (3× slower).
     into.rules.push({ ...cue, re: new RegExp(`(?:${patterns.join("|")})${suffix}${wordEnd}`, flags) });
   }
   return into;
 }
 
-const emptyLexicon = (language: Language | "und"): Lexicon => ({ language, words: new Map(), exactWords: new Map(), suffixWords: new Map(), rules: [] });
+const emptyLexicon = (language: Language | "und"): Lexicon => ({
+  language,
+  words: new Map(),
+  exactWords: new Map(),
+  suffixWords: new Map(),
+  phrases: new Map(),
+  rules: [],
+});
 
 const lexicons: Record<Language | "und", Lexicon> = {
   id: compile(id, "id", emptyLexicon("id")),
@@ -647,6 +672,13 @@ export function findCues(text: string, start: number, end: number, lexicon: Lexi
     push(lexicon.exactWords.get(word), from, to);
     const lower = word.toLowerCase();
     push(lexicon.words.get(lower), from, to);
+    const phrases = lexicon.phrases.get(lower);
+    if (phrases) {
+      for (const phrase of phrases) {
+        phrase.rest.lastIndex = to;
+        if (phrase.rest.test(span)) push([phrase], from, phrase.rest.lastIndex);
+      }
+    }
     if (lexicon.suffixWords.size === 0) continue;
     let stem = lexicon.suffixWords.get(lower);
     if (!stem && lower.length > 5 && (lower.endsWith("nya") || lower.endsWith("lah"))) stem = lexicon.suffixWords.get(lower.slice(0, -3));
