@@ -44,7 +44,7 @@ const weights: Record<SuggestionReason, number> = {
  * A whole declarative sentence (a full stop, several words, not a question) with any cue at all gets this much
  * on top of its cues: recall first, every checkable assertion is a candidate and the cues rank it.
  */
-const declarativeWeight = 0.2;
+const declarativeWeight = 0.3;
 const declarativeMinWords = 5;
 
 /** A direct quote of this many words carries a statement of its own (weight below), attributed or not. */
