@@ -630,6 +630,10 @@ function classifyNumber(text: string, start: number, currency: string | undefine
   if (digits.includes("/")) {
     const parts = digits.split("/");
     if (parts.length === 3 || parts.at(-1)!.length === 4) return "date";
+    // A day and month in brackets after a weekday, the Indonesian dateline "Sabtu (10/3)".
+    if (parts.length === 2 && text[start - 1] === "(" && Number(parts[0]) >= 1 && Number(parts[0]) <= 31 && Number(parts[1]) >= 1 && Number(parts[1]) <= 12) {
+      return "date";
+    }
     return "quantity";
   }
   if (digits.includes(":")) return /^\d{1,2}:\d{2}$/.test(digits) ? "date" : "quantity";

@@ -428,6 +428,14 @@ describe("issue 11: what real news the cues were not tuned on showed missing", (
     expect(sentence?.reasons).toContain(reason);
   });
 
+  it("reads the Indonesian dateline \"Sabtu (10/3)\" as a date, not an amount", () => {
+    const text = "Ketua KPK membenarkan penggeledahan itu, Sabtu (10/3).";
+    const suggestions = suggestClaims(text, { language: "id" });
+    expect(suggestions.find((s) => s.kind === "sentence")?.reasons).toContain("date");
+    expect(suggestions.flatMap((s) => s.reasons)).not.toContain("quantity");
+    expect(suggestions.map((s) => s.text)).not.toContain("10/3");
+  });
+
   it("keeps bylines, related links, headings, questions and calls to action out, even with numbers in them", () => {
     const english = [
       "Prices Rose 12 Percent In March",
