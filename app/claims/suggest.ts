@@ -447,10 +447,11 @@ function dedupe(candidates: Candidate[], sentence: Span): Candidate[] {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function countWords(text: string, start: number, end: number): number {
+/** Words in text[start, end); stops counting at `enough`. */
+function countWords(text: string, start: number, end: number, enough = Infinity): number {
   let words = 0;
   let inWord = false;
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end && words < enough; i++) {
     const code = text.charCodeAt(i);
     // "10.000" and "2,5" are one word: a separator between digits does not split.
     const inNumber = (code === 0x2c || code === 0x2e) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1));
@@ -477,7 +478,7 @@ function isDeclarative(text: string, span: Span): boolean {
   while (end > span.start && "\"”’')]»".includes(text[end - 1]!)) end--;
   const last = text[end - 1];
   if (last !== "." && last !== "!" && last !== "…") return false;
-  return countWords(text, span.start, span.end) >= declarativeMinWords;
+  return countWords(text, span.start, span.end, declarativeMinWords) >= declarativeMinWords;
 }
 
 /** A short line without a sentence-final mark, most words capitalised: a subheading. */
