@@ -336,6 +336,125 @@ describe("suggestClaims", () => {
   });
 });
 
+describe("issue 11: what real news the cues were not tuned on showed missing", () => {
+  /** The whole-sentence suggestion for a text of one sentence (or a short paragraph: its first sentence). */
+  const sentenceOf = (text: string, language: Language) => suggestClaims(text, { language }).find((s) => s.kind === "sentence" && s.start === 0);
+
+  const hedgedOfficial: Array<[Language, string]> = [
+    ["en", "\"We estimate that close to 2,000 families have left the valley,\" a regional official said."],
+    ["en", "The central bank said inflation was probably close to its peak."],
+    ["en", "Police suspect the fire was started deliberately, a spokesperson for the force said."],
+    ["id", "Bank Indonesia menilai inflasi kemungkinan sudah mendekati puncaknya."],
+    ["id", "Menurut Kementerian Luar Negeri, perundingan tampaknya macet karena soal pertukaran tahanan."],
+    ["id", "\"Tampaknya tanggul jebol setelah hujan deras berhari-hari,\" ujar camat kepada wartawan."],
+  ];
+  it.each(hedgedOfficial)("a hedge lowers an official's assessment but never hides it (%s): %s", (language, text) => {
+    const sentence = sentenceOf(text, language);
+    expect(sentence?.score).toBeGreaterThanOrEqual(defaultMinScore);
+    expect(sentence?.reasons).toEqual(expect.arrayContaining(["attribution", "official_source"]));
+    // Lower than the same assertion without the hedge.
+    expect(sentence!.score).toBeLessThan(1);
+  });
+
+  // The same hedge from a commentator or the writer still sinks the sentence; from an office it does not.
+  const contrasts: Array<[Language, string, string]> = [
+    ["en", "Critics argue the plan is too ambitious and poorly thought out.", "The ministry believes the plan is too ambitious, its spokesman said."],
+    ["en", "I believe the port is probably closed to foreign ships.", "The port authority said the port was probably closed to foreign ships."],
+    [
+      "id",
+      "Menurut saya, pemerintah seharusnya lebih mendengarkan suara petani sebelum membuat kebijakan impor.",
+      "Kementerian Pertanian menyatakan impor beras kemungkinan dihentikan sebelum panen raya.",
+    ],
+    ["id", "Pengamat menilai langkah tersebut mungkin bisa meredakan ketegangan di kawasan.", "Kementerian Luar Negeri menilai langkah tersebut mungkin meredakan ketegangan."],
+  ];
+  it.each(contrasts)("the writer's or a commentator's hedged opinion stays out, an office's does not (%s): %s", (language, opinion, official) => {
+    expect(suggestClaims(opinion, { language })).toEqual([]);
+    expect(sentenceOf(official, language)?.reasons).toEqual(expect.arrayContaining(["attribution", "official_source"]));
+  });
+
+  const reportedSpeech: Array<[Language, string]> = [
+    ["en", "The ministry said the port remains closed to foreign ships."],
+    ["en", "The governor told parliament that the inquiry had found no wrongdoing."],
+    ["id", "Kementerian Perhubungan mengatakan pelabuhan itu masih ditutup bagi kapal asing."],
+    ["id", "Kepala dinas lingkungan hidup setempat mengatakan sungai itu tercemar limbah pabrik."],
+  ];
+  it.each(reportedSpeech)("reported speech without a number is a candidate, with its source (%s): %s", (language, text) => {
+    const sentence = sentenceOf(text, language);
+    expect(sentence?.score).toBeGreaterThanOrEqual(defaultMinScore);
+    expect(sentence?.reasons).toEqual(expect.arrayContaining(["attribution", "official_source"]));
+  });
+
+  it("attributes a quotation whose speaker is named in the sentence before or after", () => {
+    const cases: Array<[Language, string, string]> = [
+      ["en", "The coach confirmed the news after training.\n“Our captain is out for the season.”", "“Our captain is out for the season.”"],
+      ["en", "“The port is closed to all foreign ships.” The harbour master told reporters so on Monday.", "“The port is closed to all foreign ships.”"],
+      ["id", "\"Semua surat suara dihitung ulang,\" kata anggota KPU daerah. \"Hasilnya tidak berubah.\"", "\"Hasilnya tidak berubah.\""],
+    ];
+    for (const [language, text, quote] of cases) {
+      const suggestions = suggestClaims(text, { language });
+      expectValidSuggestions(text, suggestions);
+      const sentence = suggestions.find((s) => s.kind === "sentence" && s.text === quote);
+      expect(sentence?.reasons, quote).toEqual(expect.arrayContaining(["attribution", "direct_quote"]));
+    }
+    // Without a speaker nearby, a short quotation alone is not enough.
+    expect(suggestClaims("Nobody moved.\n“Our captain is out.”", { language: "en" })).toEqual([]);
+  });
+
+  const denials: Array<[Language, string]> = [
+    ["en", "The company dismissed the report as speculation."],
+    ["en", "Union leaders condemned the ruling as illegal."],
+    ["en", "The club disputed the league's account of the transfer."],
+    ["id", "Kapolres menepis kabar adanya korban jiwa dalam bentrokan itu."],
+    ["id", "Serikat buruh mengecam putusan itu sebagai tindakan ilegal."],
+    ["id", "Tidak ada hubungan antara vaksin itu dan kematian pasien, kata Kepala Dinas Kesehatan."],
+  ];
+  it.each(denials)("a denial or rebuttal without a negation word is a candidate (%s): %s", (language, text) => {
+    const sentence = sentenceOf(text, language);
+    expect(sentence?.score).toBeGreaterThanOrEqual(defaultMinScore);
+    expect(sentence?.reasons).toContain("denial");
+  });
+
+  const lawOfficeRecord: Array<[Language, string, "rule" | "record"]> = [
+    ["en", "Under the charter, the mayor must resign if convicted.", "rule"],
+    ["en", "He became party leader in 2019.", "record"],
+    ["en", "The bridge was built with a loan from a development bank.", "record"],
+    ["id", "Berdasarkan undang-undang, kepala daerah wajib mundur jika divonis bersalah.", "rule"],
+    ["id", "Ia menjabat Ketua Mahkamah Agung sejak 2016.", "record"],
+    ["id", "Bendungan itu dibiayai hibah dari Uni Eropa.", "record"],
+  ];
+  it.each(lawOfficeRecord)("a statement of law, office or record is a candidate (%s): %s", (language, text, reason) => {
+    const sentence = sentenceOf(text, language);
+    expect(sentence?.score).toBeGreaterThanOrEqual(defaultMinScore);
+    expect(sentence?.reasons).toContain(reason);
+  });
+
+  it("reads the Indonesian dateline \"Sabtu (10/3)\" as a date, not an amount", () => {
+    const text = "Ketua KPK membenarkan penggeledahan itu, Sabtu (10/3).";
+    const suggestions = suggestClaims(text, { language: "id" });
+    expect(suggestions.find((s) => s.kind === "sentence")?.reasons).toContain("date");
+    expect(suggestions.flatMap((s) => s.reasons)).not.toContain("quantity");
+    expect(suggestions.map((s) => s.text)).not.toContain("10/3");
+  });
+
+  it("keeps bylines, related links, headings, questions and calls to action out, even with numbers in them", () => {
+    const english = [
+      "Prices Rose 12 Percent In March",
+      "Reporting by Tom Baker in London on 12 March 2024, said the desk",
+      "Sign up today and get 50 percent off your first year.",
+      "Did the ministry really spend $4 billion on the bridge?",
+    ].join("\n");
+    const indonesian = [
+      "Harga Cabai Naik 20 Persen Jelang Lebaran",
+      "Laporan wartawan Tribunnews.com, Andi Pratama, dari Jakarta, Senin (28/10/2024)",
+      "Baca juga: Polisi Tangkap 12 Tersangka Penipuan Rp 5 Miliar",
+      "Dapatkan diskon 50 persen dengan berlangganan hari ini.",
+      "Benarkah kementerian menghabiskan Rp 4 triliun untuk jembatan itu?",
+    ].join("\n");
+    expect(suggestClaims(english, { language: "en" })).toEqual([]);
+    expect(suggestClaims(indonesian, { language: "id" })).toEqual([]);
+  });
+});
+
 describe("large and hostile input", () => {
   const paragraphs = fixture.split("\n").filter(Boolean);
   const thousand = Array.from({ length: 1000 }, (_, i) => paragraphs[i % paragraphs.length]!.replace(/\d+/g, (n) => String(Number(n) + i))).join("\n");

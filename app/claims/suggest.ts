@@ -9,7 +9,7 @@
 // questions, related-article links ("Baca juga: …") and headings. Weights and factors are set from general
 // cues (ClaimBuster, Full Fact) and checked on the labelled corpus in ./corpus/ (`npm run claims:eval`).
 // Everything is linear in the text length.
-import { type Cue, type CueKind, detectTextLanguage, findCues, type Hedge, hedgeFactors, type Lexicon, lexiconFor } from "./cues.ts";
+import { type Cue, type CueKind, detectTextLanguage, findCues, type Hedge, hedgeFactors, lexiconFor } from "./cues.ts";
 import { findQuotes, forEachParagraph, isSpaceCode, type Quote, segmentParagraph, trimSpan } from "./segment.ts";
 import { type Language, type Span, type Suggestion, type SuggestionReason, suggestionReasons } from "./types.ts";
 
@@ -29,15 +29,38 @@ const weights: Record<SuggestionReason, number> = {
   comparison: 0.3,
   superlative: 0.35,
   date: 0.25,
-  attribution: 0.25,
+  // Reported speech is a claim about the world whether or not it has a number in it ("The ministry said the
+  // port remains closed"): attribution alone reaches the default threshold.
+  attribution: 0.4,
   direct_quote: 0.15,
   denial: 0.45,
   event: 0.3,
+  official_source: 0.15,
+  rule: 0.4,
+  record: 0.4,
 };
+
+/**
+ * A whole declarative sentence (a full stop, several words, not a question) with any cue at all gets this much
+ * on top of its cues: recall first, every checkable assertion is a candidate and the cues rank it.
+ */
+const declarativeWeight = 0.3;
+const declarativeMinWords = 5;
+
+/** A direct quote of this many words carries a statement of its own (weight below), attributed or not. */
+const statementQuoteWords = 6;
+const statementQuoteWeight = 0.3;
+/**
+ * An assertion attributed to an office or institution never scores below this: hedges ("estimate", "believes",
+ * "likely") lower it, they do not hide it. The writer's own opinion ("Menurut saya, pemerintah …"), feelings and colour
+ * still do ("We are proud," the mayor said).
+ */
+const officialFloor = 0.45;
 
 const questionFactor = 0.3;
 const linkLineFactor = 0.2;
-const headingFactor = 0.5;
+const headingFactor = 0.3;
+const callToActionFactor = 0.2;
 
 /** A quotation counts as a direct quote from this many words; a quoted fragment from this many. */
 const quoteMinWords = 3;
@@ -54,6 +77,11 @@ const isReason = (kind: CueKind): kind is SuggestionReason => reasonOrder.has(ki
 /** Related-article links, bylines and photo credits that importers usually drop. */
 const linkLine =
   /^\s*[([]?\s*(?:baca juga|baca|simak juga|simak|lihat juga|lihat|read also|read more|also read|see also|related|artikel terkait|berita terkait|editor|penulis|reporter|sumber|foto|photo|video|advertisement|scroll to continue|follow us|ikuti kami)\s*[:：|]/iu;
+/** A byline or credit line: "By Sarah Johnson, …", "Oleh: Tim Redaksi", "Reporting by …", "Laporan wartawan …". */
+const bylineLine = /^\s*(?:by|oleh|reporting by|written by|laporan wartawan|laporan reporter|kontributor)\s*:?\s+\p{Lu}/iu;
+/** The publisher talking to the reader: "Sign up …", "Share this article", "Ikuti terus …", "Yuk, …". */
+const callToAction =
+  /^\s*(?:sign up|subscribe|click|tap|share|download|follow|join|don't miss|do not miss|send us|send your|get the|watch|listen|visit|register|ikuti|bagikan|klik|unduh|dapatkan|jangan lewatkan|jangan lupa|yuk|ayo|mari|kirimkan|kunjungi|tonton|dengarkan|daftar(?:kan)?|simak|berlangganan|langganan)(?![\p{L}])/iu;
 const questionMark = /[?？؟](?=$|\s|["”’'»)\]])/u;
 /** A verb opening a clause: Indonesian active/passive prefixes, English -ing forms. Sticky; see startsWithVerb. */
 const verbFirst = /(?:me|ber|di)\p{Ll}{4,}(?![\p{L}\p{N}-])|\p{Ll}{2,}ing(?![\p{L}\p{N}-])/uy;
@@ -97,29 +125,60 @@ export function suggestClaims(text: string, options: { language?: Language | "au
 
   const out: Suggestion[] = [];
   const sentences: Span[] = [];
+  let previousSpoken = false;
   forEachParagraph(text, (start, end) => {
     sentences.length = 0;
     segmentParagraph(text, start, end, segmentLanguage, sentences);
     if (sentences.length === 0) return;
     let factor = 1;
     const first = sentences[0]!;
-    if (linkLine.test(text.slice(first.start, Math.min(first.end, first.start + 40)))) factor *= linkLineFactor;
+    const opening = text.slice(first.start, Math.min(first.end, first.start + 40));
+    if (linkLine.test(opening) || bylineLine.test(opening)) factor *= linkLineFactor;
     else if (sentences.length === 1 && isHeading(text, first)) factor *= headingFactor;
-    for (const sentence of sentences) suggestForSentence(text, sentence, lexicon, factor, minScore, out);
+    const cuesOf = sentences.map((sentence) => findCues(text, sentence.start, sentence.end, lexicon));
+    sentences.forEach((sentence, index) => {
+      const sentenceFactor = callToAction.test(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 24))) ? factor * callToActionFactor : factor;
+      // A quotation whose speaker is named in the sentence before (in this paragraph or the last one) or after.
+      const speakerNearby = previousSpoken || (index > 0 && hasSpeech(cuesOf[index - 1]!)) || (index + 1 < sentences.length && hasSpeech(cuesOf[index + 1]!));
+      suggestForSentence(text, sentence, cuesOf[index]!, speakerNearby, sentenceFactor, minScore, lexicon.language === "en", out);
+      previousSpoken = false;
+    });
+    previousSpoken = hasSpeech(cuesOf.at(-1)!);
   });
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-function suggestForSentence(text: string, sentence: Span, lexicon: Lexicon, paragraphFactor: number, minScore: number, out: Suggestion[]) {
-  const cues = findCues(text, sentence.start, sentence.end, lexicon);
+/** Does a sentence name a speaker or source ("said", "kata", "spoke", "in a statement")? */
+function hasSpeech(cues: Cue[]): boolean {
+  return cues.some((cue) => cue.kind === "attribution");
+}
+
+function suggestForSentence(
+  text: string,
+  sentence: Span,
+  cues: Cue[],
+  speakerNearby: boolean,
+  paragraphFactor: number,
+  minScore: number,
+  english: boolean,
+  out: Suggestion[],
+) {
   const quotes = findQuotes(text, sentence.start, sentence.end);
+  const attributed = hasSpeech(cues);
   for (const quote of quotes) {
-    if (countWords(text, quote.open + 1, quote.close) >= quoteMinWords) cues.push({ start: quote.open, end: quote.close + 1, kind: "direct_quote" });
+    const words = countWords(text, quote.open + 1, quote.close);
+    if (words >= statementQuoteWords) cues.push({ start: quote.open, end: quote.close + 1, kind: "direct_quote", weight: statementQuoteWeight });
+    else if (words >= quoteMinWords) cues.push({ start: quote.open, end: quote.close + 1, kind: "direct_quote" });
+    else continue;
+    // "The harbour master confirmed it. “No foreign ship has entered the port.”": the quote opening the sentence
+    // is attributed by its neighbour.
+    if (!attributed && speakerNearby && quote.open === sentence.start) cues.push({ start: quote.open, end: quote.close + 1, kind: "attribution" });
   }
   let factor = paragraphFactor;
   if (questionMark.test(text.slice(sentence.start, sentence.end))) factor *= questionFactor;
 
-  const sentenceScore = scoreSpan(cues, sentence.start, sentence.end, factor);
+  const base = isDeclarative(text, sentence) ? declarativeWeight : 0;
+  const sentenceScore = scoreSpan(cues, sentence.start, sentence.end, factor, base);
   if (sentenceScore.score >= minScore && sentenceScore.reasons.size > 0) out.push(toSuggestion(text, sentence, sentenceScore, "sentence"));
   if (cues.length === 0) return;
 
@@ -129,7 +188,7 @@ function suggestForSentence(text: string, sentence: Span, lexicon: Lexicon, para
     if ((clause.end - clause.start) / (sentence.end - sentence.start) <= nearlyWholeSentence) {
       candidates.push({ ...clause, reasons: clauseScore.reasons, score: clauseScore.score });
     }
-    for (const amount of amountPhrases(text, clause, cues, lexicon.language === "en")) {
+    for (const amount of amountPhrases(text, clause, cues, english)) {
       const { reasons } = scoreSpan(cues, amount.start, amount.end, 1);
       candidates.push({ ...amount, reasons, score: combine(reasons, clauseScore.factor) });
     }
@@ -152,7 +211,7 @@ function suggestForSentence(text: string, sentence: Span, lexicon: Lexicon, para
 type Scored = { reasons: Map<SuggestionReason, number>; factor: number; score: number };
 
 /** Reasons and hedges of the cues inside [start, end), and the resulting score. */
-function scoreSpan(cues: Cue[], start: number, end: number, factor: number): Scored {
+function scoreSpan(cues: Cue[], start: number, end: number, factor: number, base = 0): Scored {
   const reasons = new Map<SuggestionReason, number>();
   const hedges = new Set<Hedge>();
   let unhedged = false;
@@ -164,13 +223,29 @@ function scoreSpan(cues: Cue[], start: number, end: number, factor: number): Sco
   }
   // A denial or a circulating post is checkable whatever the tense of what it says
   // ("membantah kabar bahwa pemerintah akan memblokir WhatsApp", "beredar pesan yang menyebut akan terjadi …").
-  if (unhedged) hedges.delete("prediction");
+  // So is a rule: "Under the charter, the mayor must resign" states the charter, it is not the writer's advice.
+  if (unhedged) {
+    hedges.delete("prediction");
+    hedges.delete("normative");
+  }
   for (const hedge of hedges) factor *= hedgeFactors[hedge];
-  return { reasons, factor, score: combine(reasons, factor) };
+  // A hedged sentence (forecast, opinion, feeling …) is not a plain assertion: no declarative bonus.
+  let score = combine(reasons, factor, hedges.size === 0 ? base : 0);
+  if (reasons.has("attribution") && reasons.has("official_source") && !hedges.has("opinion") && !hedges.has("feeling") && !hedges.has("colour")) {
+    // Never below the floor, but a question or a link line still pulls it down (their factor came in with `factor`).
+    score = Math.max(score, Math.round(officialFloor * Math.min(1, factor / hedgeProduct(hedges)) * 100) / 100);
+  }
+  return { reasons, factor, score };
 }
 
-function combine(reasons: Map<SuggestionReason, number>, factor: number): number {
-  let miss = 1;
+function hedgeProduct(hedges: Set<Hedge>): number {
+  let product = 1;
+  for (const hedge of hedges) product *= hedgeFactors[hedge];
+  return product;
+}
+
+function combine(reasons: Map<SuggestionReason, number>, factor: number, base = 0): number {
+  let miss = reasons.size > 0 ? 1 - base : 1;
   for (const weight of reasons.values()) miss *= 1 - weight;
   return Math.round((1 - miss) * factor * 100) / 100;
 }
@@ -372,10 +447,11 @@ function dedupe(candidates: Candidate[], sentence: Span): Candidate[] {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function countWords(text: string, start: number, end: number): number {
+/** Words in text[start, end); stops counting at `enough`. */
+function countWords(text: string, start: number, end: number, enough = Infinity): number {
   let words = 0;
   let inWord = false;
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end && words < enough; i++) {
     const code = text.charCodeAt(i);
     // "10.000" and "2,5" are one word: a separator between digits does not split.
     const inNumber = (code === 0x2c || code === 0x2e) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1));
@@ -394,6 +470,15 @@ function isPunctuationCode(code: number): boolean {
   return (
     (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e) || (code >= 0x2010 && code <= 0x206f)
   );
+}
+
+/** A sentence ending with a full stop or an exclamation mark (maybe inside a closing quote), of several words. */
+function isDeclarative(text: string, span: Span): boolean {
+  let end = span.end;
+  while (end > span.start && "\"”’')]»".includes(text[end - 1]!)) end--;
+  const last = text[end - 1];
+  if (last !== "." && last !== "!" && last !== "…") return false;
+  return countWords(text, span.start, span.end, declarativeMinWords) >= declarativeMinWords;
 }
 
 /** A short line without a sentence-final mark, most words capitalised: a subheading. */

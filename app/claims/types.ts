@@ -15,6 +15,9 @@ export const suggestionReasons = [
   "direct_quote",
   "denial",
   "event",
+  "official_source",
+  "rule",
+  "record",
 ] as const;
 
 export type SuggestionReason = (typeof suggestionReasons)[number];
