@@ -124,6 +124,12 @@ describe("articleSetProblems", () => {
     expect(articleSetProblems([annotated({ outlet: "elsewhere.example.org" })])).toEqual(["own-bridge: outlet elsewhere.example.org is not the URL's host"]);
     expect(articleSetProblems([annotated()])).toEqual([]);
   });
+
+  it("takes an outlet's own subdomains (regional and mobile editions) as that outlet, but not a host that merely ends in its name", () => {
+    expect(articleSetProblems([annotated({ url: "https://m.news.example.org/own-bridge" })])).toEqual([]);
+    expect(articleSetProblems([annotated({ url: "https://regional.news.example.org/own-bridge" })])).toEqual([]);
+    expect(articleSetProblems([annotated({ url: "https://othernews.example.org/own-bridge" })])).toEqual(["own-bridge: outlet news.example.org is not the URL's host"]);
+  });
 });
 
 describe("the committed English article set", () => {
@@ -148,6 +154,37 @@ describe("the committed English article set", () => {
 
   it("annotates claims in every article, in order and without overlaps", () => {
     for (const entry of articles) {
+      expect(entry.claims.length, entry.id).toBeGreaterThan(0);
+      entry.claims.forEach((claim, index) => {
+        if (index > 0) expect(claim.start, entry.id).toBeGreaterThanOrEqual(entry.claims[index - 1]!.end);
+      });
+    }
+  });
+});
+
+describe("the committed Indonesian article set", () => {
+  const raw = JSON.parse(readFileSync(fileURLToPath(new URL("./articles/id.json", import.meta.url)), "utf8"));
+  const articles = articleSetSchema.parse(raw);
+  const heldout = articles.filter((entry) => entry.split === "heldout");
+
+  it("holds offsets and hashes only — no article or claim text", () => {
+    for (const entry of raw) {
+      expect(Object.keys(entry).sort()).toEqual(["claims", "id", "length", "outlet", "sha256", "split", "url"]);
+      for (const claim of entry.claims) expect(Object.keys(claim).sort()).toEqual(["end", "kind", "sha", "start"]);
+    }
+  });
+
+  it("has a fresh held-out half: at least 24 articles from at least 8 outlets, at most 4 per outlet, none of them a tuning outlet", () => {
+    expect(articleSetProblems(articles)).toEqual([]);
+    expect(heldout.length).toBeGreaterThanOrEqual(24);
+    const perOutlet = new Map<string, number>();
+    for (const entry of heldout) perOutlet.set(entry.outlet, (perOutlet.get(entry.outlet) ?? 0) + 1);
+    expect(perOutlet.size).toBeGreaterThanOrEqual(8);
+    for (const [outlet, count] of perOutlet) expect(count, outlet).toBeLessThanOrEqual(4);
+  });
+
+  it("annotates claims in every held-out article, in order and without overlaps", () => {
+    for (const entry of heldout) {
       expect(entry.claims.length, entry.id).toBeGreaterThan(0);
       entry.claims.forEach((claim, index) => {
         if (index > 0) expect(claim.start, entry.id).toBeGreaterThanOrEqual(entry.claims[index - 1]!.end);

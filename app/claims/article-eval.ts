@@ -136,7 +136,9 @@ export function articleSetProblems(articles: AnnotatedArticle[], maxPerOutlet = 
   for (const article of articles) {
     if (ids.has(article.id)) problems.push(`id ${article.id} appears twice`);
     ids.add(article.id);
-    if (new URL(article.url).hostname.replace(/^www\./, "") !== article.outlet) problems.push(`${article.id}: outlet ${article.outlet} is not the URL's host`);
+    // The outlet is the URL's host without "www.", or a domain of which the host is a subdomain (regional and mobile editions).
+    const host = new URL(article.url).hostname.replace(/^www\./, "");
+    if (host !== article.outlet && !host.endsWith(`.${article.outlet}`)) problems.push(`${article.id}: outlet ${article.outlet} is not the URL's host`);
     outletSplits.set(article.outlet, (outletSplits.get(article.outlet) ?? new Set()).add(article.split));
     outletCounts.set(article.outlet, (outletCounts.get(article.outlet) ?? 0) + 1);
   }
