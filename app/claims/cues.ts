@@ -237,6 +237,13 @@ const id: Entry[] = [
     words: ["telah", "sudah", "sempat", "pernah", "baru saja"],
   },
   {
+    // Statements of identity and definition ("Pelakunya adalah …", "DBD merupakan penyakit …"): weak alone.
+    kind: "record",
+    weight: plainPastWeight,
+    words: ["adalah", "merupakan", "yakni", "yaitu"],
+  },
+  { kind: "record", suffix: true, words: ["berasal dari", "asal"] },
+  {
     // Schedules, rescue work, sports results and court proceedings.
     kind: "event",
     suffix: true,
@@ -245,7 +252,7 @@ const id: Entry[] = [
       "berlangsung", "dilaksanakan", "evakuasi", "mengevakuasi", "reruntuhan", "puing", "puing-puing", "tertimbun", "terjebak",
       "hilang", "penyelamatan", "menyelamatkan", "diselamatkan", "trofi", "gelar juara", "kemenangan", "kekalahan", "klasemen",
       "penjara", "hukuman", "dakwaan", "tuntutan", "menuntut", "dituntut", "banding", "kasasi", "sidang", "persidangan",
-      "terdakwa", "jaminan", "penangguhan penahanan", "bebas bersyarat",
+      "terdakwa", "jaminan", "penangguhan penahanan", "bebas bersyarat", "disebabkan", "ditularkan", "menular",
     ],
   },
   {
@@ -265,7 +272,7 @@ const id: Entry[] = [
     suffix: true,
     words: [
       "tersenyum", "senyum", "melambaikan tangan", "tertawa", "mengangguk", "menatap", "terasa", "suasana", "haru", "tampak antusias",
-      "penuh kekeluargaan", "aroma",
+      "penuh kekeluargaan", "aroma", "menyedihkan", "menyenangkan", "membanggakan",
     ],
   },
   { kind: "opinion", words: ["terus terang", "jujur saja", "sulit membayangkan"] },
@@ -301,7 +308,7 @@ const id: Entry[] = [
     ],
   },
   { kind: "future", words: ["akan(?! tetapi)", "bakal", "besok", "lusa", "(?:pekan|minggu|bulan|tahun) depan", "nanti"] },
-  { kind: "normative", words: ["seharusnya", "sebaiknya", "semestinya", "harus", "perlu", "hendaknya", "mesti", "sepatutnya"] },
+  { kind: "normative", words: ["layak", "seharusnya", "sebaiknya", "semestinya", "harus", "perlu", "hendaknya", "mesti", "sepatutnya"] },
   {
     kind: "feeling",
     words: [
@@ -609,9 +616,19 @@ export type Lexicon = {
   rules: Rule[];
   /** English: any "-ed" word that is not a known adjective is a verb in the plain past tense (a weak event cue). */
   pastTense: boolean;
+  /** Indonesian: any "di-" word that is not a known noun is a passive verb ("dikoleksi", "dianalisis"), the news' way to tell what was done. */
+  passiveVerbs: boolean;
 };
 
 const plainPast: WordCue = { kind: "event", weight: plainPastWeight };
+/** "di-" words that are nouns, pronouns or prepositions, not passive verbs. */
+const notPassive = new Set(
+  (
+    "dia diri dirinya dini dinas dingin dinding dimana diantara disiplin diesel diet dilema dinasti dinamika dimensi diagnosis " +
+    "diagnosa dialog diaspora diktator dividen divisi dirut dirjen direksi direktur direktorat distribusi diskon disabilitas " +
+    "digital diplomasi diplomat diskusi distrik dimas dinda dinar dinosaurus diploma disko diva dialek diam diamkan dian diana"
+  ).split(" "),
+);
 /** "-ed" words that are adjectives or nouns, not past tenses. */
 const notPastTense = new Set(
   (
@@ -701,6 +718,7 @@ const emptyLexicon = (language: Language | "und"): Lexicon => ({
   phrases: new Map(),
   rules: [],
   pastTense: language !== "id",
+  passiveVerbs: language !== "en",
 });
 
 const lexicons: Record<Language | "und", Lexicon> = {
@@ -794,6 +812,8 @@ export function findCues(text: string, start: number, end: number, lexicon: Lexi
       }
     }
     if (lexicon.pastTense && lower.length >= 5 && lower.endsWith("ed") && !lower.endsWith("eed") && !notPastTense.has(lower)) {
+      push([plainPast], from, to);
+    } else if (lexicon.passiveVerbs && lower.length >= 6 && lower.startsWith("di") && !notPassive.has(lower) && !notPassive.has(lower.replace(/(?:nya|lah)$/u, ""))) {
       push([plainPast], from, to);
     }
     if (lexicon.suffixWords.size === 0) continue;

@@ -483,6 +483,11 @@ describe("issue 11, second pass: patterns the first pass still missed on the tun
     ["reported speech", "en", "The coach hinted that the title race was over for his side.", "attribution"],
     ["reported speech", "en", "Police did not rule out a further rise in the number of victims.", "attribution"],
     ["reported speech", "id", "Pelatih tim tamu mengisyaratkan bahwa perebutan gelar sudah berakhir.", "attribution"],
+    // Indonesian passive verbs ("di-") and statements of identity ("adalah", "merupakan").
+    ["passive verb", "id", "Sampel air sungai itu dianalisis di laboratorium provinsi.", "event"],
+    ["passive verb", "id", "Spesimen pembanding dikoleksi dari pulau-pulau di kawasan timur.", "event"],
+    ["identity", "id", "Pengemudi truk itu adalah warga desa sebelah.", "record"],
+    ["identity", "id", "Penyakit itu merupakan infeksi yang ditularkan lewat gigitan nyamuk.", "record"],
   ];
   it.each(found)("%s (%s): %s", (_pattern, language, text, reason) => {
     const sentence = sentenceOf(text, language);
@@ -498,6 +503,9 @@ describe("issue 11, second pass: patterns the first pass still missed on the tun
     ["en", "I think he should have faced the music long ago."],
     ["id", "Siapa yang akan mengangkat trofi pada Kamis nanti?"],
     ["id", "Menurut saya, sidang itu seharusnya digelar pada Januari."],
+    ["en", "She paused, smiled and waved to the crowd."],
+    ["id", "Keputusan itu berani dan layak didukung."],
+    ["id", "Suasana di balai desa terasa hangat dan penuh kekeluargaan."],
   ];
   it.each(out)("keeps out (%s): %s", (language, text) => {
     expect(suggestClaims(text, { language })).toEqual([]);
