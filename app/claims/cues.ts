@@ -265,7 +265,7 @@ const id: Entry[] = [
     ],
   },
   { kind: "attribution", suffix: true, words: ["mengisyaratkan", "berjanji", "menjanjikan", "bersumpah", "mengungkap", "tidak menutup kemungkinan"] },
-  { kind: "official_source", words: ["pelatih", "manajer", "kapten"] },
+  { kind: "official_source", words: ["pelatih", "manajer", "kapten", "tim sar", "tim penyelamat", "pemadam kebakaran", "damkar"] },
   {
     // Scene and body language: a past tense that paints a picture asserts nothing to check.
     kind: "colour",
@@ -522,7 +522,7 @@ const en: Entry[] = [
     kind: "attribution",
     words: ["hint(?:s|ed)?", "vow(?:s|ed)?", "pledg(?:e|es|ed)", "promis(?:es|ed)", "conced(?:e|es|ed)", "disclos(?:e|es|ed)", "rul(?:e|es|ed) out"],
   },
-  { kind: "official_source", words: ["coach", "manager", "captain"] },
+  { kind: "official_source", words: ["coach", "manager", "captain", "rescuers", "firefighters", "paramedics", "emergency services", "emergency workers"] },
   {
     // Scene and body language: a past tense that paints a picture ("She smiled and waved") asserts nothing to check.
     kind: "colour",
@@ -576,7 +576,7 @@ const en: Entry[] = [
   },
   { kind: "prediction", caseSensitive: true, words: ["may"] },
   { kind: "future", words: ["will", "won't", "shall", "tomorrow", "next (?:week|month|year|season|decade)"] },
-  { kind: "normative", words: ["should", "shouldn't", "ought to", "must", "needs? to", "have to", "has to"] },
+  { kind: "normative", words: ["deserves?", "should", "shouldn't", "ought to", "must", "needs? to", "have to", "has to"] },
   {
     kind: "feeling",
     words: [

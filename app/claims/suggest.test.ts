@@ -504,6 +504,7 @@ describe("issue 11, second pass: patterns the first pass still missed on the tun
     ["id", "Siapa yang akan mengangkat trofi pada Kamis nanti?"],
     ["id", "Menurut saya, sidang itu seharusnya digelar pada Januari."],
     ["en", "She paused, smiled and waved to the crowd."],
+    ["en", "If they win on Thursday, they deserve to be champions."],
     ["id", "Keputusan itu berani dan layak didukung."],
     ["id", "Suasana di balai desa terasa hangat dan penuh kekeluargaan."],
   ];
