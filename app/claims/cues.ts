@@ -10,20 +10,22 @@ import type { Language, SuggestionReason } from "./types.ts";
 
 /** `assessment`: "believes", "estimates", "menduga" — an official's assessment is still reported (see suggest.ts). */
 /** `routine`: ongoing monitoring and effort ("Kami terus memantau situasi", "we are working closely with …"). */
-export type Hedge = "opinion" | "assessment" | "prediction" | "normative" | "feeling" | "colour" | "routine";
+/** `future`: the future tense and near-future days ("will", "akan", "next week"); with a calendar date it is a schedule, not a forecast. */
+export type Hedge = "opinion" | "assessment" | "prediction" | "future" | "normative" | "feeling" | "colour" | "routine";
 export type CueKind = SuggestionReason | Hedge;
 /**
  * `weight`, when set, replaces the reason's default weight for this cue (small spelled numbers count less).
  * `unhedged`: a span with this cue is not marked down for predictions — a denial, or a post circulating on
  * social media, is checkable whatever the tense of what it says ("beredar pesan yang menyebut akan terjadi …").
  */
-export type Cue = { start: number; end: number; kind: CueKind; weight?: number; unhedged?: boolean };
+export type Cue = { start: number; end: number; kind: CueKind; weight?: number; unhedged?: boolean; calendar?: boolean };
 
 /** How much a hedge multiplies a score by (each kind counts once per span). */
 export const hedgeFactors: Record<Hedge, number> = {
   opinion: 0.35,
   assessment: 0.35,
   prediction: 0.55,
+  future: 0.55,
   normative: 0.55,
   feeling: 0.5,
   colour: 0.75,
@@ -31,7 +33,11 @@ export const hedgeFactors: Record<Hedge, number> = {
 };
 
 type Rule = WordCue & { re: RegExp };
-type Entry = { kind: CueKind; words: string[]; caseSensitive?: boolean; suffix?: boolean; weight?: number; unhedged?: boolean };
+/** `calendar`: a named day or month ("Kamis", "January"): with it, the future tense is a schedule. */
+type Entry = { kind: CueKind; words: string[]; caseSensitive?: boolean; suffix?: boolean; weight?: number; unhedged?: boolean; calendar?: boolean };
+
+/** A verb in the plain past tense, with nothing else to say about it: enough, with the declarative bonus, for a whole sentence. */
+const plainPastWeight = 0.15;
 
 /** "dua", "two": a small spelled number is a weaker cue than "ribuan" or "10.000" ("the two leaders shook hands"). */
 const smallNumberWeight = 0.3;
@@ -84,6 +90,7 @@ const id: Entry[] = [
   {
     kind: "date",
     caseSensitive: true,
+    calendar: true,
     words: [
       "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad", "Januari", "Februari", "Pebruari",
       "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Nopember", "Desember",
@@ -222,6 +229,53 @@ const id: Entry[] = [
     ],
   },
   { kind: "money", weight: 0.35, words: ["pinjaman", "utang", "hibah", "anggaran", "dana", "subsidi", "investasi", "kerugian"] },
+  // Issue 11, second pass: what the tuning articles still missed, by pattern.
+  {
+    // Events told with a past or perfect marker ("telah membersihkan", "sempat mengangkat"): weak alone.
+    kind: "event",
+    weight: plainPastWeight,
+    words: ["telah", "sudah", "sempat", "pernah", "baru saja"],
+  },
+  {
+    // Statements of identity and definition ("Pelakunya adalah …", "DBD merupakan penyakit …"): weak alone.
+    kind: "record",
+    weight: plainPastWeight,
+    words: ["adalah", "merupakan", "yakni", "yaitu"],
+  },
+  { kind: "record", suffix: true, words: ["berasal dari", "asal"] },
+  {
+    // Schedules, rescue work, sports results and court proceedings.
+    kind: "event",
+    suffix: true,
+    words: [
+      "dijadwalkan", "dijadwalkan ulang", "ditunda", "menunda", "digelar", "menggelar", "diselenggarakan", "menyelenggarakan",
+      "berlangsung", "dilaksanakan", "evakuasi", "mengevakuasi", "reruntuhan", "puing", "puing-puing", "tertimbun", "terjebak",
+      "hilang", "penyelamatan", "menyelamatkan", "diselamatkan", "trofi", "gelar juara", "kemenangan", "kekalahan", "klasemen",
+      "penjara", "hukuman", "dakwaan", "tuntutan", "menuntut", "dituntut", "banding", "kasasi", "sidang", "persidangan",
+      "terdakwa", "jaminan", "penangguhan penahanan", "bebas bersyarat", "disebabkan", "ditularkan", "menular",
+    ],
+  },
+  {
+    // What someone faces under the law is a statement of law, even with "akan" or "bisa".
+    kind: "rule",
+    unhedged: true,
+    words: [
+      "terancam (?:hukuman|pidana|penjara|denda|sanksi|dipecat|dipenjara)", "diancam (?:hukuman|pidana|penjara|denda)",
+      "ancaman hukuman", "menghadapi (?:dakwaan|tuntutan|sidang|hukuman|gugatan|ancaman hukuman|pidana|proses hukum)",
+    ],
+  },
+  { kind: "attribution", suffix: true, words: ["mengisyaratkan", "berjanji", "menjanjikan", "bersumpah", "mengungkap", "tidak menutup kemungkinan"] },
+  { kind: "official_source", words: ["pelatih", "manajer", "kapten", "tim sar", "tim penyelamat", "pemadam kebakaran", "damkar"] },
+  {
+    // Scene and body language: a past tense that paints a picture asserts nothing to check.
+    kind: "colour",
+    suffix: true,
+    words: [
+      "tersenyum", "senyum", "melambaikan tangan", "tertawa", "mengangguk", "menatap", "terasa", "suasana", "haru", "tampak antusias",
+      "penuh kekeluargaan", "aroma", "menyedihkan", "menyenangkan", "membanggakan",
+    ],
+  },
+  { kind: "opinion", words: ["terus terang", "jujur saja", "sulit membayangkan"] },
   {
     // Assessments: an attribution when an official makes them, an opinion otherwise.
     kind: "attribution",
@@ -247,13 +301,14 @@ const id: Entry[] = [
   {
     kind: "prediction",
     words: [
-      "akan(?! tetapi)", "bakal", "diperkirakan", "memperkirakan", "diprediksi", "memprediksi", "diproyeksikan", "berpotensi",
+      "diperkirakan", "memperkirakan", "diprediksi", "memprediksi", "diproyeksikan", "berpotensi",
       "kemungkinan", "mungkin", "barangkali", "bisa jadi", "tampaknya", "sepertinya", "agaknya", "diharapkan", "berharap",
-      "semoga", "mudah-mudahan", "besok", "lusa", "(?:pekan|minggu|bulan|tahun) depan", "kelak", "ke depan", "rencananya",
+      "semoga", "mudah-mudahan", "kelak", "ke depan", "rencananya",
       "berencana", "direncanakan",
     ],
   },
-  { kind: "normative", words: ["seharusnya", "sebaiknya", "semestinya", "harus", "perlu", "hendaknya", "mesti", "sepatutnya"] },
+  { kind: "future", words: ["akan(?! tetapi)", "bakal", "besok", "lusa", "(?:pekan|minggu|bulan|tahun) depan", "nanti"] },
+  { kind: "normative", words: ["layak", "seharusnya", "sebaiknya", "semestinya", "harus", "perlu", "hendaknya", "mesti", "sepatutnya"] },
   {
     kind: "feeling",
     words: [
@@ -309,6 +364,7 @@ const en: Entry[] = [
   {
     kind: "date",
     caseSensitive: true,
+    calendar: true,
     words: [
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
       "(?<=(?:in|on|since|until|by|of|early|late|mid|last|next|this|from) )May", "May(?= \\d)", "June", "July", "August",
@@ -418,7 +474,7 @@ const en: Entry[] = [
     kind: "rule",
     unhedged: true,
     words: [
-      "under (?:the|its|a|an|this|that|new|current|existing) (?:\\p{L}+ )?(?:laws?|charter|constitution|rules?|treaty|agreement|contract|regulations?|act|code|statute|deal|bylaws?|policy|terms)",
+      "under (?:the|its|a|an|this|that|new|current|existing) (?:[\\p{L}'’]+ ){0,2}(?:laws?|charter|constitution|rules?|treaty|agreement|contract|regulations?|act|code|statute|deal|bylaws?|policy|terms|procedures?|scheme)",
       "by law", "the law", "laws?", "requires?", "required", "illegal", "unlawful", "legal", "legally", "prohibit(?:s|ed)?",
       "forbid(?:s|den)?", "entitled to", "constitution(?:al)?", "unconstitutional", "statute", "regulations?", "legislation",
       "charter", "bylaws?", "eligible", "ineligible", "not allowed", "allowed to", "permitted", "cannot serve", "term limits?",
@@ -433,6 +489,51 @@ const en: Entry[] = [
       "funded by", "paid for by", "built", "appointed", "served", "headed", "chaired", "has been operating", "operat(?:ed|es|ing)",
     ],
   },
+  // Issue 11, second pass: what the tuning articles still missed, by pattern.
+  {
+    // Irregular verbs in the plain past tense (regular "-ed" forms are found in findCues): weak alone.
+    kind: "event",
+    weight: plainPastWeight,
+    words: [
+      "came", "went", "took", "made", "gave", "held", "met", "left", "began", "brought", "sent", "kept", "ran", "led", "stood",
+      "broke", "fought", "caught", "sought", "threw", "drove", "flew", "chose", "saw", "fled", "rode", "hid", "overtook", "rebuilt",
+    ],
+  },
+  {
+    // Schedules, rescue work, sports results and court proceedings.
+    kind: "event",
+    words: [
+      "scheduled", "rescheduled", "postponed", "adjourned", "conven(?:e|es|ed)", "take place", "be held", "rescu(?:e|ed|ers?)",
+      "trapped", "rubble", "debris", "damaged", "missing", "toll", "victims?", "survivors?", "goals?", "trophy", "title", "defeat",
+      "victory", "standings", "trials?", "prison", "jail", "bail", "appeal", "convictions?", "indict(?:ed|ment)", "acquitted",
+      "pleaded", "plea", "verdict", "probation", "parole", "sentencing",
+    ],
+  },
+  {
+    // What someone faces under the law is a statement of law, even with "could" or "will".
+    kind: "rule",
+    unhedged: true,
+    words: [
+      "fac(?:e|es|ed|ing)(?: \\p{L}+){0,2} (?:life|prison|jail|years|decades|charges?|trials?|sentences?|fines?|deportation|extradition|prosecution|lawsuits?|impeachment|penalt(?:y|ies))",
+      "pending (?:an |the |his |her |their |a )?(?:appeal|trial|review|hearing)", "free on (?:bail|bond)", "behind bars", "statutory",
+    ],
+  },
+  {
+    kind: "attribution",
+    words: ["hint(?:s|ed)?", "vow(?:s|ed)?", "pledg(?:e|es|ed)", "promis(?:es|ed)", "conced(?:e|es|ed)", "disclos(?:e|es|ed)", "rul(?:e|es|ed) out"],
+  },
+  { kind: "official_source", words: ["coach", "manager", "captain", "rescuers", "firefighters", "paramedics", "emergency services", "emergency workers"] },
+  {
+    // Scene and body language: a past tense that paints a picture ("She smiled and waved") asserts nothing to check.
+    kind: "colour",
+    words: [
+      "smil(?:e|es|ed|ing)", "wav(?:ed|ing)", "laugh(?:s|ed|ing)?", "nodd(?:ed|ing)", "shrugg(?:ed|ing)", "grin(?:s|ned|ning)?",
+      "paus(?:ed|ing)", "gaz(?:ed|ing)", "star(?:ed|ing) at", "glanc(?:ed|ing)", "sigh(?:s|ed)?", "wept", "hugg(?:ed|ing)",
+      "shook hands", "posed for", "looked", "drift(?:ed|ing)", "aroma", "mood", "glow", "fell silent", "poured", "strolled",
+      "wandered",
+    ],
+  },
+  { kind: "opinion", words: ["frankly", "honestly", "one can only", "hard to imagine"] },
   { kind: "official_source", caseSensitive: true, words: ["UN", "WHO", "EU", "IMF", "FBI", "CIA", "ICC", "ICJ"] },
   { kind: "money", weight: 0.35, words: ["loans?", "grants?", "debts?", "budget", "funds?", "funding", "subsid(?:y|ies)", "investment"] },
   {
@@ -468,13 +569,14 @@ const en: Entry[] = [
   {
     kind: "prediction",
     words: [
-      "will", "won't", "would", "could", "might", "shall", "going to", "expected to", "expects?", "likely", "unlikely",
+      "would", "could", "might", "shall", "going to", "expected to", "expects?", "likely", "unlikely",
       "probably", "perhaps", "possibly", "forecasts?", "predicted", "predicts?", "projected", "hopes?", "hoping", "hopefully",
-      "tomorrow", "next (?:week|month|year|season|decade)", "plans? to", "planning to", "intends? to", "aims? to",
+      "plans? to", "planning to", "intends? to", "aims? to",
     ],
   },
   { kind: "prediction", caseSensitive: true, words: ["may"] },
-  { kind: "normative", words: ["should", "shouldn't", "ought to", "must", "needs? to", "have to", "has to"] },
+  { kind: "future", words: ["will", "won't", "shall", "tomorrow", "next (?:week|month|year|season|decade)"] },
+  { kind: "normative", words: ["deserves?", "should", "shouldn't", "ought to", "must", "needs? to", "have to", "has to"] },
   {
     kind: "feeling",
     words: [
@@ -495,7 +597,7 @@ const en: Entry[] = [
 // Words inside hyphenated compounds ("Euro-Atlantik", "Indo-Pasifik") are not cues on their own.
 const wordEnd = "(?![\\p{L}\\p{N}_])(?!-[\\p{L}\\p{N}])";
 
-type WordCue = { kind: CueKind; weight?: number; unhedged?: boolean };
+type WordCue = { kind: CueKind; weight?: number; unhedged?: boolean; calendar?: boolean };
 
 /**
  * Compiled cues of one language (or both). Single words are looked up per token in maps, which is much faster
@@ -512,7 +614,29 @@ export type Lexicon = {
   /** Phrases of plain words ("rumah sakit", "took office"), by their lowercased first word; `rest` is sticky. */
   phrases: Map<string, Array<WordCue & { rest: RegExp }>>;
   rules: Rule[];
+  /** English: any "-ed" word that is not a known adjective is a verb in the plain past tense (a weak event cue). */
+  pastTense: boolean;
+  /** Indonesian: any "di-" word that is not a known noun is a passive verb ("dikoleksi", "dianalisis"), the news' way to tell what was done. */
+  passiveVerbs: boolean;
 };
+
+const plainPast: WordCue = { kind: "event", weight: plainPastWeight };
+/** "di-" words that are nouns, pronouns or prepositions, not passive verbs. */
+const notPassive = new Set(
+  (
+    "dia diri dirinya dini dinas dingin dinding dimana diantara disiplin diesel diet dilema dinasti dinamika dimensi diagnosis " +
+    "diagnosa dialog diaspora diktator dividen divisi dirut dirjen direksi direktur direktorat distribusi diskon disabilitas " +
+    "digital diplomasi diplomat diskusi distrik dimas dinda dinar dinosaurus diploma disko diva dialek diam diamkan dian diana"
+  ).split(" "),
+);
+/** "-ed" words that are adjectives or nouns, not past tenses. */
+const notPastTense = new Set(
+  (
+    "hundred hatred kindred sacred naked wicked crooked rugged ragged jagged beloved united limited related based interested " +
+    "concerned worried tired bored excited scared married supposed used crowded talented skilled detailed experienced qualified " +
+    "renowned armed aged alleged expected unexpected embed shred sled bred indebted learned blessed cursed beaded"
+  ).split(" "),
+);
 
 const simpleWord = /^\p{L}+(?:['-]\p{L}+)*$/u;
 
@@ -553,6 +677,7 @@ function compile(entries: Entry[], language: Language, into: Lexicon): Lexicon {
     const cue: WordCue = { kind: entry.kind };
     if (entry.weight !== undefined) cue.weight = entry.weight;
     if (entry.unhedged) cue.unhedged = true;
+    if (entry.calendar) cue.calendar = true;
     const suffixed = Boolean(entry.suffix && language === "id");
     const key = JSON.stringify([cue, suffixed, Boolean(entry.caseSensitive)]);
     let group = grouped.get(key);
@@ -592,6 +717,8 @@ const emptyLexicon = (language: Language | "und"): Lexicon => ({
   suffixWords: new Map(),
   phrases: new Map(),
   rules: [],
+  pastTense: language !== "id",
+  passiveVerbs: language !== "en",
 });
 
 const lexicons: Record<Language | "und", Lexicon> = {
@@ -662,6 +789,7 @@ export function findCues(text: string, start: number, end: number, lexicon: Lexi
       const cue: Cue = { start: start + from, end: start + to, kind: item.kind };
       if (item.weight !== undefined) cue.weight = item.weight;
       if (item.unhedged) cue.unhedged = true;
+      if (item.calendar) cue.calendar = true;
       cues.push(cue);
     }
   };
@@ -682,6 +810,11 @@ export function findCues(text: string, start: number, end: number, lexicon: Lexi
         phrase.rest.lastIndex = to;
         if (phrase.rest.test(span)) push([phrase], from, phrase.rest.lastIndex);
       }
+    }
+    if (lexicon.pastTense && lower.length >= 5 && lower.endsWith("ed") && !lower.endsWith("eed") && !notPastTense.has(lower)) {
+      push([plainPast], from, to);
+    } else if (lexicon.passiveVerbs && lower.length >= 6 && lower.startsWith("di") && !notPassive.has(lower) && !notPassive.has(lower.replace(/(?:nya|lah)$/u, ""))) {
+      push([plainPast], from, to);
     }
     if (lexicon.suffixWords.size === 0) continue;
     let stem = lexicon.suffixWords.get(lower);
@@ -716,7 +849,9 @@ export function findCues(text: string, start: number, end: number, lexicon: Lexi
     }
     if (!kind) continue;
     const numberStart = match.index + (whole.length - whole.trimStart().length);
-    cues.push({ start: start + numberStart, end: start + matchEnd, kind });
+    const cue: Cue = { start: start + numberStart, end: start + matchEnd, kind };
+    if (kind === "date") cue.calendar = true;
+    cues.push(cue);
   }
   ordinal.lastIndex = 0;
   for (let match = ordinal.exec(span); match; match = ordinal.exec(span)) {

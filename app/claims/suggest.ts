@@ -215,8 +215,10 @@ function scoreSpan(cues: Cue[], start: number, end: number, factor: number, base
   const reasons = new Map<SuggestionReason, number>();
   const hedges = new Set<Hedge>();
   let unhedged = false;
+  let calendar = false;
   for (const cue of cues) {
     if (cue.start < start || cue.end > end) continue;
+    calendar ||= cue.calendar === true;
     if (isReason(cue.kind)) reasons.set(cue.kind, Math.max(reasons.get(cue.kind) ?? 0, cue.weight ?? weights[cue.kind]));
     else hedges.add(cue.kind);
     unhedged ||= cue.unhedged === true;
@@ -226,8 +228,12 @@ function scoreSpan(cues: Cue[], start: number, end: number, factor: number, base
   // So is a rule: "Under the charter, the mayor must resign" states the charter, it is not the writer's advice.
   if (unhedged) {
     hedges.delete("prediction");
+    hedges.delete("future");
     hedges.delete("normative");
   }
+  // "The new parliament will convene in January", "Sidang akan digelar pada Kamis": the future tense with a
+  // calendar date is a timetable that can be checked, not a forecast ("hope", "likely" still hedge it).
+  if (calendar) hedges.delete("future");
   for (const hedge of hedges) factor *= hedgeFactors[hedge];
   // A hedged sentence (forecast, opinion, feeling …) is not a plain assertion: no declarative bonus.
   let score = combine(reasons, factor, hedges.size === 0 ? base : 0);
