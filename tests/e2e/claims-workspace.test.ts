@@ -132,19 +132,27 @@ describe("claims workspace", () => {
     const theirs = await other.post(`/articles/${article.id}`, { intent: "updateClaim", claimId: claim.id, version: String(claim.version), wording: "Their wording" });
     expect(theirs.status).toBe(302);
 
+    const refused = page.waitForResponse((response) => response.request().method() === "POST" && response.status() === 409);
     await page.getByRole("button", { name: "Save claim" }).click();
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Someone else changed this claim");
+    await refused;
+    // The refusal in the claim editor (not some other alert on the page); it must outlive any live reload.
+    const refusal = page.locator(".claim-editor [role=alert]");
+    const refusalText = async () =>
+      (await refusal.count()) > 0 ? ((await refusal.first().textContent()) ?? "") : `no refusal shown at ${page.url()}: ${(await page.locator("main").innerText()).slice(0, 600)}`;
+    await expect.poll(refusalText, { timeout: 15_000 }).toContain("Someone else changed this claim");
     expect(await page.getByLabel("Checkable wording").inputValue()).toBe("My careful new wording");
     // The claim as it is now: the page's data is reloaded after the refusal (and by the live update of the
     // other editor's save, which may land just before or after it).
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Their wording");
+    await expect.poll(refusalText, { timeout: 15_000 }).toContain("Their wording");
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("Their wording");
     // The refusal says which field and who: a real conflict, on the field both changed.
-    expect(await page.getByRole("alert").first().textContent()).toContain("Dewi Anggraini changed the checkable wording");
+    expect(await refusalText()).toContain("Dewi Anggraini changed the checkable wording");
 
     // Having seen their version, the editor saves again: now theirs is replaced on purpose.
     await page.getByRole("button", { name: "Save claim" }).click();
-    await expect.poll(async () => (await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("My careful new wording");
+    await expect
+      .poll(async () => (await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording, { timeout: 15_000 })
+      .toBe("My careful new wording");
     await context.close();
   });
 });
