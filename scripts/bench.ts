@@ -27,7 +27,6 @@
 // Adding a row: add an entry to `scenarios()`. It is checked (expected status) before it is measured, and
 // the table and the JSON pick it up.
 import { writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -41,6 +40,7 @@ import { benchHealthUnderImportSection } from "./bench/untrusted-document.ts";
 import { sampleFactCheckSlug } from "../app/demo/published.ts";
 import { indent, runCommand, startServer, type ServerProcess } from "./bench/processes.ts";
 import { formatTable, type Column } from "./bench/table.ts";
+import { freePort } from "./free-port.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const demoLogin = { email: "admin@example.org", password: "factdesk-demo" };
@@ -456,17 +456,4 @@ try {
     await cleanup();
     process.exit(1);
   }
-}
-
-/** A TCP port free on 127.0.0.1 right now (the OS picks it; the server binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

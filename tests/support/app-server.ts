@@ -1,8 +1,8 @@
 // Starts the production build of Factdesk in a child process, the way `npm start` does, and stops it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../scripts/free-port";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -62,17 +62,4 @@ export async function startApp(env: Record<string, string | undefined>, options:
     });
 
   return { baseUrl: `http://localhost:${port}`, port, process: child, output: () => output, stop };
-}
-
-/** A TCP port free on 127.0.0.1 right now (the OS picks it; the app binds it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
