@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { defaultMinScore, type Language, suggestClaims, type Suggestion } from "./suggest.ts";
+import { f1Of, ratio } from "./corpus-eval.ts";
 
 export const articleSplits = ["tuning", "heldout"] as const;
 export type ArticleSplit = (typeof articleSplits)[number];
@@ -73,7 +74,6 @@ export type ArticleMetrics = {
 };
 
 const touches = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 0 : numerator / denominator);
 
 /** The suggester under evaluation: suggestClaims unless a test names another. */
 export type Suggester = (text: string, options: { language: Language; minScore: number }) => Pick<Suggestion, "start" | "end">[];
@@ -106,7 +106,7 @@ export function evaluateArticles(articles: ArticleWithText[], language: Language
     suggestionsOnClaims,
     recall,
     precision,
-    f1: ratio(2 * precision * recall, precision + recall),
+    f1: f1Of(precision, recall),
     missed,
   };
 }

@@ -29,6 +29,12 @@ export type CorpusMetrics = {
   misclassified: Misclassified[];
 };
 
+/** numerator / denominator, 0 when there is nothing to divide by (no claims, no suggestions). */
+export const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 0 : numerator / denominator);
+
+/** The harmonic mean of precision and recall. */
+export const f1Of = (precision: number, recall: number) => ratio(2 * precision * recall, precision + recall);
+
 export function evaluateCorpus(corpus: CorpusEntry[], language: Language, minScore = defaultMinScore): CorpusMetrics {
   let truePositives = 0;
   let falsePositives = 0;
@@ -47,7 +53,6 @@ export function evaluateCorpus(corpus: CorpusEntry[], language: Language, minSco
       misclassified.push({ ...entry, predicted, bestScore: best?.score ?? 0, reasons: best?.reasons ?? [] });
     }
   }
-  const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 0 : numerator / denominator);
   const precision = ratio(truePositives, truePositives + falsePositives);
   const recall = ratio(truePositives, truePositives + falseNegatives);
   return {
@@ -59,7 +64,7 @@ export function evaluateCorpus(corpus: CorpusEntry[], language: Language, minSco
     falseNegatives,
     precision,
     recall,
-    f1: ratio(2 * precision * recall, precision + recall),
+    f1: f1Of(precision, recall),
     accuracy: ratio(truePositives + trueNegatives, corpus.length),
     misclassified,
   };
