@@ -117,7 +117,7 @@ describe("claims workspace", () => {
     const otherEditor = await createPerson("editor", { name: "Dewi Anggraini" });
     // An article of its own, with a claim still under review (a settled one is refused whatever its version,
     // decision 0014), so that no other test's articles decide what this one opens.
-    const { id: articleId, a } = await articleWithClaims(editor.id);
+    const { id: articleId, a, b } = await articleWithClaims(editor.id);
     const article = { id: articleId };
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: a.id }, select: { id: true, version: true } });
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
@@ -147,6 +147,16 @@ describe("claims workspace", () => {
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("Their wording");
     // The refusal says which field and who: a real conflict, on the field both changed.
     expect(await refusalText()).toContain("Dewi Anggraini changed the checkable wording");
+
+    // Someone changes another claim of the article while the editor reads the refusal: the page reloads live
+    // (the other claim's new wording shows in the list), and the refusal stays — it vanished on every live
+    // reload after the one that committed the refused submission.
+    const bVersion = (await prisma.claim.findUniqueOrThrow({ where: { id: b.id } })).version;
+    const later = await other.post(`/articles/${article.id}`, { intent: "updateClaim", claimId: b.id, version: String(bVersion), wording: "Pompa air yang rusak" });
+    expect(later.status).toBe(302);
+    await expect.poll(() => page.locator(".claims__wording").allTextContents(), { timeout: 15_000 }).toContain("Pompa air yang rusak");
+    expect(await refusalText()).toContain("Dewi Anggraini changed the checkable wording");
+    expect(await page.getByLabel("Checkable wording").inputValue()).toBe("My careful new wording");
 
     // Having seen their version, the editor saves again: now theirs is replaced on purpose.
     await page.getByRole("button", { name: "Save claim" }).click();
