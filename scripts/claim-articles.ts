@@ -6,17 +6,23 @@
 //   build <language>                    read .data/claims-articles/<language>/annotations.json (local: it may
 //                                       quote the articles) and write app/claims/articles/<language>.json
 //   check <language>                    check the committed file against the local copies and the split rules
+//   recover <language> <id>             turn a fresh copy of an annotated article's page text, saved verbatim in
+//                                       .data/claims-articles/<language>/raw/<id>.txt, back into its local copy:
+//                                       kept as is when a trimming of it is the annotated text (same sha256), else
+//                                       each claim is found again by its length and hash, and the entry with the new
+//                                       offsets, sha256 and length waits in .data/claims-articles/<language>/recovered/
+//   recover <language>                  write the waiting re-anchored entries into the committed file
 //
 // This script does not run the suggester: annotate blind, then run `npm run claims:eval`.
 //
 // annotations.json: [{ "id", "url", "outlet", "split", "claims": ["3 figure", "4-5 quote", "7 event | 10,000 troops"] }]
 // Each claim names a segment (or a range of consecutive segments of the same paragraph, joined) as printed
 // by `sentences`, its kind, and optionally, after "|", the exact fragment of those segments that is the claim.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { type AnnotatedArticle, type AnnotatedClaim, articleSetProblems, articleSplits, claimSha, sha256Hex } from "../app/claims/article-eval.ts";
+import { type AnnotatedArticle, type AnnotatedClaim, annotatedArticleSchema, articleSetProblems, articleSplits, claimSha, sha256Hex, textMismatch } from "../app/claims/article-eval.ts";
 import { articleSetFile, localArticleDir, localArticleFile, readArticleSet, readLocalArticles } from "../app/claims/article-files.server.ts";
 import type { Language } from "../app/claims/types.ts";
 
@@ -96,7 +102,9 @@ export function claimFromLine(text: string, segments: Segment[], line: string): 
 
 async function build(language: Language) {
   const annotations = annotationsSchema.parse(JSON.parse(await readFile(path.join(localArticleDir(root, language), "annotations.json"), "utf8")));
-  const articles: AnnotatedArticle[] = [];
+  // Articles already committed and not in the local annotations stay as they are (earlier halves, re-anchored copies).
+  const annotated = new Set(annotations.map((entry) => entry.id));
+  const articles: AnnotatedArticle[] = ((await readArticleSet(root, language)) ?? []).filter((article) => !annotated.has(article.id));
   for (const entry of annotations) {
     const text = await readFile(localArticleFile(root, language, entry), "utf8");
     const segments = segmentArticle(text);
@@ -113,9 +121,18 @@ async function build(language: Language) {
   const problems = articleSetProblems(articles);
   if (problems.length > 0) throw new Error(problems.join("\n"));
   await mkdir(path.dirname(articleSetFile(root, language)), { recursive: true });
-  await writeFile(articleSetFile(root, language), `${JSON.stringify(articles, null, 2)}\n`);
+  await writeFile(articleSetFile(root, language), formatArticleSet(articles));
   console.log(`Wrote ${articles.length} articles, ${articles.reduce((sum, article) => sum + article.claims.length, 0)} claims to ${path.relative(root, articleSetFile(root, language))}`);
   summarize(articles);
+}
+
+/** The committed file: one line per article, one per claim (diffs show what changed). */
+export function formatArticleSet(articles: AnnotatedArticle[]): string {
+  const lines = articles.map(({ claims, ...article }) => {
+    const head = Object.entries(article).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+    return `  {${head.join(", ")}, "claims": [\n${claims.map((claim) => `    ${JSON.stringify(claim)}`).join(",\n")}\n  ]}`;
+  });
+  return `[\n${lines.join(",\n")}\n]\n`;
 }
 
 function summarize(articles: AnnotatedArticle[]) {
@@ -138,6 +155,84 @@ async function check(language: Language) {
   if (problems.length > 0) throw new Error(problems.join("\n"));
 }
 
+/** The ways a page's text may have been trimmed before it was annotated: as saved, trimmed, cut after its last full sentence. */
+export function trimmings(raw: string): string[] {
+  const text = raw.replace(/\r\n?/gu, "\n").trim();
+  const lastSentence = /[.!?…]["”’'»)]*(?=\s[^.!?…]*$)/u.exec(text);
+  const lastParagraph = text.lastIndexOf("\n");
+  return [
+    ...new Set([
+      raw,
+      text,
+      lastSentence ? text.slice(0, lastSentence.index + lastSentence[0].length) : text,
+      lastParagraph > 0 ? text.slice(0, lastParagraph).trim() : text,
+    ]),
+  ];
+}
+
+/** Finds each claim again in `text` by its length and hash, nearest its old offset first; null for a claim not found. */
+export function reanchor(text: string, claims: AnnotatedClaim[]): (AnnotatedClaim | null)[] {
+  return claims.map((claim) => {
+    const length = claim.end - claim.start;
+    const found: number[] = [];
+    for (let at = 0; at + length <= text.length; at++) if (claimSha(text.slice(at, at + length)) === claim.sha) found.push(at);
+    if (found.length === 0) return null;
+    const at = found.reduce((best, candidate) => (Math.abs(candidate - claim.start) < Math.abs(best - claim.start) ? candidate : best));
+    return { ...claim, start: at, end: at + length };
+  });
+}
+
+const recoveredDir = (language: Language) => path.join(localArticleDir(root, language), "recovered");
+
+/** Writes the re-anchored entries waiting in recovered/ into the committed file (one writer, however many recovered). */
+async function applyRecovered(language: Language) {
+  const articles = (await readArticleSet(root, language)) ?? [];
+  let applied = 0;
+  for (const name of await readdir(recoveredDir(language)).catch(() => [] as string[])) {
+    const entry = annotatedArticleSchema.parse(JSON.parse(await readFile(path.join(recoveredDir(language), name), "utf8")));
+    const index = articles.findIndex((article) => article.id === entry.id);
+    if (index < 0) throw new Error(`${name}: no article ${entry.id}`);
+    articles[index] = entry;
+    await rm(path.join(recoveredDir(language), name));
+    applied++;
+  }
+  await writeFile(articleSetFile(root, language), formatArticleSet(articles));
+  console.log(`${language}: ${applied} re-anchored entries written`);
+}
+
+async function recover(language: Language, id: string) {
+  const articles = await readArticleSet(root, language);
+  const article = articles?.find((candidate) => candidate.id === id);
+  if (!articles || !article) throw new Error(`no article ${id} in ${path.relative(root, articleSetFile(root, language))}`);
+  const raw = await readFile(path.join(localArticleDir(root, language), "raw", `${id}.txt`), "utf8");
+  const target = localArticleFile(root, language, article);
+  await mkdir(path.dirname(target), { recursive: true });
+  const exact = trimmings(raw).find((text) => textMismatch(article, text) === null);
+  if (exact !== undefined) {
+    await writeFile(target, exact);
+    console.log(`${id}: the annotated text, unchanged`);
+    return;
+  }
+  // Prefer the copy cut after its last full sentence (a page excerpt may stop mid-word), if every claim is in it.
+  for (const text of trimmings(raw).slice(1).reverse()) {
+    const claims = reanchor(text, article.claims);
+    if (claims.some((claim) => claim === null)) continue;
+    const moved = claims.filter((claim, index) => claim!.start !== article.claims[index]!.start).length;
+    const entry: AnnotatedArticle = { ...article, sha256: sha256Hex(text), length: text.length, claims: claims as AnnotatedClaim[] };
+    await mkdir(recoveredDir(language), { recursive: true });
+    await writeFile(path.join(recoveredDir(language), `${id}.json`), JSON.stringify(entry));
+    await writeFile(target, text);
+    console.log(`${id}: re-anchored all ${claims.length} claims (${moved} moved); \`recover ${language}\` writes its new sha256 and offsets`);
+    return;
+  }
+  const claims = reanchor(trimmings(raw)[1]!, article.claims);
+  const missing = article.claims.filter((_, index) => claims[index] === null);
+  throw new Error(
+    `${id}: ${missing.length} of ${article.claims.length} claims not found in the copy (annotated at ${missing.map((claim) => `${claim.start}–${claim.end}`).join(", ")} of ${article.length} characters); ` +
+      "check that the copy is the page's text verbatim",
+  );
+}
+
 async function sentences(language: Language, target: string) {
   const [split, id] = target.split("/");
   if (!split || !id || !articleSplits.includes(split as (typeof articleSplits)[number])) throw new Error(`name the article as <split>/<id>, got "${target}"`);
@@ -151,7 +246,8 @@ async function main() {
   if (command === "build") await build(language);
   else if (command === "check") await check(language);
   else if (command === "sentences" && target) await sentences(language, target);
-  else throw new Error("usage: claim-articles.ts sentences <language> <split>/<id> | build <language> | check <language>");
+  else if (command === "recover") await (target ? recover(language, target) : applyRecovered(language));
+  else throw new Error("usage: claim-articles.ts sentences <language> <split>/<id> | build <language> | check <language> | recover <language> <id>");
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
