@@ -155,19 +155,24 @@ async function check(language: Language) {
   if (problems.length > 0) throw new Error(problems.join("\n"));
 }
 
-/** The ways a page's text may have been trimmed before it was annotated: as saved, trimmed, cut after its last full sentence. */
+/** The stored copy's own line before the text (" date 2022-10-10 "), not part of the page. */
+const storedDateLine = /^\s*date \d{4}-\d{2}-\d{2}\s+/u;
+
+/**
+ * The ways a page's text may have been trimmed before it was annotated, the likeliest first: cut after its last
+ * full sentence (a stored copy may stop mid-word), whole, cut before its last paragraph; each without the stored
+ * copy's date line, then with it.
+ */
 export function trimmings(raw: string): string[] {
-  const text = raw.replace(/\r\n?/gu, "\n").trim();
-  const lastSentence = /[.!?…]["”’'»)]*(?=\s[^.!?…]*$)/u.exec(text);
-  const lastParagraph = text.lastIndexOf("\n");
-  return [
-    ...new Set([
-      raw,
-      text,
-      lastSentence ? text.slice(0, lastSentence.index + lastSentence[0].length) : text,
-      lastParagraph > 0 ? text.slice(0, lastParagraph).trim() : text,
-    ]),
-  ];
+  const variants = (text: string) => {
+    const lastSentence = /[.!?…]["”’'»)]*(?=\s[^.!?…]*$)/u.exec(text);
+    const lastParagraph = text.lastIndexOf("\n");
+    return [lastSentence ? text.slice(0, lastSentence.index + lastSentence[0].length) : text, text, lastParagraph > 0 ? text.slice(0, lastParagraph).trim() : text];
+  };
+  const normalized = raw.replace(/\r\n?/gu, "\n");
+  const candidates = [...variants(normalized.replace(storedDateLine, "").trim()), ...variants(normalized.trim()), raw];
+  // Some copies were annotated with the line break that ended the file.
+  return [...new Set([...candidates, ...candidates.map((text) => `${text}\n`)])];
 }
 
 /** Finds each claim again in `text` by its length and hash, nearest its old offset first; null for a claim not found. */
@@ -207,25 +212,26 @@ async function recover(language: Language, id: string) {
   const raw = await readFile(path.join(localArticleDir(root, language), "raw", `${id}.txt`), "utf8");
   const target = localArticleFile(root, language, article);
   await mkdir(path.dirname(target), { recursive: true });
+  const sidecar = path.join(recoveredDir(language), `${id}.json`);
   const exact = trimmings(raw).find((text) => textMismatch(article, text) === null);
   if (exact !== undefined) {
     await writeFile(target, exact);
+    await rm(sidecar, { force: true });
     console.log(`${id}: the annotated text, unchanged`);
     return;
   }
-  // Prefer the copy cut after its last full sentence (a page excerpt may stop mid-word), if every claim is in it.
-  for (const text of trimmings(raw).slice(1).reverse()) {
+  for (const text of trimmings(raw)) {
     const claims = reanchor(text, article.claims);
     if (claims.some((claim) => claim === null)) continue;
     const moved = claims.filter((claim, index) => claim!.start !== article.claims[index]!.start).length;
     const entry: AnnotatedArticle = { ...article, sha256: sha256Hex(text), length: text.length, claims: claims as AnnotatedClaim[] };
     await mkdir(recoveredDir(language), { recursive: true });
-    await writeFile(path.join(recoveredDir(language), `${id}.json`), JSON.stringify(entry));
+    await writeFile(sidecar, JSON.stringify(entry));
     await writeFile(target, text);
     console.log(`${id}: re-anchored all ${claims.length} claims (${moved} moved); \`recover ${language}\` writes its new sha256 and offsets`);
     return;
   }
-  const claims = reanchor(trimmings(raw)[1]!, article.claims);
+  const claims = reanchor(trimmings(raw)[1]!, article.claims); // the whole text without the date line
   const missing = article.claims.filter((_, index) => claims[index] === null);
   throw new Error(
     `${id}: ${missing.length} of ${article.claims.length} claims not found in the copy (annotated at ${missing.map((claim) => `${claim.start}–${claim.end}`).join(", ")} of ${article.length} characters); ` +
