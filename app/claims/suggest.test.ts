@@ -513,6 +513,49 @@ describe("issue 11, second pass: patterns the first pass still missed on the tun
   });
 });
 
+describe("issue 11, third pass: recall first on the tuning articles", () => {
+  const sentenceOf = (text: string, language: Language) => suggestClaims(text, { language }).find((s) => s.kind === "sentence" && s.start === 0);
+
+  // Written for these tests. A plain statement that names someone or something, with no cue at all, was never a
+  // candidate; now it is, as a "statement", ranked below any sentence with a cue.
+  const statements: Array<[Language, string]> = [
+    ["en", "The Danube flows through Vienna and Budapest on its way to the Black Sea."],
+    ["en", "Bangladesh and Myanmar share a long river border in the south."],
+    ["id", "Tim BNN mengendus jalur penyelundupan lewat pelabuhan kecil di Sumatra."],
+    ["id", "Sementara itu, harga bawang di Pasar Kramat Jati terpantau normal."],
+  ];
+  it.each(statements)("a plain statement naming someone (%s): %s", (language, text) => {
+    const sentence = sentenceOf(text, language);
+    expect(sentence?.reasons).toEqual(["statement"]);
+    expect(sentence?.score).toBeGreaterThanOrEqual(defaultMinScore);
+    expect(sentence!.score).toBeLessThan(0.45);
+  });
+
+  // The same shape without a name — scene painting, musing — stays out, as does an attributed opinion.
+  const out: Array<[Language, string]> = [
+    ["en", "He poured a cup of tea and sat down by the window."],
+    ["en", "Critics argue the plan is too ambitious and poorly thought out."],
+    ["id", "Anak-anak bermain layang-layang di pematang sawah sampai petang."],
+    ["id", "Kita hanya bisa mengagumi kesabaran warga kampung itu."],
+  ];
+  it.each(out)("keeps out (%s): %s", (language, text) => {
+    expect(sentenceOf(text, language)).toBeUndefined();
+  });
+
+  it("keeps an attributed assertion of something checkable over the threshold whoever is speaking, however hedged", () => {
+    for (const [language, text] of [
+      ["en", "A shopkeeper said it was likely the fire started in the kitchen."],
+      ["en", "Among those still missing, he said it was possible some might have gone abroad."],
+      ["id", "Seorang saksi mengatakan pelaku kemungkinan sudah kabur ke luar kota."],
+      ["id", "Rencananya, kayu itu diduga hendak dikirim ke Surabaya, kata seorang sopir."],
+    ] as const) {
+      const sentence = sentenceOf(text, language);
+      expect(sentence?.reasons, text).toEqual(["attribution", "event"]);
+      expect(sentence?.score, text).toBeGreaterThanOrEqual(defaultMinScore);
+    }
+  });
+});
+
 describe("large and hostile input", () => {
   const paragraphs = fixture.split("\n").filter(Boolean);
   const thousand = Array.from({ length: 1000 }, (_, i) => paragraphs[i % paragraphs.length]!.replace(/\d+/g, (n) => String(Number(n) + i))).join("\n");

@@ -18,7 +18,7 @@ export { segmentSentences } from "./segment.ts";
 export type { Language, Suggestion, SuggestionReason } from "./types.ts";
 
 /** Suggestions scoring below this are left out unless `minScore` says otherwise. */
-export const defaultMinScore = 0.4;
+export const defaultMinScore = 0.35;
 
 /** How much each reason contributes on its own (a sentence with only that cue scores this). */
 const weights: Record<SuggestionReason, number> = {
@@ -38,6 +38,7 @@ const weights: Record<SuggestionReason, number> = {
   official_source: 0.15,
   rule: 0.4,
   record: 0.4,
+  statement: 0.15,
 };
 
 /**
@@ -56,6 +57,11 @@ const statementQuoteWeight = 0.3;
  * still do ("We are proud," the mayor said).
  */
 const officialFloor = 0.45;
+/**
+ * Anyone's attributed assertion of something checkable (a cue besides the attribution itself: an event, a figure),
+ * hedged ("he said it was possible that some had left the city"), stays just over the default threshold.
+ */
+const attributedFloor = 0.36;
 
 const questionFactor = 0.3;
 const linkLineFactor = 0.2;
@@ -178,7 +184,7 @@ function suggestForSentence(
   if (questionMark.test(text.slice(sentence.start, sentence.end))) factor *= questionFactor;
 
   const base = isDeclarative(text, sentence) ? declarativeWeight : 0;
-  const sentenceScore = scoreSpan(cues, sentence.start, sentence.end, factor, base);
+  const sentenceScore = scoreSpan(cues, sentence.start, sentence.end, factor, base, base > 0 && namesSomeone(text, sentence));
   if (sentenceScore.score >= minScore && sentenceScore.reasons.size > 0) out.push(toSuggestion(text, sentence, sentenceScore, "sentence"));
   if (cues.length === 0) return;
 
@@ -211,7 +217,7 @@ function suggestForSentence(
 type Scored = { reasons: Map<SuggestionReason, number>; factor: number; score: number };
 
 /** Reasons and hedges of the cues inside [start, end), and the resulting score. */
-function scoreSpan(cues: Cue[], start: number, end: number, factor: number, base = 0): Scored {
+function scoreSpan(cues: Cue[], start: number, end: number, factor: number, base = 0, namesSomeone = false): Scored {
   const reasons = new Map<SuggestionReason, number>();
   const hedges = new Set<Hedge>();
   let unhedged = false;
@@ -235,11 +241,17 @@ function scoreSpan(cues: Cue[], start: number, end: number, factor: number, base
   // calendar date is a timetable that can be checked, not a forecast ("hope", "likely" still hedge it).
   if (calendar) hedges.delete("future");
   for (const hedge of hedges) factor *= hedgeFactors[hedge];
+  // A plain declarative sentence with no cue at all still tells something that happened or is so ("Tim BNN
+  // mengendus penyelundupan itu."): a candidate of its own, just over the threshold, ranked below any with a cue.
+  if (base > 0 && reasons.size === 0 && hedges.size === 0 && namesSomeone) reasons.set("statement", weights.statement);
   // A hedged sentence (forecast, opinion, feeling …) is not a plain assertion: no declarative bonus.
   let score = combine(reasons, factor, hedges.size === 0 ? base : 0);
-  if (reasons.has("attribution") && reasons.has("official_source") && !hedges.has("opinion") && !hedges.has("feeling") && !hedges.has("colour")) {
+  const official = reasons.has("official_source");
+  const somethingSaid = [...reasons.keys()].some((reason) => reason !== "attribution" && reason !== "direct_quote");
+  if (reasons.has("attribution") && (official || somethingSaid) && !hedges.has("opinion") && !hedges.has("feeling") && !hedges.has("colour")) {
     // Never below the floor, but a question or a link line still pulls it down (their factor came in with `factor`).
-    score = Math.max(score, Math.round(officialFloor * Math.min(1, factor / hedgeProduct(hedges)) * 100) / 100);
+    const floor = official ? officialFloor : attributedFloor;
+    score = Math.max(score, Math.round(floor * Math.min(1, factor / hedgeProduct(hedges)) * 100) / 100);
   }
   return { reasons, factor, score };
 }
@@ -486,6 +498,20 @@ function isDeclarative(text: string, span: Span): boolean {
   if (last !== "." && last !== "!" && last !== "…") return false;
   return countWords(text, span.start, span.end, declarativeMinWords) >= declarativeMinWords;
 }
+
+/**
+ * Does the sentence name someone or something in particular: a capitalised word after its first one (a person,
+ * a place, an office: "Tim BNN", "Aedes aegypti … DBD", "Bangladesh and India") or an acronym? Scene painting and
+ * musing rarely do ("Ia menuang secangkir teh", "Rain kept falling on the empty car park").
+ */
+function namesSomeone(text: string, span: Span): boolean {
+  properNoun.lastIndex = span.start;
+  for (let match = properNoun.exec(text); match && match.index < span.end; match = properNoun.exec(text)) {
+    if (match.index > span.start && !/["“‘'«(]/u.test(text[match.index - 1]!)) return true;
+  }
+  return false;
+}
+const properNoun = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*/gu;
 
 /** A short line without a sentence-final mark, most words capitalised: a subheading. */
 function isHeading(text: string, span: Span): boolean {

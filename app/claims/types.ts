@@ -18,6 +18,7 @@ export const suggestionReasons = [
   "official_source",
   "rule",
   "record",
+  "statement",
 ] as const;
 
 export type SuggestionReason = (typeof suggestionReasons)[number];

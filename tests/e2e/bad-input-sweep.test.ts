@@ -196,22 +196,23 @@ function validValue(field: string, ids: Ids): string {
 type Probe = { label: string; method: "GET" | "POST"; url: string; body?: string; contentType?: string };
 
 /**
- * Sends one probe on its own connection (`Connection: close`) and resolves with the status as soon as the answer
- * arrives: a server may answer before it read a body (a redirect to sign in, a refusal) and close the connection,
- * and a kept-alive connection with an unread body would stall the next request on it.
+ * Sends one probe on a connection of its own and resolves with the status as soon as the answer arrives: a server
+ * may answer before it read a body (a redirect to sign in, a refusal). The connection is kept alive, so the server
+ * never closes it under a body still being sent (with `Connection: close` it did, and the reset could swallow its
+ * answer: "write EPIPE" in a loaded run); it is dropped here once the answer is in.
  */
 function send(visitor: Visitor, probe: Probe): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = new URL(probe.url, visitor.baseUrl);
-    const headers: Record<string, string> = { Origin: url.origin, Connection: "close" };
+    const headers: Record<string, string> = { Origin: url.origin };
     if (visitor.cookieHeader) headers.Cookie = visitor.cookieHeader;
     if (probe.contentType) headers["Content-Type"] = probe.contentType;
     if (probe.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(probe.body));
     let answered = false;
     const request = http.request(url, { method: probe.method, headers, agent: false }, (response) => {
       answered = true;
-      response.resume();
       resolve(response.statusCode ?? 0);
+      request.destroy();
     });
     request.on("error", (error) => {
       if (!answered) reject(error);
