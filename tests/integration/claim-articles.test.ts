@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AnnotatedArticle, claimSha, sha256Hex } from "../../app/claims/article-eval";
 import { articleSetFile, localArticleFile, readArticleSet, readLocalArticles } from "../../app/claims/article-files.server";
-import { claimFromLine, segmentArticle } from "../../scripts/claim-articles";
+import { claimFromLine, formatArticleSet, reanchor, segmentArticle, trimmings } from "../../scripts/claim-articles";
 
 const text = "Harbour closed\nThe port authority said on Monday that 12 ships were turned away. Lt. Ana Ruiz confirmed it.\nWill it reopen?";
 
@@ -80,5 +80,35 @@ describe("readArticleSet and readLocalArticles", () => {
   it("refuses an annotation file that carries text", async () => {
     await writeFile(articleSetFile(root, "id"), JSON.stringify([{ ...article("own-texty"), text }]));
     await expect(readArticleSet(root, "id")).rejects.toThrow(/text/);
+  });
+});
+
+describe("recovering a local copy from a fresh copy of the page (trimmings, reanchor)", () => {
+  const annotated = "The port authority said on Monday that 12 ships were turned away.\nLt. Ana Ruiz confirmed it.";
+  const claims = [
+    { start: 0, end: 65, sha: claimSha(annotated.slice(0, 65)), kind: "reported_speech" },
+    { start: 66, end: annotated.length, sha: claimSha(annotated.slice(66)), kind: "event" },
+  ];
+
+  it("finds the annotated text among the trimmings of a stored copy: date line, trailing partial sentence, final line break", () => {
+    expect(trimmings(` date 2024-03-04 ${annotated}\nThe harbour master decl`)).toContain(annotated);
+    expect(trimmings(`${annotated}\n\n`)).toContain(annotated);
+    expect(trimmings(annotated.replace(/\n/g, " ").trim())).not.toContain(annotated);
+    expect(trimmings(annotated)).toContain(`${annotated}\n`);
+  });
+
+  it("finds each claim again by its length and hash when the page gained a header, and says null for one that changed", () => {
+    const fresh = `Harbour news | Ports\n${annotated.replace("Ana Ruiz", "A. Ruiz")}`;
+    const found = reanchor(fresh, claims);
+    expect(fresh.slice(found[0]!.start, found[0]!.end)).toBe(annotated.slice(0, 65));
+    expect(found[0]).toMatchObject({ kind: "reported_speech", sha: claims[0]!.sha, start: 21 });
+    expect(found[1]).toBeNull();
+  });
+
+  it("writes one line per article and one per claim, and reads back the same set", () => {
+    const article: AnnotatedArticle = { id: "a", url: "https://example.org/a", outlet: "example.org", split: "tuning", sha256: sha256Hex(annotated), length: annotated.length, claims };
+    const file = formatArticleSet([article, { ...article, id: "b" }]);
+    expect(JSON.parse(file)).toEqual([article, { ...article, id: "b" }]);
+    expect(file.split("\n")).toHaveLength(2 + 2 * (1 + claims.length + 1) + 1);
   });
 });
