@@ -26,6 +26,7 @@ export function createHttpApp(options: HttpAppOptions) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ? 1 : false);
+  app.use(drainUnreadBodies());
   // Published fact-checks first: rendered once, answered from memory already compressed, with their own
   // (stricter) security headers — readers arrive in spikes (app/publishing/public-pages.server.ts).
   app.use(publicFactCheckPages());
@@ -64,6 +65,27 @@ export function createHttpApp(options: HttpAppOptions) {
   app.all("/{*splat}", createRequestHandler({ build: serverBuild, getLoadContext, mode: options.vite ? "development" : "production" }));
   app.use(serverErrors);
   return app;
+}
+
+/** Past this many unread bytes a connection is not worth keeping: Node closes it as usual. */
+const drainLimitBytes = 16 * 1024 * 1024;
+
+/**
+ * A request answered before its body was read — a redirect to sign in, a 413 past the form limits, a refusal —
+ * has its body read and dropped once the answer is sent. React Router's request adapter starts reading every body
+ * (so Node does not drain it itself) and pauses after its first chunks: left so, the connection stalled until the
+ * keep-alive timeout reset it, and a browser still sending the body could lose the answer to that reset.
+ */
+function drainUnreadBodies(): express.RequestHandler {
+  return (req, res, next) => {
+    res.on("finish", () => {
+      if (req.complete || req.destroyed) return;
+      if (Number(req.headers["content-length"] ?? 0) > drainLimitBytes) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
+    next();
+  };
 }
 
 /**
