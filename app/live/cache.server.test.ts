@@ -83,13 +83,6 @@ describe("the live cache", () => {
     expect(await cache.get("a")).toBe("a#2");
   });
 
-  it("forgets a key when asked", async () => {
-    const { cache } = counting();
-    await cache.get("a");
-    cache.forget("a");
-    expect(await cache.get("a")).toBe("a#2");
-  });
-
   it("drops an entry on another instance's change, and everything on a resync", async () => {
     const { cache } = counting();
     await Promise.all([cache.get("a"), cache.get("b"), cache.get("c")]);

@@ -30,7 +30,6 @@ export type LiveCache<K, V> = {
   get(key: K): Promise<V>;
   /** The remembered value if it is loaded and fresh, for callers that answer without waiting. */
   peek(key: K): V | undefined;
-  forget(key: K): void;
   /** Starts hearing changes before the first `get` (it starts with the first `get` otherwise). */
   watch(): void;
 };
@@ -82,9 +81,6 @@ export function liveCache<K, V>(options: LiveCacheOptions<K, V>): LiveCache<K, V
     peek(key) {
       const entry = entries.get(keyOf(key));
       return entry && fresh(entry) ? entry.loaded!.value : undefined;
-    },
-    forget(key) {
-      entries.delete(keyOf(key));
     },
     watch,
   };

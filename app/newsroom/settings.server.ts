@@ -40,8 +40,8 @@ export async function updateNewsroom(actorId: string, changes: Newsroom) {
     await recordAudit(tx, { actorId, action: "newsroom.update", entityType: "NewsroomSettings", entityId: "1", before, after: saved });
     return saved;
   });
-  newsroom.forget();
-  // Published pages show the newsroom's name, address and credits: render them again.
+  // Announcing it drops every process's copy of the settings (this one's at once). Published pages show
+  // the newsroom's name, address and credits: render them again.
   await publishChange([topic.newsroom, topic.factChecks], "newsroom.update");
   return after;
 }
