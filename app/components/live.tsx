@@ -1,11 +1,13 @@
-// Live pages: `useLiveRevalidation(["claim:ID", "notifications:me"])` reloads the page's data (debounced)
-// whenever the server announces a change to one of those topics, over server-sent events from /events.
+// Live pages: `useLiveRevalidation([topic.claim(id), topic.myNotifications])` (topics from ~/live/topics)
+// reloads the page's data (debounced) whenever the server announces a change to one of those topics, over
+// server-sent events from /events.
 // All hooks on a page share one EventSource (browsers allow few connections per site over HTTP/1.1), opened
 // on the union of their topics. EventSource reconnects by itself; after a reconnect the page reloads once,
 // since changes made meanwhile were missed. On the server (SSR) nothing is opened.
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { useRevalidator } from "react-router";
+import type { LiveTopic } from "~/live/topics";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
@@ -113,7 +115,7 @@ const connection = {
 };
 
 /** Reloads this page's data, at most once per 150 ms burst, when one of `topics` changes on the server. */
-export function useLiveRevalidation(topics: string[]): LiveStatus {
+export function useLiveRevalidation(topics: LiveTopic[]): LiveStatus {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
   revalidate.current = revalidator.revalidate;

@@ -2,11 +2,12 @@
 // tens of milliseconds, on the page everyone lands on, so each process keeps the figures for a few seconds
 // and forgets them when the live bus announces a change on the desk.
 import { prisma } from "~/db/client.server";
-import { liveCachedValue } from "~/live/cached-value.server";
+import { liveCache } from "~/live/cache.server";
+import { topic } from "~/live/topics";
 
 export type DeskSummary = { articles: number; claims: number; openClaims: number; published: number };
 
-const summary = liveCachedValue(countDesk, { maxAgeMs: 5_000, topics: ["desk", "article:*", "fact-checks"] });
+const summary = liveCache<void, DeskSummary>({ load: countDesk, topicsOf: () => [topic.desk, topic.anyArticle, topic.factChecks], ttlMs: 5_000 });
 
 /** The desk's figures, at most 5 s old (changes announced on the live bus drop them at once). */
 export function deskSummary(): Promise<DeskSummary> {

@@ -8,6 +8,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
+import { type LiveTopic, topic } from "~/live/topics";
 import { notify } from "~/notifications/notifications.server";
 import type { ClaimAccess } from "~/review/claim-access";
 import { claimAccess, laneFilter } from "~/review/claim-access.server";
@@ -90,7 +91,7 @@ export async function addComment(actor: Viewer, input: { claimId: string; body: 
         })
       : [];
     const mentioned = matchMentions(query, candidates);
-    const topics = [`claim:${claim.id}`];
+    const topics: LiveTopic[] = [topic.claim(claim.id)];
     for (const person of mentioned) {
       const notified = await notify(tx, { recipientId: person.id, actorId: actor.id, kind: "MENTION", claimId: claim.id, excerpt: body });
       topics.push(...notified.topics);

@@ -1,6 +1,6 @@
 // Live changes: domain code announces what changed after its transaction commits; open pages
-// (server-sent events, /events) refresh their data. Topics: `article:<id>`, `claim:<id>`, `queue:<userId>`,
-// `notifications:<userId>`, `desk`, `decisions`.
+// (server-sent events, /events) refresh their data, and caches (cache.server.ts) forget what it touched.
+// What changed is named by topics, always built with `topic` (topics.ts, which lists them).
 //
 // Two transports, chosen by the database the process runs on:
 // - **PostgreSQL** (DATABASE_URL is not the embedded database): `publishChange` sends
@@ -14,10 +14,11 @@
 //   reliable, so changes stay in an in-process emitter.
 //
 // Changes carry no content, only which topics changed and a kind ("comment.add", "assignment", …): pages
-// reload their data through their loaders, which check permissions as always.
+// reload their data through their loaders, which check permissions as always. docs/decisions/0015.
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { database, databaseTimeouts } from "~/db/client.server";
+import { concerns, everyTopic, type LiveTopic } from "./topics";
 
 /** `origin` names the process that published the change (so it can tell its own changes coming back). */
 export type LiveChange = { topics: string[]; kind: string; at: string; origin?: string };
@@ -38,8 +39,6 @@ export type LiveListener = (change: LiveChange) => void;
 export const liveChannel = "factdesk_live";
 /** NOTIFY payloads must stay under 8000 bytes; longer topic lists are sent in several notifications. */
 export const maxPayloadBytes = 8000;
-/** Subscribers to this topic hear every change; a `resync` change names it to reach everyone. */
-export const everyTopic = "*";
 
 export type LiveBusOptions = {
   /** PostgreSQL to LISTEN/NOTIFY on, or null to keep changes in this process (the embedded database). */
@@ -115,15 +114,18 @@ export class LiveBus {
     }
   }
 
-  /** Calls `listener` for each change naming one of `topics` (or a resync); returns the unsubscribe function. */
+  /**
+   * Calls `listener` for each change that concerns one of `topics` (topics.ts: `concerns`; a resync concerns
+   * everyone, and `*` hears every change); returns the unsubscribe function.
+   */
   subscribe(topics: string[], listener: LiveListener): () => void {
-    const wanted = new Set(topics);
-    // "article:*" watches every article topic (for caches in this process).
-    const prefixes = topics.filter((topic) => topic.endsWith(":*")).map((topic) => topic.slice(0, -1));
+    const named = new Set(topics);
+    const families = topics.filter((watched) => watched === everyTopic || watched.endsWith(":*"));
     const forward = (change: LiveChange) => {
-      if (change.topics.some((topic) => topic === everyTopic || wanted.has(topic) || prefixes.some((prefix) => topic.startsWith(prefix)))) {
-        listener(change);
-      }
+      const concerned = change.topics.some(
+        (changed) => changed === everyTopic || named.has(changed) || families.some((watched) => concerns(watched, changed)),
+      );
+      if (concerned) listener(change);
     };
     this.emitter.on("change", forward);
     if (this.mode === "postgres") this.startListening();
@@ -282,13 +284,14 @@ export function liveEmitter(): EventEmitter {
 const localForgetters = shared.forgetters;
 
 /**
- * For caches: `forget` runs synchronously for each change this process publishes, and for every change
- * heard from other processes (prefix topics like "article:*" allowed). Returns the function that stops it.
+ * For caches (cache.server.ts), which sort out the topics themselves: `forget` runs synchronously for each
+ * change this process publishes, and for every change heard from other processes and every resync.
+ * Returns the function that stops it.
  */
-export function onChange(topics: string[], forget: LiveListener): () => void {
+export function onChange(forget: LiveListener): () => void {
   localForgetters.add(forget);
   // This process's own changes were forgotten when published; their echo must not drop fresher entries.
-  const unsubscribe = subscribe(topics, (change) => {
+  const unsubscribe = subscribe([everyTopic], (change) => {
     if (change.origin !== processOrigin) forget(change);
   });
   return () => {
@@ -298,7 +301,7 @@ export function onChange(topics: string[], forget: LiveListener): () => void {
 }
 
 /** Announces a change to everyone watching any of `topics`, on every instance. Call after the change is committed. */
-export function publishChange(topics: string[], kind: string): Promise<void> {
+export function publishChange(topics: LiveTopic[], kind: string): Promise<void> {
   return liveBus().publish(topics, kind);
 }
 

@@ -1,5 +1,5 @@
-// Which live topics a signed-in user may watch (/events). A topic names what changed, never its content,
-// but even that is only told to people who may read the thing:
+// Which live topics (topics.ts) a signed-in user may watch (/events). A topic names what changed, never its
+// content, but even that is only told to people who may read the thing:
 //   claim:<id>                 whoever may read the claim (app/review/claim-access.ts: editors and admins,
 //                              its assigned reviewer, a blind second reviewer of it)
 //   article:<id>               editors and admins (read:article:any); reviewers only with a current
@@ -14,14 +14,17 @@ import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import { readableClaimIds } from "~/review/claim-access.server";
+import { type LiveTopic, topic } from "./topics";
 
 export const maxTopics = 20;
 
 /** A topic as the page asked for it (`notifications:me`) and as it is published (`notifications:<id>`). */
-export type WatchedTopic = { requested: string; topic: string };
+export type WatchedTopic = { requested: string; topic: LiveTopic };
 
 const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const topicPattern = new RegExp(`^(?:(claim|article):(${uuid})|(queue|notifications):(me|${uuid})|(desk|decisions))$`, "i");
+const topicOf = { claim: topic.claim, article: topic.article, queue: topic.queue, notifications: topic.notifications };
+const deskTopics = { desk: topic.desk, decisions: topic.decisions };
 
 /** Parses `claim:ID,article:ID,queue:me,…`; null when it is empty, too long or names an unknown topic. */
 export function parseTopics(raw: string | null | undefined, userId: string): WatchedTopic[] | null {
@@ -32,9 +35,9 @@ export function parseTopics(raw: string | null | undefined, userId: string): Wat
     const match = topicPattern.exec(requested);
     if (!match) return null;
     const [, kind1, id1, kind2, id2, desk] = match;
-    if (desk) topics.push({ requested, topic: desk.toLowerCase() });
-    else if (kind1) topics.push({ requested, topic: `${kind1.toLowerCase()}:${id1!.toLowerCase()}` });
-    else topics.push({ requested, topic: `${kind2!.toLowerCase()}:${id2 === "me" ? userId : id2!.toLowerCase()}` });
+    if (desk) topics.push({ requested, topic: deskTopics[desk.toLowerCase() as keyof typeof deskTopics] });
+    else if (kind1) topics.push({ requested, topic: topicOf[kind1.toLowerCase() as "claim" | "article"](id1!.toLowerCase()) });
+    else topics.push({ requested, topic: topicOf[kind2!.toLowerCase() as "queue" | "notifications"](id2 === "me" ? userId : id2!.toLowerCase()) });
   }
   return topics;
 }
@@ -43,8 +46,8 @@ export function parseTopics(raw: string | null | undefined, userId: string): Wat
 export async function mayWatch(user: SessionUser, topics: WatchedTopic[]): Promise<boolean> {
   const claimIds: string[] = [];
   const articleIds: string[] = [];
-  for (const { topic } of topics) {
-    const [kind, id = ""] = topic.split(":");
+  for (const watched of topics) {
+    const [kind, id = ""] = watched.topic.split(":");
     if (kind === "desk" && !userCan(user, "read:dashboard:any")) return false;
     if (kind === "decisions" && !userCan(user, "approve:verdict:any")) return false;
     if (kind === "notifications" && id !== user.id) return false;

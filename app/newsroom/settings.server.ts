@@ -3,7 +3,8 @@
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db/client.server";
 import { publishChange } from "~/live/bus.server";
-import { liveCachedValue } from "~/live/cached-value.server";
+import { liveCache } from "~/live/cache.server";
+import { topic } from "~/live/topics";
 
 export type Newsroom = {
   name: string;
@@ -26,7 +27,7 @@ async function loadNewsroom(): Promise<Newsroom> {
   return row ?? fallback;
 }
 
-const newsroom = liveCachedValue(loadNewsroom, { maxAgeMs: 5_000, topics: ["newsroom"] });
+const newsroom = liveCache<void, Newsroom>({ load: loadNewsroom, topicsOf: () => [topic.newsroom], ttlMs: 5_000 });
 
 export function getNewsroom(): Promise<Newsroom> {
   return newsroom.get();
@@ -39,8 +40,8 @@ export async function updateNewsroom(actorId: string, changes: Newsroom) {
     await recordAudit(tx, { actorId, action: "newsroom.update", entityType: "NewsroomSettings", entityId: "1", before, after: saved });
     return saved;
   });
-  newsroom.forget();
-  // Published pages show the newsroom's name, address and credits: render them again.
-  await publishChange(["newsroom", "fact-checks"], "newsroom.update");
+  // Announcing it drops every process's copy of the settings (this one's at once). Published pages show
+  // the newsroom's name, address and credits: render them again.
+  await publishChange([topic.newsroom, topic.factChecks], "newsroom.update");
   return after;
 }

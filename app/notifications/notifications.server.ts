@@ -15,6 +15,7 @@
 import { prisma } from "~/db/client.server";
 import type { NotificationKind, Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
+import { type LiveTopic, topic } from "~/live/topics";
 
 type Tx = Pick<Prisma.TransactionClient, "notification">;
 
@@ -29,12 +30,7 @@ export type NotifyInput = {
   excerpt?: string | null;
 };
 
-export type Notified = { id: string | null; topics: string[] };
-
-/** The live topic on which a person's notifications change. */
-export function notificationsTopic(userId: string) {
-  return `notifications:${userId}`;
-}
+export type Notified = { id: string | null; topics: LiveTopic[] };
 
 /** One line of at most `excerptLength` characters, cut at a word where possible. */
 export function shortExcerpt(text: string | null | undefined): string | null {
@@ -62,7 +58,7 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<Notified> {
     },
     select: { id: true },
   });
-  return { id: created.id, topics: [notificationsTopic(input.recipientId)] };
+  return { id: created.id, topics: [topic.notifications(input.recipientId)] };
 }
 
 /** `notify` outside any transaction: written, then announced. */
@@ -106,6 +102,6 @@ export async function markRead(userId: string, which: string[] | "all"): Promise
     data: { readAt: new Date() },
   });
   // The person's other tabs and devices update their badge.
-  if (count) await publishChange([notificationsTopic(userId)], "notification.read");
+  if (count) await publishChange([topic.notifications(userId)], "notification.read");
   return count;
 }

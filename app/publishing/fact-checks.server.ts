@@ -13,6 +13,7 @@ import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
+import { topic } from "~/live/topics";
 import { rationaleMaxLength } from "~/review/verdicts.server";
 import {
   assignAnchors,
@@ -249,9 +250,9 @@ async function indexForSearch(tx: Tx, factCheckId: string, language: string, tex
     WHERE id = ${factCheckId}::uuid`;
 }
 
-/** `factcheck:<slug>` tells the public page cache (public-pages.server.ts) to render it again. */
+/** `topic.factCheck(slug)` tells the public page cache (public-pages.server.ts) to render it again. */
 function topics(factCheck: { slug: string; articleId: string }) {
-  return [`factcheck:${factCheck.slug}`, `article:${factCheck.articleId}`, "fact-checks", "desk"];
+  return [topic.factCheck(factCheck.slug), topic.article(factCheck.articleId), topic.factChecks, topic.desk];
 }
 
 // ───────────────────────────── Publish ─────────────────────────────
@@ -410,7 +411,7 @@ export async function correctFactCheck(actor: PublishActor, input: CorrectionInp
   const text = editorialText(input);
   const note = requiredNote(input.correctionNote, publishingLimits.correctionNote, "correctionNote");
   const result = await prisma.$transaction((tx) => writeCorrection(tx, actor, input, text, note));
-  await publishChange([...topics(result), ...result.correctedClaims.map((id) => `claim:${id}`)], "factcheck.correct");
+  await publishChange([...topics(result), ...result.correctedClaims.map(topic.claim)], "factcheck.correct");
   return result;
 }
 

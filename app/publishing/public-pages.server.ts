@@ -11,14 +11,16 @@
 // the newsroom nor APP_URL sets one — is the origin the request came to; so a rendering is kept per origin
 // (the cache key is the page's path and that origin) and one host's rendering is never served to another.
 //
-// A rendering is dropped at once when the fact-check is published, corrected or unpublished (the live bus
-// topic `factcheck:<slug>`, heard by every process) or when the newsroom's settings change
-// (`fact-checks`); as a safety net it is re-checked against the database every `recheckMs`.
+// The renderings are kept in a live cache (app/live/cache.server.ts): one is dropped at once when the
+// fact-check is published, corrected or unpublished (the live bus topic `factcheck:<slug>`, heard by every
+// process) or when the newsroom's settings change (`fact-checks`); as a safety net it is re-checked against
+// the database every `recheckMs`, and rendered again only if it changed.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { RequestHandler, Response } from "express";
 import { translator } from "~/i18n/i18n";
-import { everyTopic, onChange } from "~/live/bus.server";
+import { liveCache } from "~/live/cache.server";
+import { topic } from "~/live/topics";
 import { getNewsroom, type Newsroom } from "~/newsroom/settings.server";
 import { renderRationale } from "~/review/markdown.server";
 import { serializeJsonLd } from "./claim-review";
@@ -62,44 +64,18 @@ type Rendered = {
   bodies: { identity: Buffer; gzip: Buffer; br: Buffer };
 };
 
-type Entry = { stamp: string; checkedAt: number; page: Rendered | null /* null: not ours, React Router answers 404 */ };
+type Entry = { stamp: string; page: Rendered | null /* null: not ours, React Router answers 404 */ };
 
-const entries = new Map<string, Entry>();
-const pending = new Map<string, Promise<Entry>>();
-/** Bumped by every forget: a rendering started before a change must not be remembered after it. */
-let generation = 0;
-let watching = false;
+/** A page as requested on `origin`; kept under its path, then the origin after `@` (never in a path). */
+type PageRequest = { path: PagePath; origin: string };
 
-function watchChanges() {
-  if (watching) return;
-  watching = true;
-  onChange(["factcheck:*", "fact-checks"], (change) => {
-    for (const topic of change.topics) {
-      if (topic === everyTopic || topic === "fact-checks") forgetPublicPages();
-      else if (topic.startsWith("factcheck:")) forgetSlug(topic.slice("factcheck:".length));
-    }
-  });
-}
-
-/** The cache key of a page as requested on `origin`: its path, then the origin after `@` (never in a path). */
-function cacheKey(path: PagePath, origin: string) {
-  return `${path.key}@${origin}`;
-}
-
-function forgetSlug(slug: string) {
-  generation++;
-  const prefix = `/fact-checks/${slug}`;
-  for (const map of [entries, pending]) {
-    for (const key of map.keys()) if (key.startsWith(`${prefix}@`) || key.startsWith(`${prefix}/`)) map.delete(key);
-  }
-}
-
-/** Drops every rendering. */
-export function forgetPublicPages() {
-  generation++;
-  entries.clear();
-  pending.clear();
-}
+const pages = liveCache<PageRequest, Entry>({
+  load: ({ path, origin }, known) => load(path, origin, known),
+  topicsOf: ({ path }) => [topic.factCheck(path.slug), topic.factChecks],
+  keyOf: ({ path, origin }) => `${path.key}@${origin}`,
+  ttlMs: recheckMs,
+  maxEntries,
+});
 
 function newsroomFingerprint(newsroom: Newsroom) {
   return `${newsroom.name}|${newsroom.publicUrl}|${newsroom.logoUrl}|${newsroom.defaultLanguage}|${newsroom.timeZone}|${newsroom.creditReviewers}`;
@@ -237,44 +213,12 @@ function prepare(rendered: { status: 200 | 410; page: RenderedPage; language: st
   };
 }
 
+/** Renders the page, or keeps the `known` rendering when the fact-check and the newsroom are as they were. */
 async function load(path: PagePath, origin: string, known?: Entry): Promise<Entry> {
   const { stamp, newsroom } = await stampOf(path);
-  if (known && known.stamp === stamp) return { ...known, checkedAt: Date.now() };
+  if (known && known.stamp === stamp) return known;
   const rendered = await renderPath(path, newsroom, origin);
-  return { stamp, checkedAt: Date.now(), page: rendered ? prepare(rendered) : null };
-}
-
-function entryFor(path: PagePath, origin: string): Entry | Promise<Entry> {
-  const key = cacheKey(path, origin);
-  const cached = entries.get(key);
-  if (cached && Date.now() - cached.checkedAt < recheckMs) return cached;
-  let loading = pending.get(key);
-  if (!loading) {
-    const started = generation;
-    const settle = () => {
-      if (pending.get(key) === loading) pending.delete(key);
-    };
-    loading = load(path, origin, cached).then(
-      (entry) => {
-        settle();
-        // A change announced while this was loading may not be in it: answer this request, remember nothing.
-        if (generation === started) remember(key, entry);
-        return entry;
-      },
-      (error: unknown) => {
-        settle();
-        throw error;
-      },
-    );
-    pending.set(key, loading);
-  }
-  return loading;
-}
-
-function remember(key: string, entry: Entry) {
-  entries.delete(key);
-  entries.set(key, entry);
-  if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  return { stamp, page: rendered ? prepare(rendered) : null };
 }
 
 const brotli = /\bbr\b(?!\s*;\s*q=0(?:\.0*)?\b)/;
@@ -310,16 +254,15 @@ function send(method: string, headers: Record<string, string | string[] | undefi
 
 /** Express middleware for the public fact-check pages; every other request goes on to the app. */
 export function publicFactCheckPages(): RequestHandler {
-  watchChanges();
+  pages.watch();
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     const path = matchPublicPath(req.path);
     if (!path) return next();
-    const entry = entryFor(path, expressRequestOrigin(req));
-    if (!(entry instanceof Promise)) {
-      if (!entry.page) return next();
-      return send(req.method, req.headers, res, entry.page);
-    }
-    entry.then((loaded) => (loaded.page ? send(req.method, req.headers, res, loaded.page) : next()), next);
+    const request = { path, origin: expressRequestOrigin(req) };
+    // A fresh rendering is sent at once, without waiting for anything.
+    const entry = pages.peek(request);
+    if (entry) return entry.page ? send(req.method, req.headers, res, entry.page) : next();
+    pages.get(request).then((loaded) => (loaded.page ? send(req.method, req.headers, res, loaded.page) : next()), next);
   };
 }

@@ -5,6 +5,7 @@ import { userCan } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import { publishChange } from "~/live/bus.server";
+import { topic } from "~/live/topics";
 import { type CalendarDay, endOfDay, isOverdue } from "~/newsroom/clock";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { notify } from "~/notifications/notifications.server";
@@ -113,10 +114,10 @@ export async function assignClaims(
   });
   await publishChange(
     [
-      "desk",
-      `queue:${input.reviewerId}`,
-      `notifications:${input.reviewerId}`,
-      ...touched.flatMap((t) => [`claim:${t.claimId}`, `article:${t.articleId}`, ...(t.previousReviewer ? [`queue:${t.previousReviewer}`] : [])]),
+      topic.desk,
+      topic.queue(input.reviewerId),
+      topic.notifications(input.reviewerId),
+      ...touched.flatMap((t) => [topic.claim(t.claimId), topic.article(t.articleId), ...(t.previousReviewer ? [topic.queue(t.previousReviewer)] : [])]),
     ],
     "assignment",
   );
@@ -145,7 +146,7 @@ export async function unassignClaim(actor: SessionUser, claimId: string) {
     return claim;
   });
   const previous = result.assignments[0]?.reviewerId;
-  await publishChange(["desk", `claim:${claimId}`, `article:${result.articleId}`, ...(previous ? [`queue:${previous}`] : [])], "assignment");
+  await publishChange([topic.desk, topic.claim(claimId), topic.article(result.articleId), ...(previous ? [topic.queue(previous)] : [])], "assignment");
 }
 
 /** The reviewer's queue: their open claims, overdue first, then by due date, then oldest assignment. */

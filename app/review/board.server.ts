@@ -2,7 +2,8 @@
 // One query whatever the number of claims (tested), and a short-lived cache in front of it.
 import { prisma } from "~/db/client.server";
 import type { ClaimStatus } from "~/generated/prisma/enums";
-import { everyTopic, onChange } from "~/live/bus.server";
+import { liveCache } from "~/live/cache.server";
+import { topic } from "~/live/topics";
 import { isOverdue } from "~/newsroom/clock";
 import { boardColumns } from "./lifecycle";
 
@@ -38,34 +39,17 @@ function queryBoardRows(articleId: string) {
 }
 
 // A board is read far more often than it changes (a desk of ten keeps it open). Each process keeps the
-// rows of recently viewed boards until a change to the article is announced on the live bus — at once
-// for changes made in this process — and for `boardCacheMs` at most in any case.
-const boardCacheMs = 10_000;
-const boardCache = new Map<string, { at: number; rows: Promise<BoardRow[]> }>();
-let watching = false;
-
-function boardRows(articleId: string): Promise<BoardRow[]> {
-  if (!watching) {
-    watching = true;
-    onChange(["article:*"], (change) => {
-      for (const topic of change.topics) {
-        if (topic === everyTopic) boardCache.clear();
-        else if (topic.startsWith("article:")) boardCache.delete(topic.slice("article:".length));
-      }
-    });
-  }
-  const now = Date.now();
-  const cached = boardCache.get(articleId);
-  if (cached && now - cached.at < boardCacheMs) return cached.rows;
-  const rows = queryBoardRows(articleId);
-  boardCache.set(articleId, { at: now, rows });
-  rows.catch(() => boardCache.delete(articleId));
-  if (boardCache.size > 500) boardCache.delete(boardCache.keys().next().value!);
-  return rows;
-}
+// rows of recently viewed boards until a change to the article is announced on the live bus, and for
+// 10 s at most in any case.
+const boardRows = liveCache<string, BoardRow[]>({
+  load: queryBoardRows,
+  topicsOf: (articleId) => [topic.article(articleId)],
+  ttlMs: 10_000,
+  maxEntries: 500,
+});
 
 export async function articleBoard(articleId: string, options: { expand?: ClaimStatus | null; now?: Date } = {}) {
-  const rows = await boardRows(articleId);
+  const rows = await boardRows.get(articleId);
   const now = options.now ?? new Date();
   const cards = rows.map((row) => ({
     id: row.id,

@@ -14,8 +14,6 @@ import { type PermissionHolder, userCan } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 
-export { decisionsTopic } from "./decisions";
-
 type Viewer = PermissionHolder & { id: string };
 type Db = Pick<Prisma.TransactionClient, "user">;
 

@@ -30,11 +30,12 @@ import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus, VerdictStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
+import { type LiveTopic, topic } from "~/live/topics";
 import { notify } from "~/notifications/notifications.server";
 import { activeScale, type ScaleLabel } from "~/scale/scale.server";
 import { type ClaimAccess, seesLaneItem } from "./claim-access";
 import { claimAccess } from "./claim-access.server";
-import { activeDeciders, decisionsTopic } from "./decisions.server";
+import { activeDeciders } from "./decisions.server";
 import { canMove, nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 import { changedVerdicts, parseVerdictBasis } from "./verdict-basis";
 import { renderRationale } from "./markdown.server";
@@ -175,14 +176,14 @@ function audited(verdict: Summary | null, extra: Record<string, unknown> = {}) {
   };
 }
 
-function topics(claim: { id: string; articleId: string; reviewerId: string | null }, ...more: (string | null | undefined)[]) {
+function topics(claim: { id: string; articleId: string; reviewerId: string | null }, ...more: (LiveTopic | null | undefined)[]): LiveTopic[] {
   return [
-    `claim:${claim.id}`,
-    `article:${claim.articleId}`,
-    "desk",
-    decisionsTopic,
-    ...(claim.reviewerId ? [`queue:${claim.reviewerId}`] : []),
-    ...more.filter((topic): topic is string => Boolean(topic)),
+    topic.claim(claim.id),
+    topic.article(claim.articleId),
+    topic.desk,
+    topic.decisions,
+    ...(claim.reviewerId ? [topic.queue(claim.reviewerId)] : []),
+    ...more.filter((extra): extra is LiveTopic => Boolean(extra)),
   ];
 }
 
@@ -241,7 +242,7 @@ export async function proposeVerdict(actor: VerdictActor, input: ProposeInput) {
       before: audited(previous, { status: claim.status }),
       after: audited(verdict, { status, rationale }),
     });
-    const notified: string[] = [];
+    const notified: LiveTopic[] = [];
     if (!blind) {
       for (const decider of await activeDeciders(tx)) {
         notified.push(...(await notify(tx, { recipientId: decider.id, actorId: actor.id, kind: "VERDICT_PROPOSED", claimId: claim.id })).topics);
@@ -249,7 +250,7 @@ export async function proposeVerdict(actor: VerdictActor, input: ProposeInput) {
     }
     return { claim, verdict, notified };
   });
-  await publishChange(topics(result.claim, blind ? `queue:${actor.id}` : null, ...result.notified), "verdict.propose");
+  await publishChange(topics(result.claim, blind ? topic.queue(actor.id) : null, ...result.notified), "verdict.propose");
   return { id: result.verdict.id, version: result.verdict.version, claimVersion: input.claimVersion + 1 };
 }
 

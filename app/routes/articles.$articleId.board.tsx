@@ -7,6 +7,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { Alert, LabelledField, PageHeader } from "~/components/ui";
 import { isCalendarDay } from "~/newsroom/clock";
 import { AssignmentRefused, assignableReviewers, assignClaims, deadlineOn, unassignClaim } from "~/review/assignments.server";
@@ -87,7 +88,7 @@ export default function ArticleBoard() {
   const { article, board, reviewers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: AssignErrors = actionData && "errors" in actionData ? actionData.errors : {};
-  useLiveRevalidation([`article:${article.id}`]);
+  useLiveRevalidation([topic.article(article.id)]);
   const clock = useNewsroomClock();
   return (
     <>

@@ -13,6 +13,7 @@ import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKeptActionData } from "~/components/kept-action-data";
 import { useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
 import { claimLabel, claimsInOrder, type PublishedRating, publishingLimits } from "~/publishing/content";
 import {
@@ -446,7 +447,7 @@ export default function FactCheckDesk() {
   const { article, readiness, slugSuggestion, done, labels, factCheck } = useLoaderData<typeof loader>();
   const answer = useKeptActionData<typeof action>();
   const navigation = useNavigation();
-  useLiveRevalidation([`article:${article.id}`]);
+  useLiveRevalidation([topic.article(article.id)]);
   const busy = navigation.state !== "idle";
   const clock = useNewsroomClock();
   // After a refusal, and at the confirmation step, the forms show what the editor typed: nothing typed is lost.

@@ -28,6 +28,7 @@ import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKeptActionData } from "~/components/kept-action-data";
 import { useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { Alert, PageHeader } from "~/components/ui";
 import { ArticleText, type TextMark } from "~/components/workspace/article-text";
 import { ClaimEditor, type ClaimDraft } from "~/components/workspace/claim-editor";
@@ -161,7 +162,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   // nothing, and a reload would take its message from under the editor reading it.
   if ((outcome instanceof Response ? outcome.status : (outcome.init?.status ?? 200)) < 400) {
     const claimIds = "claimId" in value ? (Array.isArray(value.claimId) ? value.claimId.map((claim) => claim.id) : [value.claimId]) : [];
-    await publishChange([`article:${article.id}`, ...claimIds.map((claimId) => `claim:${claimId}`)], "claims");
+    await publishChange([topic.article(article.id), ...claimIds.map(topic.claim)], "claims");
   }
   return outcome;
 }
@@ -178,7 +179,7 @@ export default function ArticleWorkspace() {
   // someone else's change to the article arrived meanwhile.
   const actionData = useKeptActionData<typeof action>();
   const [params] = useSearchParams();
-  useLiveRevalidation([`article:${article.id}`]);
+  useLiveRevalidation([topic.article(article.id)]);
   const conflict = actionData?.conflict ?? null;
   const conflictId = conflict?.claimId ?? null;
   const activeId = conflictId ?? params.get("claim");

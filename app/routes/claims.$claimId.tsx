@@ -9,6 +9,7 @@ import { SourcesSection } from "~/components/claim/sources-section";
 import { VerdictSection } from "~/components/claim/verdict-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { listComments } from "~/discussion/comments.server";
 import { verdictSection } from "~/review/verdicts.server";
 import { listSources } from "~/sources/sources.server";
@@ -45,7 +46,7 @@ export default function ClaimPage() {
   const { t, i18n } = useTranslation();
   const { claim, canAssign, history, work, viewerId } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  useLiveRevalidation([`claim:${claim.id}`]);
+  useLiveRevalidation([topic.claim(claim.id)]);
   const clock = useNewsroomClock();
   const tab = params.get("tab") === "history" ? "history" : "work";
   const claimInContext = (

@@ -5,10 +5,10 @@ import { userCan } from "~/auth/permissions";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { Card, PageHeader } from "~/components/ui";
 import { deskSummary, readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
 import { waitAge } from "~/review/age";
-import { decisionsTopic } from "~/review/decisions";
 import { waitingDecisionCount, waitingDecisions } from "~/review/decisions.server";
 import type { Route } from "./+types/dashboard";
 
@@ -33,7 +33,7 @@ export default function Dashboard() {
   const { t, i18n } = useTranslation();
   const numbers = new Intl.NumberFormat(i18n.language);
   const { name, role, summary, ready, recent, decisions } = useLoaderData<typeof loader>();
-  useLiveRevalidation(decisions ? [decisionsTopic] : []);
+  useLiveRevalidation(decisions ? [topic.decisions] : []);
   const clock = useNewsroomClock();
   const figures = [
     { key: "dashboard.articles", value: summary.articles },

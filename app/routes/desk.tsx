@@ -7,9 +7,9 @@ import { DisclosureMenu } from "~/components/disclosure-menu";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LanguageSwitch } from "~/components/language-switch";
 import { LiveIndicator, useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { useRootData } from "~/components/root-data";
 import { unreadCount } from "~/notifications/notifications.server";
-import { decisionsTopic } from "~/review/decisions";
 import { waitingDecisionCount } from "~/review/decisions.server";
 import type { Route } from "./+types/desk";
 
@@ -45,7 +45,7 @@ function DeskShell({ children }: { children: React.ReactNode }) {
   const deskData = useRouteLoaderData<typeof loader>("routes/desk");
   const unread = deskData?.unreadNotifications ?? 0;
   const decisions = deskData?.decisionsWaiting ?? 0;
-  useLiveRevalidation(user ? ["notifications:me", ...(userCan(user, "approve:verdict:any") ? [decisionsTopic] : [])] : []);
+  useLiveRevalidation(user ? [topic.myNotifications, ...(userCan(user, "approve:verdict:any") ? [topic.decisions] : [])] : []);
   // The less-used pages, in the menu beside the main navigation (which must keep to one line).
   const menuItems = [
     ...(userCan(user, "read:user:any") ? [{ to: "/admin/users", label: "nav.people" }] : []),

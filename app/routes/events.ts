@@ -1,10 +1,11 @@
-// Server-sent events: `GET /events?topics=claim:ID,article:ID,queue:me,notifications:me,desk` streams
-// `data: {"kind","topics"}` for every change to a watched topic (topics as the page named them), with a
-// heartbeat comment every 15 s so proxies keep the connection open. Pages reload their data on each event
+// Server-sent events: `GET /events?topics=claim:ID,article:ID,queue:me,notifications:me,desk` (app/live/topics.ts)
+// streams `data: {"kind","topics"}` for every change to a watched topic (topics as the page named them), with
+// a heartbeat comment every 15 s so proxies keep the connection open. Pages reload their data on each event
 // (app/components/live.tsx); the stream itself carries no content.
 import { data } from "react-router";
 import { requireUser } from "~/auth/guards.server";
-import { type LiveChange, everyTopic, liveReady, subscribe } from "~/live/bus.server";
+import { type LiveChange, liveReady, subscribe } from "~/live/bus.server";
+import { everyTopic } from "~/live/topics";
 import { mayWatch, parseTopics } from "~/live/topics.server";
 import type { Route } from "./+types/events";
 
@@ -19,7 +20,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // nothing published afterwards.
   await liveReady(3_000);
 
-  const requestedBy = new Map(topics.map((t) => [t.topic, t.requested]));
+  const requestedBy = new Map<string, string>(topics.map((t) => [t.topic, t.requested]));
   const encoder = new TextEncoder();
   let stop = () => {};
   const body = new ReadableStream<Uint8Array>({

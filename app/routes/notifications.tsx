@@ -8,6 +8,7 @@ import { requireUser } from "~/auth/guards.server";
 import { CommentBody, Timestamp } from "~/components/claim/discussion-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { Card, PageHeader, SubmitButton } from "~/components/ui";
 import { listNotifications, markRead, unreadCount } from "~/notifications/notifications.server";
 import type { Route } from "./+types/notifications";
@@ -38,7 +39,7 @@ export default function Notifications() {
   const { notifications, unread } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formAction === "/notifications";
-  useLiveRevalidation(["notifications:me"]);
+  useLiveRevalidation([topic.myNotifications]);
   return (
     <>
       <PageHeader title={t("notifications.title")} intro={t("notifications.intro")}>

@@ -4,6 +4,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QueueEntry } from "~/components/queue-entry";
 import { useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { Card, PageHeader } from "~/components/ui";
 import { reviewerQueue } from "~/review/assignments.server";
 import { secondReviewQueue } from "~/review/claim-page.server";
@@ -18,7 +19,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function Queue() {
   const { t, i18n } = useTranslation();
   const { items, secondReview } = useLoaderData<typeof loader>();
-  useLiveRevalidation(["queue:me"]);
+  useLiveRevalidation([topic.myQueue]);
   return (
     <>
       <PageHeader title={t("queue.title")} intro={t("queue.intro")} />

@@ -6,6 +6,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { QueueEntry } from "~/components/queue-entry";
 import { useLiveRevalidation } from "~/components/live";
+import { topic } from "~/live/topics";
 import { Card, PageHeader } from "~/components/ui";
 import { reviewerLoad, reviewerQueue } from "~/review/assignments.server";
 import type { Route } from "./+types/workload.$personId";
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function PersonWorkload() {
   const { t } = useTranslation();
   const { person, overdueOnly, items } = useLoaderData<typeof loader>();
-  useLiveRevalidation([`queue:${person.id}`]);
+  useLiveRevalidation([topic.queue(person.id)]);
   return (
     <>
       <PageHeader title={t("workload.personTitle", { name: person.name })} intro={t("workload.personIntro")}>

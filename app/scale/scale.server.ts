@@ -6,6 +6,7 @@ import { type PermissionHolder, userCan } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
+import { topic } from "~/live/topics";
 
 type Tx = Prisma.TransactionClient;
 type Actor = PermissionHolder & { id: string };
@@ -92,7 +93,7 @@ export async function addLabel(actor: Actor, input: LabelText & { value?: number
     await recordAudit(tx, { actorId: actor.id, action: "scale.label.add", entityType: "RatingLabel", entityId: created.id, after: created });
     return created;
   });
-  await publishChange(["desk"], "scale");
+  await publishChange([topic.desk], "scale");
   return label;
 }
 
@@ -114,7 +115,7 @@ export async function renameLabel(actor: Actor, id: string, input: LabelText & {
     await recordAudit(tx, { actorId: actor.id, action: "scale.label.update", entityType: "RatingLabel", entityId: id, before, after });
     return after;
   });
-  await publishChange(["desk"], "scale");
+  await publishChange([topic.desk], "scale");
   return label;
 }
 
@@ -128,7 +129,7 @@ export async function deleteLabel(actor: Actor, id: string): Promise<void> {
     await tx.ratingLabel.delete({ where: { id } });
     await recordAudit(tx, { actorId: actor.id, action: "scale.label.delete", entityType: "RatingLabel", entityId: id, before: label });
   });
-  await publishChange(["desk"], "scale");
+  await publishChange([topic.desk], "scale");
 }
 
 /**
@@ -151,7 +152,7 @@ export async function reorderLabels(actor: Actor, ids: string[]): Promise<ScaleL
     await recordAudit(tx, { actorId: actor.id, action: "scale.reorder", entityType: "RatingScale", entityId: scaleId, before, after });
     return after;
   });
-  await publishChange(["desk"], "scale");
+  await publishChange([topic.desk], "scale");
   return labels;
 }
 

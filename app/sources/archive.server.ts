@@ -24,6 +24,7 @@ import { prisma } from "~/db/client.server";
 import { type FetchedResource, safeFetch, SafeFetchError, type SafeFetchOptions } from "~/fetching/safe-fetch.server";
 import { DocumentRefusal, documentTask, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
 import { publishChange } from "~/live/bus.server";
+import { topic } from "~/live/topics";
 import { escapeHtml, type SnapshotContent, type snapshotPageContent } from "./snapshot-content.server";
 
 export { sanitizeSnapshotHtml } from "./snapshot-content.server";
@@ -104,7 +105,7 @@ export async function archiveSnapshot(
   });
   if (!snapshot || snapshot.status !== "PENDING") return { status: "skipped", snapshotId };
   const { url, claimId } = snapshot.source;
-  const topics = [`claim:${claimId}`, `article:${snapshot.source.claim.articleId}`];
+  const topics = [topic.claim(claimId), topic.article(snapshot.source.claim.articleId)];
 
   let fetched: FetchedResource;
   try {
@@ -192,7 +193,7 @@ export async function giveUpSnapshot(snapshotId: string, failureReason: string):
     where: { id: snapshotId },
     select: { source: { select: { claimId: true, claim: { select: { articleId: true } } } } },
   });
-  if (snapshot) await publishChange([`claim:${snapshot.source.claimId}`, `article:${snapshot.source.claim.articleId}`], "source.archive_failed");
+  if (snapshot) await publishChange([topic.claim(snapshot.source.claimId), topic.article(snapshot.source.claim.articleId)], "source.archive_failed");
   return true;
 }
 

@@ -12,6 +12,7 @@ import { prisma } from "~/db/client.server";
 import type { Prisma, SnapshotStatus, SourceKind, SourceStance } from "~/generated/prisma/client";
 import { enqueue, nudgeWorker, prepareJobs } from "~/jobs/queue.server";
 import { publishChange } from "~/live/bus.server";
+import { topic } from "~/live/topics";
 import { type ClaimAccess, seesLaneItem } from "~/review/claim-access";
 import { type AccessibleClaim, claimAccess, claimWithAccess, laneFilter } from "~/review/claim-access.server";
 import { canMove, nextStatus } from "~/review/lifecycle";
@@ -199,8 +200,8 @@ export async function addSource(actor: SourceActor, input: NewSource): Promise<{
     return { sourceId: source.id, snapshotId, articleId: claim.articleId, startsResearch };
   });
   nudgeWorker("archive-source");
-  const statusTopics = result.startsResearch ? ["desk", `queue:${actor.id}`] : [];
-  await publishChange([`claim:${input.claimId}`, `article:${result.articleId}`, ...statusTopics], "source.add");
+  const statusTopics = result.startsResearch ? [topic.desk, topic.queue(actor.id)] : [];
+  await publishChange([topic.claim(input.claimId), topic.article(result.articleId), ...statusTopics], "source.add");
   return { sourceId: result.sourceId, snapshotId: result.snapshotId };
 }
 
@@ -242,7 +243,7 @@ export async function retryArchive(actor: SourceActor, sourceId: string, options
   });
   if (result.queued) {
     nudgeWorker("archive-source");
-    await publishChange([`claim:${result.claimId}`, `article:${result.articleId}`], "source.archive_retry");
+    await publishChange([topic.claim(result.claimId), topic.article(result.articleId)], "source.archive_retry");
   }
   return { snapshotId: result.snapshotId, claimId: result.claimId };
 }
@@ -259,7 +260,7 @@ export async function removeSource(actor: SourceActor, sourceId: string, options
     await recordAudit(tx, { actorId: actor.id, action: "source.remove", entityType: "Source", entityId: sourceId, before });
     return { claimId: before.claimId, articleId: claim.articleId };
   });
-  await publishChange([`claim:${result.claimId}`, `article:${result.articleId}`], "source.remove");
+  await publishChange([topic.claim(result.claimId), topic.article(result.articleId)], "source.remove");
   return { claimId: result.claimId };
 }
 
