@@ -7,7 +7,7 @@ import type { JsonLdNode } from "./claim-review";
 import { claimReviewsOf } from "./claim-reviews.server";
 import type { PublishedClaim } from "./content";
 import { csvDocument } from "./csv";
-import { deskFactCheck } from "./fact-checks.server";
+import { deskFactCheck } from "./desk-fact-check.server";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 import { isUuid } from "~/utils/input";
 

@@ -24,7 +24,7 @@ import { renderRationale } from "~/review/markdown.server";
 import { serializeJsonLd } from "./claim-review";
 import { claimReviewsOf, newsroomLanguage } from "./claim-reviews.server";
 import { pageLanguage } from "./content";
-import { factCheckStamp, type PublishedFactCheck, publicArchiveCopy, publicFactCheck } from "./fact-checks.server";
+import { factCheckStamp, type PublishedFactCheck, publicArchiveCopy, publicFactCheck } from "./public-fact-check.server";
 import {
   type FactCheckPageModel,
   type PageNewsroom,

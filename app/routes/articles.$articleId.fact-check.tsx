@@ -15,20 +15,12 @@ import { useKeptActionData } from "~/components/kept-action-data";
 import { useLiveRevalidation } from "~/components/live";
 import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
 import { claimLabel, claimsInOrder, type PublishedRating, publishingLimits } from "~/publishing/content";
-import {
-  correctFactCheck,
-  deskFactCheck,
-  draftCorrection,
-  draftPublication,
-  draftUnpublication,
-  factCheckOfArticle,
-  PublishRefused,
-  publishFactCheck,
-  publishReadiness,
-  requestedSlug,
-  suggestSlug,
-  unpublishFactCheck,
-} from "~/publishing/fact-checks.server";
+import { correctFactCheck, draftCorrection } from "~/publishing/correction.server";
+import { deskFactCheck, factCheckOfArticle } from "~/publishing/desk-fact-check.server";
+import { draftPublication, publishFactCheck, requestedSlug, suggestSlug } from "~/publishing/publication.server";
+import { publishReadiness } from "~/publishing/readiness.server";
+import { PublishRefused } from "~/publishing/refused";
+import { draftUnpublication, unpublishFactCheck } from "~/publishing/withdrawal.server";
 import { FactCheckAction, formValues, verdictChanges } from "~/publishing/forms";
 import { slugify } from "~/publishing/slug";
 import { activeScale } from "~/scale/scale.server";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "../../app/db/client.server";
 import { sampleFactCheckSlug } from "../../app/demo/published";
 import { demoPassword } from "../../app/demo/seed.server";
-import { unpublishFactCheck } from "../../app/publishing/fact-checks.server";
+import { unpublishFactCheck } from "../../app/publishing/withdrawal.server";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { describeViolations, seriousViolations } from "../support/axe";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";

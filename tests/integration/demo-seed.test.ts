@@ -7,7 +7,7 @@ import { demoAccounts, seedDemoNewsroom } from "~/demo/seed.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { claimReviewsOf } from "~/publishing/claim-reviews.server";
 import { publicBaseUrl } from "~/publishing/public-url.server";
-import { publicFactCheck } from "~/publishing/fact-checks.server";
+import { publicFactCheck } from "~/publishing/public-fact-check.server";
 import { claimReviewErrors } from "../support/claim-review-validator";
 
 describe("demo seed", () => {

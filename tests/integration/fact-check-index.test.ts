@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
-import { unpublishFactCheck } from "~/publishing/fact-checks.server";
-import { decodeIndexCursor, encodeIndexCursor, listPublishedFactChecks, searchText } from "~/publishing/index.server";
+import { unpublishFactCheck } from "~/publishing/withdrawal.server";
+import { decodeIndexCursor, encodeIndexCursor, listPublishedFactChecks, searchText } from "~/publishing/public-index.server";
 import { createPerson } from "../support/people";
 import { bareFactCheck, publishTestFactCheck } from "../support/fact-checks";
 

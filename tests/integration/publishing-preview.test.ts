@@ -4,16 +4,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db/client.server";
 import { getNewsroom } from "~/newsroom/settings.server";
-import {
-  correctFactCheck,
-  draftCorrection,
-  draftPublication,
-  draftUnpublication,
-  publicFactCheck,
-  PublishRefused,
-  publishFactCheck,
-  requestedSlug,
-} from "~/publishing/fact-checks.server";
+import { correctFactCheck, draftCorrection } from "~/publishing/correction.server";
+import { publicFactCheck } from "~/publishing/public-fact-check.server";
+import { draftPublication, publishFactCheck, requestedSlug } from "~/publishing/publication.server";
+import { PublishRefused } from "~/publishing/refused";
+import { draftUnpublication } from "~/publishing/withdrawal.server";
 import { renderPublishedPage } from "~/publishing/public-pages.server";
 import { settledArticle } from "../support/fact-checks";
 

@@ -6,16 +6,12 @@ import { prisma } from "~/db/client.server";
 import { actAs } from "~/demo/actors.server";
 import { deskSummary, readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
 import { publishChange } from "~/live/bus.server";
-import {
-  correctFactCheck,
-  factCheckStamp,
-  publicFactCheck,
-  PublishRefused,
-  publishFactCheck,
-  publishReadiness,
-  suggestSlug,
-  unpublishFactCheck,
-} from "~/publishing/fact-checks.server";
+import { correctFactCheck } from "~/publishing/correction.server";
+import { factCheckStamp, publicFactCheck } from "~/publishing/public-fact-check.server";
+import { publishFactCheck, suggestSlug } from "~/publishing/publication.server";
+import { publishReadiness } from "~/publishing/readiness.server";
+import { PublishRefused } from "~/publishing/refused";
+import { unpublishFactCheck } from "~/publishing/withdrawal.server";
 import { settledArticle } from "../support/fact-checks";
 import { createPerson } from "../support/people";
 
