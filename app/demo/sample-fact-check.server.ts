@@ -5,7 +5,7 @@ import { prisma } from "~/db/client.server";
 import { publishFactCheck } from "~/publishing/publication.server";
 import { assignClaims } from "~/review/assignments.server";
 import { approveVerdict, proposeVerdict } from "~/review/verdicts.server";
-import { activeScale } from "~/scale/scale.server";
+import { activeScale } from "~/rating-scale/rating-scale.server";
 import { addSource, type NewSource } from "~/sources/sources.server";
 import { claimVersion, actAs } from "./actors.server";
 import { sampleFactCheckSlug } from "./published";

@@ -2,7 +2,7 @@
 // Pure: the shape, claim anchors and numbers, and the mapping to ClaimReview input. Later desk work changes nothing here;
 // a correction publishes a new version.
 import type { TFunction } from "i18next";
-import type { ClaimForReview, FactCheckForReview } from "./claim-review";
+import type { ClaimForReview, FactCheckForReview } from "./claim-review-markup";
 import { slugMaxLength } from "./slug";
 
 export type PublishedRating = { value: number; labelEn: string; labelId: string; colour: string };

@@ -3,8 +3,8 @@
 // The routes check the permission; these only read.
 import { type Language, translator } from "~/i18n/i18n";
 import { getNewsroom } from "~/newsroom/settings.server";
-import type { JsonLdNode } from "./claim-review";
-import { claimReviewsOf } from "./claim-reviews.server";
+import type { JsonLdNode } from "./claim-review-markup";
+import { claimReviewsOf } from "./published-claim-reviews.server";
 import type { PublishedClaim } from "./content";
 import { csvDocument } from "./csv";
 import { deskFactCheck } from "./desk-fact-check.server";

@@ -6,8 +6,8 @@
 import { prisma } from "~/db/client.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { atomDocument } from "./atom";
-import type { JsonLdNode } from "./claim-review";
-import { claimReviewsOf, newsroomLanguage } from "./claim-reviews.server";
+import type { JsonLdNode } from "./claim-review-markup";
+import { claimReviewsOf, newsroomLanguage } from "./published-claim-reviews.server";
 import type { PublishedContent } from "./content";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 

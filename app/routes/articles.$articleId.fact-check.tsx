@@ -23,7 +23,7 @@ import { PublishRefused } from "~/publishing/refused";
 import { draftUnpublication, unpublishFactCheck } from "~/publishing/withdrawal.server";
 import { FactCheckAction, formValues, verdictChanges } from "~/publishing/forms";
 import { slugify } from "~/publishing/slug";
-import { activeScale } from "~/scale/scale.server";
+import { activeScale } from "~/rating-scale/rating-scale.server";
 import type { Route } from "./+types/articles.$articleId.fact-check";
 import { readForm } from "~/utils/form.server";
 

@@ -9,7 +9,7 @@ import { publicFactCheck } from "~/publishing/public-fact-check.server";
 import { draftPublication, publishFactCheck, requestedSlug } from "~/publishing/publication.server";
 import { PublishRefused } from "~/publishing/refused";
 import { draftUnpublication } from "~/publishing/withdrawal.server";
-import { renderPublishedPage } from "~/publishing/public-pages.server";
+import { renderPublishedPage } from "~/publishing/public-page/serve.server";
 import { settledArticle } from "../support/fact-checks";
 
 const text = {

@@ -10,7 +10,7 @@ import { actAs, claimVersion } from "../../app/demo/actors.server";
 import { publishFactCheck } from "../../app/publishing/publication.server";
 import { assignClaims } from "../../app/review/assignments.server";
 import { approveVerdict, markNotCheckable, proposeVerdict } from "../../app/review/verdicts.server";
-import { activeScale } from "../../app/scale/scale.server";
+import { activeScale } from "../../app/rating-scale/rating-scale.server";
 import { createPerson } from "./people";
 
 export type ClaimToCheck = {

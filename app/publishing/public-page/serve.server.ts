@@ -21,19 +21,13 @@ import { translator } from "~/i18n/i18n";
 import { everyTopic, onChange } from "~/live/bus.server";
 import { getNewsroom, type Newsroom } from "~/newsroom/settings.server";
 import { renderRationale } from "~/review/markdown.server";
-import { serializeJsonLd } from "./claim-review";
-import { claimReviewsOf, newsroomLanguage } from "./claim-reviews.server";
-import { pageLanguage } from "./content";
-import { factCheckStamp, type PublishedFactCheck, publicArchiveCopy, publicFactCheck } from "./public-fact-check.server";
-import {
-  type FactCheckPageModel,
-  type PageNewsroom,
-  type RenderedPage,
-  renderArchivePage,
-  renderFactCheckPage,
-  renderGonePage,
-} from "./public-page";
-import { expressRequestOrigin, factCheckPath, publicBaseUrl } from "./public-url.server";
+import { serializeJsonLd } from "../claim-review-markup";
+import { claimReviewsOf, newsroomLanguage } from "../published-claim-reviews.server";
+import { pageLanguage } from "../content";
+import { factCheckStamp, type PublishedFactCheck, publicArchiveCopy, publicFactCheck } from "../public-fact-check.server";
+import type { FactCheckPageModel, PageNewsroom, RenderedPage } from "./model";
+import { renderArchivePage, renderFactCheckPage, renderGonePage } from "./render";
+import { expressRequestOrigin, factCheckPath, publicBaseUrl } from "../public-url.server";
 
 const recheckMs = 30_000;
 const maxEntries = 2_000;
