@@ -70,7 +70,7 @@ export const publishingLimits = {
   summary: 1_000,
   methodology: 5_000,
   correctionNote: 2_000,
-  unpublishReason: 2_000,
+  withdrawalReason: 2_000,
   slug: slugMaxLength,
 } as const;
 

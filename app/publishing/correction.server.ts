@@ -84,7 +84,7 @@ async function writeCorrection(tx: Tx, actor: PublishActor, input: CorrectionInp
     },
   });
   // Correcting a withdrawn fact-check publishes it again, with the note saying why.
-  const republishing = factCheck.status === "UNPUBLISHED";
+  const republishing = factCheck.status === "WITHDRAWN";
   if (factCheck.currentVersion !== input.basedOnVersion) throw new PublishRefused("stale");
   await tx.$executeRaw`SELECT id FROM "Claim" WHERE "articleId" = ${factCheck.articleId}::uuid FOR UPDATE`;
   const corrected = await verdictsCorrected(tx, actor, factCheck.articleId, input.verdicts ?? [], note);
@@ -111,7 +111,7 @@ async function writeCorrection(tx: Tx, actor: PublishActor, input: CorrectionInp
       headline: text.headline,
       summary: text.summary,
       lastPublishedAt: now,
-      ...(republishing ? { status: "PUBLISHED", unpublishedAt: null, unpublishReason: null, unpublishedById: null } : {}),
+      ...(republishing ? { status: "PUBLISHED", withdrawnAt: null, withdrawalReason: null, withdrawnById: null } : {}),
     },
   });
   if (republishing) await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "PUBLISHED" } });

@@ -22,8 +22,8 @@ export async function deskFactCheck(articleId: string) {
       currentVersion: true,
       firstPublishedAt: true,
       lastPublishedAt: true,
-      unpublishedAt: true,
-      unpublishReason: true,
+      withdrawnAt: true,
+      withdrawalReason: true,
       versions: {
         orderBy: { version: "desc" },
         select: { version: true, correctionNote: true, publishedAt: true, publishedBy: { select: { name: true } } },

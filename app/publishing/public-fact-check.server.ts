@@ -20,7 +20,7 @@ export type PublicVersion = {
 
 export type PublicFactCheck =
   | { kind: "missing" }
-  | { kind: "gone"; slug: string; headline: string; language: string; unpublishedAt: Date; reason: string }
+  | { kind: "gone"; slug: string; headline: string; language: string; withdrawnAt: Date; reason: string }
   | PublishedFactCheck;
 
 export type PublishedFactCheck = {
@@ -52,20 +52,20 @@ export async function publicFactCheck(slug: string, versionNumber?: number, db: 
       currentVersion: true,
       firstPublishedAt: true,
       lastPublishedAt: true,
-      unpublishedAt: true,
-      unpublishReason: true,
+      withdrawnAt: true,
+      withdrawalReason: true,
       versions: { orderBy: { version: "asc" }, select: { version: true, publishedAt: true, correctionNote: true } },
     },
   });
   if (!factCheck) return { kind: "missing" };
-  if (factCheck.status === "UNPUBLISHED") {
+  if (factCheck.status === "WITHDRAWN") {
     return {
       kind: "gone",
       slug,
       headline: factCheck.headline,
       language: factCheck.language,
-      unpublishedAt: factCheck.unpublishedAt ?? factCheck.lastPublishedAt,
-      reason: factCheck.unpublishReason ?? "",
+      withdrawnAt: factCheck.withdrawnAt ?? factCheck.lastPublishedAt,
+      reason: factCheck.withdrawalReason ?? "",
     };
   }
   const wanted = versionNumber ?? factCheck.currentVersion;
@@ -124,7 +124,7 @@ async function withLatestArchives(content: PublishedContent, db: Tx): Promise<Pu
 
 /**
  * A cheap fingerprint of what /fact-checks/<slug> shows: it changes with every publication, correction and
- * unpublishing, and when an archive copy of one of its sources is taken or fails.
+ * withdrawal, and when an archive copy of one of its sources is taken or fails.
  */
 export async function factCheckStamp(slug: string): Promise<string> {
   const rows = await prisma.$queryRaw<{ status: string; currentVersion: number; archived: bigint; failed: bigint }[]>`

@@ -112,7 +112,7 @@ function verdictCounts(ratings: unknown): VerdictCount[] {
 /**
  * Published fact-checks, newest first (first publication, then id), `limit` at a time. The cursor is a
  * page boundary from an earlier answer (`older` or `newer`), so a page is an index range, and a fact-check
- * published meanwhile neither shifts nor repeats the pages after it. Unpublished ones never appear.
+ * published meanwhile neither shifts nor repeats the pages after it. Withdrawn ones never appear.
  */
 export async function listPublishedFactChecks(
   query: { q?: string | null; cursor?: string | null; limit?: number } = {},

@@ -12,12 +12,12 @@ export type PublishRefusal =
   | "notReady" // some claims are still open on the desk
   | "noRatedClaims" // nothing approved to publish
   | "alreadyPublished" // the article has a fact-check: correct it instead
-  | "notPublished" // it was unpublished: nothing to correct
+  | "notPublished" // it was withdrawn: nothing to withdraw
   | "stale" // someone published a correction since the form was loaded
   | "slugTaken"
   | "badSlug"
   | "badText" // headline/summary/methodology empty or too long
-  | "noteRequired" // a correction needs its public note, unpublishing its reason
+  | "noteRequired" // a correction needs its public note, a withdrawal its reason
   | "badRating" // a corrected verdict's label is not on the active scale
   | "badRationale"
   | "claimNotRated"; // only approved verdicts can be corrected

@@ -12,22 +12,22 @@ import { type PublishActor, PublishRefused, requirePublisher } from "./refused";
 type Tx = Prisma.TransactionClient;
 
 /** Takes the page down: its URL (and its versions') answer 410 with the reason; nothing is deleted. */
-export async function unpublishFactCheck(actor: PublishActor, input: { factCheckId: string; reason: string }) {
+export async function withdrawFactCheck(actor: PublishActor, input: { factCheckId: string; reason: string }) {
   requirePublisher(actor);
-  const reason = requiredNote(input.reason, publishingLimits.unpublishReason, "reason");
-  const result = await prisma.$transaction((tx) => writeUnpublication(tx, actor, input.factCheckId, reason));
-  await announceFactCheck(result, "factcheck.unpublish");
+  const reason = requiredNote(input.reason, publishingLimits.withdrawalReason, "reason");
+  const result = await prisma.$transaction((tx) => writeWithdrawal(tx, actor, input.factCheckId, reason));
+  await announceFactCheck(result, "factcheck.withdraw");
   return result;
 }
 
-/** Whether unpublishFactCheck would take the page down now (it refuses what unpublishing would refuse), without doing it. */
-export async function draftUnpublication(actor: PublishActor, input: { factCheckId: string; reason: string }) {
+/** Whether withdrawFactCheck would take the page down now (it refuses what withdrawing would refuse), without doing it. */
+export async function draftWithdrawal(actor: PublishActor, input: { factCheckId: string; reason: string }) {
   requirePublisher(actor);
-  const reason = requiredNote(input.reason, publishingLimits.unpublishReason, "reason");
-  return rolledBack((tx) => writeUnpublication(tx, actor, input.factCheckId, reason));
+  const reason = requiredNote(input.reason, publishingLimits.withdrawalReason, "reason");
+  return rolledBack((tx) => writeWithdrawal(tx, actor, input.factCheckId, reason));
 }
 
-async function writeUnpublication(tx: Tx, actor: PublishActor, factCheckId: string, reason: string) {
+async function writeWithdrawal(tx: Tx, actor: PublishActor, factCheckId: string, reason: string) {
   const factCheck = await tx.factCheck.findUnique({
     where: { id: factCheckId },
     select: { id: true, articleId: true, status: true, slug: true },
@@ -36,17 +36,17 @@ async function writeUnpublication(tx: Tx, actor: PublishActor, factCheckId: stri
   if (factCheck.status !== "PUBLISHED") throw new PublishRefused("notPublished");
   const { count } = await tx.factCheck.updateMany({
     where: { id: factCheck.id, status: "PUBLISHED" },
-    data: { status: "UNPUBLISHED", unpublishedAt: new Date(), unpublishReason: reason, unpublishedById: actor.id },
+    data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawalReason: reason, withdrawnById: actor.id },
   });
   if (count !== 1) throw new PublishRefused("notPublished");
   await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "READY" } });
   await recordAudit(tx, {
     actorId: actor.id,
-    action: "factcheck.unpublish",
+    action: "factcheck.withdraw",
     entityType: "FactCheck",
     entityId: factCheck.id,
     before: { status: "PUBLISHED" },
-    after: { status: "UNPUBLISHED", reason },
+    after: { status: "WITHDRAWN", reason },
   });
   return factCheck;
 }

@@ -54,7 +54,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: FactCheckAction });
-  if (submission.status !== "success" || submission.value.intent === "unpublish") return refused("factCheck.fillIn", 400);
+  if (submission.status !== "success" || submission.value.intent === "withdraw") return refused("factCheck.fillIn", 400);
   const value = submission.value;
   try {
     if (value.intent === "publish") {

@@ -235,7 +235,7 @@ describe("the withdrawn page", () => {
       t: translator("id"),
       newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true, timeZone: "UTC" },
       headline: "Cek Fakta: Banjir",
-      unpublishedAt: new Date("2025-04-01T00:00:00Z"),
+      withdrawnAt: new Date("2025-04-01T00:00:00Z"),
       reason: "Artikel asli <i>satire</i>.",
     });
     const document = documentOf(html);

@@ -42,7 +42,7 @@ function renderNoticePage(model: ShellModel, title: string, body: React.ReactNod
   return finish(markup, publicPageCss);
 }
 
-export function renderGonePage(model: ShellModel & { headline: string; unpublishedAt: Date; reason: string }): RenderedPage {
+export function renderGonePage(model: ShellModel & { headline: string; withdrawnAt: Date; reason: string }): RenderedPage {
   const { t } = model;
   const dates = formatters(model.language, model.newsroom.timeZone);
   return renderNoticePage(
@@ -53,7 +53,7 @@ export function renderGonePage(model: ShellModel & { headline: string; unpublish
       <p>
         <cite>{model.headline}</cite>
       </p>
-      <p>{t("publicPage.goneText", { newsroom: model.newsroom.name, date: dates.moment(model.unpublishedAt) })}</p>
+      <p>{t("publicPage.goneText", { newsroom: model.newsroom.name, date: dates.moment(model.withdrawnAt) })}</p>
       {model.reason ? (
         <p>
           <strong>{t("publicPage.goneReason")}</strong> {model.reason}

@@ -11,7 +11,7 @@
 // the newsroom nor APP_URL sets one — is the origin the request came to; so a rendering is kept per origin
 // (the cache key is the page's path and that origin) and one host's rendering is never served to another.
 //
-// A rendering is dropped at once when the fact-check is published, corrected or unpublished (the live bus
+// A rendering is dropped at once when the fact-check is published, corrected or withdrawn (the live bus
 // topic `factcheck:<slug>`, heard by every process) or when the newsroom's settings change
 // (`fact-checks`); as a safety net it is re-checked against the database every `recheckMs`.
 import { createHash } from "node:crypto";
@@ -142,7 +142,7 @@ async function renderPath(path: PagePath, newsroom: Newsroom, origin: string): P
         t: translator(language),
         newsroom: pageNewsroom(newsroom),
         headline: found.headline,
-        unpublishedAt: found.unpublishedAt,
+        withdrawnAt: found.withdrawnAt,
         reason: found.reason,
       }),
     };
