@@ -10,7 +10,7 @@ import { prisma } from "~/db/client.server";
 import { addDays, endOfDay, today } from "~/newsroom/clock";
 import { assignClaims } from "~/review/assignments.server";
 import { approveVerdict, markNotCheckable, proposeVerdict, returnVerdict } from "~/review/verdicts.server";
-import { activeScale } from "~/scale/scale.server";
+import { activeScale } from "~/rating-scale/rating-scale.server";
 import { addSource } from "~/sources/sources.server";
 import { claimVersion as version, actAs } from "./actors.server";
 

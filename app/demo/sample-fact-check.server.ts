@@ -2,10 +2,10 @@
 // verdicts proposed with rationales, approved by another editor, and the fact-check published — so a
 // newcomer sees the finished product on first start. Built through the same domain functions as the desk.
 import { prisma } from "~/db/client.server";
-import { publishFactCheck } from "~/publishing/fact-checks.server";
+import { publishFactCheck } from "~/publishing/publication.server";
 import { assignClaims } from "~/review/assignments.server";
 import { approveVerdict, proposeVerdict } from "~/review/verdicts.server";
-import { activeScale } from "~/scale/scale.server";
+import { activeScale } from "~/rating-scale/rating-scale.server";
 import { addSource, type NewSource } from "~/sources/sources.server";
 import { claimVersion, actAs } from "./actors.server";
 import { sampleFactCheckSlug } from "./published";

@@ -48,14 +48,14 @@ export async function readyToPublish(limit = 10): Promise<ReadyArticle[]> {
   return rows.map((row) => ({ id: row.id, title: row.title, claims: Number(row.claims) }));
 }
 
-export type RecentFactCheck = { articleId: string; slug: string; headline: string; status: "PUBLISHED" | "UNPUBLISHED"; version: number; at: Date };
+export type RecentFactCheck = { articleId: string; slug: string; headline: string; status: "PUBLISHED" | "WITHDRAWN"; version: number; at: Date };
 
 /** The newsroom's latest publications, corrections and withdrawals. */
 export async function recentFactChecks(limit = 5): Promise<RecentFactCheck[]> {
   const rows = await prisma.factCheck.findMany({
     orderBy: [{ lastPublishedAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { articleId: true, slug: true, headline: true, status: true, currentVersion: true, lastPublishedAt: true, unpublishedAt: true },
+    select: { articleId: true, slug: true, headline: true, status: true, currentVersion: true, lastPublishedAt: true, withdrawnAt: true },
   });
   return rows.map((row) => ({
     articleId: row.articleId,
@@ -63,6 +63,6 @@ export async function recentFactChecks(limit = 5): Promise<RecentFactCheck[]> {
     headline: row.headline,
     status: row.status,
     version: row.currentVersion,
-    at: row.unpublishedAt ?? row.lastPublishedAt,
+    at: row.withdrawnAt ?? row.lastPublishedAt,
   }));
 }

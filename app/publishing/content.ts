@@ -2,7 +2,7 @@
 // Pure: the shape, claim anchors and numbers, and the mapping to ClaimReview input. Later desk work changes nothing here;
 // a correction publishes a new version.
 import type { TFunction } from "i18next";
-import type { ClaimForReview, FactCheckForReview } from "./claim-review";
+import type { ClaimForReview, FactCheckForReview } from "./claim-review-markup";
 import { slugMaxLength } from "./slug";
 
 export type PublishedRating = { value: number; labelEn: string; labelId: string; colour: string };
@@ -70,7 +70,7 @@ export const publishingLimits = {
   summary: 1_000,
   methodology: 5_000,
   correctionNote: 2_000,
-  unpublishReason: 2_000,
+  withdrawalReason: 2_000,
   slug: slugMaxLength,
 } as const;
 

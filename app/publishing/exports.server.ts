@@ -3,18 +3,24 @@
 // The routes check the permission; these only read.
 import { type Language, translator } from "~/i18n/i18n";
 import { getNewsroom } from "~/newsroom/settings.server";
-import type { JsonLdNode } from "./claim-review";
-import { claimReviewsOf } from "./claim-reviews.server";
+import type { JsonLdNode } from "./claim-review-markup";
+import { claimReviewsOf } from "./published-claim-reviews.server";
 import type { PublishedClaim } from "./content";
 import { csvDocument } from "./csv";
-import { deskFactCheck } from "./fact-checks.server";
+import { deskFactCheck } from "./desk-fact-check.server";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 import { isUuid } from "~/utils/input";
 
 
 export type ExportFile = { filename: string; body: string };
 
-/** The article's fact-check (published or since unpublished) with its current version, or null. */
+/**
+ * The JSON record's `status` keeps the public name it was first exported with: a withdrawn fact-check is
+ * "UNPUBLISHED" there, as records already downloaded and the tools reading them have it.
+ */
+const exportedStatus = { PUBLISHED: "PUBLISHED", WITHDRAWN: "UNPUBLISHED" } as const;
+
+/** The article's fact-check (published or since withdrawn) with its current version, or null. */
 async function exportable(articleId: string, origin: string) {
   if (!isUuid(articleId)) return null;
   const factCheck = await deskFactCheck(articleId);
@@ -113,7 +119,7 @@ export async function factCheckJson(articleId: string, origin: string): Promise<
   const record = {
     slug: factCheck.slug,
     url,
-    status: factCheck.status,
+    status: exportedStatus[factCheck.status],
     version: current.version,
     // Oldest first, as a history reads.
     versions: [...factCheck.versions].reverse().map((version) => ({

@@ -6,8 +6,8 @@
 import { prisma } from "~/db/client.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { atomDocument } from "./atom";
-import type { JsonLdNode } from "./claim-review";
-import { claimReviewsOf, newsroomLanguage } from "./claim-reviews.server";
+import type { JsonLdNode } from "./claim-review-markup";
+import { claimReviewsOf, newsroomLanguage } from "./published-claim-reviews.server";
 import type { PublishedContent } from "./content";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 
@@ -37,12 +37,12 @@ function newestPublished() {
 }
 
 /**
- * When the feed last changed: the latest publication, correction or unpublishing of any fact-check
- * (an unpublished one leaves the feed, and that is a change too). Now, when nothing was ever published.
+ * When the feed last changed: the latest publication, correction or withdrawal of any fact-check
+ * (a withdrawn one leaves the feed, and that is a change too). Now, when nothing was ever published.
  */
 async function feedUpdated(): Promise<Date> {
-  const { _max } = await prisma.factCheck.aggregate({ _max: { lastPublishedAt: true, unpublishedAt: true } });
-  const times = [_max.lastPublishedAt, _max.unpublishedAt].filter((at): at is Date => at !== null).map((at) => at.getTime());
+  const { _max } = await prisma.factCheck.aggregate({ _max: { lastPublishedAt: true, withdrawnAt: true } });
+  const times = [_max.lastPublishedAt, _max.withdrawnAt].filter((at): at is Date => at !== null).map((at) => at.getTime());
   return times.length ? new Date(Math.max(...times)) : new Date();
 }
 

@@ -28,7 +28,7 @@ export const FactCheckAction = z.discriminatedUnion("intent", [
     correctionNote: text(publishingLimits.correctionNote),
     confirmed,
   }),
-  z.object({ intent: z.literal("unpublish"), reason: text(publishingLimits.unpublishReason), confirmed }),
+  z.object({ intent: z.literal("withdraw"), reason: text(publishingLimits.withdrawalReason), confirmed }),
 ]);
 
 export type FactCheckActionValue = z.infer<typeof FactCheckAction>;

@@ -4,7 +4,7 @@
 // under the address it is actually served from.
 // Canonical links, feeds, exports and ClaimReview URLs are built on it. The request's origin comes from its
 // Host header (or, with TRUST_PROXY, the proxy's X-Forwarded-Host/-Proto), which a client chooses: a
-// rendering kept in memory is therefore kept per origin (app/publishing/public-pages.server.ts).
+// rendering kept in memory is therefore kept per origin (app/publishing/public-page/serve.server.ts).
 import type { Newsroom } from "~/newsroom/settings.server";
 import { configuredAppUrl } from "~/utils/env.server";
 

@@ -32,7 +32,7 @@ import type { ClaimStatus, VerdictStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
 import { type LiveTopic, topic } from "~/live/topics";
 import { notify } from "~/notifications/notifications.server";
-import { activeScale, type ScaleLabel } from "~/scale/scale.server";
+import { activeScale, type ScaleLabel } from "~/rating-scale/rating-scale.server";
 import { type ClaimAccess, seesLaneItem } from "./claim-access";
 import { claimAccess } from "./claim-access.server";
 import { activeDeciders } from "./decisions.server";

@@ -6,7 +6,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { RatingBadge } from "~/components/claim/verdict-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, LabelledField, PageHeader } from "~/components/ui";
-import { addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, type ScaleRefusal, ScaleRefused } from "~/scale/scale.server";
+import { addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, type ScaleRefusal, ScaleRefused } from "~/rating-scale/rating-scale.server";
 import type { Route } from "./+types/admin.scale";
 import { readForm } from "~/utils/form.server";
 

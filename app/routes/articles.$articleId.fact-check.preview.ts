@@ -10,10 +10,14 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { translator } from "~/i18n/i18n";
 import { requestLanguage } from "~/i18n/language.server";
 import { getNewsroom } from "~/newsroom/settings.server";
-import { draftCorrection, draftPublication, factCheckOfArticle, PublishRefused, requestedSlug } from "~/publishing/fact-checks.server";
+import { draftCorrection } from "~/publishing/correction.server";
+import { factCheckOfArticle } from "~/publishing/desk-fact-check.server";
+import { draftPublication, requestedSlug } from "~/publishing/publication.server";
+import { PublishRefused } from "~/publishing/refused";
 import { FactCheckAction, verdictChanges } from "~/publishing/forms";
-import { renderMessagePage, type RenderedPage } from "~/publishing/public-page";
-import { renderPublishedPage } from "~/publishing/public-pages.server";
+import type { RenderedPage } from "~/publishing/public-page/model";
+import { renderMessagePage } from "~/publishing/public-page/render";
+import { renderPublishedPage } from "~/publishing/public-page/serve.server";
 import { requestOrigin } from "~/publishing/public-url.server";
 import type { Route } from "./+types/articles.$articleId.fact-check.preview";
 import { readForm } from "~/utils/form.server";
@@ -50,7 +54,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: FactCheckAction });
-  if (submission.status !== "success" || submission.value.intent === "unpublish") return refused("factCheck.fillIn", 400);
+  if (submission.status !== "success" || submission.value.intent === "withdraw") return refused("factCheck.fillIn", 400);
   const value = submission.value;
   try {
     if (value.intent === "publish") {

@@ -16,23 +16,15 @@ import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
 import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
 import { claimLabel, claimsInOrder, type PublishedRating, publishingLimits } from "~/publishing/content";
-import {
-  correctFactCheck,
-  deskFactCheck,
-  draftCorrection,
-  draftPublication,
-  draftUnpublication,
-  factCheckOfArticle,
-  PublishRefused,
-  publishFactCheck,
-  publishReadiness,
-  requestedSlug,
-  suggestSlug,
-  unpublishFactCheck,
-} from "~/publishing/fact-checks.server";
+import { correctFactCheck, draftCorrection } from "~/publishing/correction.server";
+import { deskFactCheck, factCheckOfArticle } from "~/publishing/desk-fact-check.server";
+import { draftPublication, publishFactCheck, requestedSlug, suggestSlug } from "~/publishing/publication.server";
+import { publishReadiness } from "~/publishing/readiness.server";
+import { PublishRefused } from "~/publishing/refused";
+import { draftWithdrawal, withdrawFactCheck } from "~/publishing/withdrawal.server";
 import { FactCheckAction, formValues, verdictChanges } from "~/publishing/forms";
 import { slugify } from "~/publishing/slug";
-import { activeScale } from "~/scale/scale.server";
+import { activeScale } from "~/rating-scale/rating-scale.server";
 import type { Route } from "./+types/articles.$articleId.fact-check";
 import { readForm } from "~/utils/form.server";
 
@@ -41,7 +33,7 @@ const outcomes = {
   published: "factCheck.published",
   corrected: "factCheck.corrected",
   republished: "factCheck.republished",
-  unpublished: "factCheck.unpublished",
+  withdrawn: "factCheck.withdrawn",
 } as const;
 type Outcome = keyof typeof outcomes;
 
@@ -64,8 +56,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
           slug: factCheck.slug,
           status: factCheck.status,
           currentVersion: factCheck.currentVersion,
-          unpublishedAt: factCheck.unpublishedAt,
-          unpublishReason: factCheck.unpublishReason,
+          withdrawnAt: factCheck.withdrawnAt,
+          withdrawalReason: factCheck.withdrawalReason,
           versions: factCheck.versions,
           current: { headline: factCheck.current.headline, summary: factCheck.current.summary, methodology: factCheck.current.methodology },
           claims: factCheck.current.content.claims,
@@ -90,7 +82,7 @@ type Confirmation =
       changes: { anchor: string; wording: string; from: PublishedRating | null; to: PublishedRating | null }[];
       fields: Values;
     }
-  | { intent: "unpublish"; path: string; reason: string; fields: Values };
+  | { intent: "withdraw"; path: string; reason: string; fields: Values };
 
 type Answer = { notice: Notice | null; confirm: Confirmation | null; values: Values; fieldErrors: Record<string, string[] | null | undefined> };
 
@@ -143,7 +135,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!factCheck) throw data(null, { status: 404 });
     if (value.intent === "correct") {
       const input = { factCheckId: factCheck.id, ...value, verdicts: verdictChanges(formData) };
-      const republishing = factCheck.status === "UNPUBLISHED";
+      const republishing = factCheck.status === "WITHDRAWN";
       if (value.confirmed) {
         await correctFactCheck(editor, input);
         return done(republishing ? "republished" : "corrected");
@@ -161,11 +153,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       });
     }
     if (value.confirmed) {
-      await unpublishFactCheck(editor, { factCheckId: factCheck.id, reason: value.reason });
-      return done("unpublished");
+      await withdrawFactCheck(editor, { factCheckId: factCheck.id, reason: value.reason });
+      return done("withdrawn");
     }
-    const withdrawn = await draftUnpublication(editor, { factCheckId: factCheck.id, reason: value.reason });
-    return confirm({ intent: "unpublish", path: `/fact-checks/${withdrawn.slug}`, reason: value.reason.trim(), fields: confirmedFields(values) });
+    const withdrawn = await draftWithdrawal(editor, { factCheckId: factCheck.id, reason: value.reason });
+    return confirm({ intent: "withdraw", path: `/fact-checks/${withdrawn.slug}`, reason: value.reason.trim(), fields: confirmedFields(values) });
   } catch (error) {
     if (error instanceof PublishRefused) {
       const status =
@@ -357,7 +349,7 @@ function ConfirmationCard({
   const labelText = (rating: PublishedRating | null) => (rating ? (i18n.language === "id" ? rating.labelId : rating.labelEn) : "—");
   const hidden = (fields: Values) =>
     Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
-  const preview = confirmation.intent !== "unpublish";
+  const preview = confirmation.intent !== "withdraw";
   const [title, now, editing] =
     confirmation.intent === "publish"
       ? ["factCheckConfirm.publishTitle", "factCheckConfirm.publishNow", "#fc-headline"]
@@ -365,7 +357,7 @@ function ConfirmationCard({
         ? confirmation.republishing
           ? ["factCheckConfirm.republishTitle", "factCheckConfirm.republishNow", "#fc-note"]
           : ["factCheckConfirm.correctTitle", "factCheckConfirm.correctNow", "#fc-note"]
-        : ["factCheckConfirm.unpublishTitle", "factCheckConfirm.unpublishNow", "#fc-reason"];
+        : ["factCheckConfirm.withdrawTitle", "factCheckConfirm.withdrawNow", "#fc-reason"];
   return (
     <section className="card confirmation" aria-labelledby="confirm-title">
       <h2 id="confirm-title" ref={heading} tabIndex={-1}>
@@ -415,12 +407,12 @@ function ConfirmationCard({
           )}
         </>
       ) : (
-        <p>{t("factCheckConfirm.unpublishText", { headline, path: confirmation.path, reason: confirmation.reason })}</p>
+        <p>{t("factCheckConfirm.withdrawText", { headline, path: confirmation.path, reason: confirmation.reason })}</p>
       )}
       <Form method="post" action={action} className="inline-form">
         {hidden(confirmation.fields)}
         <input type="hidden" name="confirmed" value="yes" />
-        <SubmitButton busy={busy} tone={confirmation.intent === "unpublish" ? "danger" : "primary"}>
+        <SubmitButton busy={busy} tone={confirmation.intent === "withdraw" ? "danger" : "primary"}>
           {t(now)}
         </SubmitButton>
         {preview ? (
@@ -458,7 +450,7 @@ export default function FactCheckDesk() {
   const current = factCheck?.current;
   const labelText = (l: { labelEn: string; labelId: string }) => (i18n.language === "id" ? l.labelId : l.labelEn);
   const publicPath = factCheck ? `/fact-checks/${factCheck.slug}` : null;
-  const withdrawn = factCheck?.status === "UNPUBLISHED";
+  const withdrawn = factCheck?.status === "WITHDRAWN";
   // Forms post to the bare address: a done outcome (?done=…) belongs to the action that was done.
   const formAction = `/articles/${article.id}/fact-check`;
 
@@ -548,15 +540,15 @@ export default function FactCheckDesk() {
       ) : (
         <>
           <section className="card" aria-labelledby="status-title">
-            <h2 id="status-title">{t(factCheck.status === "PUBLISHED" ? "factCheck.isPublished" : "factCheck.isUnpublished")}</h2>
+            <h2 id="status-title">{t(factCheck.status === "PUBLISHED" ? "factCheck.isPublished" : "factCheck.isWithdrawn")}</h2>
             {factCheck.status === "PUBLISHED" ? (
               <p>
                 <a href={publicPath!}>{publicPath}</a> · {t("factCheck.version", { version: factCheck.currentVersion })}
               </p>
             ) : (
               <p>
-                {t("factCheck.unpublishedOn", { date: factCheck.unpublishedAt ? clock.dateTime(factCheck.unpublishedAt) : "" })}{" "}
-                <em>{factCheck.unpublishReason}</em>
+                {t("factCheck.withdrawnOn", { date: factCheck.withdrawnAt ? clock.dateTime(factCheck.withdrawnAt) : "" })}{" "}
+                <em>{factCheck.withdrawalReason}</em>
               </p>
             )}
             <p>
@@ -650,21 +642,21 @@ export default function FactCheckDesk() {
                 </Form>
               </section>
               {withdrawn ? null : (
-                <section className="card" aria-labelledby="unpublish-title">
-                  <h2 id="unpublish-title">{t("factCheck.unpublishTitle")}</h2>
-                  <Form method="post" action={formAction} className="stack" aria-labelledby="unpublish-title">
-                    <input type="hidden" name="intent" value="unpublish" />
+                <section className="card" aria-labelledby="withdraw-title">
+                  <h2 id="withdraw-title">{t("factCheck.withdrawTitle")}</h2>
+                  <Form method="post" action={formAction} className="stack" aria-labelledby="withdraw-title">
+                    <input type="hidden" name="intent" value="withdraw" />
                     <TextArea
                       id="fc-reason"
                       name="reason"
-                      label={t("factCheck.unpublishReason")}
-                      help={t("factCheck.unpublishHelp")}
-                      max={publishingLimits.unpublishReason}
+                      label={t("factCheck.withdrawalReason")}
+                      help={t("factCheck.withdrawalHelp")}
+                      max={publishingLimits.withdrawalReason}
                       defaultValue={failed.reason ?? ""}
                       errors={errors.reason}
                     />
                     <SubmitButton busy={busy} tone="danger">
-                      {t("factCheckConfirm.unpublish")}
+                      {t("factCheckConfirm.withdraw")}
                     </SubmitButton>
                   </Form>
                 </section>

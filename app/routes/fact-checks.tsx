@@ -9,7 +9,7 @@ import { PublicShell } from "~/components/public-shell";
 import { isLanguage, translator } from "~/i18n/i18n";
 import { pageLanguage } from "~/publishing/content";
 import { feedPaths } from "~/publishing/feeds.server";
-import { type VerdictCount, listPublishedFactChecks, searchMaxLength, searchText } from "~/publishing/index.server";
+import { type VerdictCount, listPublishedFactChecks, searchMaxLength, searchText } from "~/publishing/public-index.server";
 import { factCheckPath } from "~/publishing/public-url.server";
 import type { Route } from "./+types/fact-checks";
 

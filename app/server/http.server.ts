@@ -8,7 +8,7 @@ import type { ServerBuild } from "react-router";
 import type { ViteDevServer } from "vite";
 import { isDatabaseUnavailable, unavailableHeaders } from "~/db/unavailable";
 import { catalogs, languageFromAcceptLanguage } from "~/i18n/i18n";
-import { publicFactCheckPages } from "~/publishing/public-pages.server";
+import { publicFactCheckPages } from "~/publishing/public-page/serve.server";
 import { createRequestContext } from "./request-context";
 import { isAllowedOrigin } from "./same-origin";
 import { cspNonceMiddleware, securityHeaders } from "./security-headers";
@@ -28,7 +28,7 @@ export function createHttpApp(options: HttpAppOptions) {
   app.set("trust proxy", options.trustProxy ? 1 : false);
   app.use(drainUnreadBodies());
   // Published fact-checks first: rendered once, answered from memory already compressed, with their own
-  // (stricter) security headers — readers arrive in spikes (app/publishing/public-pages.server.ts).
+  // (stricter) security headers — readers arrive in spikes (app/publishing/public-page/serve.server.ts).
   app.use(publicFactCheckPages());
   // Server-sent events (/events) must reach the browser as they are written, never held in a gzip buffer.
   app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").startsWith("text/event-stream") && compression.filter(req, res) }));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "../../app/db/client.server";
 import { sampleFactCheckSlug } from "../../app/demo/published";
 import { demoPassword } from "../../app/demo/seed.server";
-import { unpublishFactCheck } from "../../app/publishing/fact-checks.server";
+import { withdrawFactCheck } from "../../app/publishing/withdrawal.server";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { describeViolations, seriousViolations } from "../support/axe";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
@@ -202,7 +202,7 @@ describe.each<Language>(["en", "id"])("no serious or critical accessibility viol
       language,
       claims: [{ quote: "3.000 rumah rusak akibat gempa", rating: "False" }],
     });
-    await unpublishFactCheck(withdrawn.editorActor, { factCheckId: withdrawn.factCheckId, reason: "Terbit sebelum disunting." });
+    await withdrawFactCheck(withdrawn.editorActor, { factCheckId: withdrawn.factCheckId, reason: "Terbit sebelum disunting." });
     expect((await page.goto(`/fact-checks/${withdrawn.slug}`))?.status()).toBe(410);
     expect(await page.getAttribute("html", "lang")).toBe(language);
     const goneViolations = await seriousViolations(page);

@@ -77,7 +77,7 @@ const sweep: Record<string, Spec> = {
       intents: {
         publish: ["headline", "summary", "methodology", "slug", "confirmed"],
         correct: ["factCheckId", "note", "summary", "methodology", "confirmed"],
-        unpublish: ["factCheckId", "reason", "confirmed"],
+        withdraw: ["factCheckId", "reason", "confirmed"],
       },
     },
   },

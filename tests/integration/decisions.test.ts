@@ -6,7 +6,7 @@ import { prisma } from "~/db/client.server";
 import { listNotifications } from "~/notifications/notifications.server";
 import { waitingDecisionCount, waitingDecisions } from "~/review/decisions.server";
 import { approveVerdict, proposeVerdict, type VerdictActor } from "~/review/verdicts.server";
-import { activeScale } from "~/scale/scale.server";
+import { activeScale } from "~/rating-scale/rating-scale.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
 

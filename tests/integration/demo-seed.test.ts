@@ -5,9 +5,9 @@ import { prisma } from "~/db/client.server";
 import { sampleFactCheckSlug } from "~/demo/published";
 import { demoAccounts, seedDemoNewsroom } from "~/demo/seed.server";
 import { getNewsroom } from "~/newsroom/settings.server";
-import { claimReviewsOf } from "~/publishing/claim-reviews.server";
+import { claimReviewsOf } from "~/publishing/published-claim-reviews.server";
 import { publicBaseUrl } from "~/publishing/public-url.server";
-import { publicFactCheck } from "~/publishing/fact-checks.server";
+import { publicFactCheck } from "~/publishing/public-fact-check.server";
 import { claimReviewErrors } from "../support/claim-review-validator";
 
 describe("demo seed", () => {

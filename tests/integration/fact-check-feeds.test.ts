@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { csvHeader, factCheckCsv, factCheckJson } from "~/publishing/exports.server";
-import { correctFactCheck, unpublishFactCheck } from "~/publishing/fact-checks.server";
+import { correctFactCheck } from "~/publishing/correction.server";
+import { withdrawFactCheck } from "~/publishing/withdrawal.server";
 import { claimReviewDataFeed, factCheckAtomFeed, feedSize } from "~/publishing/feeds.server";
 import { createArticle } from "../support/articles";
 import { claimReviewErrors } from "../support/claim-review-validator";
@@ -115,7 +116,7 @@ beforeAll(async () => {
     language: "id",
     claims: [{ quote: "Kabar ini diterbitkan terlalu cepat" }],
   });
-  await unpublishFactCheck(withdrawn.editorActor, { factCheckId: withdrawn.factCheckId, reason: "Terbit sebelum disunting." });
+  await withdrawFactCheck(withdrawn.editorActor, { factCheckId: withdrawn.factCheckId, reason: "Terbit sebelum disunting." });
 });
 
 describe("the Atom feed", () => {
@@ -155,9 +156,9 @@ describe("the Atom feed", () => {
     expect(textOf(troopsEntry, "updated")).toBe(stored.lastPublishedAt.toISOString());
     expect(stored.lastPublishedAt > stored.firstPublishedAt).toBe(true);
     expect(textOf(troopsEntry, "summary")).toBe("Satellite images show a deployment in October.");
-    // Taking a fact-check down changes the feed: its `updated` is the unpublishing.
-    const gone = await prisma.factCheck.findUniqueOrThrow({ where: { id: withdrawn.factCheckId }, select: { unpublishedAt: true } });
-    expect(textOf(feed, "updated")).toBe(gone.unpublishedAt!.toISOString());
+    // Taking a fact-check down changes the feed: its `updated` is the withdrawal.
+    const gone = await prisma.factCheck.findUniqueOrThrow({ where: { id: withdrawn.factCheckId }, select: { withdrawnAt: true } });
+    expect(textOf(feed, "updated")).toBe(gone.withdrawnAt!.toISOString());
   });
 });
 

@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
-import { unpublishFactCheck } from "~/publishing/fact-checks.server";
-import { decodeIndexCursor, encodeIndexCursor, listPublishedFactChecks, searchText } from "~/publishing/index.server";
+import { withdrawFactCheck } from "~/publishing/withdrawal.server";
+import { decodeIndexCursor, encodeIndexCursor, listPublishedFactChecks, searchText } from "~/publishing/public-index.server";
 import { createPerson } from "../support/people";
 import { bareFactCheck, publishTestFactCheck } from "../support/fact-checks";
 
@@ -57,7 +57,7 @@ describe("searching published fact-checks", () => {
       claims: [{ quote: "Pemerintah disebut membatalkan pengerahan tentara ke perbatasan" }],
     });
     withdrawn = gone.slug;
-    await unpublishFactCheck(gone.editorActor, { factCheckId: gone.factCheckId, reason: "Diterbitkan sebelum waktunya." });
+    await withdrawFactCheck(gone.editorActor, { factCheckId: gone.factCheckId, reason: "Diterbitkan sebelum waktunya." });
   });
 
   it("finds an Indonesian fact-check by another form of the word (indonesian stemming)", async () => {
@@ -82,7 +82,7 @@ describe("searching published fact-checks", () => {
     expect(await search("pasukan")).toEqual([indonesian]);
   });
 
-  it("never shows an unpublished fact-check, in the list or in a search", async () => {
+  it("never shows a withdrawn fact-check, in the list or in a search", async () => {
     expect(await search("dibatalkan")).toEqual([]);
     expect(await search("pengerahan")).toEqual([indonesian]);
     const all = slugs(await listPublishedFactChecks({ limit: 100 }));

@@ -4,17 +4,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/db/client.server";
 import { getNewsroom } from "~/newsroom/settings.server";
-import {
-  correctFactCheck,
-  draftCorrection,
-  draftPublication,
-  draftUnpublication,
-  publicFactCheck,
-  PublishRefused,
-  publishFactCheck,
-  requestedSlug,
-} from "~/publishing/fact-checks.server";
-import { renderPublishedPage } from "~/publishing/public-pages.server";
+import { correctFactCheck, draftCorrection } from "~/publishing/correction.server";
+import { publicFactCheck } from "~/publishing/public-fact-check.server";
+import { draftPublication, publishFactCheck, requestedSlug } from "~/publishing/publication.server";
+import { PublishRefused } from "~/publishing/refused";
+import { draftWithdrawal } from "~/publishing/withdrawal.server";
+import { renderPublishedPage } from "~/publishing/public-page/serve.server";
 import { settledArticle } from "../support/fact-checks";
 
 const text = {
@@ -158,8 +153,8 @@ describe("the confirmation of a withdrawal", () => {
   it("checks the withdrawal without doing it", async () => {
     const desk = await settledArticle();
     const factCheck = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "pratinjau-tarik", ...text });
-    expect(await refusal(draftUnpublication(desk.editor, { factCheckId: factCheck.id, reason: " " }))).toBe("noteRequired");
-    expect(await draftUnpublication(desk.editor, { factCheckId: factCheck.id, reason: "Satire." })).toMatchObject({
+    expect(await refusal(draftWithdrawal(desk.editor, { factCheckId: factCheck.id, reason: " " }))).toBe("noteRequired");
+    expect(await draftWithdrawal(desk.editor, { factCheckId: factCheck.id, reason: "Satire." })).toMatchObject({
       slug: "pratinjau-tarik",
     });
     expect((await publicFactCheck("pratinjau-tarik")).kind).toBe("published");

@@ -1,21 +1,17 @@
 // Publishing against a real PostgreSQL: readiness, the frozen version, slugs, corrections (with verdict
-// corrections and stale forms), concurrent corrections, immutable versions, unpublishing, search vectors.
+// corrections and stale forms), concurrent corrections, immutable versions, withdrawal, search vectors.
 import { describe, expect, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { actAs } from "~/demo/actors.server";
 import { deskSummary, readyToPublish, recentFactChecks } from "~/desk/dashboard.server";
 import { publishChange } from "~/live/bus.server";
-import {
-  correctFactCheck,
-  factCheckStamp,
-  publicFactCheck,
-  PublishRefused,
-  publishFactCheck,
-  publishReadiness,
-  suggestSlug,
-  unpublishFactCheck,
-} from "~/publishing/fact-checks.server";
+import { correctFactCheck } from "~/publishing/correction.server";
+import { factCheckStamp, publicFactCheck } from "~/publishing/public-fact-check.server";
+import { publishFactCheck, suggestSlug } from "~/publishing/publication.server";
+import { publishReadiness } from "~/publishing/readiness.server";
+import { PublishRefused } from "~/publishing/refused";
+import { withdrawFactCheck } from "~/publishing/withdrawal.server";
 import { settledArticle } from "../support/fact-checks";
 import { createPerson } from "../support/people";
 
@@ -125,7 +121,7 @@ describe("publishing a fact-check", () => {
   });
 });
 
-describe("correcting and unpublishing", () => {
+describe("correcting and withdrawing", () => {
   it("a correction changes a verdict, adds version 2 with its note, keeps version 1 as it was", async () => {
     const desk = await settledArticle();
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "koreksi-banjir", ...text });
@@ -200,11 +196,11 @@ describe("correcting and unpublishing", () => {
     expect((await prisma.factCheckVersion.findFirstOrThrow({ where: { factCheckId: published.id } })).headline).toBe(text.headline);
   });
 
-  it("unpublishing needs a reason; then the page and its versions are gone, with the reason, until republished", async () => {
+  it("withdrawing needs a reason; then the page and its versions are gone, with the reason, until republished", async () => {
     const desk = await settledArticle();
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "ditarik", ...text });
-    expect((await refusal(unpublishFactCheck(desk.editor, { factCheckId: published.id, reason: "" }))).reason).toBe("noteRequired");
-    await unpublishFactCheck(desk.editor, { factCheckId: published.id, reason: "Artikel asli ternyata satire." });
+    expect((await refusal(withdrawFactCheck(desk.editor, { factCheckId: published.id, reason: "" }))).reason).toBe("noteRequired");
+    await withdrawFactCheck(desk.editor, { factCheckId: published.id, reason: "Artikel asli ternyata satire." });
     const gone = await publicFactCheck("ditarik");
     expect(gone).toMatchObject({ kind: "gone", reason: "Artikel asli ternyata satire.", headline: text.headline });
     expect((await publicFactCheck("ditarik", 1)).kind).toBe("gone");
@@ -227,8 +223,8 @@ describe("correcting and unpublishing", () => {
       corrections: [{ version: 2, note: "Diterbitkan kembali: artikel aslinya bukan satire." }],
     });
     expect(
-      await prisma.factCheck.findUniqueOrThrow({ where: { id: published.id }, select: { status: true, unpublishReason: true } }),
-    ).toEqual({ status: "PUBLISHED", unpublishReason: null });
+      await prisma.factCheck.findUniqueOrThrow({ where: { id: published.id }, select: { status: true, withdrawalReason: true } }),
+    ).toEqual({ status: "PUBLISHED", withdrawalReason: null });
     expect((await prisma.article.findUniqueOrThrow({ where: { id: desk.articleId } })).status).toBe("PUBLISHED");
     expect(await prisma.auditEvent.count({ where: { entityId: published.id, action: "factcheck.republish" } })).toBe(1);
   });

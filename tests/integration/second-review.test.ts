@@ -15,7 +15,7 @@ import { action as commentAction } from "~/routes/claims.$claimId.comments";
 import { action as sourcesAction } from "~/routes/claims.$claimId.sources";
 import { loader as eventsLoader } from "~/routes/events";
 import { createRequestContext } from "~/server/request-context";
-import { activeScale } from "~/scale/scale.server";
+import { activeScale } from "~/rating-scale/rating-scale.server";
 import { addSource } from "~/sources/sources.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";

@@ -19,7 +19,7 @@ import {
   verdictSection,
 } from "~/review/verdicts.server";
 import { verdictBasis } from "~/review/verdict-basis";
-import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/scale/scale.server";
+import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/rating-scale/rating-scale.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
 import { claimAccess } from "~/review/claim-access.server";

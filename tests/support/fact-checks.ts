@@ -7,10 +7,10 @@ import { draftFromPaste } from "../../app/articles/import-source.server";
 import { createClaim, updateClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { actAs, claimVersion } from "../../app/demo/actors.server";
-import { publishFactCheck } from "../../app/publishing/fact-checks.server";
+import { publishFactCheck } from "../../app/publishing/publication.server";
 import { assignClaims } from "../../app/review/assignments.server";
 import { approveVerdict, markNotCheckable, proposeVerdict } from "../../app/review/verdicts.server";
-import { activeScale } from "../../app/scale/scale.server";
+import { activeScale } from "../../app/rating-scale/rating-scale.server";
 import { createPerson } from "./people";
 
 export type ClaimToCheck = {

@@ -13,7 +13,7 @@ import { canMove } from "~/review/lifecycle";
 import { verdictBasis } from "~/review/verdict-basis";
 import type { VerdictAbilities, VerdictView } from "~/review/verdicts.server";
 import type { action } from "~/routes/claims.$claimId.verdicts";
-import type { ScaleLabel } from "~/scale/scale.server";
+import type { ScaleLabel } from "~/rating-scale/rating-scale.server";
 
 type Dated<T> = Omit<T, "decidedAt" | "createdAt"> & { decidedAt: Date | string | null; createdAt: Date | string };
 export type VerdictItem = Dated<VerdictView>;

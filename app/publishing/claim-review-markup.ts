@@ -3,7 +3,7 @@
  *
  * Pure (no I/O). The publishing route maps Article/Claim/Verdict/RatingLabel/NewsroomSettings into
  * `FactCheckForReview`; this module validates that input and builds the JSON-LD nodes. The shape
- * they must have is written down in `claim-review.schema.json` (checked in claim-review.test.ts).
+ * they must have is written down in `claim-review.schema.json` (checked in claim-review-markup.test.ts).
  *
  * Rules (docs: shared notes, "ClaimReview (schema.org), one per claim"):
  * - bestRating/worstRating come from the scale actually used, never hard-coded 5/1;

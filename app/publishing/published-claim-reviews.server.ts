@@ -1,7 +1,7 @@
 // The ClaimReviews of a published version, as the page, the feed and the export all give them: the page's
 // canonical URL on the public address (`baseUrl`, from publicBaseUrl), the page's language, first publication and last change.
 import type { Newsroom } from "~/newsroom/settings.server";
-import { buildClaimReviews, type JsonLdNode } from "./claim-review";
+import { buildClaimReviews, type JsonLdNode } from "./claim-review-markup";
 import { claimReviewInput, pageLanguage, type PublishedContent } from "./content";
 import { factCheckPath } from "./public-url.server";
 

@@ -3,7 +3,8 @@
 // english stemming, plain words otherwise) over the search vector written at publication.
 import { prisma } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { PublishedRating } from "./content";
+import type { PublishedContent, PublishedRating } from "./content";
+import type { EditorialText } from "./editorial-text";
 import { isUuid } from "~/utils/input";
 
 /** Longest search accepted; anything longer is cut (a search box, not a document). */
@@ -111,7 +112,7 @@ function verdictCounts(ratings: unknown): VerdictCount[] {
 /**
  * Published fact-checks, newest first (first publication, then id), `limit` at a time. The cursor is a
  * page boundary from an earlier answer (`older` or `newer`), so a page is an index range, and a fact-check
- * published meanwhile neither shifts nor repeats the pages after it. Unpublished ones never appear.
+ * published meanwhile neither shifts nor repeats the pages after it. Withdrawn ones never appear.
  */
 export async function listPublishedFactChecks(
   query: { q?: string | null; cursor?: string | null; limit?: number } = {},
@@ -171,4 +172,20 @@ export async function listPublishedFactChecks(
     newer: first && (newerPage ? more : cursor !== null) ? boundary("newer", first) : null,
     older: last && (newerPage ? true : more) ? boundary("older", last) : null,
   };
+}
+
+function searchConfig(language: string) {
+  return language === "id" ? "indonesian" : language === "en" ? "english" : "simple";
+}
+
+/** Writes the current version's search vector (headline A, summary B, claims C) in the page's language. */
+export async function indexForSearch(tx: Prisma.TransactionClient, factCheckId: string, language: string, text: EditorialText, content: PublishedContent) {
+  const claims = content.claims.map((claim) => `${claim.wording} ${claim.claimant ?? ""}`).join("\n");
+  const config = searchConfig(language);
+  await tx.$executeRaw`
+    UPDATE "FactCheck" SET "searchVector" =
+      setweight(to_tsvector(${config}::regconfig, ${text.headline}), 'A') ||
+      setweight(to_tsvector(${config}::regconfig, ${text.summary}), 'B') ||
+      setweight(to_tsvector(${config}::regconfig, ${claims}), 'C')
+    WHERE id = ${factCheckId}::uuid`;
 }

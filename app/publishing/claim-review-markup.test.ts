@@ -9,7 +9,7 @@ import {
   type ClaimForReview,
   type FactCheckForReview,
   type ScaleForReview,
-} from "./claim-review";
+} from "./claim-review-markup";
 import { claimReviewErrors } from "../../tests/support/claim-review-validator";
 
 // ─────────────────────────────── validator ───────────────────────────────

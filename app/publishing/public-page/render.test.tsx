@@ -4,8 +4,9 @@ import { createHash } from "node:crypto";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n/i18n";
-import type { PublishedClaim, PublishedContent } from "./content";
-import { type FactCheckPageModel, renderFactCheckPage, renderGonePage } from "./public-page";
+import type { PublishedClaim, PublishedContent } from "../content";
+import type { FactCheckPageModel } from "./model";
+import { renderFactCheckPage, renderGonePage } from "./render";
 
 const labels = [
   { value: 1, labelEn: "False", labelId: "Keliru", colour: "#b3261e" },
@@ -234,7 +235,7 @@ describe("the withdrawn page", () => {
       t: translator("id"),
       newsroom: { name: "Redaksi Uji", url: null, logoUrl: null, creditReviewers: true, timeZone: "UTC" },
       headline: "Cek Fakta: Banjir",
-      unpublishedAt: new Date("2025-04-01T00:00:00Z"),
+      withdrawnAt: new Date("2025-04-01T00:00:00Z"),
       reason: "Artikel asli <i>satire</i>.",
     });
     const document = documentOf(html);

@@ -12,7 +12,7 @@
 // (the cache key is the page's path and that origin) and one host's rendering is never served to another.
 //
 // The renderings are kept in a live cache (app/live/cache.server.ts): one is dropped at once when the
-// fact-check is published, corrected or unpublished (the live bus topic `factcheck:<slug>`, heard by every
+// fact-check is published, corrected or withdrawn (the live bus topic `factcheck:<slug>`, heard by every
 // process) or when the newsroom's settings change (`fact-checks`); as a safety net it is re-checked against
 // the database every `recheckMs`, and rendered again only if it changed.
 import { createHash } from "node:crypto";
@@ -23,19 +23,13 @@ import { liveCache } from "~/live/cache.server";
 import { topic } from "~/live/topics";
 import { getNewsroom, type Newsroom } from "~/newsroom/settings.server";
 import { renderRationale } from "~/review/markdown.server";
-import { serializeJsonLd } from "./claim-review";
-import { claimReviewsOf, newsroomLanguage } from "./claim-reviews.server";
-import { pageLanguage } from "./content";
-import { factCheckStamp, type PublishedFactCheck, publicArchiveCopy, publicFactCheck } from "./fact-checks.server";
-import {
-  type FactCheckPageModel,
-  type PageNewsroom,
-  type RenderedPage,
-  renderArchivePage,
-  renderFactCheckPage,
-  renderGonePage,
-} from "./public-page";
-import { expressRequestOrigin, factCheckPath, publicBaseUrl } from "./public-url.server";
+import { serializeJsonLd } from "../claim-review-markup";
+import { claimReviewsOf, newsroomLanguage } from "../published-claim-reviews.server";
+import { pageLanguage } from "../content";
+import { factCheckStamp, type PublishedFactCheck, publicArchiveCopy, publicFactCheck } from "../public-fact-check.server";
+import type { FactCheckPageModel, PageNewsroom, RenderedPage } from "./model";
+import { renderArchivePage, renderFactCheckPage, renderGonePage } from "./render";
+import { expressRequestOrigin, factCheckPath, publicBaseUrl } from "../public-url.server";
 
 const recheckMs = 30_000;
 const maxEntries = 2_000;
@@ -124,7 +118,7 @@ async function renderPath(path: PagePath, newsroom: Newsroom, origin: string): P
         t: translator(language),
         newsroom: pageNewsroom(newsroom),
         headline: found.headline,
-        unpublishedAt: found.unpublishedAt,
+        withdrawnAt: found.withdrawnAt,
         reason: found.reason,
       }),
     };

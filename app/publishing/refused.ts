@@ -1,0 +1,37 @@
+// Why publishing refuses: one reason per refusal (the route turns it into a status and a message), and who
+// may publish at all. Publication, correction and withdrawal share them.
+import type { PermissionHolder } from "~/auth/permissions";
+import { userCan } from "~/auth/permissions";
+import type { ClaimStatus } from "~/generated/prisma/enums";
+
+export type PublishActor = PermissionHolder & { id: string };
+
+export type PublishRefusal =
+  | "notAllowed" // the role may not publish
+  | "notFound" // no such article / fact-check
+  | "notReady" // some claims are still open on the desk
+  | "noRatedClaims" // nothing approved to publish
+  | "alreadyPublished" // the article has a fact-check: correct it instead
+  | "notPublished" // it was withdrawn: nothing to withdraw
+  | "stale" // someone published a correction since the form was loaded
+  | "slugTaken"
+  | "badSlug"
+  | "badText" // headline/summary/methodology empty or too long
+  | "noteRequired" // a correction needs its public note, a withdrawal its reason
+  | "badRating" // a corrected verdict's label is not on the active scale
+  | "badRationale"
+  | "claimNotRated"; // only approved verdicts can be corrected
+
+export class PublishRefused extends Error {
+  constructor(
+    readonly reason: PublishRefusal,
+    readonly detail?: { field?: string; claims?: { id: string; wording: string; status: ClaimStatus }[] },
+  ) {
+    super(`publishing refused: ${reason}`);
+  }
+}
+
+/** Only a role that may publish acts on a fact-check. */
+export function requirePublisher(actor: PublishActor) {
+  if (!userCan(actor, "publish:factcheck:any")) throw new PublishRefused("notAllowed");
+}
