@@ -11,7 +11,7 @@ import { disconnectDatabase, prisma } from "../../app/db/client.server.ts";
 import { EmbeddedDatabaseInUse, startEmbeddedDatabase } from "../../app/db/embedded.server.ts";
 import { applyMigrations } from "../../app/db/migrate.server.ts";
 import { translator } from "../../app/i18n/i18n.ts";
-import { readServerEnv } from "../../app/utils/env.server.ts";
+import { adoptEmbeddedDatabase, serverEnv } from "../../app/utils/env.server.ts";
 import { usageError } from "./suggest.ts";
 
 const usageLine = "Usage: factdesk import FILE|URL [--as EMAIL]";
@@ -55,7 +55,7 @@ export async function run(args: string[]): Promise<void> {
     throw error;
   }
 
-  const env = readServerEnv();
+  const env = serverEnv();
   let embedded: Awaited<ReturnType<typeof startEmbeddedDatabase>> | null = null;
   if (!env.DATABASE_URL) {
     try {
@@ -64,8 +64,7 @@ export async function run(args: string[]): Promise<void> {
       if (error instanceof EmbeddedDatabaseInUse) throw usageError(error.message);
       throw error;
     }
-    process.env.DATABASE_URL = embedded.url;
-    process.env.FACTDESK_EMBEDDED_DB = embedded.url;
+    adoptEmbeddedDatabase(embedded.url);
     await applyMigrations(embedded.url);
   }
   try {

@@ -14,6 +14,7 @@ import { action as sourcesAction } from "~/routes/claims.$claimId.sources";
 import { loader as rawLoader } from "~/routes/snapshots.$snapshotId.raw";
 import { createRequestContext } from "~/server/request-context";
 import { cspNonceMiddleware, securityHeaders, snapshotContentSecurityPolicy } from "~/server/security-headers";
+import { reloadServerEnv } from "~/utils/env.server";
 import { archiveSnapshot, sanitizeSnapshotHtml } from "~/sources/archive.server";
 import {
   addSource,
@@ -114,11 +115,13 @@ describe("sources", () => {
     hostileUrl = `http://127.0.0.1:${port}/pernyataan`;
     // Test-only: the fetcher may reach these two local servers (and nothing else private).
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = `${pages.hostPort},127.0.0.1:${port}`;
+    reloadServerEnv();
   });
 
   afterAll(async () => {
     await stopJobs();
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = previousAllowList;
+    reloadServerEnv();
     await pages.close();
     hostile.closeAllConnections();
     await new Promise<void>((resolve) => hostile.close(() => resolve()));

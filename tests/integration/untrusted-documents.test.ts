@@ -15,6 +15,7 @@ const articlePage = documentTask<typeof extractArticle>("app/articles/extract.se
 import { prepareJobs, startJobs, stopJobs, sweepPendingSnapshots } from "~/jobs/queue.server";
 import { archiveSnapshot } from "~/sources/archive.server";
 import { addSource, type SourceActor } from "~/sources/sources.server";
+import { reloadServerEnv } from "~/utils/env.server";
 import { createArticle } from "../support/articles";
 import { nestedPageHtml, type PageServer, startPageServer } from "../support/page-server";
 import { createPerson } from "../support/people";
@@ -75,12 +76,14 @@ describe("untrusted documents", () => {
   beforeAll(async () => {
     pages = await startPageServer();
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = pages.hostPort;
+    reloadServerEnv();
     await prepareJobs();
   });
 
   afterAll(async () => {
     await stopJobs();
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = previousAllowList;
+    reloadServerEnv();
     await pages.close();
   });
 
