@@ -6,7 +6,7 @@
 // versions are never rewritten (a database trigger refuses it). Unpublishing keeps everything and makes
 // the public URL answer 410.
 import { recordAudit } from "~/audit/audit.server";
-import type { PermissionHolder } from "~/auth/permissions";
+import type { Actor } from "~/auth/actor";
 import { userCan } from "~/auth/permissions";
 import { claimantKinds } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
@@ -26,7 +26,6 @@ import { firstFreeSlug, slugify, slugPattern } from "./slug";
 import { isUuid } from "~/utils/input";
 
 type Tx = Prisma.TransactionClient;
-export type PublishActor = PermissionHolder & { id: string };
 
 export type PublishRefusal =
   | "notAllowed" // the role may not publish
@@ -55,7 +54,7 @@ export class PublishRefused extends Error {
 
 const settledStatuses: readonly ClaimStatus[] = ["APPROVED", "NOT_CHECKABLE"];
 
-function requirePermission(actor: PublishActor) {
+function requirePermission(actor: Actor) {
   if (!userCan(actor, "publish:factcheck:any")) throw new PublishRefused("notAllowed");
 }
 
@@ -284,7 +283,7 @@ function publicationSlug(input: PublishInput) {
   return slug;
 }
 
-export async function publishFactCheck(actor: PublishActor, input: PublishInput) {
+export async function publishFactCheck(actor: Actor, input: PublishInput) {
   requirePermission(actor);
   const text = editorialText(input);
   const slug = publicationSlug(input);
@@ -294,7 +293,7 @@ export async function publishFactCheck(actor: PublishActor, input: PublishInput)
 }
 
 /** What publishFactCheck would put on the public page now, exactly, without publishing it (editors' preview). */
-export async function draftPublication(actor: PublishActor, input: PublishInput): Promise<PublishedFactCheck> {
+export async function draftPublication(actor: Actor, input: PublishInput): Promise<PublishedFactCheck> {
   requirePermission(actor);
   const text = editorialText(input);
   const slug = publicationSlug(input);
@@ -304,7 +303,7 @@ export async function draftPublication(actor: PublishActor, input: PublishInput)
   }).catch(uniqueSlug);
 }
 
-async function writePublication(tx: Tx, actor: PublishActor, articleId: string, slug: string, text: EditorialText) {
+async function writePublication(tx: Tx, actor: Actor, articleId: string, slug: string, text: EditorialText) {
   const article = await tx.article.findUnique({
     where: { id: articleId },
     select: { id: true, language: true, status: true, factCheck: { select: { id: true } } },
@@ -405,7 +404,7 @@ export type CorrectionInput = EditorialText & {
  * A correction: changed verdicts become new approved verdict versions, then the page gets a new version with
  * the note. On a withdrawn fact-check it is a republication: the page is back, and the note says why.
  */
-export async function correctFactCheck(actor: PublishActor, input: CorrectionInput) {
+export async function correctFactCheck(actor: Actor, input: CorrectionInput) {
   requirePermission(actor);
   const text = editorialText(input);
   const note = requiredNote(input.correctionNote, publishingLimits.correctionNote, "correctionNote");
@@ -420,7 +419,7 @@ export type VerdictChange = { claimId: string; anchor: string; wording: string; 
  * What correctFactCheck would put on the public page now (the new version, with its corrected verdicts),
  * exactly, without publishing it; and which verdicts it changes.
  */
-export async function draftCorrection(actor: PublishActor, input: CorrectionInput) {
+export async function draftCorrection(actor: Actor, input: CorrectionInput) {
   requirePermission(actor);
   const text = editorialText(input);
   const note = requiredNote(input.correctionNote, publishingLimits.correctionNote, "correctionNote");
@@ -445,7 +444,7 @@ export async function draftCorrection(actor: PublishActor, input: CorrectionInpu
   });
 }
 
-async function writeCorrection(tx: Tx, actor: PublishActor, input: CorrectionInput, text: EditorialText, note: string) {
+async function writeCorrection(tx: Tx, actor: Actor, input: CorrectionInput, text: EditorialText, note: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "FactCheck" WHERE id = ${input.factCheckId}::uuid FOR UPDATE`;
   if (!locked.length) throw new PublishRefused("notFound");
   const factCheck = await tx.factCheck.findUniqueOrThrow({
@@ -514,7 +513,7 @@ async function writeCorrection(tx: Tx, actor: PublishActor, input: CorrectionInp
  * Each changed verdict becomes a new APPROVED version decided by the correcting editor (the correction
  * note is its decision note); the approved one it replaces is SUPERSEDED. Unchanged ones are left alone.
  */
-async function correctVerdicts(tx: Tx, actor: PublishActor, articleId: string, changes: VerdictCorrection[], note: string) {
+async function correctVerdicts(tx: Tx, actor: Actor, articleId: string, changes: VerdictCorrection[], note: string) {
   if (!changes.length) return [];
   if (!userCan(actor, "approve:verdict:any")) throw new PublishRefused("notAllowed");
   const scale = await tx.ratingScale.findFirst({ where: { active: true }, select: { labels: { select: { id: true } } } });
@@ -582,7 +581,7 @@ async function correctVerdicts(tx: Tx, actor: PublishActor, articleId: string, c
 // ───────────────────────────── Unpublish ─────────────────────────────
 
 /** Takes the page down: its URL (and its versions') answer 410 with the reason; nothing is deleted. */
-export async function unpublishFactCheck(actor: PublishActor, input: { factCheckId: string; reason: string }) {
+export async function unpublishFactCheck(actor: Actor, input: { factCheckId: string; reason: string }) {
   requirePermission(actor);
   const reason = requiredNote(input.reason, publishingLimits.unpublishReason, "reason");
   const result = await prisma.$transaction((tx) => writeUnpublication(tx, actor, input.factCheckId, reason));
@@ -591,13 +590,13 @@ export async function unpublishFactCheck(actor: PublishActor, input: { factCheck
 }
 
 /** Whether unpublishFactCheck would take the page down now (it refuses what unpublishing would refuse), without doing it. */
-export async function draftUnpublication(actor: PublishActor, input: { factCheckId: string; reason: string }) {
+export async function draftUnpublication(actor: Actor, input: { factCheckId: string; reason: string }) {
   requirePermission(actor);
   const reason = requiredNote(input.reason, publishingLimits.unpublishReason, "reason");
   return rolledBack((tx) => writeUnpublication(tx, actor, input.factCheckId, reason));
 }
 
-async function writeUnpublication(tx: Tx, actor: PublishActor, factCheckId: string, reason: string) {
+async function writeUnpublication(tx: Tx, actor: Actor, factCheckId: string, reason: string) {
   const factCheck = await tx.factCheck.findUnique({
     where: { id: factCheckId },
     select: { id: true, articleId: true, status: true, slug: true },

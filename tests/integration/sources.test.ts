@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import type { Actor } from "~/auth/actor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, sessionCookieName } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
@@ -24,7 +25,6 @@ import {
   removeSource,
   retryArchive,
   SourceError,
-  type SourceActor,
 } from "~/sources/sources.server";
 import { createArticle } from "../support/articles";
 import { newsPageHtml, newsPages, type PageServer, startPageServer } from "../support/page-server";
@@ -37,7 +37,7 @@ async function sourcesOf(claimId: string) {
   return listSources(desk, (await claimAccess(desk, claimId))!.access, claimId);
 }
 
-type Person = SourceActor & { email: string; name: string };
+type Person = Actor & { email: string; name: string };
 
 /** A test person with the permissions their role has in the database (as a session would carry them). */
 async function person(role: "admin" | "editor" | "reviewer"): Promise<Person> {
@@ -51,7 +51,7 @@ async function person(role: "admin" | "editor" | "reviewer"): Promise<Person> {
 
 async function claimFor(editor: Person) {
   const { id: articleId } = await createArticle(editor.id);
-  const claim = await createClaim(editor.id, articleId, { start: 0, end: 40 });
+  const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
   return { articleId, claimId: claim.id };
 }
 
