@@ -3,7 +3,7 @@ import { I18nextProvider } from "react-i18next";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "react-router";
 import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
-import { useRootData } from "~/components/root-data";
+import { type RootData, useRootData } from "~/components/root-data";
 import { isDatabaseUnavailableError } from "~/db/unavailable";
 import { i18nFor, isLanguage } from "~/i18n/i18n";
 import { requestLanguage } from "~/i18n/language.server";
@@ -21,7 +21,7 @@ export const links: Route.LinksFunction = () => [
 // Before any loader or action of any route: ids that are not ids are not found, control characters are refused.
 export const middleware: Route.MiddlewareFunction[] = [addressGuard];
 
-export async function loader({ request, context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs): Promise<RootData> {
   const [user, newsroom] = await Promise.all([getSessionUser({ request, context }), getNewsroom()]).catch((error: unknown) => {
     // Without the database there is no user or newsroom to take the language from; the visitor's cookie or
     // browser still tells it, so the "database unavailable" page speaks their language.

@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 import type { EmbeddedDatabase } from "~/db/embedded.server";
-import { readServerEnv } from "~/utils/env.server";
+import { adoptEmbeddedDatabase, serverEnv } from "~/utils/env.server";
 
 const dev = process.argv.includes("--dev");
 const env = readEnvOrExit();
@@ -18,7 +18,7 @@ const env = readEnvOrExit();
 /** The configuration, or one clear message and exit code 1 (no stack trace for a missing setting). */
 function readEnvOrExit() {
   try {
-    return readServerEnv();
+    return serverEnv();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
@@ -52,8 +52,7 @@ async function main() {
     progress(`Starting the embedded database (${env.DATA_DIR})…`);
     const { startEmbeddedDatabase } = await import("~/db/embedded.server");
     embedded = await startEmbeddedDatabase({ dataDir: path.resolve(root, env.DATA_DIR), port: env.EMBEDDED_DB_PORT });
-    process.env.DATABASE_URL = embedded.url;
-    process.env.FACTDESK_EMBEDDED_DB = embedded.url;
+    adoptEmbeddedDatabase(embedded.url);
     const { applyMigrations, pendingMigrations } = await import("~/db/migrate.server");
     const pending = await pendingMigrations(embedded.url);
     progress(`Applying migrations… ${pending.length} pending`);

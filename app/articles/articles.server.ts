@@ -1,7 +1,7 @@
 // Articles on the desk: imported once (a second import of the same URL or text finds the first),
 // stored as plain paragraphs, with claim suggestions computed at import.
 import { recordAudit } from "~/audit/audit.server";
-import type { SessionUser } from "~/auth/session.server";
+import { type Actor, assertPermitted } from "~/auth/actor";
 import { userCan } from "~/auth/permissions";
 import { suggestClaims } from "~/claims/suggest";
 import { claimFields } from "~/claims/claims.server";
@@ -27,7 +27,8 @@ export async function findDuplicate(draft: Pick<ArticleDraft, "body" | "original
   });
 }
 
-export async function importArticle(actorId: string, draft: ArticleDraft): Promise<ImportOutcome> {
+export async function importArticle(actor: Actor, draft: ArticleDraft): Promise<ImportOutcome> {
+  assertPermitted(actor, "create:article:any");
   const existing = await findDuplicate(draft);
   if (existing) return { created: false, articleId: existing.id, title: existing.title };
   const language = draft.language === "und" ? undefined : draft.language;
@@ -46,7 +47,7 @@ export async function importArticle(actorId: string, draft: ArticleDraft): Promi
           originalUrl: draft.originalUrl,
           canonicalUrl: draft.canonicalUrl,
           importMethod: draft.method,
-          importedById: actorId,
+          importedById: actor.id,
         },
         select: { id: true },
       });
@@ -54,7 +55,7 @@ export async function importArticle(actorId: string, draft: ArticleDraft): Promi
         data: suggestions.map((s) => ({ articleId: created.id, start: s.start, end: s.end, score: s.score, reasons: s.reasons, kind: s.kind })),
       });
       await recordAudit(tx, {
-        actorId,
+        actorId: actor.id,
         action: "article.import",
         entityType: "Article",
         entityId: created.id,
@@ -92,17 +93,17 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
 }
 
 /** Who may see which articles: editors and admins all of them, reviewers those with claims assigned to them. */
-function visibleTo(viewer: SessionUser): Prisma.ArticleWhereInput {
+function visibleTo(viewer: Actor): Prisma.ArticleWhereInput {
   if (userCan(viewer, "read:article:any")) return {};
   return { claims: { some: { deletedAt: null, assignments: { some: { reviewerId: viewer.id, endedAt: null } } } } };
 }
 
-export function canReadArticle(viewer: SessionUser) {
+export function canReadArticle(viewer: Actor) {
   return userCan(viewer, "read:article:own");
 }
 
 /** Newest first, `limit` at a time; the cursor is the last row's (createdAt, id), so every page is an index range scan. */
-export async function listArticles(viewer: SessionUser, query: ArticleListQuery) {
+export async function listArticles(viewer: Actor, query: ArticleListQuery) {
   const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
   const cursor = decodeCursor(query.cursor);
   const where: Prisma.ArticleWhereInput = {
@@ -153,12 +154,12 @@ export async function listArticles(viewer: SessionUser, query: ArticleListQuery)
 // ───────────── One article with its claims ─────────────
 
 /** The article's id and title if the viewer may see it (no text, no claims). */
-export function readableArticle(viewer: SessionUser, articleId: string) {
+export function readableArticle(viewer: Actor, articleId: string) {
   if (!isUuid(articleId)) return null;
   return prisma.article.findFirst({ where: { AND: [{ id: articleId }, visibleTo(viewer)] }, select: { id: true, title: true } });
 }
 
-export async function getArticleWorkspace(viewer: SessionUser, articleId: string) {
+export async function getArticleWorkspace(viewer: Actor, articleId: string) {
   if (!isUuid(articleId)) return null;
   return prisma.article.findFirst({
     where: { AND: [{ id: articleId }, visibleTo(viewer)] },
@@ -185,10 +186,11 @@ export async function getArticleWorkspace(viewer: SessionUser, articleId: string
   });
 }
 
-export async function setArticleLanguage(actorId: string, articleId: string, language: "id" | "en" | "und") {
+export async function setArticleLanguage(actor: Actor, articleId: string, language: "id" | "en" | "und") {
+  assertPermitted(actor, "update:claim:any");
   await prisma.$transaction(async (tx) => {
     const before = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { language: true } });
     await tx.article.update({ where: { id: articleId }, data: { language, version: { increment: 1 } } });
-    await recordAudit(tx, { actorId, action: "article.language", entityType: "Article", entityId: articleId, before, after: { language } });
+    await recordAudit(tx, { actorId: actor.id, action: "article.language", entityType: "Article", entityId: articleId, before, after: { language } });
   });
 }

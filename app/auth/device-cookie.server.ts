@@ -11,6 +11,7 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { decodeHex, encodeHexLowerCase } from "@oslojs/encoding";
 import { parseCookie, stringifySetCookie } from "cookie";
 import { database, prisma } from "~/db/client.server";
+import { inProduction } from "~/utils/env.server";
 import { generateSecureRandomString } from "./tokens.server";
 
 export const deviceCookieName = "factdesk_device";
@@ -52,7 +53,7 @@ export async function issueDeviceCookie(email: string): Promise<string> {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: process.env.NODE_ENV === "production",
+    secure: inProduction(),
     maxAge: 400 * 24 * 60 * 60,
   });
 }

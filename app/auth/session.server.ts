@@ -2,6 +2,7 @@
 // the cookie carries `id.secret`, the database stores only SHA-256(secret), hashes are compared in
 // constant time, and a session expires after a period of inactivity (sliding expiry).
 import { prisma } from "~/db/client.server";
+import { inProduction } from "~/utils/env.server";
 import { parseCookie, stringifySetCookie } from "cookie";
 import { generateSecureRandomString, hashSecret, secretMatches } from "./tokens.server";
 
@@ -100,7 +101,7 @@ export function readSessionToken(request: Request): string | null {
 }
 
 function cookieAttributes() {
-  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: process.env.NODE_ENV === "production" };
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: inProduction() };
 }
 
 /**

@@ -3,6 +3,7 @@
 // keeps the row and its audit trail. Each change names the article it is made on: a claim of another
 // article is refused (ClaimNotOnArticle), and so is a settled one (ClaimSettled, decision 0014).
 import { recordAudit } from "~/audit/audit.server";
+import { type Actor, assertPermitted } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { isSettled } from "~/review/claim-access";
@@ -128,12 +129,14 @@ async function insertClaim(tx: Tx, actorId: string, articleId: string, body: str
 }
 
 /** A claim from any span of the article text (e.g. a selection); whitespace at the edges is trimmed. */
-export function createClaim(actorId: string, articleId: string, span: Span) {
-  return prisma.$transaction(async (tx) => insertClaim(tx, actorId, articleId, await articleBody(tx, articleId), span));
+export async function createClaim(actor: Actor, articleId: string, span: Span) {
+  assertPermitted(actor, "update:claim:any");
+  return prisma.$transaction(async (tx) => insertClaim(tx, actor.id, articleId, await articleBody(tx, articleId), span));
 }
 
 /** Accepts suggestions (by id, or all open ones at or above a score) as claims; returns how many. */
-export async function acceptSuggestions(actorId: string, articleId: string, which: { ids: string[] } | { minScore: number }) {
+export async function acceptSuggestions(actor: Actor, articleId: string, which: { ids: string[] } | { minScore: number }) {
+  assertPermitted(actor, "update:claim:any");
   return prisma.$transaction(async (tx) => {
     const body = await articleBody(tx, articleId);
     const open = await tx.claimSuggestion.findMany({
@@ -147,21 +150,22 @@ export async function acceptSuggestions(actorId: string, articleId: string, whic
       select: { id: true, start: true, end: true },
     });
     for (const suggestion of open) {
-      await insertClaim(tx, actorId, articleId, body, suggestion);
+      await insertClaim(tx, actor.id, articleId, body, suggestion);
     }
     await tx.claimSuggestion.updateMany({ where: { id: { in: open.map((s) => s.id) } }, data: { acceptedAt: new Date() } });
     return open.length;
   });
 }
 
-export async function dismissSuggestions(actorId: string, articleId: string, ids: string[]) {
+export async function dismissSuggestions(actor: Actor, articleId: string, ids: string[]) {
+  assertPermitted(actor, "update:claim:any");
   const { count } = await prisma.claimSuggestion.updateMany({
     where: { articleId, id: { in: ids }, acceptedAt: null, dismissedAt: null },
     data: { dismissedAt: new Date() },
   });
   if (count) {
     await prisma.auditEvent.create({
-      data: { actorId, action: "suggestion.dismiss", entityType: "Article", entityId: articleId, after: { suggestions: ids } },
+      data: { actorId: actor.id, action: "suggestion.dismiss", entityType: "Article", entityId: articleId, after: { suggestions: ids } },
     });
   }
   return count;
@@ -183,7 +187,8 @@ async function guardedUpdate(tx: Tx, id: string, version: number, data: Prisma.C
  * (to something else) refuses the whole save with ClaimConflict naming the fields and who changed them.
  * Returns the claim as it is after the save (unchanged, and its version not bumped, when nothing changed).
  */
-export async function updateClaim(actorId: string, articleId: string, id: string, version: number, edit: ClaimEdit, loaded?: Partial<ClaimFieldValues>) {
+export async function updateClaim(actor: Actor, articleId: string, id: string, version: number, edit: ClaimEdit, loaded?: Partial<ClaimFieldValues>) {
+  assertPermitted(actor, "update:claim:any");
   return prisma.$transaction(async (tx) => {
     const { articleId: _article, ...before } = await changeableClaim(tx, articleId, id);
     const current = formValues(before);
@@ -203,13 +208,14 @@ export async function updateClaim(actorId: string, articleId: string, id: string
     };
     for (const field of apply) write[field]();
     const after = await tx.claim.update({ where: { id }, data: { ...data, version: { increment: 1 } }, select: claimFields });
-    await recordAudit(tx, { actorId, action: "claim.update", entityType: "Claim", entityId: id, before, after });
+    await recordAudit(tx, { actorId: actor.id, action: "claim.update", entityType: "Claim", entityId: id, before, after });
     return after;
   });
 }
 
 /** Splits a claim at an offset: it keeps the first half, a new claim gets the second. */
-export async function splitClaim(actorId: string, articleId: string, id: string, version: number, at: number) {
+export async function splitClaim(actor: Actor, articleId: string, id: string, version: number, at: number) {
+  assertPermitted(actor, "update:claim:any");
   return prisma.$transaction(async (tx) => {
     const claim = await changeableClaim(tx, articleId, id);
     const body = await articleBody(tx, claim.articleId);
@@ -218,8 +224,8 @@ export async function splitClaim(actorId: string, articleId: string, id: string,
     const [first, second] = halves;
     const firstData = claimData(body, first);
     await guardedUpdate(tx, id, version, firstData);
-    const created = await insertClaim(tx, actorId, claim.articleId, body, second, { claimant: claim.claimant, claimDate: claim.claimDate, appearance: claim.appearance });
-    await recordAudit(tx, { actorId, action: "claim.split", entityType: "Claim", entityId: id, before: claim, after: { first: firstData, second: created } });
+    const created = await insertClaim(tx, actor.id, claim.articleId, body, second, { claimant: claim.claimant, claimDate: claim.claimDate, appearance: claim.appearance });
+    await recordAudit(tx, { actorId: actor.id, action: "claim.split", entityType: "Claim", entityId: id, before: claim, after: { first: firstData, second: created } });
     return [id, created.id] as const;
   });
 }
@@ -228,7 +234,8 @@ export async function splitClaim(actorId: string, articleId: string, id: string,
 export class MergeSameClaim extends Error {}
 
 /** Merges claims of the article into the earliest one, whose span grows to cover them all; the others are retired. */
-export async function mergeClaims(actorId: string, articleId: string, claims: { id: string; version: number }[]) {
+export async function mergeClaims(actor: Actor, articleId: string, claims: { id: string; version: number }[]) {
+  assertPermitted(actor, "update:claim:any");
   if (new Set(claims.map((c) => c.id.toLowerCase())).size !== claims.length) throw new MergeSameClaim("a claim cannot be merged with itself");
   if (claims.length < 2) throw new ClaimSpanInvalid("merging needs at least two claims");
   return prisma.$transaction(async (tx) => {
@@ -248,17 +255,18 @@ export async function mergeClaims(actorId: string, articleId: string, claims: { 
     for (const other of rest) {
       await guardedUpdate(tx, other.id, versionOf(other.id), { deletedAt: new Date(), mergedIntoId: target!.id });
     }
-    await recordAudit(tx, { actorId, action: "claim.merge", entityType: "Claim", entityId: target!.id, before: rows, after: merged });
+    await recordAudit(tx, { actorId: actor.id, action: "claim.merge", entityType: "Claim", entityId: target!.id, before: rows, after: merged });
     return target!.id;
   });
 }
 
 /** Deleting retires the claim (kept, with who and when, in the audit log), never erases it. */
-export async function deleteClaim(actorId: string, articleId: string, id: string, version: number) {
+export async function deleteClaim(actor: Actor, articleId: string, id: string, version: number) {
+  assertPermitted(actor, "update:claim:any");
   return prisma.$transaction(async (tx) => {
     const { articleId: _article, ...before } = await changeableClaim(tx, articleId, id);
     await guardedUpdate(tx, id, version, { deletedAt: new Date() });
-    await recordAudit(tx, { actorId, action: "claim.delete", entityType: "Claim", entityId: id, before });
+    await recordAudit(tx, { actorId: actor.id, action: "claim.delete", entityType: "Claim", entityId: id, before });
   });
 }
 

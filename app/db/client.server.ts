@@ -1,21 +1,21 @@
 // One Prisma client per process, over a node-postgres pool (driver adapter: no native engine).
-// The client lives on globalThis so the server entry and the route bundle share it, and so dev reloads
-// do not open a new pool each time.
+// The client is remembered per process (~/utils/remember.server) so the server entry and the route bundle
+// share it, and so dev reloads do not open a new pool each time.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { onEmbeddedDatabase, type ServerEnv, serverEnv } from "~/utils/env.server";
+import { remember } from "~/utils/remember.server";
 import { asDatabaseUnavailable } from "./unavailable";
 
 type Database = { prisma: PrismaClient; pool: pg.Pool; url: string };
 
-const key = Symbol.for("factdesk.database");
-type Holder = { [key]?: Database };
+const current = remember("database", () => ({ database: undefined as Database | undefined }));
 
 /** Pool size: the embedded database serves one query stream at a time, so one connection suffices. */
 function poolSize(url: string) {
-  const configured = Number(process.env.DATABASE_POOL_SIZE);
-  if (configured > 0) return configured;
-  return process.env.FACTDESK_EMBEDDED_DB === url ? 1 : 10;
+  const env = serverEnv();
+  return env.DATABASE_POOL_SIZE ?? (onEmbeddedDatabase(env, url) ? 1 : 10);
 }
 
 /**
@@ -26,13 +26,12 @@ function poolSize(url: string) {
  * a little earlier (`statement_timeout`), so a slow but reachable server reports its own clean error first.
  * Getting a connection is bounded by 5 s or that limit, whichever is less.
  */
-export function databaseTimeouts(url: string, source: NodeJS.ProcessEnv = process.env) {
-  const configured = Number(source.DATABASE_TIMEOUT_MS);
-  const limitMs = Number.isInteger(configured) && configured >= 100 ? configured : 10_000;
+export function databaseTimeouts(url: string, env: Pick<ServerEnv, "DATABASE_TIMEOUT_MS" | "FACTDESK_EMBEDDED_DB"> = serverEnv()) {
+  const limitMs = env.DATABASE_TIMEOUT_MS ?? 10_000;
   const statementMs = Math.max(50, limitMs - Math.min(1_000, Math.round(limitMs / 10)));
   // The embedded database (PGlite) runs one statement at a time in this process and has no timer to cancel
   // one with; only our own wait for the answer is bounded there.
-  const embedded = source.FACTDESK_EMBEDDED_DB === url;
+  const embedded = env.FACTDESK_EMBEDDED_DB === url;
   return {
     connectionTimeoutMillis: Math.min(5_000, limitMs),
     query_timeout: limitMs,
@@ -78,11 +77,10 @@ function connect(url: string): Database {
 }
 
 export function database(): Database {
-  const holder = globalThis as Holder;
-  const url = process.env.DATABASE_URL;
+  const url = serverEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start Factdesk with `npm start` or set DATABASE_URL.");
-  if (!holder[key] || holder[key].url !== url) holder[key] = connect(url);
-  return holder[key];
+  if (!current.database || current.database.url !== url) current.database = connect(url);
+  return current.database;
 }
 
 /** The Prisma client for the configured database. */
@@ -95,10 +93,9 @@ export const prisma = new Proxy({} as PrismaClient, {
 });
 
 export async function disconnectDatabase() {
-  const holder = globalThis as Holder;
-  const db = holder[key];
+  const db = current.database;
   if (!db) return;
-  holder[key] = undefined;
+  current.database = undefined;
   await db.prisma.$disconnect();
   await db.pool.end().catch(() => {});
 }

@@ -21,6 +21,7 @@ import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/dri
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { remember } from "~/utils/remember.server";
 
 /** The project root: the nearest directory above this file with a package.json. */
 export const projectRoot = findProjectRoot();
@@ -205,13 +206,10 @@ type Wasm = {
   panic: { message: string };
 };
 
-// Compiled and instantiated once per process. The cache lives on globalThis so that a re-evaluated copy
-// of this module (Vitest isolates test files) reuses the one instance the shared glue module is bound to.
-const cacheKey = Symbol.for("factdesk.schemaEngineWasm");
-
+// Compiled and instantiated once per process: remembered, so that a re-evaluated copy of this module
+// (Vitest isolates test files) reuses the one instance the shared glue module is bound to.
 function loadWasm(): Promise<Wasm> {
-  const cache = globalThis as { [cacheKey]?: Promise<Wasm> };
-  cache[cacheKey] ??= (async () => {
+  return remember("schemaEngineWasm", async () => {
     const wasm: Wasm = { SchemaEngine: glue.SchemaEngine, timers: new Set(), busy: 0, panic: { message: "" } };
     const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
     g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => void (wasm.panic.message = message) };
@@ -237,8 +235,7 @@ function loadWasm(): Promise<Wasm> {
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return wasm;
-  })();
-  return cache[cacheKey];
+  });
 }
 
 /** Engine log lines are JSON ({ level, fields: { message, ... } }); keep the level and message. */

@@ -28,14 +28,14 @@ export async function seedReviewArticle() {
     publishedAt: "2025-02-03",
     originalUrl: "https://ekonomi.example/2025/02/03/harga-beras-naik",
   });
-  const outcome = await importArticle(editor!.id, draft);
+  const outcome = await importArticle(editor!, draft);
   if (!outcome.created) return outcome.articleId;
   const articleId = outcome.articleId;
   const claim = async (quote: string, wording: string, claimant: string) => {
     const start = draft.body.indexOf(quote);
     if (start < 0) throw new Error(`Demo claim not in the article: ${quote}`);
-    const created = await createClaim(editor!.id, articleId, { start, end: start + quote.length });
-    await updateClaim(editor!.id, articleId, created.id, created.version, { wording, claimant, claimDate: new Date("2025-02-03"), appearance: draft.originalUrl });
+    const created = await createClaim(editor!, articleId, { start, end: start + quote.length });
+    await updateClaim(editor!, articleId, created.id, created.version, { wording, claimant, claimDate: new Date("2025-02-03"), appearance: draft.originalUrl });
     return created.id;
   };
   const rating = async (labelEn: string) => (await activeScale())!.labels.find((l) => l.labelEn === labelEn)!.id;

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { importArticle } from "~/articles/articles.server";
+import type { Actor } from "~/auth/actor";
 import { draftFromPaste } from "~/articles/import-source.server";
 import { type ClaimantKind, createClaim, updateClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
@@ -43,7 +44,7 @@ const claims: { quote: string; wording: string; claimant: string; kind: Claimant
   },
 ];
 
-export async function seedSampleArticle(editorId: string) {
+export async function seedSampleArticle(editor: Actor) {
   const draft = draftFromPaste({
     title: "Korea Utara Kirim 10.000 Tentara ke Kursk, NATO Konfirmasi, Kremlin Sebut Berita Palsu",
     body: readFileSync(sampleArticleFile, "utf8"),
@@ -51,13 +52,13 @@ export async function seedSampleArticle(editorId: string) {
     publishedAt: "2024-10-28",
     originalUrl: "https://www.tribunnews.com/internasional/2024/10/28/korea-utara-kirim-10000-tentara-ke-kursk",
   });
-  const outcome = await importArticle(editorId, draft);
+  const outcome = await importArticle(editor, draft);
   if (!outcome.created) return outcome.articleId;
   for (const claim of claims) {
     const start = draft.body.indexOf(claim.quote);
     if (start < 0) throw new Error(`Sample claim not found in the article: ${claim.quote}`);
-    const created = await createClaim(editorId, outcome.articleId, { start, end: start + claim.quote.length });
-    await updateClaim(editorId, outcome.articleId, created.id, created.version, {
+    const created = await createClaim(editor, outcome.articleId, { start, end: start + claim.quote.length });
+    await updateClaim(editor, outcome.articleId, created.id, created.version, {
       wording: claim.wording,
       claimant: claim.claimant,
       claimantKind: claim.kind,

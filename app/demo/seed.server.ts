@@ -3,6 +3,7 @@
 import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
+import { actAs } from "./actors.server";
 import { seedReviewArticle } from "./review-article.server";
 import { seedSampleArticle } from "./sample-article.server";
 import { publishSampleFactCheck } from "./sample-fact-check.server";
@@ -23,8 +24,7 @@ export async function seedDemoNewsroom(options: { onSeeding?: () => void } = {})
   if ((await prisma.user.count()) > 0) return false;
   options.onSeeding?.();
   if (!(await seedPeople())) return false;
-  const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
-  await publishSampleFactCheck(await seedSampleArticle(editor.id));
+  await publishSampleFactCheck(await seedSampleArticle(await actAs("editor@example.org")));
   await seedReviewArticle();
   return true;
 }

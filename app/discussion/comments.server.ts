@@ -4,7 +4,7 @@
 // stay in their blind lane until the claim is settled), and a mention notifies the mentioned person if
 // they, too, may read the comment.
 import { recordAudit } from "~/audit/audit.server";
-import type { SessionUser } from "~/auth/session.server";
+import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
@@ -16,7 +16,6 @@ import { commentMaxLength, hasMentions, matchMentions, parseMentions } from "./m
 
 export { commentMaxLength };
 
-type Viewer = Pick<SessionUser, "id" | "permissions">;
 
 export class CommentRefused extends Error {
   constructor(readonly reason: "notFound" | "empty" | "tooLong") {
@@ -35,7 +34,7 @@ function readersOf(claimId: string, blind: boolean): Prisma.UserWhereInput {
 }
 
 /** The claim and the viewer's access to it (app/review/claim-access.ts), if it exists and they may read it; otherwise null. */
-export async function claimReadableBy(viewer: Viewer, claimId: string) {
+export async function claimReadableBy(viewer: Actor, claimId: string) {
   const found = await claimAccess(viewer, claimId);
   return found ? { id: found.claim.id, articleId: found.claim.articleId, access: found.access } : null;
 }
@@ -60,7 +59,7 @@ export type CommentView = Prisma.CommentGetPayload<{ select: typeof commentField
  * too (not the author), records `comment.add`, and announces it on `claim:<id>` and each mentioned
  * person's `notifications:<id>`.
  */
-export async function addComment(actor: Viewer, input: { claimId: string; body: string }) {
+export async function addComment(actor: Actor, input: { claimId: string; body: string }) {
   const body = normaliseCommentBody(input.body);
   if (!body) throw new CommentRefused("empty");
   if (body.length > commentMaxLength) throw new CommentRefused("tooLong");
@@ -114,7 +113,7 @@ export async function addComment(actor: Viewer, input: { claimId: string; body: 
  * their own, everyone else all but the blind reviewers'. Callers got `access` from claimReadableBy (or
  * app/review/claim-access.server.ts).
  */
-export function listComments(viewer: Viewer, access: ClaimAccess, claimId: string): Promise<CommentView[]> {
+export function listComments(viewer: Actor, access: ClaimAccess, claimId: string): Promise<CommentView[]> {
   return prisma.comment.findMany({
     where: { claimId, deletedAt: null, ...laneFilter(viewer, access, "authorId") },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -5,7 +5,19 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { reloadServerEnv } from "~/utils/env.server";
 import { type HostResolver, isRefusedAddress, SafeFetchError, safeFetch, type SafeFetchOptions } from "./safe-fetch.server";
+
+/** FACTDESK_FETCH_ALLOW_PRIVATE as the app reads it (through serverEnv()), until restoreEnv(). */
+function stubAllowList(value: string) {
+  vi.stubEnv("FACTDESK_FETCH_ALLOW_PRIVATE", value);
+  reloadServerEnv();
+}
+
+function restoreEnv() {
+  vi.unstubAllEnvs();
+  reloadServerEnv();
+}
 
 type Server = { server: http.Server; port: number; origin: string; hits: string[] };
 
@@ -285,37 +297,37 @@ describe("safeFetch against a local server (allowed by exact host:port only)", (
   });
 
   it("refuses the same local server WITHOUT the allow-list: the default protects", async () => {
-    vi.stubEnv("FACTDESK_FETCH_ALLOW_PRIVATE", "");
+    stubAllowList("");
     try {
       const hitsBefore = main.hits.length;
       const error = await failure(safeFetch(`${main.origin}/page`));
       expect(error.code).toBe("refused_address");
       expect(main.hits.length).toBe(hitsBefore);
     } finally {
-      vi.unstubAllEnvs();
+      restoreEnv();
     }
   });
 
   it("reads the allow-list from FACTDESK_FETCH_ALLOW_PRIVATE, exact host:port entries only", async () => {
     try {
-      vi.stubEnv("FACTDESK_FETCH_ALLOW_PRIVATE", ` 127.0.0.1:${main.port} , bogus`);
+      stubAllowList(` 127.0.0.1:${main.port} , bogus`);
       expect((await safeFetch(`${main.origin}/page`)).status).toBe(200);
       for (const loose of ["127.0.0.1", "127.0.0.0/8", `*:${main.port}`, `127.0.0.1:${other.port}`, `localhost:${main.port}`]) {
-        vi.stubEnv("FACTDESK_FETCH_ALLOW_PRIVATE", loose);
+        stubAllowList(loose);
         expect((await failure(safeFetch(`${main.origin}/page`))).code, loose).toBe("refused_address");
       }
     } finally {
-      vi.unstubAllEnvs();
+      restoreEnv();
     }
   });
 
   it("an explicit empty allowedPrivateHosts overrides the environment", async () => {
-    vi.stubEnv("FACTDESK_FETCH_ALLOW_PRIVATE", `127.0.0.1:${main.port}`);
+    stubAllowList(`127.0.0.1:${main.port}`);
     try {
       const error = await failure(safeFetch(`${main.origin}/page`, { allowedPrivateHosts: [] }));
       expect(error.code).toBe("refused_address");
     } finally {
-      vi.unstubAllEnvs();
+      restoreEnv();
     }
   });
 

@@ -34,6 +34,7 @@ import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import ipaddr from "ipaddr.js";
+import { serverEnv } from "~/utils/env.server";
 
 export type ResolvedAddress = { address: string; family: number };
 /** Resolves a host name to all of its addresses; shaped like `dns.promises.lookup(name, { all: true })`. */
@@ -210,7 +211,7 @@ function normaliseAllowEntry(entry: string): string | null {
 }
 
 function allowListFrom(option: string[] | undefined): Set<string> {
-  const entries = option ?? (process.env.FACTDESK_FETCH_ALLOW_PRIVATE ?? "").split(",");
+  const entries = option ?? (serverEnv().FACTDESK_FETCH_ALLOW_PRIVATE ?? "").split(",");
   const set = new Set<string>();
   for (const entry of entries) {
     const normalised = normaliseAllowEntry(entry);

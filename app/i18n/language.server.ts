@@ -1,6 +1,7 @@
 // Which language a page renders in: the user's choice, else the visitor's cookie, else the browser's
 // Accept-Language, else the newsroom's default.
 import { parseCookie, stringifySetCookie } from "cookie";
+import { inProduction } from "~/utils/env.server";
 import { isLanguage, type Language, languageFromAcceptLanguage } from "./i18n";
 
 export const languageCookieName = "factdesk_lang";
@@ -22,7 +23,7 @@ export function languageCookie(language: Language): string {
     path: "/",
     sameSite: "lax",
     httpOnly: true,
-    secure: process.env.NODE_ENV === "production",
+    secure: inProduction(),
     maxAge: 365 * 24 * 60 * 60,
   });
 }

@@ -13,13 +13,14 @@
 // loops are awaited by `stopJobs()`, which aborts a running job (it fails and is retried after the next
 // start), and returns only when no job is running and no query is pending.
 //
-// One instance per process, on globalThis (the server entry and the route bundle share it). Before
+// One instance per process, remembered (the server entry and the route bundle share it). Before
 // `startJobs()` — in tests, in the CLI — `enqueue` still works: it installs the schema on first use and
 // queues the job for whichever process runs the workers.
 import { setTimeout as sleep } from "node:timers/promises";
 import PgBoss from "pg-boss";
 import { database } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { remember } from "~/utils/remember.server";
 import { archiveSnapshot, giveUpSnapshot, stalePendingSnapshotIds } from "~/sources/archive.server";
 
 /** Each job's name and its data. */
@@ -111,8 +112,7 @@ type Jobs = {
   runner: Runner | null;
 };
 
-const key = Symbol.for("factdesk.jobs");
-type Holder = { [key]?: Jobs };
+const current = remember("jobs", () => ({ jobs: undefined as Jobs | undefined }));
 
 function createJobs(url: string, supervise: boolean): Jobs {
   // No pool of pg-boss's own (`db`), no cron scheduler; maintenance (expiring jobs of dead processes,
@@ -136,20 +136,19 @@ function currentUrl(): string {
 
 /** The instance for the configured database, its schema installed; created on first use. */
 async function jobs(): Promise<Jobs> {
-  const holder = globalThis as Holder;
   const url = currentUrl();
-  let current = holder[key];
-  if (!current || current.url !== url) {
-    current = createJobs(url, false);
-    holder[key] = current;
+  let instance = current.jobs;
+  if (!instance || instance.url !== url) {
+    instance = createJobs(url, false);
+    current.jobs = instance;
   }
   try {
-    await current.ready;
+    await instance.ready;
   } catch (error) {
-    if (holder[key] === current) holder[key] = undefined; // try again next time
+    if (current.jobs === instance) current.jobs = undefined; // try again next time
     throw error;
   }
-  return current;
+  return instance;
 }
 
 /** Installs pg-boss's schema and queues if needed. Call before a transaction that enqueues a job. */
@@ -180,7 +179,7 @@ export async function enqueue<N extends JobName>(name: N, data: JobData[N], opti
 
 /** Asks this process's worker for `name` to look for jobs now (after the transaction that queued one commits). */
 export function nudgeWorker(name: JobName): void {
-  (globalThis as Holder)[key]?.runner?.wake.get(name)?.();
+  current.jobs?.runner?.wake.get(name)?.();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -275,15 +274,14 @@ export type StartJobsOptions = {
  * `pgboss` schema), then queues stale PENDING snapshots again. Idempotent.
  */
 export async function startJobs(options: StartJobsOptions = {}): Promise<void> {
-  const holder = globalThis as Holder;
   const url = currentUrl();
-  const existing = holder[key];
+  const existing = current.jobs;
   if (existing?.runner && existing.url === url) return;
   if (existing) await stopInstance(existing);
 
-  const current = createJobs(url, true);
-  holder[key] = current;
-  const boss = await current.ready;
+  const instance = createJobs(url, true);
+  current.jobs = instance;
+  const boss = await instance.ready;
   const pollingMs = Math.max(500, (options.pollingIntervalSeconds ?? defaultPollingMs / 1000) * 1000);
   const runner: Runner = {
     stop: new AbortController(),
@@ -292,7 +290,7 @@ export async function startJobs(options: StartJobsOptions = {}): Promise<void> {
     sweeper: setInterval(() => void sweepPendingSnapshots().catch((error: Error) => console.error("[jobs] sweep:", error.message)), sweepEveryMs),
   };
   runner.sweeper.unref();
-  current.runner = runner;
+  instance.runner = runner;
   for (const name of Object.keys(workers) as JobName[]) {
     runner.loops.push(workLoop(boss, name, workers[name], runner, pollingMs));
   }
@@ -314,9 +312,8 @@ async function stopInstance(instance: Jobs) {
 
 /** Stops the workers (waiting for a running job to finish) and pg-boss. Safe to call when not started. */
 export async function stopJobs(): Promise<void> {
-  const holder = globalThis as Holder;
-  const current = holder[key];
-  if (!current) return;
-  holder[key] = undefined;
-  await stopInstance(current);
+  const stopping = current.jobs;
+  if (!stopping) return;
+  current.jobs = undefined;
+  await stopInstance(stopping);
 }

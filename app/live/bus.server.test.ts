@@ -2,9 +2,10 @@
 // each with its own listening connection; a change published by one is heard by both, exactly once.
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { serverEnv } from "~/utils/env.server";
 import { createLiveBus, type LiveBus, type LiveChange, liveBus, maxPayloadBytes, publishChange, stopLiveBus, subscribe } from "./bus.server";
 
-const databaseUrl = process.env.DATABASE_URL!;
+const databaseUrl = serverEnv().DATABASE_URL!;
 const open: LiveBus[] = [];
 const pools: pg.Pool[] = [];
 

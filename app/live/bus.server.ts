@@ -18,6 +18,8 @@
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { database, databaseTimeouts } from "~/db/client.server";
+import { onEmbeddedDatabase, serverEnv } from "~/utils/env.server";
+import { remember } from "~/utils/remember.server";
 import { concerns, everyTopic, type LiveTopic } from "./topics";
 
 /** `origin` names the process that published the change (so it can tell its own changes coming back). */
@@ -25,11 +27,10 @@ export type LiveChange = { topics: string[]; kind: string; at: string; origin?: 
 
 // Shared by every copy of this module in the process (the server entry loads one, the route bundle another):
 // the process's name as an origin, and the caches' forget callbacks.
-const sharedKey = Symbol.for("factdesk.live.shared");
-const shared = ((globalThis as { [sharedKey]?: { origin: string; forgetters: Set<LiveListener> } })[sharedKey] ??= {
+const shared = remember("live.shared", () => ({
   origin: `${process.pid}-${Math.random().toString(36).slice(2, 10)}`,
-  forgetters: new Set(),
-});
+  forgetters: new Set<LiveListener>(),
+}));
 
 /** This process, as the origin of the changes it publishes. */
 export const processOrigin = shared.origin;
@@ -255,24 +256,19 @@ export function createLiveBus(options: LiveBusOptions): LiveBus {
   return new LiveBus(options);
 }
 
-// One bus per process (on globalThis, so the server entry, the route bundle and dev reloads share it),
-// for the database the process runs on.
-const key = Symbol.for("factdesk.live");
-type Holder = { [key]?: { bus: LiveBus; url: string | undefined } };
-
-/** The embedded database serves one process: PostgreSQL's NOTIFY is used only on a real server. */
-function onRealPostgres(url: string | undefined) {
-  return Boolean(url) && process.env.FACTDESK_EMBEDDED_DB !== url;
-}
+// One bus per process (remembered, so the server entry, the route bundle and dev reloads share it), for the
+// database the process runs on.
+const current = remember("live", () => ({ live: undefined as { bus: LiveBus; url: string | undefined } | undefined }));
 
 export function liveBus(): LiveBus {
-  const holder = globalThis as Holder;
-  const url = process.env.DATABASE_URL;
-  if (!holder[key] || holder[key].url !== url) {
-    void holder[key]?.bus.close();
-    holder[key] = { bus: createLiveBus({ databaseUrl: onRealPostgres(url) ? url! : null }), url };
+  const env = serverEnv();
+  const url = env.DATABASE_URL;
+  if (!current.live || current.live.url !== url) {
+    void current.live?.bus.close();
+    // The embedded database serves one process: PostgreSQL's NOTIFY is used only on a real server.
+    current.live = { bus: createLiveBus({ databaseUrl: url && !onEmbeddedDatabase(env) ? url : null }), url };
   }
-  return holder[key].bus;
+  return current.live.bus;
 }
 
 /** The emitter this process's subscribers listen on. */
@@ -317,8 +313,7 @@ export function liveReady(timeoutMs?: number): Promise<boolean> {
 
 /** Closes the listening connection (tests, shutdown). */
 export async function stopLiveBus() {
-  const holder = globalThis as Holder;
-  const current = holder[key];
-  holder[key] = undefined;
-  await current?.bus.close();
+  const stopping = current.live;
+  current.live = undefined;
+  await stopping?.bus.close();
 }

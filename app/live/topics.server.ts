@@ -11,7 +11,7 @@
 // Access is checked when the stream opens; a reviewer whose assignment ends keeps hearing that claim's
 // change kinds until the page reconnects (the data itself is behind the page's loader).
 import { userCan } from "~/auth/permissions";
-import type { SessionUser } from "~/auth/session.server";
+import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import { readableClaimIds } from "~/review/claim-access.server";
 import { type LiveTopic, topic } from "./topics";
@@ -43,7 +43,7 @@ export function parseTopics(raw: string | null | undefined, userId: string): Wat
 }
 
 /** True when `user` may watch every one of `topics`. */
-export async function mayWatch(user: SessionUser, topics: WatchedTopic[]): Promise<boolean> {
+export async function mayWatch(user: Actor, topics: WatchedTopic[]): Promise<boolean> {
   const claimIds: string[] = [];
   const articleIds: string[] = [];
   for (const watched of topics) {

@@ -1,6 +1,7 @@
 // The newsroom's public identity (one row). Read on every page, so each process keeps it for a few
 // seconds, and forgets it when a change is announced on the live bus (topic `newsroom`).
 import { recordAudit } from "~/audit/audit.server";
+import { type Actor, assertPermitted } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import { publishChange } from "~/live/bus.server";
 import { liveCache } from "~/live/cache.server";
@@ -33,11 +34,12 @@ export function getNewsroom(): Promise<Newsroom> {
   return newsroom.get();
 }
 
-export async function updateNewsroom(actorId: string, changes: Newsroom) {
+export async function updateNewsroom(actor: Actor, changes: Newsroom) {
+  assertPermitted(actor, "update:settings:any");
   const after = await prisma.$transaction(async (tx) => {
     const before = await tx.newsroomSettings.findUnique({ where: { id: 1 } });
     const saved = await tx.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, ...changes }, update: changes });
-    await recordAudit(tx, { actorId, action: "newsroom.update", entityType: "NewsroomSettings", entityId: "1", before, after: saved });
+    await recordAudit(tx, { actorId: actor.id, action: "newsroom.update", entityType: "NewsroomSettings", entityId: "1", before, after: saved });
     return saved;
   });
   // Announcing it drops every process's copy of the settings (this one's at once). Published pages show

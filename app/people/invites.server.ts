@@ -1,6 +1,7 @@
 // Invitations: a single-use, expiring link. Only SHA-256 of its token is stored, so the link can be
 // shown to the admin once and never read back from the database.
 import { recordAudit } from "~/audit/audit.server";
+import { type Actor, assertPermitted } from "~/auth/actor";
 import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "~/auth/permissions";
 import { generateSecureRandomString, hashSecretHex } from "~/auth/tokens.server";
@@ -13,17 +14,18 @@ import { inviteValidDays } from "./invite-rules";
 
 export type InviteCreated = { ok: true; token: string; expiresAt: Date } | { ok: false; reason: "exists" };
 
-export async function createInvite(actorId: string, email: string, role: RoleName): Promise<InviteCreated> {
+export async function createInvite(actor: Actor, email: string, role: RoleName): Promise<InviteCreated> {
+  assertPermitted(actor, "create:invite:any");
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false, reason: "exists" };
   const token = generateSecureRandomString(20);
   const expiresAt = new Date(Date.now() + inviteValidDays * 86_400_000);
   const inviteRoleId = await roleId(role);
   await prisma.$transaction(async (tx) => {
     const invite = await tx.invite.create({
-      data: { tokenHash: hashSecretHex(token), email, roleId: inviteRoleId, createdById: actorId, expiresAt },
+      data: { tokenHash: hashSecretHex(token), email, roleId: inviteRoleId, createdById: actor.id, expiresAt },
       select: { id: true },
     });
-    await recordAudit(tx, { actorId, action: "invite.create", entityType: "Invite", entityId: invite.id, after: { email, role } });
+    await recordAudit(tx, { actorId: actor.id, action: "invite.create", entityType: "Invite", entityId: invite.id, after: { email, role } });
   });
   return { ok: true, token, expiresAt };
 }
@@ -87,9 +89,10 @@ export function listPendingInvites(now = new Date()) {
   });
 }
 
-export async function revokeInvite(actorId: string, inviteId: string) {
+export async function revokeInvite(actor: Actor, inviteId: string) {
+  assertPermitted(actor, "update:user:any");
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.invite.updateMany({ where: { id: inviteId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (count) await recordAudit(tx, { actorId, action: "invite.revoke", entityType: "Invite", entityId: inviteId });
+    if (count) await recordAudit(tx, { actorId: actor.id, action: "invite.revoke", entityType: "Invite", entityId: inviteId });
   });
 }

@@ -1,5 +1,6 @@
 // People on the desk: accounts, roles, activation. Every change is audited.
 import { recordAudit } from "~/audit/audit.server";
+import { type Actor, assertPermitted } from "~/auth/actor";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import type { RoleName } from "~/auth/permissions";
 import { invalidateUserSessions } from "~/auth/session.server";
@@ -38,8 +39,9 @@ async function assertAnotherActiveAdmin(tx: Pick<typeof prisma, "user">, userId:
   if (others === 0) throw new PeopleRuleError("people.lastAdmin");
 }
 
-export async function changeRole(actorId: string, userId: string, role: RoleName) {
-  if (actorId === userId) throw new PeopleRuleError("people.cannotChangeSelf");
+export async function changeRole(actor: Actor, userId: string, role: RoleName) {
+  assertPermitted(actor, "update:user:any");
+  if (actor.id === userId) throw new PeopleRuleError("people.cannotChangeSelf");
   const newRoleId = await roleId(role);
   await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: { select: { name: true } } } });
@@ -47,7 +49,7 @@ export async function changeRole(actorId: string, userId: string, role: RoleName
     if (before.role.name === "admin" && role !== "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { roleId: newRoleId } });
     await recordAudit(tx, {
-      actorId,
+      actorId: actor.id,
       action: "user.role_change",
       entityType: "User",
       entityId: userId,
@@ -58,15 +60,16 @@ export async function changeRole(actorId: string, userId: string, role: RoleName
 }
 
 /** Deactivating ends every session of the account at once; reactivating lets the person sign in again. */
-export async function setActive(actorId: string, userId: string, active: boolean) {
-  if (actorId === userId) throw new PeopleRuleError("people.cannotChangeSelf");
+export async function setActive(actor: Actor, userId: string, active: boolean) {
+  assertPermitted(actor, "update:user:any");
+  if (actor.id === userId) throw new PeopleRuleError("people.cannotChangeSelf");
   await prisma.$transaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new PeopleRuleError("people.notFound");
     if (!active) await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
     if (!active) await tx.session.deleteMany({ where: { userId } });
     await recordAudit(tx, {
-      actorId,
+      actorId: actor.id,
       action: active ? "user.reactivate" : "user.deactivate",
       entityType: "User",
       entityId: userId,

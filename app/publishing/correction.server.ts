@@ -2,6 +2,7 @@
 // new approved verdict versions, app/review/verdict-corrections.server.ts); versions are never rewritten (a
 // database trigger refuses it). Correcting a withdrawn fact-check publishes it again.
 import { recordAudit } from "~/audit/audit.server";
+import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import { topic } from "~/live/topics";
 import type { Prisma } from "~/generated/prisma/client";
@@ -13,7 +14,7 @@ import { type EditorialText, editorialText, requiredNote } from "./editorial-tex
 import { freezeContent } from "./frozen-content.server";
 import { indexForSearch } from "./public-index.server";
 import { assertReady, publishReadiness } from "./readiness.server";
-import { type PublishActor, PublishRefused, requirePublisher } from "./refused";
+import { PublishRefused, requirePublisher } from "./refused";
 
 type Tx = Prisma.TransactionClient;
 
@@ -29,7 +30,7 @@ export type CorrectionInput = EditorialText & {
  * A correction: changed verdicts become new approved verdict versions, then the page gets a new version with
  * the note. On a withdrawn fact-check it is a republication: the page is back, and the note says why.
  */
-export async function correctFactCheck(actor: PublishActor, input: CorrectionInput) {
+export async function correctFactCheck(actor: Actor, input: CorrectionInput) {
   requirePublisher(actor);
   const text = editorialText(input);
   const note = requiredNote(input.correctionNote, publishingLimits.correctionNote, "correctionNote");
@@ -44,7 +45,7 @@ export type VerdictChange = { claimId: string; anchor: string; wording: string; 
  * What correctFactCheck would put on the public page now (the new version, with its corrected verdicts),
  * exactly, without publishing it; and which verdicts it changes.
  */
-export async function draftCorrection(actor: PublishActor, input: CorrectionInput) {
+export async function draftCorrection(actor: Actor, input: CorrectionInput) {
   requirePublisher(actor);
   const text = editorialText(input);
   const note = requiredNote(input.correctionNote, publishingLimits.correctionNote, "correctionNote");
@@ -69,7 +70,7 @@ export async function draftCorrection(actor: PublishActor, input: CorrectionInpu
   });
 }
 
-async function writeCorrection(tx: Tx, actor: PublishActor, input: CorrectionInput, text: EditorialText, note: string) {
+async function writeCorrection(tx: Tx, actor: Actor, input: CorrectionInput, text: EditorialText, note: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "FactCheck" WHERE id = ${input.factCheckId}::uuid FOR UPDATE`;
   if (!locked.length) throw new PublishRefused("notFound");
   const factCheck = await tx.factCheck.findUniqueOrThrow({

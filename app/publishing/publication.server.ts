@@ -1,6 +1,7 @@
 // Publishing an article's fact-check: the editor's text and the desk's settled claims frozen into version 1
 // (PublishedContent) at a readable, stable address.
 import { recordAudit } from "~/audit/audit.server";
+import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { announceFactCheck } from "./announce.server";
@@ -11,7 +12,7 @@ import { freezeContent } from "./frozen-content.server";
 import { indexForSearch } from "./public-index.server";
 import type { PublishedFactCheck } from "./public-fact-check.server";
 import { assertReady, publishReadiness } from "./readiness.server";
-import { type PublishActor, PublishRefused, requirePublisher } from "./refused";
+import { PublishRefused, requirePublisher } from "./refused";
 import { firstFreeSlug, slugify, slugPattern } from "./slug";
 
 type Tx = Prisma.TransactionClient;
@@ -44,7 +45,7 @@ function publicationSlug(input: PublishInput) {
   return slug;
 }
 
-export async function publishFactCheck(actor: PublishActor, input: PublishInput) {
+export async function publishFactCheck(actor: Actor, input: PublishInput) {
   requirePublisher(actor);
   const text = editorialText(input);
   const slug = publicationSlug(input);
@@ -54,7 +55,7 @@ export async function publishFactCheck(actor: PublishActor, input: PublishInput)
 }
 
 /** What publishFactCheck would put on the public page now, exactly, without publishing it (editors' preview). */
-export async function draftPublication(actor: PublishActor, input: PublishInput): Promise<PublishedFactCheck> {
+export async function draftPublication(actor: Actor, input: PublishInput): Promise<PublishedFactCheck> {
   requirePublisher(actor);
   const text = editorialText(input);
   const slug = publicationSlug(input);
@@ -64,7 +65,7 @@ export async function draftPublication(actor: PublishActor, input: PublishInput)
   }).catch(uniqueSlug);
 }
 
-async function writePublication(tx: Tx, actor: PublishActor, articleId: string, slug: string, text: EditorialText) {
+async function writePublication(tx: Tx, actor: Actor, articleId: string, slug: string, text: EditorialText) {
   const article = await tx.article.findUnique({
     where: { id: articleId },
     select: { id: true, language: true, status: true, factCheck: { select: { id: true } } },

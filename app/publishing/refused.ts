@@ -1,10 +1,8 @@
 // Why publishing refuses: one reason per refusal (the route turns it into a status and a message), and who
 // may publish at all. Publication, correction and withdrawal share them.
-import type { PermissionHolder } from "~/auth/permissions";
+import type { Actor } from "~/auth/actor";
 import { userCan } from "~/auth/permissions";
 import type { ClaimStatus } from "~/generated/prisma/enums";
-
-export type PublishActor = PermissionHolder & { id: string };
 
 export type PublishRefusal =
   | "notAllowed" // the role may not publish
@@ -32,6 +30,6 @@ export class PublishRefused extends Error {
 }
 
 /** Only a role that may publish acts on a fact-check. */
-export function requirePublisher(actor: PublishActor) {
+export function requirePublisher(actor: Actor) {
   if (!userCan(actor, "publish:factcheck:any")) throw new PublishRefused("notAllowed");
 }

@@ -2,14 +2,14 @@
 // colour and a numeric value (values ascend with truthfulness; ClaimReview's worst/best rating are the
 // scale's min/max). One scale is active. Labels used by any verdict can be renamed but never deleted.
 import { recordAudit } from "~/audit/audit.server";
-import { type PermissionHolder, userCan } from "~/auth/permissions";
+import type { Actor } from "~/auth/actor";
+import { userCan } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
 import { topic } from "~/live/topics";
 
 type Tx = Prisma.TransactionClient;
-type Actor = PermissionHolder & { id: string };
 
 export const labelFields = { id: true, labelEn: true, labelId: true, value: true, colour: true } as const;
 

@@ -2,7 +2,7 @@
 // and note; reassigning ends the previous assignment, unassigning ends it and reopens the claim.
 import { recordAudit } from "~/audit/audit.server";
 import { userCan } from "~/auth/permissions";
-import type { SessionUser } from "~/auth/session.server";
+import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import { publishChange } from "~/live/bus.server";
 import { topic } from "~/live/topics";
@@ -77,7 +77,7 @@ export async function deadlineOn(day: CalendarDay): Promise<Date> {
 }
 
 export async function assignClaims(
-  actor: SessionUser,
+  actor: Actor,
   input: { claimIds: string[]; reviewerId: string; dueAt: Date | null; note: string | null },
 ) {
   if (!userCan(actor, "assign:claim:any")) throw new AssignmentRefused("notAllowed");
@@ -124,7 +124,7 @@ export async function assignClaims(
   return touched.length;
 }
 
-export async function unassignClaim(actor: SessionUser, claimId: string) {
+export async function unassignClaim(actor: Actor, claimId: string) {
   if (!userCan(actor, "assign:claim:any")) throw new AssignmentRefused("notAllowed");
   const result = await prisma.$transaction(async (tx) => {
     const claim = await tx.claim.findFirst({

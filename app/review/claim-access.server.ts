@@ -4,7 +4,8 @@
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus } from "~/generated/prisma/enums";
-import { type ClaimAccess, claimAccessFor, type ClaimViewer } from "./claim-access";
+import type { Actor } from "~/auth/actor";
+import { type ClaimAccess, claimAccessFor } from "./claim-access";
 import { isUuid } from "~/utils/input";
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -22,13 +23,13 @@ type Row = {
 };
 
 /** The claim and what the viewer may do with it, or null when they may not read it (or it does not exist). */
-export async function claimAccess(viewer: ClaimViewer, claimId: string, db: Db = prisma): Promise<{ claim: AccessibleClaim; access: ClaimAccess } | null> {
+export async function claimAccess(viewer: Actor, claimId: string, db: Db = prisma): Promise<{ claim: AccessibleClaim; access: ClaimAccess } | null> {
   const found = await claimWithAccess(viewer, claimId, db);
   return found?.access ? { claim: found.claim, access: found.access } : null;
 }
 
 /** The claim (null when it does not exist or is deleted) and the viewer's access to it (null when they may not read it). */
-export async function claimWithAccess(viewer: ClaimViewer, claimId: string, db: Db = prisma): Promise<{ claim: AccessibleClaim; access: ClaimAccess | null } | null> {
+export async function claimWithAccess(viewer: Actor, claimId: string, db: Db = prisma): Promise<{ claim: AccessibleClaim; access: ClaimAccess | null } | null> {
   if (!isUuid(claimId)) return null;
   const rows = await db.$queryRaw<Row[]>`
     SELECT c.id::text AS id,
@@ -48,7 +49,7 @@ export async function claimWithAccess(viewer: ClaimViewer, claimId: string, db: 
 }
 
 /** Of `claimIds`, the ones the viewer may read (for live topics). */
-export async function readableClaimIds(viewer: ClaimViewer, claimIds: readonly string[]): Promise<Set<string>> {
+export async function readableClaimIds(viewer: Actor, claimIds: readonly string[]): Promise<Set<string>> {
   const found = await Promise.all(claimIds.map((id) => claimAccess(viewer, id)));
   return new Set(found.flatMap((entry) => (entry ? [entry.claim.id] : [])));
 }

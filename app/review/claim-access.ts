@@ -15,10 +15,9 @@
 //
 // Settled means settled: nobody changes a settled claim's wording, span or sources (an editor reopens it
 // first, see docs/decisions/0014-settled-claims.md).
-import { type PermissionHolder, userCan } from "~/auth/permissions";
+import type { Actor } from "~/auth/actor";
+import { userCan } from "~/auth/permissions";
 import type { ClaimStatus } from "~/generated/prisma/enums";
-
-export type ClaimViewer = PermissionHolder & { id: string };
 
 export type ClaimRole = "desk" | "primary" | "blind";
 
@@ -59,7 +58,7 @@ export type ClaimAccess = {
 };
 
 /** The viewer's access to the claim, or null when they may not read it at all. */
-export function claimAccessFor(viewer: ClaimViewer, facts: ClaimFacts): ClaimAccess | null {
+export function claimAccessFor(viewer: Actor, facts: ClaimFacts): ClaimAccess | null {
   const settled = isSettled(facts.status);
   let role: ClaimRole | null = null;
   if (userCan(viewer, "read:article:any")) role = "desk";

@@ -1,5 +1,5 @@
 // What the claim page shows about the claim itself: its text in context, its article, who has it.
-import type { SessionUser } from "~/auth/session.server";
+import type { Actor } from "~/auth/actor";
 import { claimFields } from "~/claims/claims.server";
 import { paragraphSpans } from "~/claims/spans";
 import { prisma } from "~/db/client.server";
@@ -14,7 +14,7 @@ async function blindReviewOn() {
  * admins any claim, reviewers the ones assigned to them — and blind second reviewers the ones open for
  * their review (what they then see of the others' work is cut by `access`).
  */
-export async function readableClaim(viewer: SessionUser, claimId: string) {
+export async function readableClaim(viewer: Actor, claimId: string) {
   const found = await claimAccess(viewer, claimId);
   if (!found) return null;
   const claim = await prisma.claim.findFirst({

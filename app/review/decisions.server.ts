@@ -10,11 +10,11 @@
 //
 // Changes to the set are announced on the live topic `decisions` (watched by deciders only, see
 // app/live/topics.server.ts): every proposal, return, approval and not-checkable decision publishes it.
-import { type PermissionHolder, userCan } from "~/auth/permissions";
+import type { Actor } from "~/auth/actor";
+import { userCan } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 
-type Viewer = PermissionHolder & { id: string };
 type Db = Pick<Prisma.TransactionClient, "user">;
 
 export type WaitingDecision = {
@@ -27,7 +27,7 @@ export type WaitingDecision = {
 };
 
 /** Claims waiting for `viewer`'s decision (see above); empty for someone who may not decide. */
-function waitingWhere(viewer: Viewer): Prisma.VerdictWhereInput {
+function waitingWhere(viewer: Actor): Prisma.VerdictWhereInput {
   return {
     blind: false,
     status: "PROPOSED",
@@ -41,7 +41,7 @@ function waitingWhere(viewer: Viewer): Prisma.VerdictWhereInput {
 }
 
 /** Proposed verdicts waiting for `viewer`'s decision, oldest first. */
-export async function waitingDecisions(viewer: Viewer, options: { limit?: number; now?: Date } = {}): Promise<WaitingDecision[]> {
+export async function waitingDecisions(viewer: Actor, options: { limit?: number; now?: Date } = {}): Promise<WaitingDecision[]> {
   if (!userCan(viewer, "approve:verdict:any")) return [];
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const now = (options.now ?? new Date()).getTime();
@@ -65,7 +65,7 @@ export async function waitingDecisions(viewer: Viewer, options: { limit?: number
 }
 
 /** How many proposed verdicts wait for `viewer`'s decision (0 for someone who may not decide). */
-export async function waitingDecisionCount(viewer: Viewer): Promise<number> {
+export async function waitingDecisionCount(viewer: Actor): Promise<number> {
   if (!userCan(viewer, "approve:verdict:any")) return 0;
   return prisma.verdict.count({ where: waitingWhere(viewer) });
 }

@@ -1,7 +1,8 @@
 // Verdicts corrected by a published fact-check's correction (app/publishing/correction.server.ts): an
 // editorial act, so the four-eyes rule does not apply; the public note and the audit log are its safeguard.
 import { recordAudit } from "~/audit/audit.server";
-import { type PermissionHolder, userCan } from "~/auth/permissions";
+import type { Actor } from "~/auth/actor";
+import { userCan } from "~/auth/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { rationaleMaxLength } from "./verdicts.server";
 
@@ -26,7 +27,7 @@ export class VerdictCorrectionRefused extends Error {
  */
 export async function correctVerdicts(
   tx: Tx,
-  actor: PermissionHolder & { id: string },
+  actor: Actor,
   articleId: string,
   changes: VerdictCorrection[],
   note: string,

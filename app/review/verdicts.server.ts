@@ -24,7 +24,8 @@
 // based on a page that showed every blind verdict and the disagreement flag; and nobody who proposed an
 // open verdict on the claim, primary or blind, can approve it.
 import { recordAudit } from "~/audit/audit.server";
-import { type PermissionHolder, userCan } from "~/auth/permissions";
+import type { Actor } from "~/auth/actor";
+import { userCan } from "~/auth/permissions";
 import { ClaimConflict, lockClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -43,9 +44,6 @@ import { renderRationale } from "./markdown.server";
 export { ClaimConflict, TransitionRefused };
 
 type Tx = Prisma.TransactionClient;
-
-/** Who acts or views: a SessionUser fits. */
-export type VerdictActor = PermissionHolder & { id: string };
 
 export const rationaleMaxLength = 20_000;
 export const noteMaxLength = 2_000;
@@ -71,7 +69,7 @@ export class VerdictRefused extends Error {
  * There is no `propose:verdict:any` permission: whoever may both propose verdicts and decide on any
  * claim (admins, by the default grants) may propose on a claim that is not assigned to them.
  */
-function mayProposeOnAnyClaim(actor: VerdictActor) {
+function mayProposeOnAnyClaim(actor: Actor) {
   return userCan(actor, "propose:verdict:own") && userCan(actor, "approve:verdict:any");
 }
 
@@ -195,7 +193,7 @@ export type ProposeInput = VerdictBasisInput & { claimId: string; ratingId: stri
  * proposer that it waits for a decision — naming the claim only, never the rating or rationale; a blind
  * one leaves the status alone and tells nobody.
  */
-export async function proposeVerdict(actor: VerdictActor, input: ProposeInput) {
+export async function proposeVerdict(actor: Actor, input: ProposeInput) {
   if (!userCan(actor, "propose:verdict:own")) throw new VerdictRefused("notAllowed");
   const blind = input.blind ?? false;
   const rationale = input.rationale.replace(/\r\n?/g, "\n").trimEnd();
@@ -263,7 +261,7 @@ async function awaitingDecision(tx: Tx, claimId: string) {
 }
 
 /** An editor sends the proposed verdict back to research with a comment; the proposer is notified. */
-export async function returnVerdict(actor: VerdictActor, input: VerdictBasisInput & { claimId: string; comment: string }) {
+export async function returnVerdict(actor: Actor, input: VerdictBasisInput & { claimId: string; comment: string }) {
   if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
   const comment = cleanNote(input.comment);
   const result = await prisma.$transaction(async (tx) => {
@@ -295,7 +293,7 @@ export async function returnVerdict(actor: VerdictActor, input: VerdictBasisInpu
  * An editor approves the proposed verdict. Four-eyes: whoever proposed it (or an open blind verdict on
  * the claim) is refused, whatever their role. Open blind verdicts are closed with the decision.
  */
-export async function approveVerdict(actor: VerdictActor, input: VerdictBasisInput & { claimId: string }) {
+export async function approveVerdict(actor: Actor, input: VerdictBasisInput & { claimId: string }) {
   if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
   const result = await prisma.$transaction(async (tx) => {
     const claim = await loadClaim(tx, input.claimId);
@@ -333,7 +331,7 @@ export async function approveVerdict(actor: VerdictActor, input: VerdictBasisInp
 }
 
 /** An editor marks the claim not checkable, with a reason; open proposals are closed with it. */
-export async function markNotCheckable(actor: VerdictActor, input: VerdictBasisInput & { claimId: string; reason: string }) {
+export async function markNotCheckable(actor: Actor, input: VerdictBasisInput & { claimId: string; reason: string }) {
   if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
   const reason = cleanNote(input.reason);
   const result = await prisma.$transaction(async (tx) => {
@@ -365,7 +363,7 @@ export async function markNotCheckable(actor: VerdictActor, input: VerdictBasisI
  * frozen version until a correction. A claim marked not checkable goes back to unassigned (its assignment,
  * if any, ends). Recorded as `claim.reopen`.
  */
-export async function reopenClaim(actor: VerdictActor, input: VerdictBasisInput & { claimId: string; reason: string }) {
+export async function reopenClaim(actor: Actor, input: VerdictBasisInput & { claimId: string; reason: string }) {
   if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
   const reason = cleanNote(input.reason);
   const result = await prisma.$transaction(async (tx) => {
@@ -425,7 +423,7 @@ export type VerdictView = {
  * (app/review/claim-access.ts: each lane sees only its own verdicts until the claim is settled). `access`
  * is the viewer's, when the caller has it; without it, it is read — none for a viewer who may not read the claim.
  */
-export async function listVerdicts(viewer: VerdictActor, claimId: string, known?: ClaimAccess): Promise<VerdictView[]> {
+export async function listVerdicts(viewer: Actor, claimId: string, known?: ClaimAccess): Promise<VerdictView[]> {
   const access = known ?? (await claimAccess(viewer, claimId))?.access;
   if (!access) return [];
   const rows = await prisma.verdict.findMany({
@@ -478,7 +476,7 @@ export async function listVerdicts(viewer: VerdictActor, claimId: string, known?
 export type VerdictAbilities = { propose: boolean; proposeBlind: boolean; decide: boolean };
 
 /** What the viewer may do about the claim's verdict now (the interface hides the rest; the server still guards). */
-export async function verdictAbilities(viewer: VerdictActor, claimId: string): Promise<VerdictAbilities> {
+export async function verdictAbilities(viewer: Actor, claimId: string): Promise<VerdictAbilities> {
   const [claim, blindSetting, ownPrimary] = await Promise.all([
     prisma.claim.findFirst({
       where: { id: claimId, deletedAt: null },
@@ -499,7 +497,7 @@ export async function verdictAbilities(viewer: VerdictActor, claimId: string): P
 }
 
 /** Everything the claim page's verdict section needs, in one call for its loader. */
-export async function verdictSection(viewer: VerdictActor, claimId: string, access: ClaimAccess) {
+export async function verdictSection(viewer: Actor, claimId: string, access: ClaimAccess) {
   const [verdicts, can, scale] = await Promise.all([listVerdicts(viewer, claimId, access), verdictAbilities(viewer, claimId), activeScale()]);
   return { verdicts, can, scale: scale?.labels ?? [] };
 }

@@ -40,7 +40,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: SettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
   const { publicUrl, logoUrl, timeZone, ...rest } = submission.value;
-  await updateNewsroom(admin.id, { ...rest, publicUrl: publicUrl ?? null, logoUrl: logoUrl ?? null, timeZone: timeZone ?? (await getNewsroom()).timeZone });
+  await updateNewsroom(admin, { ...rest, publicUrl: publicUrl ?? null, logoUrl: logoUrl ?? null, timeZone: timeZone ?? (await getNewsroom()).timeZone });
   return { result: submission.reply(), saved: true };
 }
 

@@ -51,7 +51,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       case "invite": {
         await requireUserWithPermission({ request, context }, "create:invite:any");
         const email = value.email.toLowerCase();
-        const invite = await createInvite(admin.id, email, value.role);
+        const invite = await createInvite(admin, email, value.role);
         if (!invite.ok) {
           return data({ result: submission.reply({ fieldErrors: { email: ["people.inviteExists"] } }), notice: null }, { status: 409 });
         }
@@ -60,16 +60,16 @@ export async function action({ request, context }: Route.ActionArgs) {
         return { result: submission.reply({ resetForm: true }), notice };
       }
       case "role":
-        await changeRole(admin.id, value.userId, value.role);
+        await changeRole(admin, value.userId, value.role);
         return { result: submission.reply(), notice: { tone: "success", key: "people.roleChanged" } as Notice };
       case "deactivate":
       case "reactivate": {
         const active = value.intent === "reactivate";
-        await setActive(admin.id, value.userId, active);
+        await setActive(admin, value.userId, active);
         return { result: submission.reply(), notice: { tone: "success", key: active ? "people.reactivated_done" : "people.deactivated_done" } as Notice };
       }
       case "revoke":
-        await revokeInvite(admin.id, value.inviteId);
+        await revokeInvite(admin, value.inviteId);
         return { result: submission.reply(), notice: { tone: "success", key: "people.revoked" } as Notice };
     }
   } catch (error) {

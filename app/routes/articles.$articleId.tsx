@@ -109,21 +109,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     try {
       switch (value.intent) {
         case "createClaim":
-          return here((await createClaim(editor.id, article.id, value)).id);
+          return here((await createClaim(editor, article.id, value)).id);
         case "acceptSuggestion":
-          await acceptSuggestions(editor.id, article.id, { ids: [value.suggestionId] });
+          await acceptSuggestions(editor, article.id, { ids: [value.suggestionId] });
           return here();
         case "dismissSuggestion":
-          await dismissSuggestions(editor.id, article.id, [value.suggestionId]);
+          await dismissSuggestions(editor, article.id, [value.suggestionId]);
           return here();
         case "acceptAbove": {
-          const count = await acceptSuggestions(editor.id, article.id, { minScore: value.minScore });
+          const count = await acceptSuggestions(editor, article.id, { minScore: value.minScore });
           return data<ActionData>({ notice: { tone: "success", key: "workspace.accepted", count } });
         }
         case "updateClaim": {
           const edit = { wording: value.wording, claimant: value.claimant, claimantKind: value.claimantKind ?? null, appearance: value.appearance, claimDate: value.claimDate ? new Date(value.claimDate) : null };
           try {
-            await updateClaim(editor.id, article.id, value.claimId, value.version, edit, parseLoaded(value.loaded));
+            await updateClaim(editor, article.id, value.claimId, value.version, edit, parseLoaded(value.loaded));
           } catch (error) {
             if (!(error instanceof ClaimConflict) || !error.detail) throw error;
             const draft = { wording: value.wording, claimant: value.claimant ?? "", claimantKind: value.claimantKind ?? "", claimDate: value.claimDate ?? "", appearance: value.appearance ?? "" };
@@ -133,14 +133,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           return here(value.claimId);
         }
         case "splitClaim":
-          return here((await splitClaim(editor.id, article.id, value.claimId, value.version, value.at))[0]);
+          return here((await splitClaim(editor, article.id, value.claimId, value.version, value.at))[0]);
         case "mergeClaims":
-          return here(await mergeClaims(editor.id, article.id, value.claimId));
+          return here(await mergeClaims(editor, article.id, value.claimId));
         case "deleteClaim":
-          await deleteClaim(editor.id, article.id, value.claimId, value.version);
+          await deleteClaim(editor, article.id, value.claimId, value.version);
           return data<ActionData>({ notice: { tone: "success", key: "workspace.deleted" } });
         case "setLanguage":
-          await setArticleLanguage(editor.id, article.id, value.language);
+          await setArticleLanguage(editor, article.id, value.language);
           return here();
       }
     } catch (error) {

@@ -66,7 +66,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     } else {
       throw badInput("badInput.malformedForm", 400);
     }
-    const outcome = await importArticle(editor.id, draft);
+    const outcome = await importArticle(editor, draft);
     if (outcome.created) return redirect(`/articles/${outcome.articleId}`);
     return data<ActionResult>({ intent, values, duplicate: { id: outcome.articleId, title: outcome.title } }, { status: 409 });
   } catch (error) {

@@ -1,7 +1,8 @@
 // What the HTTP server hands every loader, action and the document renderer for one request (see
 // app/server/http.server.ts): with React Router's middleware (future.v8_middleware) the load context is a
 // RouterContextProvider, read with `requestContextOf(context)`.
-import { createContext, type RouterContext, RouterContextProvider } from "react-router";
+import { createContext, RouterContextProvider } from "react-router";
+import { remember } from "~/utils/remember.server";
 
 export type RequestContext = {
   /** The Content-Security-Policy nonce of this response. */
@@ -10,11 +11,9 @@ export type RequestContext = {
   clientIp: string;
 };
 
-// One context key per process, on globalThis: the Express server (scripts/start.ts loads this module) and
-// the server build (its own copy of this module) must read and write the same key.
-const key = Symbol.for("factdesk.requestContext");
-const holder = globalThis as { [key]?: RouterContext<RequestContext> };
-const requestContext = (holder[key] ??= createContext<RequestContext>());
+// One context key per process: the Express server (scripts/start.ts loads this module) and the server build
+// (its own copy of this module) must read and write the same key.
+const requestContext = remember("requestContext", () => createContext<RequestContext>());
 
 /** The load context for one request. */
 export function createRequestContext(values: RequestContext): RouterContextProvider {

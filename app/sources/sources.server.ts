@@ -7,7 +7,8 @@
 // claim is settled (approved or not checkable). Who may see them: whoever may read the claim, each in
 // their lane of the review (app/review/claim-access.ts).
 import { recordAudit } from "~/audit/audit.server";
-import { type PermissionHolder, userCan } from "~/auth/permissions";
+import type { Actor } from "~/auth/actor";
+import { userCan } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
 import type { Prisma, SnapshotStatus, SourceKind, SourceStance } from "~/generated/prisma/client";
 import { enqueue, nudgeWorker, prepareJobs } from "~/jobs/queue.server";
@@ -19,7 +20,6 @@ import { canMove, nextStatus } from "~/review/lifecycle";
 import { isUuid } from "~/utils/input";
 
 type Tx = Prisma.TransactionClient;
-export type SourceActor = PermissionHolder & { id: string };
 
 export const sourceKinds = [
   "OFFICIAL_DOCUMENT",
@@ -109,7 +109,7 @@ type EditableClaim = AccessibleClaim & { access: ClaimAccess; assigned: boolean 
  * on). Archiving a source again (`retry`) changes no evidence, so it is allowed on a settled claim to whoever
  * could change its sources before.
  */
-async function editableClaim(db: Tx | typeof prisma, actor: SourceActor, claimId: string, options: { evenSettled?: boolean } = {}): Promise<EditableClaim> {
+async function editableClaim(db: Tx | typeof prisma, actor: Actor, claimId: string, options: { evenSettled?: boolean } = {}): Promise<EditableClaim> {
   const found = await claimWithAccess(actor, claimId, db);
   if (!found) throw new SourceError("not_found");
   const { claim, access } = found;
@@ -121,7 +121,7 @@ async function editableClaim(db: Tx | typeof prisma, actor: SourceActor, claimId
 }
 
 /** Whether `viewer` may see the source (its claim, and its lane of the review: app/review/claim-access.ts). */
-async function canReadSource(viewer: SourceActor, source: { claimId: string; blind: boolean; addedById: string }): Promise<boolean> {
+async function canReadSource(viewer: Actor, source: { claimId: string; blind: boolean; addedById: string }): Promise<boolean> {
   const found = await claimAccess(viewer, source.claimId);
   return found !== null && seesLaneItem(viewer, found.access, { blind: source.blind, authorId: source.addedById });
 }
@@ -130,7 +130,7 @@ async function canReadSource(viewer: SourceActor, source: { claimId: string; bli
  * Checks that `actor` may change the claim's sources at all, else throws SourceError ("not_found" or
  * "forbidden"); adding and removing also refuse a settled claim ("settled").
  */
-export async function assertMayEditSources(actor: SourceActor, claimId: string): Promise<void> {
+export async function assertMayEditSources(actor: Actor, claimId: string): Promise<void> {
   await editableClaim(prisma, actor, claimId, { evenSettled: true });
 }
 
@@ -169,7 +169,7 @@ async function queueArchive(tx: Tx, sourceId: string) {
  * audit event commit together. A URL already on the claim is accepted (listSources flags it). The
  * assigned reviewer's first source starts the research (ASSIGNED → IN_RESEARCH, review/lifecycle.ts).
  */
-export async function addSource(actor: SourceActor, input: NewSource): Promise<{ sourceId: string; snapshotId: string }> {
+export async function addSource(actor: Actor, input: NewSource): Promise<{ sourceId: string; snapshotId: string }> {
   const url = parseSourceUrl(input.url);
   await prepareJobs(); // pg-boss's schema, before the transaction that inserts into it
   const result = await prisma.$transaction(async (tx) => {
@@ -216,7 +216,7 @@ async function liveSource(tx: Tx, sourceId: string) {
  * Archives the source again: a new PENDING snapshot and job (earlier attempts stay as they were). When
  * an attempt is still pending, returns that one instead of queueing another.
  */
-export async function retryArchive(actor: SourceActor, sourceId: string, options: { claimId?: string } = {}): Promise<{ snapshotId: string; claimId: string }> {
+export async function retryArchive(actor: Actor, sourceId: string, options: { claimId?: string } = {}): Promise<{ snapshotId: string; claimId: string }> {
   await prepareJobs();
   const result = await prisma.$transaction(async (tx) => {
     const source = await liveSource(tx, sourceId);
@@ -249,7 +249,7 @@ export async function retryArchive(actor: SourceActor, sourceId: string, options
 }
 
 /** Removes a source from the claim: the row stays (deletedAt), with its snapshots and audit trail. */
-export async function removeSource(actor: SourceActor, sourceId: string, options: { claimId?: string } = {}): Promise<{ claimId: string }> {
+export async function removeSource(actor: Actor, sourceId: string, options: { claimId?: string } = {}): Promise<{ claimId: string }> {
   const result = await prisma.$transaction(async (tx) => {
     const before = await liveSource(tx, sourceId);
     if (options.claimId && options.claimId !== before.claimId) throw new SourceError("not_found");
@@ -299,7 +299,7 @@ export type SourceListItem = {
  * attempt: until the claim is settled, a blind reviewer only their own, everyone else all but the blind
  * reviewers'. Callers got `access` from app/review/claim-access.server.ts.
  */
-export async function listSources(viewer: SourceActor, access: ClaimAccess, claimId: string): Promise<SourceListItem[]> {
+export async function listSources(viewer: Actor, access: ClaimAccess, claimId: string): Promise<SourceListItem[]> {
   if (!isUuid(claimId)) return [];
   const rows = await prisma.source.findMany({
     where: { claimId, deletedAt: null, ...laneFilter(viewer, access, "addedById") },
@@ -366,14 +366,14 @@ const snapshotSelect = {
 } as const;
 
 /** Whether the snapshot exists and `viewer` may read its claim. */
-async function mayReadSnapshot(viewer: SourceActor, snapshotId: string): Promise<boolean> {
+async function mayReadSnapshot(viewer: Actor, snapshotId: string): Promise<boolean> {
   if (!isUuid(snapshotId)) return false;
   const row = await prisma.sourceSnapshot.findUnique({ where: { id: snapshotId }, select: { source: { select: { claimId: true, blind: true, addedById: true } } } });
   return row !== null && (await canReadSource(viewer, row.source));
 }
 
 /** One archive attempt with its metadata and text, or null when it does not exist or the viewer may not read its claim. */
-export async function getSnapshot(viewer: SourceActor, snapshotId: string): Promise<SnapshotView | null> {
+export async function getSnapshot(viewer: Actor, snapshotId: string): Promise<SnapshotView | null> {
   if (!(await mayReadSnapshot(viewer, snapshotId))) return null;
   const row = await prisma.sourceSnapshot.findUnique({ where: { id: snapshotId }, select: snapshotSelect });
   if (!row) return null;
@@ -396,7 +396,7 @@ export async function getSnapshot(viewer: SourceActor, snapshotId: string): Prom
 }
 
 /** The snapshot's sanitised HTML (for the sandboxed frame), or null. */
-export async function getSnapshotHtml(viewer: SourceActor, snapshotId: string): Promise<string | null> {
+export async function getSnapshotHtml(viewer: Actor, snapshotId: string): Promise<string | null> {
   if (!(await mayReadSnapshot(viewer, snapshotId))) return null;
   const row = await prisma.sourceSnapshot.findUnique({ where: { id: snapshotId }, select: { sanitizedHtml: true } });
   return row?.sanitizedHtml ?? null;

@@ -1,5 +1,7 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readServerEnv } from "./env.server";
+import { readServerEnv, reloadServerEnv, serverEnv } from "./env.server";
 
 const database = "postgresql://factdesk@db.example.org:5432/factdesk";
 
@@ -23,5 +25,29 @@ describe("APP_URL, the one public address", () => {
     const embedded = "postgresql://postgres@127.0.0.1:41234/postgres";
     expect(readServerEnv({ NODE_ENV: "production", DATABASE_URL: embedded, FACTDESK_EMBEDDED_DB: embedded }).APP_URL).toBeUndefined();
     expect(readServerEnv({ NODE_ENV: "development", DATABASE_URL: database }).APP_URL).toBeUndefined();
+  });
+});
+
+describe("the environment, read in one place", () => {
+  it("is read from the process environment by this module only (app/generated aside)", async () => {
+    const appDir = path.resolve(import.meta.dirname, "..");
+    const self = path.join(appDir, "utils/env.server.ts");
+    const readers: string[] = [];
+    for (const entry of await readdir(appDir, { recursive: true, withFileTypes: true })) {
+      const file = path.join(entry.parentPath, entry.name);
+      if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || file === self) continue;
+      if (file.startsWith(path.join(appDir, "generated") + path.sep)) continue;
+      if (/\bprocess\.env\b/.test(await readFile(file, "utf8"))) readers.push(path.relative(appDir, file));
+    }
+    expect(readers).toEqual([]);
+  });
+
+  it("is parsed once and kept until reloadServerEnv()", () => {
+    const first = serverEnv();
+    expect(serverEnv()).toBe(first);
+    const reloaded = reloadServerEnv();
+    expect(reloaded).not.toBe(first);
+    expect(serverEnv()).toBe(reloaded);
+    expect(reloaded).toEqual(first);
   });
 });

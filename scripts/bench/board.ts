@@ -20,12 +20,12 @@ export async function prepareBoard(databaseUrl: string, claimCount = 300, review
     const reviewers = await prisma.user.findMany({ where: { email: { startsWith: "bench-reviewer-" } }, select: { id: true } });
     const lines = Array.from({ length: claimCount }, (_, i) => `Pejabat menyebut ${i + 1}.000 warga terdampak banjir di wilayah ${i + 1}, kata BPBD.`);
     const draft = draftFromPaste({ title: "Bench: papan dengan 300 klaim", body: lines.join("\n") });
-    const { articleId } = await importArticle(editor.id, draft);
+    const { articleId } = await importArticle(editor, draft);
     const claimIds: string[] = [];
     let from = 0;
     for (const line of lines) {
       const start = draft.body.indexOf(line, from);
-      claimIds.push((await createClaim(editor.id, articleId, { start, end: start + line.length })).id);
+      claimIds.push((await createClaim(editor, articleId, { start, end: start + line.length })).id);
       from = start + line.length;
     }
     const share = Math.ceil((claimCount * 0.8) / reviewerCount); // a fifth stays unassigned

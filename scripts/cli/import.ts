@@ -7,11 +7,13 @@ import { parseArgs } from "node:util";
 import { importArticle } from "../../app/articles/articles.server.ts";
 import { type ArticleDraft, draftFromFile, draftFromUrl, ImportError } from "../../app/articles/import-source.server.ts";
 import { articleLimits } from "../../app/articles/text.ts";
+import { loadActor } from "../../app/auth/actor.server.ts";
+import { userCan } from "../../app/auth/permissions.ts";
 import { disconnectDatabase, prisma } from "../../app/db/client.server.ts";
 import { EmbeddedDatabaseInUse, startEmbeddedDatabase } from "../../app/db/embedded.server.ts";
 import { applyMigrations } from "../../app/db/migrate.server.ts";
 import { translator } from "../../app/i18n/i18n.ts";
-import { readServerEnv } from "../../app/utils/env.server.ts";
+import { adoptEmbeddedDatabase, serverEnv } from "../../app/utils/env.server.ts";
 import { usageError } from "./suggest.ts";
 
 const usageLine = "Usage: factdesk import FILE|URL [--as EMAIL]";
@@ -55,7 +57,7 @@ export async function run(args: string[]): Promise<void> {
     throw error;
   }
 
-  const env = readServerEnv();
+  const env = serverEnv();
   let embedded: Awaited<ReturnType<typeof startEmbeddedDatabase>> | null = null;
   if (!env.DATABASE_URL) {
     try {
@@ -64,8 +66,7 @@ export async function run(args: string[]): Promise<void> {
       if (error instanceof EmbeddedDatabaseInUse) throw usageError(error.message);
       throw error;
     }
-    process.env.DATABASE_URL = embedded.url;
-    process.env.FACTDESK_EMBEDDED_DB = embedded.url;
+    adoptEmbeddedDatabase(embedded.url);
     await applyMigrations(embedded.url);
   }
   try {
@@ -75,7 +76,10 @@ export async function run(args: string[]): Promise<void> {
       select: { id: true, email: true },
     });
     if (!importer) throw usageError(values.as ? `no active account ${values.as}` : "no active editor or admin to import as: create one first (open /setup)");
-    const outcome = await importArticle(importer.id, draft);
+    // Held to the same rule as the import page: only a role that may create articles imports one.
+    const actor = await loadActor(importer.id);
+    if (!userCan(actor, "create:article:any")) throw usageError(`${importer.email} may not import articles (their role cannot create articles)`);
+    const outcome = await importArticle(actor, draft);
     const address = `${env.APP_URL ?? `http://localhost:${env.PORT}`}/articles/${outcome.articleId}`;
     if (outcome.created) console.log(`Imported "${draft.title}" as ${importer.email}\nid: ${outcome.articleId}\nurl: ${address}`);
     else console.log(`Already on the desk: "${outcome.title}"\nid: ${outcome.articleId}\nurl: ${address}`);

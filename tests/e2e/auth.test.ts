@@ -132,7 +132,7 @@ describe("invitations", () => {
   it("accepted by several people at once: exactly one account, the others a clear 410, no 500", async () => {
     const admin = await createPerson("admin");
     const email = `rebutan-${Date.now()}@test.example`;
-    const invite = await createInvite(admin.id, email, "reviewer");
+    const invite = await createInvite(admin, email, "reviewer");
     if (!invite.ok) throw new Error("invite refused");
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>

@@ -354,7 +354,7 @@ describe("bad-input sweep", () => {
     const baseUrl = inject("appUrl");
     const importer = await createPerson("editor");
     ids.article = (await createArticle(importer.id)).id;
-    ids.claim = (await createClaim(importer.id, ids.article, { start: 0, end: 10 })).id;
+    ids.claim = (await createClaim(importer, ids.article, { start: 0, end: 10 })).id;
     const snapshot = { status: "ARCHIVED" as const, httpStatus: 200, sha256: "0".repeat(64), text: "Arsip", sanitizedHtml: "<p>Arsip</p>", fetchedAt: new Date() };
     const source = await prisma.source.create({
       data: { claimId: ids.claim, url: "https://kemenkes.example/sweep", addedById: importer.id, snapshots: { create: snapshot } },

@@ -30,7 +30,7 @@ describe("claim access over HTTP", () => {
     const first = await signedIn("reviewer");
     const second = await signedIn("reviewer");
     const { id: articleId } = await createArticle(editor.id, "Menteri menyebut 3 juta hektare sawah terdampak kekeringan tahun ini, kata pejabat.");
-    const claim = await createClaim(editor.id, articleId, { start: 0, end: 45 });
+    const claim = await createClaim(editor, articleId, { start: 0, end: 45 });
     await prisma.assignment.create({ data: { claimId: claim.id, reviewerId: first.id, assignedById: editor.id } });
     await prisma.claim.update({ where: { id: claim.id }, data: { status: "IN_RESEARCH", version: { increment: 1 } } });
 
@@ -60,7 +60,7 @@ describe("claim access over HTTP", () => {
     const editor = await signedIn("editor");
     const { id: here } = await createArticle(editor.id, "Gubernur menyebut 40 persen jalan provinsi rusak berat pada awal tahun ini.");
     const { id: elsewhere } = await createArticle(editor.id, "Bupati menyebut 12 jembatan ambruk diterjang banjir bandang pekan lalu.");
-    const foreign = await createClaim(editor.id, elsewhere, { start: 0, end: 30 });
+    const foreign = await createClaim(editor, elsewhere, { start: 0, end: 30 });
     const before = await prisma.claim.findUniqueOrThrow({ where: { id: foreign.id } });
 
     const update = await editor.visitor.post(`/articles/${here}`, { intent: "updateClaim", claimId: foreign.id, version: String(before.version), wording: "Rewritten from another article" });

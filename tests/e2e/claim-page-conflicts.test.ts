@@ -22,7 +22,7 @@ describe("claim page conflicts", () => {
     const editor = await createPerson("editor", { name: "Budi Santoso" });
     const reviewer = await createPerson("reviewer");
     const { id: articleId } = await createArticle(editor.id);
-    const claim = await createClaim(editor.id, articleId, { start: 0, end: 40 });
+    const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
     await prisma.assignment.create({ data: { claimId: claim.id, reviewerId: reviewer.id, assignedById: editor.id } });
     await prisma.claim.update({ where: { id: claim.id }, data: { status: "ASSIGNED", version: { increment: 1 } } });
 
@@ -67,7 +67,7 @@ describe("claim page conflicts", () => {
     const other = await createPerson("editor", { name: "Dewi Anggraini" });
     const reviewer = await createPerson("reviewer");
     const { id: articleId } = await createArticle(editor.id);
-    const claim = await createClaim(editor.id, articleId, { start: 0, end: 40 });
+    const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
     await prisma.assignment.create({ data: { claimId: claim.id, reviewerId: reviewer.id, assignedById: editor.id } });
     await prisma.claim.update({ where: { id: claim.id }, data: { status: "ASSIGNED", version: { increment: 1 } } });
     const viaReviewer = new Visitor(inject("appUrl"));

@@ -3,6 +3,7 @@
 // it all saved.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadActor } from "../../app/auth/actor.server";
 import { createClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { createArticle } from "../support/articles";
@@ -173,8 +174,9 @@ async function articleWithClaims(editorId: string) {
   const { id } = await createArticle(editorId, text);
   const body = (await prisma.article.findUniqueOrThrow({ where: { id }, select: { body: true } })).body;
   const span = (fragment: string) => ({ start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
-  const a = await createClaim(editorId, id, span("3.400 rumah terendam banjir di Bekasi"));
-  const b = await createClaim(editorId, id, span("12 pompa air rusak sejak Januari"));
+  const editor = await loadActor(editorId);
+  const a = await createClaim(editor, id, span("3.400 rumah terendam banjir di Bekasi"));
+  const b = await createClaim(editor, id, span("12 pompa air rusak sejak Januari"));
   return { id, a, b };
 }
 

@@ -4,6 +4,7 @@
 // React report a hydration mismatch, #418), and a due date picked as 5 December reads 5 December.
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadActor } from "../../app/auth/actor.server";
 import { createClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { demoPassword } from "../../app/demo/seed.server";
@@ -52,7 +53,7 @@ async function visit(desk: Desk, paths: string[]) {
 async function archivedSnapshot() {
   const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
   const { id: articleId } = await createArticle(editor.id, "BPS mencatat 1.200 desa terdampak kekeringan pada Agustus.");
-  const claim = await createClaim(editor.id, articleId, { start: 0, end: 38 });
+  const claim = await createClaim(await loadActor(editor.id), articleId, { start: 0, end: 38 });
   const source = await prisma.source.create({
     data: { claimId: claim.id, url: "https://example.org/bps", title: "Rilis BPS", addedById: editor.id },
   });
@@ -145,7 +146,7 @@ describe("the newsroom's clock in the browser", () => {
     const { id: articleId } = await createArticle(editor.id, "Pemerintah menyebut 4.500 rumah rusak akibat banjir di Bekasi pada Senin.");
     const body = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).body;
     const fragment = "4.500 rumah rusak akibat banjir di Bekasi";
-    const claim = await createClaim(editor.id, articleId, { start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
+    const claim = await createClaim(await loadActor(editor.id), articleId, { start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
 
     // An editor in Jakarta picks 5 December.
     const jakarta = await deskIn("Asia/Jakarta", "editor@example.org");

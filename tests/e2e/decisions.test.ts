@@ -5,6 +5,7 @@
 // ineligible choice; the reviewer's queue names the article; the workload's counts lead to the claims.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadActor } from "../../app/auth/actor.server";
 import { createClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { seriousViolations, describeViolations } from "../support/axe";
@@ -28,9 +29,10 @@ async function articleWithClaims(importerId: string, title: string, fragments: s
   const { id: articleId } = await createArticle(importerId, fragments.map((fragment) => `${fragment} menurut laporan resmi.`).join("\n"));
   await prisma.article.update({ where: { id: articleId }, data: { title } });
   const body = (await prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } })).body;
+  const importer = await loadActor(importerId);
   const claims = [];
   for (const fragment of fragments)
-    claims.push(await createClaim(importerId, articleId, { start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length }));
+    claims.push(await createClaim(importer, articleId, { start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length }));
   return { articleId, claims };
 }
 

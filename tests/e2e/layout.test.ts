@@ -4,6 +4,7 @@
 // beside the verdict on wide screens and stacks them on narrow ones.
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadActor } from "../../app/auth/actor.server";
 import { createClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { createArticle } from "../support/articles";
@@ -187,7 +188,7 @@ describe.each<Language>(["en", "id"])("the board at 1366×768 (%s)", (language) 
     const { id: articleId } = await createArticle(person.id);
     const body = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).body;
     const fragment = "1.200 sekolah rusak akibat banjir pada Senin (3/3/2025)";
-    await createClaim(person.id, articleId, { start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
+    await createClaim(await loadActor(person.id), articleId, { start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
     await gotoHydrated(page, `/articles/${articleId}/board`);
 
     const board = page.locator(".board");
@@ -244,7 +245,7 @@ describe("the claim page", () => {
     const { id: articleId } = await createArticle(person.id);
     const body = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).body;
     const fragment = "dana bantuan dipotong 40 persen";
-    const claim = await createClaim(person.id, articleId, { start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
+    const claim = await createClaim(await loadActor(person.id), articleId, { start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
     await gotoHydrated(page, `/claims/${claim.id}`);
     return page;
   }

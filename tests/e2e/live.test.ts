@@ -34,7 +34,7 @@ describe("live updates across instances", () => {
     const reader = await createPerson("editor");
     const writer = await createPerson("editor");
     const { id: articleId } = await createArticle(writer.id);
-    const claim = await createClaim(writer.id, articleId, { start: 0, end: 25 });
+    const claim = await createClaim(writer, articleId, { start: 0, end: 25 });
 
     const context = await browser.newContext({ locale: "en-US", baseURL: instanceA.baseUrl });
     const page = await context.newPage();
@@ -74,7 +74,7 @@ describe("live updates across instances", () => {
     const reader = await createPerson("editor");
     const writer = await createPerson("editor");
     const { id: articleId } = await createArticle(writer.id);
-    const claim = await createClaim(writer.id, articleId, { start: 0, end: 25 });
+    const claim = await createClaim(writer, articleId, { start: 0, end: 25 });
     const viaA = new Visitor(instanceA.baseUrl, { "Accept-Encoding": "gzip, deflate, br" });
     await viaA.login(reader.email, testPassword);
     const viaB = new Visitor(instanceB.baseUrl);

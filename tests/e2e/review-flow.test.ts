@@ -27,8 +27,8 @@ describe("review desk", () => {
     const { id: articleId } = await createArticle(editor.id, text);
     const body = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).body;
     const span = (fragment: string) => ({ start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
-    const first = await createClaim(editor.id, articleId, span("2.300 sekolah rusak akibat gempa Cianjur"));
-    const second = await createClaim(editor.id, articleId, span("bantuan logistik ditahan di gudang selama dua pekan"));
+    const first = await createClaim(editor, articleId, span("2.300 sekolah rusak akibat gempa Cianjur"));
+    const second = await createClaim(editor, articleId, span("bantuan logistik ditahan di gudang selama dua pekan"));
 
     // The editor assigns both claims at once.
     const desk = await deskFor(editor.email);

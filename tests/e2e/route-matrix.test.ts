@@ -171,7 +171,7 @@ describe("route × role matrix", () => {
     const baseUrl = inject("appUrl");
     const importer = await createPerson("editor");
     articleId = (await createArticle(importer.id)).id;
-    claimId = (await createClaim(importer.id, articleId, { start: 0, end: 10 })).id;
+    claimId = (await createClaim(importer, articleId, { start: 0, end: 10 })).id;
     const snapshot = { status: "ARCHIVED" as const, httpStatus: 200, sha256: "0".repeat(64), text: "Arsip", sanitizedHtml: "<p>Arsip</p>", fetchedAt: new Date() };
     const source = await prisma.source.create({
       data: { claimId, url: "https://kemenkes.example/rilis", addedById: importer.id, snapshots: { create: snapshot } },

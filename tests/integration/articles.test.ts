@@ -16,16 +16,16 @@ describe("articles", () => {
   it("are found again instead of imported twice (same text or same address)", async () => {
     const editor = await createPerson("editor");
     const draft = draftFromPaste({ title: "Satu", body: "Harga cabai naik 30 persen pekan ini, kata pedagang.", originalUrl: "https://contoh.example/cabai" });
-    const first = await importArticle(editor.id, draft);
+    const first = await importArticle(editor, draft);
     expect(first.created).toBe(true);
-    expect(await importArticle(editor.id, draftFromPaste({ title: "Dua", body: "  Harga cabai naik 30 persen pekan ini, kata pedagang.  \n" }))).toEqual({
+    expect(await importArticle(editor, draftFromPaste({ title: "Dua", body: "  Harga cabai naik 30 persen pekan ini, kata pedagang.  \n" }))).toEqual({
       created: false,
       articleId: first.articleId,
       title: "Satu",
     });
     const sameUrl = draftFromPaste({ title: "Tiga", body: "Teks yang berbeda tentang 30 persen kenaikan harga.", originalUrl: "https://contoh.example/cabai" });
-    expect((await importArticle(editor.id, sameUrl)).created).toBe(false);
-    const concurrent = await Promise.all([1, 2].map(() => importArticle(editor.id, draftFromPaste({ title: "Kembar", body: "Banjir merendam 300 rumah di Demak, Selasa." }))));
+    expect((await importArticle(editor, sameUrl)).created).toBe(false);
+    const concurrent = await Promise.all([1, 2].map(() => importArticle(editor, draftFromPaste({ title: "Kembar", body: "Banjir merendam 300 rumah di Demak, Selasa." }))));
     expect(concurrent.filter((o) => o.created)).toHaveLength(1);
     expect(new Set(concurrent.map((o) => o.articleId)).size).toBe(1);
   });
@@ -73,8 +73,8 @@ describe("articles", () => {
   it("show reviewers only the articles with claims assigned to them", async () => {
     const editor = await createPerson("editor");
     const reviewer = await viewer("reviewer");
-    const mine = await importArticle(editor.id, draftFromPaste({ title: "Ditugaskan", body: "Gempa 5,6 SR mengguncang Cianjur, kata BMKG." }));
-    await importArticle(editor.id, draftFromPaste({ title: "Tidak ditugaskan", body: "Inflasi Januari 2,1 persen, kata BPS." }));
+    const mine = await importArticle(editor, draftFromPaste({ title: "Ditugaskan", body: "Gempa 5,6 SR mengguncang Cianjur, kata BMKG." }));
+    await importArticle(editor, draftFromPaste({ title: "Tidak ditugaskan", body: "Inflasi Januari 2,1 persen, kata BPS." }));
     expect((await listArticles(reviewer, {})).articles).toEqual([]);
     const claim = await prisma.claim.create({
       data: { articleId: mine.articleId, start: 0, end: 5, quote: "Gempa", wording: "Gempa", createdById: editor.id },

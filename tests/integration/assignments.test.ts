@@ -1,5 +1,6 @@
 // Assignments, the queue and the board against a real PostgreSQL.
 import { describe, expect, it } from "vitest";
+import { loadActor } from "~/auth/actor.server";
 import { createSession, validateSessionToken } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
@@ -20,12 +21,13 @@ async function claimsOn(editorId: string, count: number) {
   const body = Array.from({ length: count }, (_, i) => `Klaim nomor ${i + 1}: pemerintah menyebut ${i + 100} desa terdampak banjir.`).join("\n");
   const { id } = await createArticle(editorId, body);
   const text = (await prisma.article.findUniqueOrThrow({ where: { id }, select: { body: true } })).body;
+  const editor = await loadActor(editorId);
   const claims = [];
   let from = 0;
   for (let i = 0; i < count; i++) {
     const start = text.indexOf("Klaim nomor", from);
     const end = text.indexOf(".", start) + 1;
-    claims.push(await createClaim(editorId, id, { start, end }));
+    claims.push(await createClaim(editor, id, { start, end }));
     from = end;
   }
   return { articleId: id, claims };

@@ -38,20 +38,20 @@ describe("claims", () => {
   it("are created from a span at exact offsets, trimmed of surrounding whitespace", async () => {
     const { editor, id, body, span } = await article(text);
     const fragment = span("10.000 tentara");
-    const claim = await createClaim(editor.id, id, { start: fragment.start - 1, end: fragment.end + 1 });
+    const claim = await createClaim(editor, id, { start: fragment.start - 1, end: fragment.end + 1 });
     expect(claim).toMatchObject({ ...fragment, quote: "10.000 tentara", wording: "10.000 tentara", version: 1, status: "UNASSIGNED" });
     expect(body.slice(claim.start, claim.end)).toBe("10.000 tentara");
-    await expect(createClaim(editor.id, id, { start: 0, end: body.length + 5 })).rejects.toThrow(ClaimSpanInvalid);
-    await expect(createClaim(editor.id, id, { start: 7, end: 8 })).rejects.toThrow(ClaimSpanInvalid); // one space
+    await expect(createClaim(editor, id, { start: 0, end: body.length + 5 })).rejects.toThrow(ClaimSpanInvalid);
+    await expect(createClaim(editor, id, { start: 7, end: 8 })).rejects.toThrow(ClaimSpanInvalid); // one space
   });
 
   it("refuse a save based on an old version, and keep the newer one", async () => {
     const { editor, id, span } = await article(`${text} Satu.`);
-    const claim = await createClaim(editor.id, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
+    const claim = await createClaim(editor, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
     const edit = { wording: "Kremlin calls it fake news", claimant: "Kremlin", claimDate: new Date("2024-10-28"), appearance: null };
-    const saved = await updateClaim(editor.id, id, claim.id, 1, edit);
+    const saved = await updateClaim(editor, id, claim.id, 1, edit);
     expect(saved).toMatchObject({ version: 2, wording: "Kremlin calls it fake news", claimant: "Kremlin" });
-    await expect(updateClaim(editor.id, id, claim.id, 1, { ...edit, wording: "stale" })).rejects.toThrow(ClaimConflict);
+    await expect(updateClaim(editor, id, claim.id, 1, { ...edit, wording: "stale" })).rejects.toThrow(ClaimConflict);
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).wording).toBe("Kremlin calls it fake news");
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.update" } });
     expect(audit.before).toMatchObject({ wording: "Kremlin menepis laporan itu sebagai berita palsu" });
@@ -60,9 +60,9 @@ describe("claims", () => {
 
   it("let exactly one of two concurrent saves win", async () => {
     const { editor, id, span } = await article(`${text} Dua.`);
-    const claim = await createClaim(editor.id, id, span("10.000 tentara"));
+    const claim = await createClaim(editor, id, span("10.000 tentara"));
     const results = await Promise.allSettled(
-      ["first", "second"].map((wording) => updateClaim(editor.id, id, claim.id, 1, { wording, claimant: null, claimDate: null, appearance: null })),
+      ["first", "second"].map((wording) => updateClaim(editor, id, claim.id, 1, { wording, claimant: null, claimDate: null, appearance: null })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected" && r.reason instanceof ClaimConflict)).toHaveLength(1);
@@ -71,51 +71,51 @@ describe("claims", () => {
   it("apply a save based on an old version when someone else changed only other fields, writing just the changed ones", async () => {
     const { editor, id, span } = await article(`${text} Enam.`);
     const other = await createPerson("editor");
-    const claim = await createClaim(editor.id, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
+    const claim = await createClaim(editor, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
     const loaded = formValues(claim); // what both editors' forms showed at version 1
     const theirs = { wording: "Kremlin calls the reports fake news", claimant: null, claimDate: null, appearance: null };
-    await updateClaim(other.id, id, claim.id, 1, theirs, loaded);
+    await updateClaim(other, id, claim.id, 1, theirs, loaded);
 
     // The editor, still at version 1, sets only the claimant: it applies, and the other wording stays.
     const mine = { wording: loaded.wording, claimant: "Kremlin", claimantKind: "Organization" as const, claimDate: null, appearance: null };
-    const saved = await updateClaim(editor.id, id, claim.id, 1, mine, loaded);
+    const saved = await updateClaim(editor, id, claim.id, 1, mine, loaded);
     expect(saved).toMatchObject({ version: 3, wording: "Kremlin calls the reports fake news", claimant: "Kremlin", claimantKind: "Organization" });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.update", actorId: editor.id } });
     expect(audit.before).toMatchObject({ wording: "Kremlin calls the reports fake news", claimant: null, version: 2 });
     expect(audit.after).toMatchObject({ wording: "Kremlin calls the reports fake news", claimant: "Kremlin", version: 3 });
 
     // A save that changes nothing writes nothing.
-    expect(await updateClaim(editor.id, id, claim.id, 3, { ...mine, wording: saved.wording }, formValues(saved))).toMatchObject({ version: 3 });
+    expect(await updateClaim(editor, id, claim.id, 3, { ...mine, wording: saved.wording }, formValues(saved))).toMatchObject({ version: 3 });
   });
 
   it("refuse a save of a field someone else changed since it was loaded, naming the field and the person", async () => {
     const { editor, id, span } = await article(`${text} Tujuh.`);
     const other = await createPerson("editor", { name: "Dewi Anggraini" });
-    const claim = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara"));
+    const claim = await createClaim(editor, id, span("10.000 tentara asal Korea Utara"));
     const loaded = formValues(claim);
-    await updateClaim(other.id, id, claim.id, 1, { wording: "Their wording", claimant: "NATO", claimDate: null, appearance: null }, loaded);
+    await updateClaim(other, id, claim.id, 1, { wording: "Their wording", claimant: "NATO", claimDate: null, appearance: null }, loaded);
 
-    const error = await updateClaim(editor.id, id, claim.id, 1, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, loaded).catch((caught: unknown) => caught);
+    const error = await updateClaim(editor, id, claim.id, 1, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, loaded).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ClaimConflict);
     expect((error as ClaimConflict).detail).toEqual({ fields: ["wording"], by: { id: other.id, name: "Dewi Anggraini" } });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ wording: "Their wording", claimant: "NATO", version: 2 });
 
     // Having seen their version, the editor saves again from it: now it applies.
     const seen = formValues(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } }));
-    expect(await updateClaim(editor.id, id, claim.id, 2, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, seen)).toMatchObject({ wording: "My wording", version: 3 });
+    expect(await updateClaim(editor, id, claim.id, 2, { wording: "My wording", claimant: "NATO", claimDate: null, appearance: null }, seen)).toMatchObject({ wording: "My wording", version: 3 });
   });
 
   it("split in two at a word boundary, and merge back into one span", async () => {
     const { editor, id, body, span } = await article(`${text} Tiga.`);
-    const claim = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara dilaporkan tiba di Kursk"));
+    const claim = await createClaim(editor, id, span("10.000 tentara asal Korea Utara dilaporkan tiba di Kursk"));
     const at = body.indexOf("dilaporkan");
-    const [firstId, secondId] = await splitClaim(editor.id, id, claim.id, 1, at);
+    const [firstId, secondId] = await splitClaim(editor, id, claim.id, 1, at);
     const [first, second] = await Promise.all([firstId, secondId].map((claimId) => prisma.claim.findUniqueOrThrow({ where: { id: claimId } })));
     expect(first!.quote).toBe("10.000 tentara asal Korea Utara");
     expect(second!.quote).toBe("dilaporkan tiba di Kursk");
-    await expect(splitClaim(editor.id, id, firstId, first!.version, body.length)).rejects.toThrow(ClaimSpanInvalid);
+    await expect(splitClaim(editor, id, firstId, first!.version, body.length)).rejects.toThrow(ClaimSpanInvalid);
 
-    const mergedId = await mergeClaims(editor.id, id, [
+    const mergedId = await mergeClaims(editor, id, [
       { id: secondId, version: second!.version },
       { id: firstId, version: first!.version },
     ]);
@@ -125,13 +125,13 @@ describe("claims", () => {
     const retired = await prisma.claim.findUniqueOrThrow({ where: { id: secondId } });
     expect(retired.deletedAt).not.toBeNull();
     expect(retired.mergedIntoId).toBe(firstId);
-    await expect(mergeClaims(editor.id, id, [{ id: firstId, version: merged.version }])).rejects.toThrow(ClaimSpanInvalid);
+    await expect(mergeClaims(editor, id, [{ id: firstId, version: merged.version }])).rejects.toThrow(ClaimSpanInvalid);
   });
 
   it("are deleted on record: the row and its audit trail stay", async () => {
     const { editor, id, span } = await article(`${text} Empat.`);
-    const claim = await createClaim(editor.id, id, span("berita palsu"));
-    await deleteClaim(editor.id, id, claim.id, 1);
+    const claim = await createClaim(editor, id, span("berita palsu"));
+    await deleteClaim(editor, id, claim.id, 1);
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(row.deletedAt).not.toBeNull();
     const trail = await prisma.auditEvent.findMany({ where: { entityId: claim.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
@@ -139,17 +139,17 @@ describe("claims", () => {
       { action: "claim.create", actorId: editor.id },
       { action: "claim.delete", actorId: editor.id },
     ]);
-    await expect(deleteClaim(editor.id, id, claim.id, 2)).rejects.toThrow(ClaimConflict);
+    await expect(deleteClaim(editor, id, claim.id, 2)).rejects.toThrow(ClaimConflict);
   });
 
   it("come from suggestions: one by one, or all above a score; dismissed ones stay out", async () => {
     const { editor, id } = await article(`${text} Lima.`);
     const suggestions = await prisma.claimSuggestion.findMany({ where: { articleId: id }, orderBy: { score: "desc" } });
     expect(suggestions.length).toBeGreaterThanOrEqual(2);
-    await dismissSuggestions(editor.id, id, [suggestions[0]!.id]);
-    expect(await acceptSuggestions(editor.id, id, { ids: [suggestions[0]!.id] })).toBe(0);
-    expect(await acceptSuggestions(editor.id, id, { ids: [suggestions[1]!.id] })).toBe(1);
-    const rest = await acceptSuggestions(editor.id, id, { minScore: 0 });
+    await dismissSuggestions(editor, id, [suggestions[0]!.id]);
+    expect(await acceptSuggestions(editor, id, { ids: [suggestions[0]!.id] })).toBe(0);
+    expect(await acceptSuggestions(editor, id, { ids: [suggestions[1]!.id] })).toBe(1);
+    const rest = await acceptSuggestions(editor, id, { minScore: 0 });
     expect(rest).toBe(suggestions.length - 2);
     const claims = await prisma.claim.findMany({ where: { articleId: id } });
     expect(claims).toHaveLength(suggestions.length - 1);
@@ -183,8 +183,8 @@ describe("the workspace's claim actions", () => {
     const editor = await editorSession();
     const { id: here, span } = await article(`${text} Delapan.`);
     const { id: elsewhere } = await createArticle(editor.id, `${text} Artikel lain.`);
-    const mine = await createClaim(editor.id, here, span("10.000 tentara"));
-    const foreign = await createClaim(editor.id, elsewhere, { start: 0, end: 40 });
+    const mine = await createClaim(editor, here, span("10.000 tentara"));
+    const foreign = await createClaim(editor, elsewhere, { start: 0, end: 40 });
     const foreignBefore = await snapshot(foreign.id);
     const forms: Record<string, string | string[]>[] = [
       { intent: "updateClaim", claimId: foreign.id, version: "1", wording: "Rewritten through another article" },
@@ -201,8 +201,8 @@ describe("the workspace's claim actions", () => {
   it("refuse to edit, split, merge or delete a settled claim (409, a message), and merging a claim with itself (400)", async () => {
     const editor = await editorSession();
     const { id, body, span } = await article(`${text} Sembilan.`);
-    const open = await createClaim(editor.id, id, span("10.000 tentara asal Korea Utara"));
-    const settled = await createClaim(editor.id, id, span("Kremlin menepis laporan itu"));
+    const open = await createClaim(editor, id, span("10.000 tentara asal Korea Utara"));
+    const settled = await createClaim(editor, id, span("Kremlin menepis laporan itu"));
     await markNotCheckable(editor.user, { claimId: settled.id, claimVersion: 1, reason: "Opini, bukan fakta." });
     const before = await snapshot(settled.id);
     expect(before.status).toBe("NOT_CHECKABLE");

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseTimeouts, disconnectDatabase, prisma } from "../../app/db/client.server";
 import { isDatabaseUnavailableError } from "../../app/db/unavailable";
+import { readServerEnv, reloadServerEnv } from "../../app/utils/env.server";
 import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy";
 
 const original = { url: process.env.DATABASE_URL!, timeout: process.env.DATABASE_TIMEOUT_MS };
@@ -10,6 +11,7 @@ const original = { url: process.env.DATABASE_URL!, timeout: process.env.DATABASE
 beforeEach(async () => {
   await disconnectDatabase();
   process.env.DATABASE_TIMEOUT_MS = "600";
+  reloadServerEnv();
 });
 
 afterEach(async () => {
@@ -17,6 +19,7 @@ afterEach(async () => {
   process.env.DATABASE_URL = original.url;
   if (original.timeout === undefined) delete process.env.DATABASE_TIMEOUT_MS;
   else process.env.DATABASE_TIMEOUT_MS = original.timeout;
+  reloadServerEnv();
 });
 
 async function failure(work: () => Promise<unknown>) {
@@ -30,14 +33,14 @@ async function failure(work: () => Promise<unknown>) {
 
 describe("database time limits", () => {
   it("derives every limit from DATABASE_TIMEOUT_MS, and leaves the server-side ones out on the embedded database", () => {
-    expect(databaseTimeouts("postgresql://x/db", {})).toEqual({
+    expect(databaseTimeouts("postgresql://x/db", readServerEnv({}))).toEqual({
       connectionTimeoutMillis: 5_000,
       query_timeout: 10_000,
       statement_timeout: 9_000,
       idle_in_transaction_session_timeout: 30_000,
     });
-    expect(databaseTimeouts("postgresql://x/db", { DATABASE_TIMEOUT_MS: "2000" })).toMatchObject({ query_timeout: 2_000, statement_timeout: 1_800, connectionTimeoutMillis: 2_000 });
-    expect(databaseTimeouts("postgresql://x/db", { DATABASE_TIMEOUT_MS: "2000", FACTDESK_EMBEDDED_DB: "postgresql://x/db" })).toEqual({ connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+    expect(databaseTimeouts("postgresql://x/db", readServerEnv({ DATABASE_TIMEOUT_MS: "2000" }))).toMatchObject({ query_timeout: 2_000, statement_timeout: 1_800, connectionTimeoutMillis: 2_000 });
+    expect(databaseTimeouts("postgresql://x/db", readServerEnv({ DATABASE_TIMEOUT_MS: "2000", FACTDESK_EMBEDDED_DB: "postgresql://x/db" }))).toEqual({ connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
   });
 
   it("cancels a statement that runs past the limit (statement_timeout), as DatabaseUnavailable with status 503", async () => {
@@ -69,6 +72,7 @@ describe("database time limits", () => {
     it("fails a query on a stalled connection (query_timeout) and a new connection (connection timeout), then recovers", async () => {
       proxy = await startStallingProxy(original.url);
       process.env.DATABASE_URL = proxy.url;
+      reloadServerEnv();
       expect(await prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
       proxy.stall();
       const safety = setTimeout(() => proxy.resume(), 30_000);
@@ -86,11 +90,13 @@ describe("database time limits", () => {
     const url = new URL(original.url);
     url.port = "9"; // discard: nothing listens there
     process.env.DATABASE_URL = url.toString();
+    reloadServerEnv();
     expect(isDatabaseUnavailableError(await failure(() => prisma.user.count()))).toBe(true);
   });
 
   it("leaves errors that are the query's own fault alone (division by zero is not an outage)", async () => {
     process.env.DATABASE_URL = original.url;
+    reloadServerEnv();
     const error = await failure(() => prisma.$executeRaw`SELECT 1/0`);
     expect(isDatabaseUnavailableError(error)).toBe(false);
   });

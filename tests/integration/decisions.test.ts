@@ -1,32 +1,22 @@
 // The decisions queue against a real PostgreSQL: what waits for an editor's decision (oldest first, never
 // one's own proposal, blind verdicts never make a claim wait), and who is told when a verdict is proposed.
 import { describe, expect, it } from "vitest";
+import type { Actor } from "~/auth/actor";
+import { loadActor } from "~/auth/actor.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { listNotifications } from "~/notifications/notifications.server";
 import { waitingDecisionCount, waitingDecisions } from "~/review/decisions.server";
-import { approveVerdict, proposeVerdict, type VerdictActor } from "~/review/verdicts.server";
+import { approveVerdict, proposeVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/rating-scale/rating-scale.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
 
 type Role = "admin" | "editor" | "reviewer";
 
-/** A person as the domain sees them: id and the permissions of their role, read from the database. */
-async function actor(userId: string): Promise<VerdictActor> {
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      id: true,
-      role: { select: { permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } },
-    },
-  });
-  return { id: user.id, permissions: user.role.permissions.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`) };
-}
-
 async function person(role: Role, name?: string) {
   const created = await createPerson(role, name ? { name } : {});
-  return { ...created, as: () => actor(created.id) };
+  return { ...created, as: () => loadActor(created.id) };
 }
 
 /** A claim on its own article (titled `title`), assigned to `reviewerId` (rows written directly). */
@@ -34,7 +24,7 @@ async function assignedClaim(reviewerId: string, title: string) {
   const editor = await createPerson("editor");
   const { id: articleId } = await createArticle(editor.id);
   await prisma.article.update({ where: { id: articleId }, data: { title } });
-  const claim = await createClaim(editor.id, articleId, { start: 0, end: 40 });
+  const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
   await prisma.assignment.create({ data: { claimId: claim.id, reviewerId, assignedById: editor.id } });
   const assigned = await prisma.claim.update({
     where: { id: claim.id },
@@ -52,7 +42,7 @@ async function rating() {
   return scale!.labels[0]!.id;
 }
 
-async function propose(who: { as: () => Promise<VerdictActor> }, claimId: string, options: { blind?: boolean } = {}) {
+async function propose(who: { as: () => Promise<Actor> }, claimId: string, options: { blind?: boolean } = {}) {
   return proposeVerdict(await who.as(), {
     claimId,
     claimVersion: await version(claimId),

@@ -1,5 +1,6 @@
 // Comments with @mentions, notifications, and who may watch which live topics — against a real PostgreSQL.
 import { afterAll, describe, expect, it } from "vitest";
+import { loadActor } from "~/auth/actor.server";
 import { createSession, type SessionUser, validateSessionToken } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
@@ -30,7 +31,7 @@ async function personWithSession(role: Role, overrides: { email?: string; name?:
 
 async function claimOf(editorId: string) {
   const { id: articleId } = await createArticle(editorId);
-  const claim = await createClaim(editorId, articleId, { start: 0, end: 20 });
+  const claim = await createClaim(await loadActor(editorId), articleId, { start: 0, end: 20 });
   return { articleId, claimId: claim.id };
 }
 

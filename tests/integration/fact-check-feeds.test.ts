@@ -281,7 +281,7 @@ describe("editors' exports", () => {
   it("find nothing for an article without a fact-check, or a malformed id", async () => {
     const editor = await createPerson("editor");
     const { id: articleId } = await createArticle(editor.id);
-    await createClaim(editor.id, articleId, { start: 0, end: 10 });
+    await createClaim(editor, articleId, { start: 0, end: 10 });
     expect(await factCheckCsv(articleId, "en", servedAt)).toBeNull();
     expect(await factCheckJson(articleId, servedAt)).toBeNull();
     expect(await factCheckCsv("not-a-uuid", "en", servedAt)).toBeNull();

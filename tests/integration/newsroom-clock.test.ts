@@ -48,7 +48,7 @@ describe("a due date on the newsroom's clock", () => {
       const admin = await personWithSession("admin");
       const editor = await personWithSession("editor");
       const reviewer = await personWithSession("reviewer");
-      await updateNewsroom(admin.id, {
+      await updateNewsroom(admin, {
         name: "Redaksi Uji",
         publicUrl: null,
         logoUrl: null,
@@ -58,7 +58,7 @@ describe("a due date on the newsroom's clock", () => {
         blindSecondReview: false,
       });
       const { id: articleId } = await createArticle(editor.id, "Pemerintah menyebut 4.500 rumah rusak akibat banjir di Bekasi pada Senin.");
-      const claim = await createClaim(editor.id, articleId, { start: 0, end: 42 });
+      const claim = await createClaim(editor, articleId, { start: 0, end: 42 });
 
       expect(await assign(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt: "2026-12-05" })).toMatchObject({
         notice: { tone: "success", key: "board.assigned", count: 1 },
@@ -90,7 +90,7 @@ describe("a due date on the newsroom's clock", () => {
     const editor = await personWithSession("editor");
     const reviewer = await personWithSession("reviewer");
     const { id: articleId } = await createArticle(editor.id, "Kementerian membantah kabar bahwa dana bantuan dipotong 40 persen.");
-    const claim = await createClaim(editor.id, articleId, { start: 0, end: 30 });
+    const claim = await createClaim(editor, articleId, { start: 0, end: 30 });
     for (const dueAt of ["2026-02-30", "2026-13-01", "5 Desember"]) {
       expect(await assign(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt })).toMatchObject({
         data: { errors: { dueAt: "clock.badDueDate" } },

@@ -8,7 +8,7 @@ import { createPerson } from "../support/people";
 describe("invitations", () => {
   it("are single-use, store only a hash of the link's token, and are audited", async () => {
     const admin = await createPerson("admin");
-    const invite = await createInvite(admin.id, "kontributor@example.org", "reviewer");
+    const invite = await createInvite(admin, "kontributor@example.org", "reviewer");
     if (!invite.ok) throw new Error("invite refused");
     const stored = await prisma.invite.findFirstOrThrow({ where: { email: "kontributor@example.org" } });
     expect(stored.tokenHash).not.toContain(invite.token);
@@ -27,22 +27,22 @@ describe("invitations", () => {
 
   it("cannot be used once expired or withdrawn, and are refused for existing accounts", async () => {
     const admin = await createPerson("admin");
-    const expired = await createInvite(admin.id, "late@example.org", "editor");
-    const withdrawn = await createInvite(admin.id, "withdrawn@example.org", "editor");
+    const expired = await createInvite(admin, "late@example.org", "editor");
+    const withdrawn = await createInvite(admin, "withdrawn@example.org", "editor");
     if (!expired.ok || !withdrawn.ok) throw new Error("invite refused");
     await prisma.invite.updateMany({ where: { email: "late@example.org" }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await findUsableInvite(expired.token)).toBeNull();
     const withdrawnRow = await prisma.invite.findFirstOrThrow({ where: { email: "withdrawn@example.org" } });
-    await revokeInvite(admin.id, withdrawnRow.id);
+    await revokeInvite(admin, withdrawnRow.id);
     expect(await acceptInvite(withdrawn.token, { name: "X", password: "kata-sandi-baru", language: "en" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await createInvite(admin.id, admin.email, "reviewer")).toEqual({ ok: false, reason: "exists" });
+    expect(await createInvite(admin, admin.email, "reviewer")).toEqual({ ok: false, reason: "exists" });
   });
 });
 
 describe("one invitation accepted by several people at once", () => {
   it("creates exactly one account; the others hear that the link was just used, and nothing fails", async () => {
     const admin = await createPerson("admin");
-    const invite = await createInvite(admin.id, "rebutan@example.org", "reviewer");
+    const invite = await createInvite(admin, "rebutan@example.org", "reviewer");
     if (!invite.ok) throw new Error("invite refused");
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, (_, i) => acceptInvite(invite.token, { name: `Orang ${i}`, password: "kata-sandi-baru", language: "id" })),
@@ -58,8 +58,8 @@ describe("one invitation accepted by several people at once", () => {
 
   it("refuses two invitations for one address accepted at once with 'exists' for the second, not a database error", async () => {
     const admin = await createPerson("admin");
-    const first = await createInvite(admin.id, "kembar@example.org", "reviewer");
-    const second = await createInvite(admin.id, "kembar@example.org", "editor");
+    const first = await createInvite(admin, "kembar@example.org", "reviewer");
+    const second = await createInvite(admin, "kembar@example.org", "editor");
     if (!first.ok || !second.ok) throw new Error("invite refused");
     const outcomes = await Promise.all(
       [first, second].map((invite) => acceptInvite(invite.token, { name: "Kembar", password: "kata-sandi-baru", language: "en" })),
@@ -76,12 +76,12 @@ describe("roles and deactivation", () => {
     const other = await createPerson("admin");
     // Only these two admins are active on this desk.
     await prisma.user.updateMany({ where: { id: { notIn: [admin.id, other.id] } }, data: { active: false } });
-    await expect(changeRole(admin.id, admin.id, "reviewer")).rejects.toThrow(PeopleRuleError);
-    await expect(setActive(admin.id, admin.id, false)).rejects.toThrow(PeopleRuleError);
-    await changeRole(admin.id, other.id, "editor");
+    await expect(changeRole(admin, admin.id, "reviewer")).rejects.toThrow(PeopleRuleError);
+    await expect(setActive(admin, admin.id, false)).rejects.toThrow(PeopleRuleError);
+    await changeRole(admin, other.id, "editor");
     // `other` (now an editor) cannot remove the last admin either.
-    await expect(changeRole(other.id, admin.id, "editor")).rejects.toMatchObject({ messageKey: "people.lastAdmin" });
-    await expect(setActive(other.id, admin.id, false)).rejects.toMatchObject({ messageKey: "people.lastAdmin" });
+    await expect(changeRole(other, admin.id, "editor")).rejects.toMatchObject({ messageKey: "people.lastAdmin" });
+    await expect(setActive(other, admin.id, false)).rejects.toMatchObject({ messageKey: "people.lastAdmin" });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.role_change", entityId: other.id } });
     expect(audit).toMatchObject({ actorId: admin.id, before: { role: "admin" }, after: { role: "editor" } });
   });

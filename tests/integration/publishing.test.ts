@@ -34,7 +34,7 @@ async function refusal(promise: Promise<unknown>) {
 describe("publishing a fact-check", () => {
   it("refuses while a claim is open, naming it; then publishes a frozen version 1", async () => {
     const desk = await settledArticle();
-    const open = await createClaim(desk.editor.id, desk.articleId, { start: 0, end: 10 });
+    const open = await createClaim(desk.editor, desk.articleId, { start: 0, end: 10 });
     const notReady = await refusal(publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "banjir-belum-siap", ...text }));
     expect(notReady.reason).toBe("notReady");
     expect(notReady.detail?.claims?.map((c) => c.id)).toEqual([open.id]);
@@ -260,7 +260,7 @@ describe("the editor's dashboard", () => {
   it("lists articles ready to publish until they are published, then the fact-check among the recent ones", async () => {
     const desk = await settledArticle();
     const notReady = await settledArticle();
-    await createClaim(notReady.editor.id, notReady.articleId, { start: 0, end: 10 });
+    await createClaim(notReady.editor, notReady.articleId, { start: 0, end: 10 });
     const ready = (await readyToPublish(100)).map((article) => article.id);
     expect(ready).toContain(desk.articleId);
     expect(ready).not.toContain(notReady.articleId);

@@ -37,7 +37,7 @@ describe("blind second review", () => {
     const first = await sessionOf("reviewer");
     const second = await sessionOf("reviewer");
     const { id: articleId } = await createArticle(editor.id, "Menteri menyebut 3 juta hektare sawah terdampak kekeringan tahun ini.");
-    const claim = await createClaim(editor.id, articleId, { start: 0, end: 20 });
+    const claim = await createClaim(editor, articleId, { start: 0, end: 20 });
     await assignClaims(editor, { claimIds: [claim.id], reviewerId: first.id, dueAt: null, note: null });
     const label = await prisma.ratingLabel.findFirstOrThrow({ where: { value: 1 } });
     const { version } = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
@@ -98,7 +98,7 @@ describe("blind second review stays blind, both ways, until the claim is settled
     const first = await withToken("reviewer");
     const second = await withToken("reviewer");
     const { id: articleId } = await createArticle(editor.id, "Menteri menyebut 3 juta hektare sawah terdampak kekeringan tahun ini.");
-    const claim = await createClaim(editor.id, articleId, { start: 0, end: 20 });
+    const claim = await createClaim(editor, articleId, { start: 0, end: 20 });
     await assignClaims(editor.user, { claimIds: [claim.id], reviewerId: first.id, dueAt: null, note: null });
     const [falseLabel, partlyTrue] = (await activeScale())!.labels;
 

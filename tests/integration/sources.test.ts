@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import type { Actor } from "~/auth/actor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, sessionCookieName } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
@@ -14,6 +15,7 @@ import { action as sourcesAction } from "~/routes/claims.$claimId.sources";
 import { loader as rawLoader } from "~/routes/snapshots.$snapshotId.raw";
 import { createRequestContext } from "~/server/request-context";
 import { cspNonceMiddleware, securityHeaders, snapshotContentSecurityPolicy } from "~/server/security-headers";
+import { reloadServerEnv } from "~/utils/env.server";
 import { archiveSnapshot, sanitizeSnapshotHtml } from "~/sources/archive.server";
 import {
   addSource,
@@ -23,7 +25,6 @@ import {
   removeSource,
   retryArchive,
   SourceError,
-  type SourceActor,
 } from "~/sources/sources.server";
 import { createArticle } from "../support/articles";
 import { newsPageHtml, newsPages, type PageServer, startPageServer } from "../support/page-server";
@@ -36,7 +37,7 @@ async function sourcesOf(claimId: string) {
   return listSources(desk, (await claimAccess(desk, claimId))!.access, claimId);
 }
 
-type Person = SourceActor & { email: string; name: string };
+type Person = Actor & { email: string; name: string };
 
 /** A test person with the permissions their role has in the database (as a session would carry them). */
 async function person(role: "admin" | "editor" | "reviewer"): Promise<Person> {
@@ -50,7 +51,7 @@ async function person(role: "admin" | "editor" | "reviewer"): Promise<Person> {
 
 async function claimFor(editor: Person) {
   const { id: articleId } = await createArticle(editor.id);
-  const claim = await createClaim(editor.id, articleId, { start: 0, end: 40 });
+  const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
   return { articleId, claimId: claim.id };
 }
 
@@ -114,11 +115,13 @@ describe("sources", () => {
     hostileUrl = `http://127.0.0.1:${port}/pernyataan`;
     // Test-only: the fetcher may reach these two local servers (and nothing else private).
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = `${pages.hostPort},127.0.0.1:${port}`;
+    reloadServerEnv();
   });
 
   afterAll(async () => {
     await stopJobs();
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = previousAllowList;
+    reloadServerEnv();
     await pages.close();
     hostile.closeAllConnections();
     await new Promise<void>((resolve) => hostile.close(() => resolve()));

@@ -2,6 +2,7 @@
 // with a specific reason on import (file, URL, Markdown) and in archiving — where its snapshot is FAILED
 // and its job completes, so nothing retries it and the sweep never queues it again — and a job that fails
 // for good leaves its snapshot FAILED, not PENDING.
+import type { Actor } from "~/auth/actor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportError } from "~/articles/text";
 import { draftFromFile, draftFromUrl } from "~/articles/import-source.server";
@@ -14,7 +15,8 @@ import type { extractArticle } from "~/articles/extract.server";
 const articlePage = documentTask<typeof extractArticle>("app/articles/extract.server.ts", "extractArticle");
 import { prepareJobs, startJobs, stopJobs, sweepPendingSnapshots } from "~/jobs/queue.server";
 import { archiveSnapshot } from "~/sources/archive.server";
-import { addSource, type SourceActor } from "~/sources/sources.server";
+import { addSource } from "~/sources/sources.server";
+import { reloadServerEnv } from "~/utils/env.server";
 import { createArticle } from "../support/articles";
 import { nestedPageHtml, type PageServer, startPageServer } from "../support/page-server";
 import { createPerson } from "../support/people";
@@ -31,7 +33,7 @@ async function importFailure(draft: Promise<unknown>): Promise<ImportError> {
   return error as ImportError;
 }
 
-async function editor(): Promise<SourceActor> {
+async function editor(): Promise<Actor> {
   const created = await createPerson("editor");
   const rows = await prisma.rolePermission.findMany({
     where: { role: { users: { some: { id: created.id } } } },
@@ -43,7 +45,7 @@ async function editor(): Promise<SourceActor> {
 async function sourceOn(url: string) {
   const person = await editor();
   const { id: articleId } = await createArticle(person.id);
-  const claim = await createClaim(person.id, articleId, { start: 0, end: 40 });
+  const claim = await createClaim(person, articleId, { start: 0, end: 40 });
   return addSource(person, { claimId: claim.id, url, kind: "OTHER", stance: "CONTEXT" });
 }
 
@@ -75,12 +77,14 @@ describe("untrusted documents", () => {
   beforeAll(async () => {
     pages = await startPageServer();
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = pages.hostPort;
+    reloadServerEnv();
     await prepareJobs();
   });
 
   afterAll(async () => {
     await stopJobs();
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = previousAllowList;
+    reloadServerEnv();
     await pages.close();
   });
 

@@ -1,6 +1,8 @@
 // Verdicts and the rating scale against a real PostgreSQL: propose → return → revise → approve with
 // four-eyes, versions kept, concurrent saves, notifications, blind second review, the scale's rules.
 import { describe, expect, it } from "vitest";
+import type { Actor } from "~/auth/actor";
+import { loadActor } from "~/auth/actor.server";
 import { createClaim, updateClaim } from "~/claims/claims.server";
 import { formValues } from "~/claims/merge";
 import { prisma } from "~/db/client.server";
@@ -14,7 +16,6 @@ import {
   reopenClaim,
   returnVerdict,
   verdictAbilities,
-  type VerdictActor,
   VerdictRefused,
   verdictSection,
 } from "~/review/verdicts.server";
@@ -26,18 +27,9 @@ import { claimAccess } from "~/review/claim-access.server";
 
 type Role = "admin" | "editor" | "reviewer";
 
-/** A person as the domain sees them: id and the permissions of their role, read from the database. */
-async function actor(userId: string): Promise<VerdictActor> {
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { id: true, role: { select: { permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } } },
-  });
-  return { id: user.id, permissions: user.role.permissions.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`) };
-}
-
 async function person(role: Role) {
   const created = await createPerson(role);
-  return { ...created, as: () => actor(created.id) };
+  return { ...created, as: () => loadActor(created.id) };
 }
 
 async function makeRole(userId: string, role: Role) {
@@ -49,7 +41,7 @@ async function makeRole(userId: string, role: Role) {
 async function assignedClaim(reviewerId: string) {
   const editor = await createPerson("editor");
   const { id: articleId } = await createArticle(editor.id);
-  const claim = await createClaim(editor.id, articleId, { start: 0, end: 40 });
+  const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
   await prisma.assignment.create({ data: { claimId: claim.id, reviewerId, assignedById: editor.id } });
   const assigned = await prisma.claim.update({ where: { id: claim.id }, data: { status: "ASSIGNED", version: { increment: 1 } }, select: { id: true, version: true } });
   return { ...assigned, articleId };
@@ -309,7 +301,7 @@ describe("verdicts", () => {
 
 describe("verdict conflicts only when they are real", () => {
   /** What the claim page would send: the claim version it loaded and the verdicts it showed the viewer. */
-  async function pageBasis(viewer: VerdictActor, claimId: string) {
+  async function pageBasis(viewer: Actor, claimId: string) {
     return { claimVersion: (await claimNow(claimId)).version, seen: verdictBasis(await listVerdicts(viewer, claimId)) };
   }
 
@@ -322,8 +314,8 @@ describe("verdict conflicts only when they are real", () => {
 
     // Meanwhile the editor rewords the claim and names its claimant (two saves, the version moves on twice).
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    const edited = await updateClaim(editor.id, row.articleId, claim.id, row.version, { wording: "Reworded by the editor", claimant: null, claimDate: null, appearance: null }, formValues(row));
-    await updateClaim(editor.id, row.articleId, claim.id, edited.version, { wording: edited.wording, claimant: "Kemendikbud", claimDate: null, appearance: null }, formValues(edited));
+    const edited = await updateClaim(editor, row.articleId, claim.id, row.version, { wording: "Reworded by the editor", claimant: null, claimDate: null, appearance: null }, formValues(row));
+    await updateClaim(editor, row.articleId, claim.id, edited.version, { wording: edited.wording, claimant: "Kemendikbud", claimDate: null, appearance: null }, formValues(edited));
     expect((await claimNow(claim.id)).version).toBe(loaded.claimVersion + 2);
 
     const proposed = await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...loaded, ratingId: falseLabel.id, rationale: "Keliru." });
@@ -345,9 +337,9 @@ describe("verdict conflicts only when they are real", () => {
     const claim = await assignedClaim(reviewer.id);
     await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
     const firstPage = await pageBasis(await first.as(), claim.id);
-    const secondPage = await pageBasis(await actor(second.id), claim.id);
+    const secondPage = await pageBasis(await loadActor(second.id), claim.id);
 
-    await returnVerdict(await actor(second.id), { claimId: claim.id, ...secondPage, comment: "Kurang sumber." });
+    await returnVerdict(await loadActor(second.id), { claimId: claim.id, ...secondPage, comment: "Kurang sumber." });
     const error = await approveVerdict(await first.as(), { claimId: claim.id, ...firstPage }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ClaimConflict);
     expect((error as ClaimConflict).detail).toEqual({ fields: ["verdict"], by: { id: second.id, name: "Dewi Anggraini" } });
@@ -362,14 +354,14 @@ describe("verdict conflicts only when they are real", () => {
     const editor = await person("editor");
     const claim = await assignedClaim(reviewer.id);
     const reviewerPage = await pageBasis(await reviewer.as(), claim.id);
-    await proposeVerdict(await actor(blindReviewer.id), { claimId: claim.id, ...(await pageBasis(await actor(blindReviewer.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar.", blind: true });
+    await proposeVerdict(await loadActor(blindReviewer.id), { claimId: claim.id, ...(await pageBasis(await loadActor(blindReviewer.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar.", blind: true });
 
     // The assigned reviewer's lane did not change: their proposal from the older page applies.
     await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...reviewerPage, ratingId: falseLabel.id, rationale: "Keliru." });
     const editorPage = await pageBasis(await editor.as(), claim.id);
     // A second blind reviewer rates after the editor's page was loaded: the approval must not skip it.
     const late = await createPerson("reviewer", { name: "Agus Setiawan" });
-    await proposeVerdict(await actor(late.id), { claimId: claim.id, ...(await pageBasis(await actor(late.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar juga.", blind: true });
+    await proposeVerdict(await loadActor(late.id), { claimId: claim.id, ...(await pageBasis(await loadActor(late.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar juga.", blind: true });
     const error = await approveVerdict(await editor.as(), { claimId: claim.id, ...editorPage }).catch((caught: unknown) => caught);
     expect((error as ClaimConflict).detail).toEqual({ fields: ["verdict"], by: { id: late.id, name: "Agus Setiawan" } });
     await approveVerdict(await editor.as(), { claimId: claim.id, ...(await pageBasis(await editor.as(), claim.id)) });
@@ -391,7 +383,7 @@ describe("rating scale", () => {
   });
 
   it("renames a label in use (verdicts show the new wording) but refuses to delete it", async () => {
-    const admin = await actor((await createPerson("admin")).id);
+    const admin = await loadActor((await createPerson("admin")).id);
     const reviewer = await person("reviewer");
     const claim = await assignedClaim(reviewer.id);
     const { misleading } = await labels();
@@ -409,8 +401,8 @@ describe("rating scale", () => {
   });
 
   it("adds, reorders and deletes unused labels with unique values; only admins may", async () => {
-    const admin = await actor((await createPerson("admin")).id);
-    const editor = await actor((await createPerson("editor")).id);
+    const admin = await loadActor((await createPerson("admin")).id);
+    const editor = await loadActor((await createPerson("editor")).id);
     const added = await addLabel(admin, { labelEn: "Satire", labelId: "Satire atau parodi", colour: "#5a3e8c" });
     const values = (await listScaleLabels()).map((l) => l.value);
     expect(added.value).toBe(Math.max(...values));
@@ -457,7 +449,7 @@ describe("reopening a settled claim", () => {
     // The approved verdict stays on record; the claim is open again, so its wording can be fixed …
     expect(await prisma.verdict.count({ where: { claimId: claim.id, status: "APPROVED" } })).toBe(1);
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    await updateClaim(first.id, row.articleId, claim.id, row.version, { wording: "Fixed wording", claimant: null, claimDate: null, appearance: null }, formValues(row));
+    await updateClaim(first, row.articleId, claim.id, row.version, { wording: "Fixed wording", claimant: null, claimDate: null, appearance: null }, formValues(row));
     // … and it settles again only through a new proposal and another editor's approval.
     const open = await claimNow(claim.id);
     await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: open.version, ratingId: misleading.id, rationale: "Menyesatkan." });

@@ -1,12 +1,13 @@
 // Articles for tests, created through the same domain function as an import.
 import { randomUUID } from "node:crypto";
 import { importArticle } from "../../app/articles/articles.server";
+import { loadActor } from "../../app/auth/actor.server";
 import { draftFromPaste } from "../../app/articles/import-source.server";
 
 export async function createArticle(importerId: string, body?: string) {
   const text =
     body ??
     `Pemerintah menyebut 1.200 sekolah rusak akibat banjir pada Senin (3/3/2025). Laporan ${randomUUID()}.\nKementerian membantah kabar bahwa dana bantuan dipotong 40 persen.`;
-  const outcome = await importArticle(importerId, draftFromPaste({ title: `Artikel uji ${randomUUID().slice(0, 6)}`, body: text }));
+  const outcome = await importArticle(await loadActor(importerId), draftFromPaste({ title: `Artikel uji ${randomUUID().slice(0, 6)}`, body: text }));
   return { id: outcome.articleId };
 }

@@ -56,7 +56,7 @@ export async function settledArticle(
   ]);
   const [editor, approver, reviewer] = await Promise.all([actAs(editorRow.email), actAs(approverRow.email), actAs(reviewerRow.email)]);
   const outcome = await importArticle(
-    editor.id,
+    editor,
     draftFromPaste({
       title: options.title ?? `Banjir dan bantuan ${randomUUID().slice(0, 6)}`,
       body: options.body ?? floodBody(),
@@ -67,7 +67,7 @@ export async function settledArticle(
   );
   if (!outcome.created) throw new Error(`The article duplicates "${outcome.title}": give each test article its own text.`);
   const articleId = outcome.articleId;
-  if (options.language) await setArticleLanguage(editor.id, articleId, options.language);
+  if (options.language) await setArticleLanguage(editor, articleId, options.language);
   const labels = (await activeScale())!.labels;
   const body = (await prisma.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } })).body;
 
@@ -75,9 +75,9 @@ export async function settledArticle(
   for (const [index, claim] of claims.entries()) {
     const start = body.indexOf(claim.quote);
     if (start < 0) throw new Error(`Not in the article: ${claim.quote}`);
-    const created = await createClaim(editor.id, articleId, { start, end: start + claim.quote.length });
+    const created = await createClaim(editor, articleId, { start, end: start + claim.quote.length });
     const claimDate = claim.claimDate === undefined ? "2025-02-03" : claim.claimDate;
-    await updateClaim(editor.id, articleId, created.id, created.version, {
+    await updateClaim(editor, articleId, created.id, created.version, {
       wording: claim.wording ?? claim.quote,
       claimant: claim.claimant ?? "Kementerian",
       claimantKind: "Organization",

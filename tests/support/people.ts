@@ -7,11 +7,12 @@ import { prisma } from "../../app/db/client.server";
 export const testPassword = "correct horse battery";
 let cachedHash: Promise<string> | undefined;
 
+/** A new person of `role`, with their role's permissions: an Actor, as domain functions take one. */
 export async function createPerson(role: RoleName, overrides: { email?: string; name?: string; language?: string | null } = {}) {
   cachedHash ??= hashPassword(testPassword);
   const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@test.example`;
   const roleRow = await prisma.role.findUniqueOrThrow({ where: { name: role }, select: { id: true } });
-  return prisma.user.create({
+  const person = await prisma.user.create({
     data: {
       email,
       name: overrides.name ?? `Test ${role} ${email.slice(0, 12)}`,
@@ -19,6 +20,8 @@ export async function createPerson(role: RoleName, overrides: { email?: string; 
       roleId: roleRow.id,
       language: overrides.language ?? null,
     },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, role: { select: { permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } } },
   });
+  const { role: grants, ...rest } = person;
+  return { ...rest, permissions: grants.permissions.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`) };
 }
