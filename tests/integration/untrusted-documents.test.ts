@@ -4,7 +4,8 @@
 // for good leaves its snapshot FAILED, not PENDING.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportError } from "~/articles/text";
-import { draftFromFile, draftFromUrl } from "~/articles/import-source.server";
+import { draftFromFile } from "~/articles/import/file.server";
+import { draftFromUrl } from "~/articles/import/url.server";
 import { createClaim } from "~/claims/claims.server";
 import { database, prisma } from "~/db/client.server";
 import { documentLimits } from "~/fetching/untrusted-document/limits";

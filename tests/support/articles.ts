@@ -1,7 +1,7 @@
 // Articles for tests, created through the same domain function as an import.
 import { randomUUID } from "node:crypto";
 import { importArticle } from "../../app/articles/articles.server";
-import { draftFromPaste } from "../../app/articles/import-source.server";
+import { draftFromPaste } from "../../app/articles/import/paste";
 
 export async function createArticle(importerId: string, body?: string) {
   const text =
