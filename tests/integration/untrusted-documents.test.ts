@@ -13,7 +13,9 @@ import { documentReaderLoad, documentTask, readerLimits, readUntrustedDocument }
 import type { extractArticle } from "~/articles/extract.server";
 
 const articlePage = documentTask<typeof extractArticle>("app/articles/extract.server.ts", "extractArticle");
-import { prepareJobs, startJobs, stopJobs, sweepPendingSnapshots } from "~/jobs/queue.server";
+import { prepareJobs, stopJobs } from "~/jobs/queue.server";
+import { startBackgroundJobs } from "~/server/background-jobs.server";
+import { archiveSourceJob, sweepPendingSnapshots } from "~/sources/archive-job.server";
 import { archiveSnapshot } from "~/sources/archive.server";
 import { addSource, type SourceActor } from "~/sources/sources.server";
 import { createArticle } from "../support/articles";
@@ -76,7 +78,7 @@ describe("untrusted documents", () => {
   beforeAll(async () => {
     pages = await startPageServer();
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = pages.hostPort;
-    await prepareJobs();
+    await prepareJobs(archiveSourceJob);
   });
 
   afterAll(async () => {
@@ -144,7 +146,7 @@ describe("untrusted documents", () => {
   it("archiving the page marks its snapshot FAILED with the reason; the job completes and the sweep never queues it again", async () => {
     await database().pool.query(`DELETE FROM pgboss.job WHERE name = 'archive-source'`);
     const { snapshotId } = await sourceOn(`${pages.url}/nested`);
-    await startJobs({ pollingIntervalSeconds: 0.5 });
+    await startBackgroundJobs({ pollingIntervalSeconds: 0.5 });
     try {
       expect(await settled(snapshotId)).toBe("FAILED");
       const snapshot = await prisma.sourceSnapshot.findUniqueOrThrow({ where: { id: snapshotId } });
@@ -187,7 +189,7 @@ describe("untrusted documents", () => {
     try {
       // Its retries are used up: this is the last attempt.
       await database().pool.query(`UPDATE pgboss.job SET retry_count = retry_limit WHERE name = 'archive-source' AND data->>'snapshotId' = $1`, [snapshotId]);
-      await startJobs({ pollingIntervalSeconds: 0.5 });
+      await startBackgroundJobs({ pollingIntervalSeconds: 0.5 });
       expect(await settled(snapshotId)).toBe("FAILED");
       expect(await prisma.sourceSnapshot.findUniqueOrThrow({ where: { id: snapshotId } })).toMatchObject({ status: "FAILED", failureReason: "archive_failed" });
       for (let i = 0; i < 50 && (await jobsFor(snapshotId))[0]?.state !== "failed"; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
