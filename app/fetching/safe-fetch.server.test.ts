@@ -5,7 +5,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type HostResolver, isRefusedAddress, SafeFetchError, safeFetch, type SafeFetchOptions } from "./safe-fetch.server";
+import { isRefusedAddress } from "./refused-addresses";
+import { type HostResolver, SafeFetchError, safeFetch, type SafeFetchOptions } from "./safe-fetch.server";
 
 type Server = { server: http.Server; port: number; origin: string; hits: string[] };
 
