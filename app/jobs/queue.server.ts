@@ -240,12 +240,12 @@ export async function jobStates<D extends object>(
 ): Promise<Map<string, { live: boolean; failed: boolean }>> {
   await jobs(); // the pgboss schema exists
   const { rows } = await database().pool.query<{ value: string; live: boolean; failed: boolean }>(
-    `SELECT data->>$2 AS value,
+    `SELECT data->>$2::text AS value,
             bool_or(state IN ('created', 'retry', 'active')) AS live,
             bool_or(state = 'failed') AS failed
-       FROM (SELECT data, state FROM pgboss.job WHERE name = $3 AND data->>$2 = ANY($1::text[])
+       FROM (SELECT data, state FROM pgboss.job WHERE name = $3 AND data->>$2::text = ANY($1::text[])
              UNION ALL
-             SELECT data, state FROM pgboss.archive WHERE name = $3 AND data->>$2 = ANY($1::text[])) AS jobs
+             SELECT data, state FROM pgboss.archive WHERE name = $3 AND data->>$2::text = ANY($1::text[])) AS jobs
       GROUP BY 1`,
     [values, field, job.name],
   );
