@@ -85,11 +85,13 @@ async function main() {
     if (!seed && embedded === null) console.log("Open /setup to create the first administrator if this database has no users yet.");
   });
 
-  // Background jobs (source archiving) on the same database, through the app's pool (docs/decisions/0010).
-  // They start while the server already answers: pages never wait for them, and a job queued meanwhile
-  // waits in its table until the workers run.
+  // Background jobs (source archiving; the list is ~/server/background-jobs.server) on the same database,
+  // through the app's pool (docs/decisions/0010). They start while the server already answers: pages never
+  // wait for them, and a job queued meanwhile waits in its table until the workers run.
   const jobs = import("~/jobs/queue.server");
-  const jobsStarted = jobs.then(({ startJobs }) => startJobs()).catch((error: unknown) => console.error("Background jobs did not start:", error));
+  const jobsStarted = import("~/server/background-jobs.server")
+    .then(({ startBackgroundJobs }) => startBackgroundJobs())
+    .catch((error: unknown) => console.error("Background jobs did not start:", error));
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -7,7 +7,7 @@ import { suggestClaims } from "~/claims/suggest";
 import { claimFields } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { Prisma, type ArticleStatus } from "~/generated/prisma/client";
-import type { ArticleDraft } from "./import-source.server";
+import type { ArticleDraft } from "./import/draft";
 import { bodyHash } from "./text";
 import { isUuid } from "~/utils/input";
 

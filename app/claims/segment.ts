@@ -53,6 +53,31 @@ export function isSpaceCode(code: number): boolean {
   );
 }
 
+/** Words in text[start, end); stops counting at `enough`. */
+export function countWords(text: string, start: number, end: number, enough = Infinity): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end && words < enough; i++) {
+    const code = text.charCodeAt(i);
+    // "10.000" and "2,5" are one word: a separator between digits does not split.
+    const inNumber = (code === 0x2c || code === 0x2e) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1));
+    const isWordChar = inNumber || (!isSpaceCode(code) && !isPunctuationCode(code));
+    if (isWordChar && !inWord) words++;
+    inWord = isWordChar;
+  }
+  return words;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isPunctuationCode(code: number): boolean {
+  return (
+    (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e) || (code >= 0x2010 && code <= 0x206f)
+  );
+}
+
 /** The span with leading and trailing whitespace (including zero-width spaces and BOM) removed. */
 export function trimSpan(text: string, start: number, end: number): Span {
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { importArticle } from "~/articles/articles.server";
 import type { Actor } from "~/auth/actor";
-import { draftFromPaste } from "~/articles/import-source.server";
+import { draftFromPaste } from "~/articles/import/paste";
 import { type ClaimantKind, createClaim, updateClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 

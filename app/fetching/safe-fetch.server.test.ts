@@ -6,7 +6,8 @@ import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { reloadServerEnv } from "~/utils/env.server";
-import { type HostResolver, isRefusedAddress, SafeFetchError, safeFetch, type SafeFetchOptions } from "./safe-fetch.server";
+import { isRefusedAddress } from "./refused-addresses";
+import { type HostResolver, SafeFetchError, safeFetch, type SafeFetchOptions } from "./safe-fetch.server";
 
 /** FACTDESK_FETCH_ALLOW_PRIVATE as the app reads it (through serverEnv()), until restoreEnv(). */
 function stubAllowList(value: string) {

@@ -5,7 +5,7 @@
 // - resolves the host ONCE (dns.lookup, all addresses) and refuses it when ANY address is not a public
 //   unicast address (loopback, RFC 1918, link-local, unique-local, multicast, unspecified, broadcast,
 //   CGNAT, reserved/documentation/benchmark ranges, IPv4-mapped / NAT64 / 6to4 forms of those, cloud
-//   metadata addresses; see isRefusedAddress) — literal IP hosts in every notation are classified after
+//   metadata addresses; see refused-addresses.ts) — literal IP hosts in every notation are classified after
 //   WHATWG URL parsing has normalised them (`http://0x7f.1/` is 127.0.0.1);
 // - connects to exactly the addresses it checked: the request gets a custom `lookup` that answers with
 //   the already-checked addresses, so Node never resolves the name a second time (no DNS rebinding),
@@ -14,7 +14,8 @@
 // - follows at most `maxRedirects` redirects, each checked like the first URL;
 // - stops after `timeoutMs` for the whole exchange (DNS, connects, redirects, body);
 // - refuses a declared Content-Length over `maxBytes` and counts bytes while streaming, both on the
-//   wire and after gzip/deflate/br decompression, aborting the connection as soon as either exceeds it.
+//   wire and after gzip/deflate/br decompression (content-encoding.server.ts), aborting the connection
+//   as soon as either exceeds it.
 //
 // Test-only escape hatch: `allowedPrivateHosts` (default: the comma-separated environment variable
 // FACTDESK_FETCH_ALLOW_PRIVATE) lists exact `host:port` entries, e.g. "127.0.0.1:43567", whose
@@ -30,11 +31,11 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import { Transform, type TransformCallback } from "node:stream";
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import zlib from "node:zlib";
-import ipaddr from "ipaddr.js";
 import { serverEnv } from "~/utils/env.server";
+import { contentDecoder } from "./content-encoding.server";
+import { hostNameWithoutDot, isAlwaysRefused, isRefusedAddress, isRefusedHostName } from "./refused-addresses";
 
 export type ResolvedAddress = { address: string; family: number };
 /** Resolves a host name to all of its addresses; shaped like `dns.promises.lookup(name, { all: true })`. */
@@ -103,94 +104,6 @@ export const safeFetchDefaults = {
 const userAgent = "Mozilla/5.0 (compatible; Factdesk/0.1; fact-checking desk article import)";
 const maxUrlLength = 8192;
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-
-// ---------------------------------------------------------------------------------------------------------
-// Address classification
-
-const globalUnicastV6 = ipaddr.parseCIDR("2000::/3");
-const linkLocalV4 = ipaddr.parseCIDR("169.254.0.0/16");
-const linkLocalV6 = ipaddr.parseCIDR("fe80::/10");
-/** Cloud metadata endpoints: refused even when a test allow-list names them. */
-const metadataAddresses = new Set(["169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254"]);
-const metadataHostNames = new Set([
-  "metadata.google.internal",
-  "metadata.goog",
-  "metadata",
-  "instance-data",
-  "instance-data.ec2.internal",
-]);
-
-function embeddedIPv4(address: ipaddr.IPv6, firstPart: number): ipaddr.IPv4 {
-  const parts = address.parts;
-  const high = parts[firstPart] ?? 0;
-  const low = parts[firstPart + 1] ?? 0;
-  return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
-}
-
-function isRefusedIPv4(address: ipaddr.IPv4): boolean {
-  // ipaddr.js names every special-purpose block (unspecified 0/8, private, loopback, link-local, CGNAT,
-  // multicast, broadcast, reserved/documentation/benchmark 198.18/15, 240/4, as112, amt): only plain
-  // unicast is public.
-  return address.range() !== "unicast";
-}
-
-function isRefusedIPv6(address: ipaddr.IPv6): boolean {
-  const range = address.range();
-  switch (range) {
-    case "ipv4Mapped": // ::ffff:a.b.c.d
-    case "rfc6145": // ::ffff:0:a.b.c.d
-      return isRefusedIPv4(embeddedIPv4(address, 6));
-    case "rfc6052": {
-      // NAT64: the well-known prefix 64:ff9b::/96 carries a public IPv4 address on IPv6-only networks;
-      // the local-use prefix 64:ff9b:1::/48 is refused outright.
-      const [a, b, c] = address.parts;
-      if (a === 0x64 && b === 0xff9b && c === 0) return isRefusedIPv4(embeddedIPv4(address, 6));
-      return true;
-    }
-    case "6to4": // 2002:AABB:CCDD::/48 carries AA.BB.CC.DD
-      return isRefusedIPv4(embeddedIPv4(address, 1));
-    case "unicast":
-      // ipaddr.js calls everything it has no name for "unicast", including the deprecated
-      // IPv4-compatible ::a.b.c.d: only the global unicast block 2000::/3 is public.
-      return !address.match(globalUnicastV6);
-    default:
-      return true; // loopback, unspecified, link-local, unique-local, multicast, teredo, reserved, …
-  }
-}
-
-/** True when `ip` must not be contacted: anything but a public unicast address, or not an address at all. */
-export function isRefusedAddress(ip: string): boolean {
-  let address: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    address = ipaddr.parse(ip.trim());
-  } catch {
-    return true;
-  }
-  if (metadataAddresses.has(address.toString())) return true;
-  return address.kind() === "ipv4" ? isRefusedIPv4(address as ipaddr.IPv4) : isRefusedIPv6(address as ipaddr.IPv6);
-}
-
-/** Link-local and metadata addresses: refused even for allow-listed test hosts. */
-function isAlwaysRefused(ip: string): boolean {
-  let address: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    address = ipaddr.process(ip.trim());
-  } catch {
-    return true;
-  }
-  if (metadataAddresses.has(address.toString())) return true;
-  return address.kind() === "ipv4" ? address.match(linkLocalV4) : address.match(linkLocalV6);
-}
-
-function hostNameWithoutDot(hostname: string): string {
-  return hostname.replace(/\.+$/, "").toLowerCase();
-}
-
-function isRefusedHostName(hostname: string): boolean {
-  const name = hostNameWithoutDot(hostname);
-  // RFC 6761: localhost and *.localhost are loopback whatever DNS says.
-  return name === "localhost" || name.endsWith(".localhost") || metadataHostNames.has(name);
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Allow-list (test only)
@@ -355,59 +268,6 @@ function sendRequest(target: Target, accept: string, signal: AbortSignal): Promi
   });
 }
 
-/** HTTP "deflate" should be zlib-wrapped, but some servers send raw deflate: look at the first bytes. */
-class AutoInflate extends Transform {
-  private inner: zlib.Inflate | zlib.InflateRaw | undefined;
-  private head = Buffer.alloc(0);
-
-  private start(): zlib.Inflate | zlib.InflateRaw {
-    const [first = 0, second = 0] = this.head;
-    const zlibWrapped = (first & 0x0f) === 8 && ((first << 8) | second) % 31 === 0;
-    const inner = zlibWrapped ? zlib.createInflate() : zlib.createInflateRaw();
-    inner.on("data", (chunk: Buffer) => this.push(chunk));
-    inner.on("error", (error) => this.destroy(error));
-    this.inner = inner;
-    return inner;
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-    let inner = this.inner;
-    if (!inner) {
-      this.head = Buffer.concat([this.head, chunk]);
-      if (this.head.length < 2) return callback();
-      inner = this.start();
-      chunk = this.head;
-    }
-    if (inner.write(chunk)) callback();
-    else inner.once("drain", () => callback());
-  }
-
-  override _flush(callback: TransformCallback) {
-    let inner = this.inner;
-    if (!inner) {
-      // The whole body was shorter than two bytes.
-      inner = this.start();
-      inner.write(this.head);
-    }
-    inner.once("end", () => callback());
-    inner.end();
-  }
-}
-
-function decoderFor(encoding: string): Transform | null {
-  switch (encoding) {
-    case "gzip":
-    case "x-gzip":
-      return zlib.createGunzip();
-    case "deflate":
-      return new AutoInflate();
-    case "br":
-      return zlib.createBrotliDecompress();
-    default:
-      return null;
-  }
-}
-
 async function readBody(response: http.IncomingMessage, url: string, maxBytes: number, signal: AbortSignal) {
   // Remember the first limit error: pipeline may reject with a stream error from another stage instead.
   let limitError: SafeFetchError | undefined;
@@ -422,7 +282,7 @@ async function readBody(response: http.IncomingMessage, url: string, maxBytes: n
   }
   const decoders: Transform[] = [];
   for (const encoding of encodings.reverse()) {
-    const decoder = decoderFor(encoding);
+    const decoder = contentDecoder(encoding);
     if (!decoder) {
       response.destroy();
       throw new SafeFetchError("connection_failed", url, `unsupported content encoding ${encoding}`);

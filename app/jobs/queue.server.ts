@@ -14,48 +14,45 @@
 // start), and returns only when no job is running and no query is pending.
 //
 // One instance per process, remembered (the server entry and the route bundle share it). Before
-// `startJobs()` — in tests, in the CLI — `enqueue` still works: it installs the schema on first use and
-// queues the job for whichever process runs the workers.
+// `startJobs()` — in tests, in the CLI — `enqueue` still works: it installs the schema and the job's queue
+// on first use and queues the job for whichever process runs the workers.
+//
+// This folder is the mechanism only: it knows no job. Each kind of job is defined by its owner
+// (`defineJob`, beside the work it does, e.g. ~/sources/archive-job.server) and enqueued through that
+// definition; the process that runs workers hands `startJobs` the list of definitions
+// (~/server/background-jobs.server), so jobs/ imports no domain folder.
 import { setTimeout as sleep } from "node:timers/promises";
 import PgBoss from "pg-boss";
 import { database } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { remember } from "~/utils/remember.server";
-import { archiveSnapshot, giveUpSnapshot, stalePendingSnapshotIds } from "~/sources/archive.server";
-
-/** Each job's name and its data. */
-export type JobData = {
-  "archive-source": { snapshotId: string };
-};
-export type JobName = keyof JobData;
-/** A job's work; `signal` aborts when the workers stop (the job then fails and is retried later). */
-type Handler<N extends JobName> = (data: JobData[N], signal: AbortSignal) => Promise<unknown>;
-
-/** The workers this process runs after `startJobs()`. */
-const workers: { [N in JobName]: Handler<N> } = {
-  "archive-source": ({ snapshotId }, signal) => archiveSnapshot(snapshotId, { signal }),
-};
 
 /**
- * What a job's failure for good leaves behind: called when a handler throws on the job's last attempt
- * (its retries used up). An archive attempt is then FAILED (`archive_failed`), never left PENDING.
+ * A kind of background job, defined by its owner. A job records its own failures (a source that cannot
+ * be fetched is an outcome, not an error: such a job completes and is never retried); pg-boss retries
+ * only what throws (the database was unreachable…), and a job whose process died is expired after
+ * `queue.expireInSeconds` and retried. After the last retry, `giveUp` settles the job's rows.
  */
-const givingUp: { [N in JobName]: (data: JobData[N]) => Promise<unknown> } = {
-  "archive-source": ({ snapshotId }) => giveUpSnapshot(snapshotId, "archive_failed"),
+export type JobDefinition<D extends object> = {
+  name: string;
+  /** The queue's settings: retries and expiry. */
+  queue: Omit<PgBoss.Queue, "name">;
+  /** The job's work; `signal` aborts when the workers stop (the job then fails and is retried later). */
+  run: (data: D, signal: AbortSignal) => Promise<unknown>;
+  /** What the job's failure for good leaves behind: called when `run` throws on the last attempt. */
+  giveUp?: (data: D) => Promise<unknown>;
+  /** Looks after work whose job may have been lost; run when the workers start and every five minutes. */
+  sweep?: () => Promise<unknown>;
 };
 
-/**
- * Queue settings. A handler records its own failures (a source that cannot be fetched, or a page that
- * cannot be read safely, is an outcome, not an error: such a job completes and is never retried);
- * pg-boss retries only what throws (the database was unreachable…), and a job whose process died is
- * expired after `expireInSeconds` and retried. After the last retry, `givingUp` settles the job's rows.
- */
-const queueOptions: { [N in JobName]: PgBoss.Queue } = {
-  "archive-source": { name: "archive-source", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
-};
+/** Defines a kind of job (its owner declares it beside its work); enqueue it with `enqueue(job, data)`. */
+export function defineJob<D extends object>(definition: JobDefinition<D>): JobDefinition<D> {
+  return definition;
+}
 
-/** PENDING snapshots older than this are queued again when the workers start (and every sweep). */
-export const staleSnapshotMs = 10 * 60 * 1000;
+/** A job of any data, as the workers hold them. */
+type AnyJob = JobDefinition<never>;
+
 const sweepEveryMs = 5 * 60 * 1000;
 const defaultPollingMs = 1_500;
 
@@ -100,33 +97,32 @@ type Runner = {
   stop: AbortController;
   loops: Promise<void>[];
   sweeper: ReturnType<typeof setInterval>;
-  /** Wakes the sleeping worker of each queue. */
-  wake: Map<JobName, () => void>;
+  /** Wakes the sleeping worker of each queue, by job name. */
+  wake: Map<string, () => void>;
 };
 
 type Jobs = {
   url: string;
   boss: PgBoss;
-  /** Resolves once the pgboss schema exists and every queue is created. */
+  /** Resolves once the pgboss schema exists. */
   ready: Promise<PgBoss>;
+  /** Each job's queue, by name: resolves once it is created. */
+  queues: Map<string, Promise<void>>;
   runner: Runner | null;
 };
 
-const current = remember("jobs", () => ({ jobs: undefined as Jobs | undefined }));
+/** This process's instance, shared by every copy of this module (remember). */
+const held = remember("jobs", () => ({ jobs: undefined as Jobs | undefined }));
 
 function createJobs(url: string, supervise: boolean): Jobs {
   // No pool of pg-boss's own (`db`), no cron scheduler; maintenance (expiring jobs of dead processes,
   // archiving and deleting old jobs) only where workers run.
   const boss = new PgBoss({ db: poolAdapter(), supervise, schedule: false, migrate: true });
   boss.on("error", (error: Error) => console.error("[jobs]", error.message));
-  const ready = (async () => {
-    await boss.start();
-    for (const options of Object.values(queueOptions)) await boss.createQueue(options.name, options);
-    return boss;
-  })();
+  const ready = boss.start();
   // A failed start is reported to whoever awaits `ready`; do not leave it unhandled meanwhile.
   ready.catch(() => {});
-  return { url, boss, ready, runner: null };
+  return { url, boss, ready, queues: new Map(), runner: null };
 }
 
 function currentUrl(): string {
@@ -137,23 +133,34 @@ function currentUrl(): string {
 /** The instance for the configured database, its schema installed; created on first use. */
 async function jobs(): Promise<Jobs> {
   const url = currentUrl();
-  let instance = current.jobs;
-  if (!instance || instance.url !== url) {
-    instance = createJobs(url, false);
-    current.jobs = instance;
+  let current = held.jobs;
+  if (!current || current.url !== url) {
+    current = createJobs(url, false);
+    held.jobs = current;
   }
   try {
-    await instance.ready;
+    await current.ready;
   } catch (error) {
-    if (current.jobs === instance) current.jobs = undefined; // try again next time
+    if (held.jobs === current) held.jobs = undefined; // try again next time
     throw error;
   }
-  return instance;
+  return current;
 }
 
-/** Installs pg-boss's schema and queues if needed. Call before a transaction that enqueues a job. */
-export async function prepareJobs(): Promise<void> {
-  await jobs();
+/** `job`'s queue in `instance`, created on first use. */
+async function queueOf(instance: Jobs, job: AnyJob): Promise<void> {
+  let created = instance.queues.get(job.name);
+  if (!created) {
+    created = instance.boss.createQueue(job.name, { ...job.queue, name: job.name });
+    instance.queues.set(job.name, created);
+    created.catch(() => instance.queues.delete(job.name)); // try again next time
+  }
+  await created;
+}
+
+/** Installs pg-boss's schema and `job`'s queue if needed. Call before a transaction that enqueues a job. */
+export async function prepareJobs(job: AnyJob): Promise<void> {
+  await queueOf(await jobs(), job);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -167,8 +174,11 @@ export type EnqueueOptions = {
 };
 
 /** Queues a job; returns its id. Without `tx` the job is committed at once. */
-export async function enqueue<N extends JobName>(name: N, data: JobData[N], options: EnqueueOptions = {}): Promise<string> {
-  const { boss } = await jobs();
+export async function enqueue<D extends object>(job: JobDefinition<D>, data: D, options: EnqueueOptions = {}): Promise<string> {
+  const instance = await jobs();
+  await queueOf(instance, job);
+  const { name } = job;
+  const { boss } = instance;
   const sendOptions: PgBoss.SendOptions = {};
   if (options.tx) sendOptions.db = transactionAdapter(options.tx);
   if (options.startAfterSeconds) sendOptions.startAfter = options.startAfterSeconds;
@@ -177,30 +187,31 @@ export async function enqueue<N extends JobName>(name: N, data: JobData[N], opti
   return id;
 }
 
-/** Asks this process's worker for `name` to look for jobs now (after the transaction that queued one commits). */
-export function nudgeWorker(name: JobName): void {
-  current.jobs?.runner?.wake.get(name)?.();
+/** Asks this process's worker for `job` to look for jobs now (after the transaction that queued one commits). */
+export function nudgeWorker(job: AnyJob): void {
+  held.jobs?.runner?.wake.get(job.name)?.();
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Workers
 
-async function workLoop<N extends JobName>(boss: PgBoss, name: N, handler: Handler<N>, runner: Runner, pollingMs: number) {
+async function workLoop<D extends object>(boss: PgBoss, definition: JobDefinition<D>, runner: Runner, pollingMs: number) {
+  const { name } = definition;
   const signal = runner.stop.signal;
   while (!signal.aborted) {
     // pg-boss answers [] when the query fails (database unreachable): the worker just polls again later.
-    const batch = await boss.fetch<JobData[N]>(name, { batchSize: 1, includeMetadata: true }).catch(() => []);
+    const batch = await boss.fetch<D>(name, { batchSize: 1, includeMetadata: true }).catch(() => []);
     for (const job of batch) {
       try {
-        await handler(job.data, signal);
+        await definition.run(job.data, signal);
         await boss.complete(name, job.id);
       } catch (error) {
         // Aborted by stopJobs: not an error of the job's, and pg-boss retries it.
         const message = signal.aborted ? "stopped before it finished" : (error as Error).message;
         if (!signal.aborted) console.error(`[jobs] ${name} ${job.id} failed:`, message);
         // The last attempt: pg-boss will not retry it, so its rows must not wait for it.
-        if (!signal.aborted && job.retryCount >= job.retryLimit) {
-          await givingUp[name](job.data).catch((giveUpError: Error) => {
+        if (!signal.aborted && job.retryCount >= job.retryLimit && definition.giveUp) {
+          await definition.giveUp(job.data).catch((giveUpError: Error) => {
             console.error(`[jobs] could not settle ${name} ${job.id} after its last attempt:`, giveUpError.message);
           });
         }
@@ -219,49 +230,31 @@ async function workLoop<N extends JobName>(boss: PgBoss, name: N, handler: Handl
 }
 
 /**
- * What pg-boss holds for each snapshot's archive jobs (current and archived rows): whether one will still
- * run (created, retry, active) and whether one failed for good.
+ * What pg-boss holds for `job`'s jobs (current and archived rows), by the value of their data's `field`:
+ * whether one will still run (created, retry, active) and whether one failed for good.
  */
-async function archiveJobStates(snapshotIds: string[]): Promise<Map<string, { live: boolean; failed: boolean }>> {
+export async function jobStates<D extends object>(
+  job: JobDefinition<D>,
+  field: keyof D & string,
+  values: string[],
+): Promise<Map<string, { live: boolean; failed: boolean }>> {
   await jobs(); // the pgboss schema exists
-  const { rows } = await database().pool.query<{ snapshot_id: string; live: boolean; failed: boolean }>(
-    `SELECT data->>'snapshotId' AS snapshot_id,
+  const { rows } = await database().pool.query<{ value: string; live: boolean; failed: boolean }>(
+    `SELECT data->>$2::text AS value,
             bool_or(state IN ('created', 'retry', 'active')) AS live,
             bool_or(state = 'failed') AS failed
-       FROM (SELECT data, state FROM pgboss.job WHERE name = 'archive-source' AND data->>'snapshotId' = ANY($1::text[])
+       FROM (SELECT data, state FROM pgboss.job WHERE name = $3 AND data->>$2::text = ANY($1::text[])
              UNION ALL
-             SELECT data, state FROM pgboss.archive WHERE name = 'archive-source' AND data->>'snapshotId' = ANY($1::text[])) AS jobs
+             SELECT data, state FROM pgboss.archive WHERE name = $3 AND data->>$2::text = ANY($1::text[])) AS jobs
       GROUP BY 1`,
-    [snapshotIds],
+    [values, field, job.name],
   );
-  return new Map(rows.map((row) => [row.snapshot_id, { live: row.live, failed: row.failed }]));
+  return new Map(rows.map((row) => [row.value, { live: row.live, failed: row.failed }]));
 }
 
-/**
- * Looks after the snapshots left PENDING for longer than `olderThanMs`: one whose job is still queued or
- * running is left alone; one whose job failed for good (retries used up, e.g. its process died every
- * time) is FAILED (`archive_failed`) and never queued again; one with no job at all (lost with a crashed
- * database, or never committed to pg-boss) is queued again. Returns how many were queued.
- */
-export async function sweepPendingSnapshots(olderThanMs = staleSnapshotMs): Promise<number> {
-  const ids = await stalePendingSnapshotIds(olderThanMs);
-  if (ids.length === 0) return 0;
-  const states = await archiveJobStates(ids);
-  let queued = 0;
-  let givenUp = 0;
-  for (const snapshotId of ids) {
-    const state = states.get(snapshotId);
-    if (state?.live) continue;
-    if (state?.failed) {
-      if (await giveUpSnapshot(snapshotId, "archive_failed")) givenUp += 1;
-      continue;
-    }
-    await enqueue("archive-source", { snapshotId });
-    queued += 1;
-  }
-  if (queued) console.log(`[jobs] queued ${queued} pending source snapshot(s) again`);
-  if (givenUp) console.log(`[jobs] ${givenUp} pending source snapshot(s) failed for good: marked FAILED`);
-  return queued;
+/** Runs every job's sweep, one after another. */
+async function sweep(definitions: AnyJob[]): Promise<void> {
+  for (const job of definitions) await job.sweep?.();
 }
 
 export type StartJobsOptions = {
@@ -270,31 +263,30 @@ export type StartJobsOptions = {
 };
 
 /**
- * Starts pg-boss and this process's workers on the configured database (installing or migrating the
- * `pgboss` schema), then queues stale PENDING snapshots again. Idempotent.
+ * Starts pg-boss and this process's workers for `definitions` on the configured database (installing or
+ * migrating the `pgboss` schema and their queues), then runs their sweeps. Idempotent.
  */
-export async function startJobs(options: StartJobsOptions = {}): Promise<void> {
+export async function startJobs(definitions: AnyJob[], options: StartJobsOptions = {}): Promise<void> {
   const url = currentUrl();
-  const existing = current.jobs;
+  const existing = held.jobs;
   if (existing?.runner && existing.url === url) return;
   if (existing) await stopInstance(existing);
 
-  const instance = createJobs(url, true);
-  current.jobs = instance;
-  const boss = await instance.ready;
+  const current = createJobs(url, true);
+  held.jobs = current;
+  const boss = await current.ready;
   const pollingMs = Math.max(500, (options.pollingIntervalSeconds ?? defaultPollingMs / 1000) * 1000);
+  for (const job of definitions) await queueOf(current, job);
   const runner: Runner = {
     stop: new AbortController(),
     loops: [],
     wake: new Map(),
-    sweeper: setInterval(() => void sweepPendingSnapshots().catch((error: Error) => console.error("[jobs] sweep:", error.message)), sweepEveryMs),
+    sweeper: setInterval(() => void sweep(definitions).catch((error: Error) => console.error("[jobs] sweep:", error.message)), sweepEveryMs),
   };
   runner.sweeper.unref();
-  instance.runner = runner;
-  for (const name of Object.keys(workers) as JobName[]) {
-    runner.loops.push(workLoop(boss, name, workers[name], runner, pollingMs));
-  }
-  await sweepPendingSnapshots();
+  current.runner = runner;
+  for (const job of definitions) runner.loops.push(workLoop(boss, job, runner, pollingMs));
+  await sweep(definitions);
 }
 
 async function stopInstance(instance: Jobs) {
@@ -312,8 +304,8 @@ async function stopInstance(instance: Jobs) {
 
 /** Stops the workers (waiting for a running job to finish) and pg-boss. Safe to call when not started. */
 export async function stopJobs(): Promise<void> {
-  const stopping = current.jobs;
-  if (!stopping) return;
-  current.jobs = undefined;
-  await stopInstance(stopping);
+  const current = held.jobs;
+  if (!current) return;
+  held.jobs = undefined;
+  await stopInstance(current);
 }

@@ -1,7 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
 import { importArticle } from "~/articles/articles.server";
-import { type ArticleDraft, draftFromFile, draftFromPaste, draftFromUrl, ImportError } from "~/articles/import-source.server";
+import type { ArticleDraft } from "~/articles/import/draft";
+import { draftFromFile } from "~/articles/import/file.server";
+import { draftFromPaste } from "~/articles/import/paste";
+import { draftFromUrl } from "~/articles/import/url.server";
+import { ImportError } from "~/articles/text";
 import { articleLimits } from "~/articles/text";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -23,6 +23,7 @@ import { createHash } from "node:crypto";
 import { prisma } from "~/db/client.server";
 import { type FetchedResource, safeFetch, SafeFetchError, type SafeFetchOptions } from "~/fetching/safe-fetch.server";
 import { DocumentRefusal, documentTask, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
+import { decodeWebText } from "~/fetching/web-text";
 import { publishChange } from "~/live/bus.server";
 import { topic } from "~/live/topics";
 import { escapeHtml, type SnapshotContent, type snapshotPageContent } from "./snapshot-content.server";
@@ -46,27 +47,6 @@ function looksLikeHtml(bytes: Buffer): boolean {
   return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(bytes.subarray(0, 1024).toString("latin1"));
 }
 
-function decoder(label: string | null | undefined): TextDecoder | null {
-  if (!label) return null;
-  try {
-    return new TextDecoder(label.trim().replace(/^["']|["']$/g, ""));
-  } catch {
-    return null;
-  }
-}
-
-/** Bytes to text: BOM, then the HTTP charset, then (HTML) <meta charset>, else UTF-8 (lenient). */
-function decodeBody(bytes: Buffer, contentType: string | null, html: boolean): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  const httpCharset = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
-  const metaCharset = html
-    ? /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(bytes.subarray(0, 4096).toString("latin1"))?.[1]
-    : undefined;
-  return (decoder(httpCharset) ?? decoder(metaCharset) ?? new TextDecoder("utf-8")).decode(bytes);
-}
-
 /** A page archived as a source, read in a document worker: its text and sanitised HTML. */
 const snapshotPage = documentTask<typeof snapshotPageContent>("app/sources/snapshot-content.server.ts", "snapshotPageContent");
 
@@ -74,10 +54,10 @@ async function contentOf(fetched: FetchedResource, signal: AbortSignal | undefin
   const type = mediaType(fetched.contentType);
   const html = type ? htmlTypes.has(type) : looksLikeHtml(fetched.body);
   if (html) {
-    return readUntrustedDocument(snapshotPage, [decodeBody(fetched.body, fetched.contentType, true), fetched.url], { signal });
+    return readUntrustedDocument(snapshotPage, [decodeWebText(fetched.body, fetched.contentType, true), fetched.url], { signal });
   }
   if (type === "text/plain") {
-    const text = decodeBody(fetched.body, fetched.contentType, false);
+    const text = decodeWebText(fetched.body, fetched.contentType, false);
     return { text, sanitizedHtml: `<pre>${escapeHtml(text)}</pre>` };
   }
   return { text: null, sanitizedHtml: null }; // PDFs, images, …: the bytes' hash and metadata only

@@ -18,6 +18,7 @@ import { type ClaimAccess, seesLaneItem } from "~/review/claim-access";
 import { type AccessibleClaim, claimAccess, claimWithAccess, laneFilter } from "~/review/claim-access.server";
 import { canMove, nextStatus } from "~/review/lifecycle";
 import { isUuid } from "~/utils/input";
+import { archiveSourceJob } from "./archive-job.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -160,7 +161,7 @@ function optional(value: string | null | undefined, max: number): string | null 
 /** Creates a PENDING snapshot and its archive job in the caller's transaction. */
 async function queueArchive(tx: Tx, sourceId: string) {
   const snapshot = await tx.sourceSnapshot.create({ data: { sourceId }, select: { id: true } });
-  await enqueue("archive-source", { snapshotId: snapshot.id }, { tx });
+  await enqueue(archiveSourceJob, { snapshotId: snapshot.id }, { tx });
   return snapshot.id;
 }
 
@@ -171,7 +172,7 @@ async function queueArchive(tx: Tx, sourceId: string) {
  */
 export async function addSource(actor: Actor, input: NewSource): Promise<{ sourceId: string; snapshotId: string }> {
   const url = parseSourceUrl(input.url);
-  await prepareJobs(); // pg-boss's schema, before the transaction that inserts into it
+  await prepareJobs(archiveSourceJob); // pg-boss's schema and queue, before the transaction that inserts into it
   const result = await prisma.$transaction(async (tx) => {
     const claim = await editableClaim(tx, actor, input.claimId);
     const source = await tx.source.create({
@@ -199,7 +200,7 @@ export async function addSource(actor: Actor, input: NewSource): Promise<{ sourc
     }
     return { sourceId: source.id, snapshotId, articleId: claim.articleId, startsResearch };
   });
-  nudgeWorker("archive-source");
+  nudgeWorker(archiveSourceJob);
   const statusTopics = result.startsResearch ? [topic.desk, topic.queue(actor.id)] : [];
   await publishChange([topic.claim(input.claimId), topic.article(result.articleId), ...statusTopics], "source.add");
   return { sourceId: result.sourceId, snapshotId: result.snapshotId };
@@ -217,7 +218,7 @@ async function liveSource(tx: Tx, sourceId: string) {
  * an attempt is still pending, returns that one instead of queueing another.
  */
 export async function retryArchive(actor: Actor, sourceId: string, options: { claimId?: string } = {}): Promise<{ snapshotId: string; claimId: string }> {
-  await prepareJobs();
+  await prepareJobs(archiveSourceJob);
   const result = await prisma.$transaction(async (tx) => {
     const source = await liveSource(tx, sourceId);
     if (options.claimId && options.claimId !== source.claimId) throw new SourceError("not_found");
@@ -242,7 +243,7 @@ export async function retryArchive(actor: Actor, sourceId: string, options: { cl
     return { ...found, snapshotId, queued: true };
   });
   if (result.queued) {
-    nudgeWorker("archive-source");
+    nudgeWorker(archiveSourceJob);
     await publishChange([topic.claim(result.claimId), topic.article(result.articleId)], "source.archive_retry");
   }
   return { snapshotId: result.snapshotId, claimId: result.claimId };

@@ -1,6 +1,6 @@
 // A board at desk scale for the benchmark: one article with 300 claims shared among 20 reviewers.
 import { importArticle } from "../../app/articles/articles.server.ts";
-import { draftFromPaste } from "../../app/articles/import-source.server.ts";
+import { draftFromPaste } from "../../app/articles/import/paste.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { createSession, validateSessionToken } from "../../app/auth/session.server.ts";
 import { createClaim } from "../../app/claims/claims.server.ts";

@@ -17,7 +17,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Column, formatTable } from "./table.ts";
 import { gzipSync } from "node:zlib";
-import { draftFromUrl } from "../../app/articles/import-source.server.ts";
+import { draftFromUrl } from "../../app/articles/import/url.server.ts";
 
 export type ImportBenchOptions = {
   /** Imports one after another (default 50). */

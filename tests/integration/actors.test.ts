@@ -2,7 +2,7 @@
 // (docs/decisions/0016): a caller without a session — a script, a job — is held to the same rule.
 import { describe, expect, it } from "vitest";
 import { importArticle, setArticleLanguage } from "~/articles/articles.server";
-import { draftFromPaste } from "~/articles/import-source.server";
+import { draftFromPaste } from "~/articles/import/paste";
 import { NotPermitted } from "~/auth/actor";
 import { acceptSuggestions, createClaim, deleteClaim, dismissSuggestions, mergeClaims, splitClaim, updateClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";

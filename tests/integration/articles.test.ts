@@ -1,7 +1,7 @@
 // The article list: who sees what, filters, and keyset pagination that neither skips nor repeats.
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, importArticle, listArticles } from "~/articles/articles.server";
-import { draftFromPaste } from "~/articles/import-source.server";
+import { draftFromPaste } from "~/articles/import/paste";
 import { validateSessionToken, createSession } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import { createPerson } from "../support/people";

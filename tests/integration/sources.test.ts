@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, sessionCookieName } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
 import { database, prisma } from "~/db/client.server";
-import { prepareJobs, startJobs, stopJobs } from "~/jobs/queue.server";
+import { prepareJobs, stopJobs } from "~/jobs/queue.server";
 import { action as sourcesAction } from "~/routes/claims.$claimId.sources";
 import { loader as rawLoader } from "~/routes/snapshots.$snapshotId.raw";
+import { startBackgroundJobs } from "~/server/background-jobs.server";
 import { createRequestContext } from "~/server/request-context";
 import { cspNonceMiddleware, securityHeaders, snapshotContentSecurityPolicy } from "~/server/security-headers";
 import { reloadServerEnv } from "~/utils/env.server";
+import { archiveSourceJob } from "~/sources/archive-job.server";
 import { archiveSnapshot, sanitizeSnapshotHtml } from "~/sources/archive.server";
 import {
   addSource,
@@ -407,9 +409,9 @@ describe("sources", () => {
     const { claimId } = await claimFor(editor);
     // The jobs queued by the tests above are not for this worker: their addresses are made up, and
     // nothing here may try to resolve or fetch them.
-    await prepareJobs();
+    await prepareJobs(archiveSourceJob);
     await database().pool.query(`DELETE FROM pgboss.job WHERE name = 'archive-source'`);
-    await startJobs({ pollingIntervalSeconds: 0.5 });
+    await startBackgroundJobs({ pollingIntervalSeconds: 0.5 });
     try {
       const { snapshotId } = await addSource(editor, { claimId, url: `${pages.url}/news/banjir-bekasi`, kind: "MEDIA_REPORT", stance: "CONTEXT" });
       const deadline = Date.now() + 15_000;
@@ -432,9 +434,9 @@ describe("sources", () => {
   it("stop promptly: a running archive job is aborted, its snapshot stays PENDING and the job is retried later", async () => {
     const editor = await person("editor");
     const { claimId } = await claimFor(editor);
-    await prepareJobs();
+    await prepareJobs(archiveSourceJob);
     await database().pool.query(`DELETE FROM pgboss.job WHERE name = 'archive-source'`);
-    await startJobs({ pollingIntervalSeconds: 0.5 });
+    await startBackgroundJobs({ pollingIntervalSeconds: 0.5 });
     let snapshotId = "";
     try {
       // The page server answers /slow after 30 s, well past this test.

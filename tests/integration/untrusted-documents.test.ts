@@ -5,7 +5,8 @@
 import type { Actor } from "~/auth/actor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportError } from "~/articles/text";
-import { draftFromFile, draftFromUrl } from "~/articles/import-source.server";
+import { draftFromFile } from "~/articles/import/file.server";
+import { draftFromUrl } from "~/articles/import/url.server";
 import { createClaim } from "~/claims/claims.server";
 import { database, prisma } from "~/db/client.server";
 import { documentLimits } from "~/fetching/untrusted-document/limits";
@@ -13,7 +14,9 @@ import { documentReaderLoad, documentTask, readerLimits, readUntrustedDocument }
 import type { extractArticle } from "~/articles/extract.server";
 
 const articlePage = documentTask<typeof extractArticle>("app/articles/extract.server.ts", "extractArticle");
-import { prepareJobs, startJobs, stopJobs, sweepPendingSnapshots } from "~/jobs/queue.server";
+import { prepareJobs, stopJobs } from "~/jobs/queue.server";
+import { startBackgroundJobs } from "~/server/background-jobs.server";
+import { archiveSourceJob, sweepPendingSnapshots } from "~/sources/archive-job.server";
 import { archiveSnapshot } from "~/sources/archive.server";
 import { addSource } from "~/sources/sources.server";
 import { reloadServerEnv } from "~/utils/env.server";
@@ -78,7 +81,7 @@ describe("untrusted documents", () => {
     pages = await startPageServer();
     process.env.FACTDESK_FETCH_ALLOW_PRIVATE = pages.hostPort;
     reloadServerEnv();
-    await prepareJobs();
+    await prepareJobs(archiveSourceJob);
   });
 
   afterAll(async () => {
@@ -147,7 +150,7 @@ describe("untrusted documents", () => {
   it("archiving the page marks its snapshot FAILED with the reason; the job completes and the sweep never queues it again", async () => {
     await database().pool.query(`DELETE FROM pgboss.job WHERE name = 'archive-source'`);
     const { snapshotId } = await sourceOn(`${pages.url}/nested`);
-    await startJobs({ pollingIntervalSeconds: 0.5 });
+    await startBackgroundJobs({ pollingIntervalSeconds: 0.5 });
     try {
       expect(await settled(snapshotId)).toBe("FAILED");
       const snapshot = await prisma.sourceSnapshot.findUniqueOrThrow({ where: { id: snapshotId } });
@@ -190,7 +193,7 @@ describe("untrusted documents", () => {
     try {
       // Its retries are used up: this is the last attempt.
       await database().pool.query(`UPDATE pgboss.job SET retry_count = retry_limit WHERE name = 'archive-source' AND data->>'snapshotId' = $1`, [snapshotId]);
-      await startJobs({ pollingIntervalSeconds: 0.5 });
+      await startBackgroundJobs({ pollingIntervalSeconds: 0.5 });
       expect(await settled(snapshotId)).toBe("FAILED");
       expect(await prisma.sourceSnapshot.findUniqueOrThrow({ where: { id: snapshotId } })).toMatchObject({ status: "FAILED", failureReason: "archive_failed" });
       for (let i = 0; i < 50 && (await jobsFor(snapshotId))[0]?.state !== "failed"; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { importArticle } from "../../app/articles/articles.server";
 import { loadActor } from "../../app/auth/actor.server";
-import { draftFromPaste } from "../../app/articles/import-source.server";
+import { draftFromPaste } from "../../app/articles/import/paste";
 
 export async function createArticle(importerId: string, body?: string) {
   const text =

@@ -3,7 +3,7 @@
 // them, all with the desk's own domain functions against the database under test.
 import { randomUUID } from "node:crypto";
 import { importArticle, setArticleLanguage } from "../../app/articles/articles.server";
-import { draftFromPaste } from "../../app/articles/import-source.server";
+import { draftFromPaste } from "../../app/articles/import/paste";
 import { createClaim, updateClaim } from "../../app/claims/claims.server";
 import { prisma } from "../../app/db/client.server";
 import { actAs, claimVersion } from "../../app/demo/actors.server";

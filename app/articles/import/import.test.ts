@@ -6,9 +6,13 @@ import type { AddressInfo } from "node:net";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SafeFetchOptions } from "~/fetching/safe-fetch.server";
-import { type ArticleDraft, draftFromFile, draftFromPaste, draftFromUrl, ImportError, type ImportFailure } from "./import-source.server";
+import { ImportError, type ImportFailure } from "../text";
+import type { ArticleDraft } from "./draft";
+import { draftFromFile } from "./file.server";
+import { draftFromPaste } from "./paste";
+import { draftFromUrl } from "./url.server";
 
-const read = (path: string) => readFileSync(new URL(`../../tests/fixtures/${path}`, import.meta.url));
+const read = (path: string) => readFileSync(new URL(`../../../tests/fixtures/${path}`, import.meta.url));
 const fixtureText = read("tribunnews-kursk-2024-10-28.txt").toString("utf8");
 const fixtureParagraphs = fixtureText
   .split("\n")

@@ -1,0 +1,13 @@
+// The background jobs this app runs, each defined by its owner beside its work (~/jobs is the mechanism
+// only). Every process that runs workers starts them from here: the server (scripts/start.ts) and the
+// tests that run workers. Other processes (the CLI, a test that only enqueues) need no start: a job
+// queued there waits in its table for the server's workers.
+import { type StartJobsOptions, startJobs } from "~/jobs/queue.server";
+import { archiveSourceJob } from "~/sources/archive-job.server";
+
+export const backgroundJobs = [archiveSourceJob];
+
+/** Starts this process's workers for every background job (see ~/jobs/queue.server's startJobs). */
+export function startBackgroundJobs(options: StartJobsOptions = {}): Promise<void> {
+  return startJobs(backgroundJobs, options);
+}
