@@ -13,7 +13,7 @@ import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { publishChange } from "~/live/bus.server";
-import { rationaleMaxLength } from "~/review/verdicts.server";
+import { rationaleMaxLength } from "~/review/verdict-form";
 import {
   assignAnchors,
   type PublishedArchive,
@@ -24,6 +24,7 @@ import {
 } from "./content";
 import { firstFreeSlug, slugify, slugPattern } from "./slug";
 import { isUuid } from "~/utils/input";
+import { Refusal } from "~/utils/refusal";
 
 type Tx = Prisma.TransactionClient;
 export type PublishActor = PermissionHolder & { id: string };
@@ -44,12 +45,17 @@ export type PublishRefusal =
   | "badRationale"
   | "claimNotRated"; // only approved verdicts can be corrected
 
-export class PublishRefused extends Error {
+function publishRefusalStatus(reason: PublishRefusal) {
+  if (reason === "notAllowed") return 403;
+  return reason === "stale" || reason === "alreadyPublished" || reason === "notReady" ? 409 : 400;
+}
+
+export class PublishRefused extends Refusal<PublishRefusal> {
   constructor(
-    readonly reason: PublishRefusal,
+    reason: PublishRefusal,
     readonly detail?: { field?: string; claims?: { id: string; wording: string; status: ClaimStatus }[] },
   ) {
-    super(`publishing refused: ${reason}`);
+    super(reason, { status: publishRefusalStatus(reason), messageKey: `factCheck.refused.${reason}`, message: `publishing refused: ${reason}` });
   }
 }
 

@@ -6,7 +6,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { RatingBadge } from "~/components/claim/verdict-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Alert, Card, LabelledField, PageHeader } from "~/components/ui";
-import { addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, type ScaleRefusal, ScaleRefused } from "~/scale/scale.server";
+import { addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/scale/scale.server";
 import type { Route } from "./+types/admin.scale";
 import { readForm } from "~/utils/form.server";
 
@@ -24,17 +24,6 @@ const ScaleAction = z.discriminatedUnion("intent", [
 ]);
 
 type Notice = { tone: "success" | "error"; key: string };
-
-const refusalStatus: Record<ScaleRefusal, 400 | 403 | 404 | 409> = {
-  notAllowed: 403,
-  noScale: 404,
-  notFound: 404,
-  badLabel: 400,
-  badOrder: 400,
-  inUse: 409,
-  valueTaken: 409,
-  tooFew: 409,
-};
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireUserWithPermission({ request, context }, "update:scale:any");
@@ -63,7 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
   } catch (error) {
     if (!(error instanceof ScaleRefused)) throw error;
-    return data<{ notice: Notice }>({ notice: { tone: "error", key: `scale.error.${error.reason}` } }, { status: refusalStatus[error.reason] });
+    return data<{ notice: Notice }>({ notice: { tone: "error", key: error.messageKey } }, { status: error.status });
   }
   return { notice: { tone: "success", key: "form.saved" } satisfies Notice };
 }

@@ -74,8 +74,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
   } catch (error) {
     if (error instanceof PeopleRuleError) {
-      const status = error.messageKey === "people.notFound" ? 404 : 409;
-      return data({ result: submission.reply(), notice: { tone: "error", key: error.messageKey } as Notice }, { status });
+      return data({ result: submission.reply(), notice: { tone: "error", key: error.messageKey } as Notice }, { status: error.status });
     }
     throw error;
   }

@@ -76,8 +76,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await unassignClaim(editor, value.claimId);
     return { notice: { tone: "success", key: "board.unassigned" } as Notice };
   } catch (error) {
-    if (error instanceof TransitionRefused) return data({ notice: { tone: "error", key: "board.refused" } as Notice }, { status: 409 });
-    if (error instanceof AssignmentRefused) return refused(error.reason === "notReviewer" ? { reviewerId: "board.notReviewer" } : { claimId: "board.chooseClaims" });
+    // The board says a refused move in its own words.
+    if (error instanceof TransitionRefused) return data({ notice: { tone: "error", key: "board.refused" } as Notice }, { status: error.status });
+    if (error instanceof AssignmentRefused) return refused(error.reason === "notReviewer" ? { reviewerId: error.messageKey } : { claimId: error.messageKey }, error.status);
     throw error;
   }
 }

@@ -4,20 +4,11 @@
 // claim page afterwards.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
-import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
-import { addComment, CommentRefused, commentMaxLength, claimReadableBy } from "~/discussion/comments.server";
+import { CommentAction, type CommentActionData } from "~/discussion/comment-form";
+import { addComment, CommentRefused, claimReadableBy } from "~/discussion/comments.server";
 import type { Route } from "./+types/claims.$claimId.comments";
 import { readForm } from "~/utils/form.server";
-
-const CommentAction = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("add"),
-    body: z.string({ error: "discussion.bodyRequired" }).trim().min(1, "discussion.bodyRequired").max(commentMaxLength, "discussion.bodyTooLong"),
-  }),
-]);
-
-export type CommentActionData = { ok: true } | { ok: false; errors: Record<string, string[]> };
 
 /** A browser's own form submission (no JavaScript) rather than the fetcher's request. */
 function isDocumentRequest(request: Request) {
@@ -44,9 +35,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     await addComment(user, { claimId: claim.id, body: submission.value.body });
   } catch (error) {
     if (!(error instanceof CommentRefused)) throw error;
-    if (error.reason === "notFound") throw data(null, { status: 404 });
-    const key = error.reason === "tooLong" ? "discussion.bodyTooLong" : "discussion.bodyRequired";
-    return data<CommentActionData>({ ok: false, errors: { body: [key] } }, { status: 400 });
+    if (error.status === 404) throw data(null, { status: 404 });
+    return data<CommentActionData>({ ok: false, errors: { body: [error.messageKey] } }, { status: error.status });
   }
   return isDocumentRequest(request) ? redirect(back) : data<CommentActionData>({ ok: true });
 }

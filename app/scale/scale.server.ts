@@ -6,6 +6,7 @@ import { type PermissionHolder, userCan } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
+import { Refusal } from "~/utils/refusal";
 
 type Tx = Prisma.TransactionClient;
 type Actor = PermissionHolder & { id: string };
@@ -22,9 +23,20 @@ export const minimumLabels = 2;
 
 export type ScaleRefusal = "notAllowed" | "noScale" | "notFound" | "inUse" | "valueTaken" | "badLabel" | "tooFew" | "badOrder";
 
-export class ScaleRefused extends Error {
-  constructor(readonly reason: ScaleRefusal) {
-    super(`rating scale change refused: ${reason}`);
+const scaleRefusalStatus: Record<ScaleRefusal, 400 | 403 | 404 | 409> = {
+  notAllowed: 403,
+  noScale: 404,
+  notFound: 404,
+  badLabel: 400,
+  badOrder: 400,
+  inUse: 409,
+  valueTaken: 409,
+  tooFew: 409,
+};
+
+export class ScaleRefused extends Refusal<ScaleRefusal> {
+  constructor(reason: ScaleRefusal) {
+    super(reason, { status: scaleRefusalStatus[reason], messageKey: `scale.error.${reason}`, message: `rating scale change refused: ${reason}` });
   }
 }
 

@@ -7,7 +7,7 @@ import { useFetcher } from "react-router";
 import { useNewsroomClock } from "~/components/clock";
 import { SubmitButton } from "~/components/ui";
 import { commentMaxLength, mentionSegments } from "~/discussion/mentions";
-import type { CommentActionData } from "~/routes/claims.$claimId.comments";
+import type { CommentActionData } from "~/discussion/comment-form";
 
 export type DiscussionComment = {
   id: string;
