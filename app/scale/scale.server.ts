@@ -7,6 +7,7 @@ import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
 import { Refusal } from "~/utils/refusal";
+import { colourPattern, labelMaxLength, labelValueRange } from "./label-form";
 
 type Tx = Prisma.TransactionClient;
 type Actor = PermissionHolder & { id: string };
@@ -16,9 +17,6 @@ export const labelFields = { id: true, labelEn: true, labelId: true, value: true
 export type ScaleLabel = { id: string; labelEn: string; labelId: string; value: number; colour: string };
 export type LabelText = { labelEn: string; labelId: string; colour: string };
 
-/** A colour is stored as #rrggbb (lower case); the interface shows it next to the label text, never alone. */
-export const colourPattern = /^#[0-9a-f]{6}$/i;
-export const labelMaxLength = 60;
 export const minimumLabels = 2;
 
 export type ScaleRefusal = "notAllowed" | "noScale" | "notFound" | "inUse" | "valueTaken" | "badLabel" | "tooFew" | "badOrder";
@@ -55,7 +53,7 @@ function cleanText(text: LabelText): LabelText {
 }
 
 function checkValue(value: number) {
-  if (!Number.isInteger(value) || value < 0 || value > 1000) throw new ScaleRefused("badLabel");
+  if (!Number.isInteger(value) || value < labelValueRange.min || value > labelValueRange.max) throw new ScaleRefused("badLabel");
 }
 
 async function activeScaleId(tx: Tx | typeof prisma) {

@@ -14,6 +14,7 @@ import {
 } from "@remix-run/form-data-parser";
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "react-router";
+import type { FormAnswer } from "./form-answer";
 import { hasControlCharacters } from "./input";
 import type { Refusal } from "./refusal";
 
@@ -123,6 +124,11 @@ export async function readForm(request: Request, options: FormOptions = {}): Pro
 /** What an action's submission can reply with (conform's `parseWithZod` result). */
 type Replying = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }): SubmissionResult<string[]> };
 
+/** A submission that did not pass its schema: the reply (field errors, what was typed) with status 400. */
+export function invalidReply(submission: Replying, options: { hideFields?: string[] } = {}) {
+  return data<FormAnswer>({ result: submission.reply(options) }, { status: 400 });
+}
+
 /**
  * A refusal as the action's answer: the submission's reply (what was typed comes back) with the refusal's
  * message as a form error — or as the error of `field`, when the refusal is about one field — and its status.
@@ -131,5 +137,5 @@ type Replying = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<
 export function refusalReply(submission: Replying, refusal: Refusal, options: { field?: string; messageKey?: string } = {}) {
   const message = [options.messageKey ?? refusal.messageKey];
   const reply = options.field ? submission.reply({ fieldErrors: { [options.field]: message } }) : submission.reply({ formErrors: message });
-  return data(reply, { status: refusal.status });
+  return data<FormAnswer>({ result: reply }, { status: refusal.status });
 }
