@@ -72,14 +72,14 @@ export function FormAlert({ id, errors, values }: { id: string; errors: string[]
   );
 }
 
-/** Translates validation messages (catalog keys) with the limits they mention. */
-export function useErrorText() {
+/** Translates validation messages (catalog keys) with the limits they mention (a password's, unless `values` says). */
+export function useErrorText(values?: Record<string, unknown>) {
   const { t } = useTranslation();
-  return (key: string) => t(key, { min: passwordRules.minLength, max: passwordRules.maxLength });
+  return (key: string) => t(key, { min: passwordRules.minLength, max: passwordRules.maxLength, ...values });
 }
 
-export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const errorText = useErrorText();
+export function FieldErrors({ id, errors, values }: { id: string; errors: string[] | undefined; values?: Record<string, unknown> }) {
+  const errorText = useErrorText(values);
   if (!errors?.length) return null;
   return (
     <p className="field__error" id={id}>
@@ -139,13 +139,30 @@ export function SelectField<Schema>({
   );
 }
 
-export function TextareaField<Schema>({ label, meta, rows = 3, help }: { label: string; meta: FieldMetadata<Schema>; rows?: number; help?: string }) {
+/** A text area bound to the form; `errorValues` fill its messages' placeholders (a limit, say). */
+export function TextareaField<Schema>({
+  label,
+  meta,
+  rows = 3,
+  help,
+  errorValues,
+}: {
+  label: string;
+  meta: FieldMetadata<Schema>;
+  rows?: number;
+  help?: string;
+  errorValues?: Record<string, unknown>;
+}) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <textarea {...getTextareaProps(meta)} key={meta.key} rows={rows} />
-      {help ? <p className="field__help">{help}</p> : null}
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <textarea {...getTextareaProps(meta, { ariaDescribedBy: help ? meta.descriptionId : undefined })} key={meta.key} rows={rows} />
+      {help ? (
+        <p className="field__help" id={meta.descriptionId}>
+          {help}
+        </p>
+      ) : null}
+      <FieldErrors id={meta.errorId} errors={meta.errors} values={errorValues} />
     </div>
   );
 }
