@@ -30,7 +30,7 @@ function notAnArticle(html: string, url: string | null = null) {
     extractArticle(html, url);
   } catch (error) {
     expect(error).toBeInstanceOf(ImportError);
-    return (error as ImportError).code;
+    return (error as ImportError).reason;
   }
   return "extracted";
 }

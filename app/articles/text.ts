@@ -6,6 +6,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { francAll } from "franc-min";
+import { Refusal } from "~/utils/refusal";
 
 export const articleLimits = {
   /** Largest pasted text, uploaded file or fetched page (bytes). */
@@ -47,15 +48,16 @@ export type ImportFailure =
   /** Too many documents are being read in this process right now. */
   | "busy";
 
-export class ImportError extends Error {
-  readonly code: ImportFailure;
+/** An article that cannot be imported (422); a pasted article without a headline is "empty" at its title. */
+export class ImportError extends Refusal<ImportFailure> {
   /** Values for the message, e.g. `{ status: 404 }`, `{ limitMb: 5 }`, `{ type: "application/pdf" }`, `{ field: "title" }`. */
   readonly detail?: Record<string, string | number>;
 
-  constructor(code: ImportFailure, detail?: Record<string, string | number>, options?: { cause?: unknown; message?: string }) {
-    super(options?.message ?? code, options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(reason: ImportFailure, detail?: Record<string, string | number>, options?: { cause?: unknown; message?: string }) {
+    const messageKey = reason === "empty" && detail?.field === "title" ? "import.error.title_required" : `import.error.${reason}`;
+    super(reason, { status: 422, messageKey, values: detail, message: options?.message, cause: options?.cause });
+    // Named outright: a document worker sends it back by name (~/fetching/untrusted-document/worker.ts).
     this.name = "ImportError";
-    this.code = code;
     if (detail !== undefined) this.detail = detail;
   }
 }

@@ -9,6 +9,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { isSettled } from "~/review/claim-access";
 import { claimFieldsChangedBy, type ClaimFieldValues, type EditableClaimField, formValues, mergeClaimEdit } from "./merge";
 import { coveringSpan, type Span, splitSpan, trimSpan, wordingFromQuote } from "./spans";
+import { Refusal } from "~/utils/refusal";
 
 type Tx = Prisma.TransactionClient;
 
@@ -41,12 +42,12 @@ export type ConflictDetail = { fields: string[]; by: { id: string; name: string 
  * A claim that changed since the editor loaded it, in a way that overlaps what they are saving: the save
  * is refused. `detail` names the fields and the person who changed them last, when known.
  */
-export class ClaimConflict extends Error {
+export class ClaimConflict extends Refusal<"conflict"> {
   constructor(
     readonly claimId: string,
     readonly detail: ConflictDetail | null = null,
   ) {
-    super("claim changed since it was loaded");
+    super("conflict", { status: 409, messageKey: "workspace.conflict", message: "claim changed since it was loaded" });
   }
 }
 
@@ -71,12 +72,17 @@ export async function lastChangedBy(
   return events.find((event) => changed(event).some((field) => fields.includes(field)))?.actor ?? null;
 }
 
-export class ClaimSpanInvalid extends Error {}
+/** No such article, or a span (created, split or merged) that is empty or outside the claim or the text. */
+export class ClaimSpanInvalid extends Refusal<"spanInvalid"> {
+  constructor(message: string) {
+    super("spanInvalid", { status: 400, messageKey: "workspace.spanInvalid", message });
+  }
+}
 
 /** The claim is not one of the article's (or does not exist): the workspace answers 404 and changes nothing. */
-export class ClaimNotOnArticle extends Error {
+export class ClaimNotOnArticle extends Refusal<"notOnArticle"> {
   constructor(readonly claimId: string) {
-    super("no such claim on this article");
+    super("notOnArticle", { status: 404, messageKey: "error.404", message: "no such claim on this article" });
   }
 }
 
@@ -84,9 +90,9 @@ export class ClaimNotOnArticle extends Error {
  * The claim is settled (approved or not checkable): its wording, span and existence no longer change on
  * the desk — an editor reopens it for review first (docs/decisions/0014-settled-claims.md).
  */
-export class ClaimSettled extends Error {
+export class ClaimSettled extends Refusal<"settled"> {
   constructor(readonly claimId: string) {
-    super("claim is settled");
+    super("settled", { status: 409, messageKey: "workspace.settled", message: "claim is settled" });
   }
 }
 
@@ -231,7 +237,11 @@ export async function splitClaim(actor: Actor, articleId: string, id: string, ve
 }
 
 /** Two or more claims to merge, but one of them named twice (merging a claim with itself). */
-export class MergeSameClaim extends Error {}
+export class MergeSameClaim extends Refusal<"mergeSame"> {
+  constructor(message: string) {
+    super("mergeSame", { status: 400, messageKey: "workspace.mergeSame", message });
+  }
+}
 
 /** Merges claims of the article into the earliest one, whose span grows to cover them all; the others are retired. */
 export async function mergeClaims(actor: Actor, articleId: string, claims: { id: string; version: number }[]) {

@@ -1,6 +1,6 @@
 // The few interface pieces every page is built from. Styles live in app/styles/app.css (BEM-style
 // classes, design tokens as CSS custom properties); no page styles itself inline.
-import { type FieldMetadata, getInputProps, getSelectProps } from "@conform-to/react";
+import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { passwordRules } from "~/auth/password-rules";
@@ -72,14 +72,14 @@ export function FormAlert({ id, errors, values }: { id: string; errors: string[]
   );
 }
 
-/** Translates validation messages (catalog keys) with the limits they mention. */
-export function useErrorText() {
+/** Translates validation messages (catalog keys) with the limits they mention (a password's, unless `values` says). */
+export function useErrorText(values?: Record<string, unknown>) {
   const { t } = useTranslation();
-  return (key: string) => t(key, { min: passwordRules.minLength, max: passwordRules.maxLength });
+  return (key: string) => t(key, { min: passwordRules.minLength, max: passwordRules.maxLength, ...values });
 }
 
-export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const errorText = useErrorText();
+export function FieldErrors({ id, errors, values }: { id: string; errors: string[] | undefined; values?: Record<string, unknown> }) {
+  const errorText = useErrorText(values);
   if (!errors?.length) return null;
   return (
     <p className="field__error" id={id}>
@@ -88,7 +88,7 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
   );
 }
 
-type InputType = "text" | "email" | "password" | "url" | "date";
+type InputType = "text" | "email" | "password" | "url" | "date" | "number" | "color";
 
 export function Field<Schema>({
   label,
@@ -96,17 +96,19 @@ export function Field<Schema>({
   type = "text",
   autoComplete,
   help,
+  className,
 }: {
   label: string;
   meta: FieldMetadata<Schema>;
   type?: InputType;
   autoComplete?: string;
   help?: string;
+  className?: string;
 }) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <input {...getInputProps(meta, { type })} key={meta.key} autoComplete={autoComplete} />
+      <input {...getInputProps(meta, { type })} key={meta.key} autoComplete={autoComplete} className={className} />
       {help ? <p className="field__help">{help}</p> : null}
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
@@ -132,6 +134,45 @@ export function SelectField<Schema>({
           </option>
         ))}
       </select>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** A text area bound to the form; `errorValues` fill its messages' placeholders (a limit, say). */
+export function TextareaField<Schema>({
+  label,
+  meta,
+  rows = 3,
+  help,
+  errorValues,
+}: {
+  label: string;
+  meta: FieldMetadata<Schema>;
+  rows?: number;
+  help?: string;
+  errorValues?: Record<string, unknown>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <textarea {...getTextareaProps(meta, { ariaDescribedBy: help ? meta.descriptionId : undefined })} key={meta.key} rows={rows} />
+      {help ? (
+        <p className="field__help" id={meta.descriptionId}>
+          {help}
+        </p>
+      ) : null}
+      <FieldErrors id={meta.errorId} errors={meta.errors} values={errorValues} />
+    </div>
+  );
+}
+
+/** A checkbox with its label after it; it sends "on" when checked (a `z.boolean()` field). */
+export function CheckboxField<Schema>({ label, meta }: { label: string; meta: FieldMetadata<Schema> }) {
+  return (
+    <div className="field field--check">
+      <input {...getInputProps(meta, { type: "checkbox" })} key={meta.key} />
+      <label htmlFor={meta.id}>{label}</label>
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
   );

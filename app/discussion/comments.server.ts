@@ -13,13 +13,20 @@ import { notify } from "~/notifications/notifications.server";
 import type { ClaimAccess } from "~/review/claim-access";
 import { claimAccess, laneFilter } from "~/review/claim-access.server";
 import { commentMaxLength, hasMentions, matchMentions, parseMentions } from "./mentions";
+import { Refusal } from "~/utils/refusal";
 
 export { commentMaxLength };
 
 
-export class CommentRefused extends Error {
-  constructor(readonly reason: "notFound" | "empty" | "tooLong") {
-    super(`comment refused: ${reason}`);
+export type CommentRefusal = "notFound" | "empty" | "tooLong";
+
+export class CommentRefused extends Refusal<CommentRefusal> {
+  constructor(reason: CommentRefusal) {
+    super(reason, {
+      status: reason === "notFound" ? 404 : 400,
+      messageKey: reason === "notFound" ? "error.404" : reason === "tooLong" ? "discussion.bodyTooLong" : "discussion.bodyRequired",
+      message: `comment refused: ${reason}`,
+    });
   }
 }
 

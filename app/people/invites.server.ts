@@ -9,6 +9,7 @@ import { prisma } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Language } from "~/i18n/i18n";
 import { roleId } from "./users.server";
+import { Refusal } from "~/utils/refusal";
 
 import { inviteValidDays } from "./invite-rules";
 
@@ -75,9 +76,10 @@ export async function acceptInvite(
   }
 }
 
-class InviteRefused extends Error {
-  constructor(readonly reason: "exists") {
-    super(reason);
+/** Someone already has an account with the invited address. */
+class InviteRefused extends Refusal<"exists"> {
+  constructor(reason: "exists") {
+    super(reason, { status: 409, messageKey: "invite.emailTaken" });
   }
 }
 

@@ -6,6 +6,7 @@ import type { RoleName } from "~/auth/permissions";
 import { invalidateUserSessions } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import type { Language } from "~/i18n/i18n";
+import { Refusal } from "~/utils/refusal";
 
 export function countUsers() {
   return prisma.user.count();
@@ -27,25 +28,28 @@ export async function roleId(name: RoleName) {
   return role.id;
 }
 
-export class PeopleRuleError extends Error {
-  constructor(readonly messageKey: "people.cannotChangeSelf" | "people.lastAdmin" | "people.notFound") {
-    super(messageKey);
+export type PeopleRefusal = "cannotChangeSelf" | "lastAdmin" | "notFound";
+
+/** A change to someone's account that the desk's rules refuse: one's own role or access, the last admin, a gone person. */
+export class PeopleRuleError extends Refusal<PeopleRefusal> {
+  constructor(reason: PeopleRefusal) {
+    super(reason, { status: reason === "notFound" ? 404 : 409, messageKey: `people.${reason}` });
   }
 }
 
 /** Another active admin must remain when `userId` stops being an active admin. */
 async function assertAnotherActiveAdmin(tx: Pick<typeof prisma, "user">, userId: string) {
   const others = await tx.user.count({ where: { active: true, role: { name: "admin" }, id: { not: userId } } });
-  if (others === 0) throw new PeopleRuleError("people.lastAdmin");
+  if (others === 0) throw new PeopleRuleError("lastAdmin");
 }
 
 export async function changeRole(actor: Actor, userId: string, role: RoleName) {
   assertPermitted(actor, "update:user:any");
-  if (actor.id === userId) throw new PeopleRuleError("people.cannotChangeSelf");
+  if (actor.id === userId) throw new PeopleRuleError("cannotChangeSelf");
   const newRoleId = await roleId(role);
   await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: { select: { name: true } } } });
-    if (!before) throw new PeopleRuleError("people.notFound");
+    if (!before) throw new PeopleRuleError("notFound");
     if (before.role.name === "admin" && role !== "admin") await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { roleId: newRoleId } });
     await recordAudit(tx, {
@@ -62,9 +66,9 @@ export async function changeRole(actor: Actor, userId: string, role: RoleName) {
 /** Deactivating ends every session of the account at once; reactivating lets the person sign in again. */
 export async function setActive(actor: Actor, userId: string, active: boolean) {
   assertPermitted(actor, "update:user:any");
-  if (actor.id === userId) throw new PeopleRuleError("people.cannotChangeSelf");
+  if (actor.id === userId) throw new PeopleRuleError("cannotChangeSelf");
   await prisma.$transaction(async (tx) => {
-    if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new PeopleRuleError("people.notFound");
+    if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new PeopleRuleError("notFound");
     if (!active) await assertAnotherActiveAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
     if (!active) await tx.session.deleteMany({ where: { userId } });

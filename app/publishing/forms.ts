@@ -1,7 +1,7 @@
 // The editor's publishing forms (routes/articles.$articleId.fact-check.tsx) and the preview they post to
 // (routes/articles.$articleId.fact-check.preview.ts) read the same fields the same way.
 import { z } from "zod";
-import { publishingLimits } from "./content";
+import { type PublishedRating, publishingLimits } from "./content";
 
 const text = (max: number) => z.string({ error: "form.required" }).trim().min(1, "form.required").max(max, "form.tooLong");
 
@@ -49,3 +49,26 @@ export function verdictChanges(formData: FormData) {
 export function formValues(formData: FormData): Record<string, string> {
   return Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
+
+/** A refused action: its message, and the claims it is about (those still open). */
+export type FactCheckNotice = { tone: "error"; key: string; claims?: { id: string; wording: string }[] };
+/** The form's fields as typed, by name. */
+export type FormFields = Record<string, string>;
+
+/** The confirmation step: what the action will do, and the fields to send again with confirmed=yes. */
+export type Confirmation =
+  | { intent: "publish"; headline: string; path: string; rated: number; notCheckable: number; fields: FormFields }
+  | {
+      intent: "correct";
+      republishing: boolean;
+      headline: string;
+      path: string;
+      version: number;
+      note: string;
+      changes: { anchor: string; wording: string; from: PublishedRating | null; to: PublishedRating | null }[];
+      fields: FormFields;
+    }
+  | { intent: "withdraw"; path: string; reason: string; fields: FormFields };
+
+/** The action's answer when it does not redirect: a refusal or a confirmation step, with what was typed. */
+export type FactCheckAnswer = { notice: FactCheckNotice | null; confirm: Confirmation | null; values: FormFields; fieldErrors: Record<string, string[] | null | undefined> };

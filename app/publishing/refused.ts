@@ -3,6 +3,7 @@
 import type { Actor } from "~/auth/actor";
 import { userCan } from "~/auth/permissions";
 import type { ClaimStatus } from "~/generated/prisma/enums";
+import { Refusal } from "~/utils/refusal";
 
 export type PublishRefusal =
   | "notAllowed" // the role may not publish
@@ -20,12 +21,17 @@ export type PublishRefusal =
   | "badRationale"
   | "claimNotRated"; // only approved verdicts can be corrected
 
-export class PublishRefused extends Error {
+function publishRefusalStatus(reason: PublishRefusal) {
+  if (reason === "notAllowed") return 403;
+  return reason === "stale" || reason === "alreadyPublished" || reason === "notReady" ? 409 : 400;
+}
+
+export class PublishRefused extends Refusal<PublishRefusal> {
   constructor(
-    readonly reason: PublishRefusal,
+    reason: PublishRefusal,
     readonly detail?: { field?: string; claims?: { id: string; wording: string; status: ClaimStatus }[] },
   ) {
-    super(`publishing refused: ${reason}`);
+    super(reason, { status: publishRefusalStatus(reason), messageKey: `factCheck.refused.${reason}`, message: `publishing refused: ${reason}` });
   }
 }
 

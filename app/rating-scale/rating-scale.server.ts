@@ -8,6 +8,8 @@ import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
 import { topic } from "~/live/topics";
+import { Refusal } from "~/utils/refusal";
+import { colourPattern, labelMaxLength, labelValueRange } from "./label-form";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,16 +18,24 @@ export const labelFields = { id: true, labelEn: true, labelId: true, value: true
 export type ScaleLabel = { id: string; labelEn: string; labelId: string; value: number; colour: string };
 export type LabelText = { labelEn: string; labelId: string; colour: string };
 
-/** A colour is stored as #rrggbb (lower case); the interface shows it next to the label text, never alone. */
-export const colourPattern = /^#[0-9a-f]{6}$/i;
-export const labelMaxLength = 60;
 export const minimumLabels = 2;
 
 export type ScaleRefusal = "notAllowed" | "noScale" | "notFound" | "inUse" | "valueTaken" | "badLabel" | "tooFew" | "badOrder";
 
-export class ScaleRefused extends Error {
-  constructor(readonly reason: ScaleRefusal) {
-    super(`rating scale change refused: ${reason}`);
+const scaleRefusalStatus: Record<ScaleRefusal, 400 | 403 | 404 | 409> = {
+  notAllowed: 403,
+  noScale: 404,
+  notFound: 404,
+  badLabel: 400,
+  badOrder: 400,
+  inUse: 409,
+  valueTaken: 409,
+  tooFew: 409,
+};
+
+export class ScaleRefused extends Refusal<ScaleRefusal> {
+  constructor(reason: ScaleRefusal) {
+    super(reason, { status: scaleRefusalStatus[reason], messageKey: `scale.error.${reason}`, message: `rating scale change refused: ${reason}` });
   }
 }
 
@@ -44,7 +54,7 @@ function cleanText(text: LabelText): LabelText {
 }
 
 function checkValue(value: number) {
-  if (!Number.isInteger(value) || value < 0 || value > 1000) throw new ScaleRefused("badLabel");
+  if (!Number.isInteger(value) || value < labelValueRange.min || value > labelValueRange.max) throw new ScaleRefused("badLabel");
 }
 
 async function activeScaleId(tx: Tx | typeof prisma) {

@@ -11,10 +11,14 @@ import { getNewsroom } from "~/newsroom/settings.server";
 import { notify } from "~/notifications/notifications.server";
 import { nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 import { isUuid } from "~/utils/input";
+import { Refusal } from "~/utils/refusal";
 
-export class AssignmentRefused extends Error {
-  constructor(readonly reason: "notReviewer" | "notAllowed" | "noClaims") {
-    super(reason);
+export type AssignmentRefusal = "notReviewer" | "notAllowed" | "noClaims";
+
+/** The person cannot take claims (notReviewer), the role may not assign, or no claim was chosen. */
+export class AssignmentRefused extends Refusal<AssignmentRefusal> {
+  constructor(reason: AssignmentRefusal) {
+    super(reason, { status: 400, messageKey: reason === "notReviewer" ? "board.notReviewer" : "board.chooseClaims" });
   }
 }
 

@@ -5,6 +5,7 @@
 //   and reopen a settled claim for review, with a reason: NOT_CHECKABLE → UNASSIGNED, APPROVED → IN_RESEARCH
 //   (its reviewer proposes again and another editor approves: four-eyes again; decision 0014).
 import type { ClaimStatus } from "~/generated/prisma/enums";
+import { Refusal } from "~/utils/refusal";
 
 export type ClaimMove =
   | "assign" // UNASSIGNED → ASSIGNED (also reassigning keeps ASSIGNED/IN_RESEARCH)
@@ -29,12 +30,13 @@ export const claimMoves: Record<ClaimMove, { from: readonly ClaimStatus[]; to: C
   reopenApproved: { from: ["APPROVED"], to: "IN_RESEARCH" },
 };
 
-export class TransitionRefused extends Error {
+/** The claim's status does not allow the move (someone moved it meanwhile, or the request is stale). */
+export class TransitionRefused extends Refusal<"transition"> {
   constructor(
     readonly move: ClaimMove,
     readonly from: ClaimStatus,
   ) {
-    super(`a claim that is ${from} cannot ${move}`);
+    super("transition", { status: 409, messageKey: "verdict.error.transition", message: `a claim that is ${from} cannot ${move}` });
   }
 }
 

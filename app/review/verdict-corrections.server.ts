@@ -4,7 +4,7 @@ import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/actor";
 import { userCan } from "~/auth/permissions";
 import type { Prisma } from "~/generated/prisma/client";
-import { rationaleMaxLength } from "./verdicts.server";
+import { rationaleMaxLength } from "./verdict-form";
 
 type Tx = Prisma.TransactionClient;
 

@@ -39,14 +39,14 @@ import { claimAccess } from "./claim-access.server";
 import { activeDeciders } from "./decisions.server";
 import { canMove, nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 import { changedVerdicts, parseVerdictBasis } from "./verdict-basis";
+import { noteMaxLength, rationaleMaxLength } from "./verdict-form";
 import { renderRationale } from "./markdown.server";
+import { Refusal } from "~/utils/refusal";
 
 export { ClaimConflict, TransitionRefused };
 
 type Tx = Prisma.TransactionClient;
 
-export const rationaleMaxLength = 20_000;
-export const noteMaxLength = 2_000;
 
 export type VerdictRefusal =
   | "notAllowed" // the role may not do this
@@ -59,9 +59,21 @@ export type VerdictRefusal =
   | "noteRequired" // a return needs a comment, not-checkable a reason (at most 2,000 characters)
   | "noVerdict"; // nothing proposed to decide on
 
-export class VerdictRefused extends Error {
-  constructor(readonly reason: VerdictRefusal) {
-    super(`verdict refused: ${reason}`);
+const verdictRefusalStatus: Record<VerdictRefusal, 400 | 403 | 409> = {
+  notAllowed: 403,
+  notAssigned: 403,
+  fourEyes: 403,
+  blindOff: 403,
+  blindNotAllowed: 403,
+  badRating: 400,
+  badRationale: 400,
+  noteRequired: 400,
+  noVerdict: 409,
+};
+
+export class VerdictRefused extends Refusal<VerdictRefusal> {
+  constructor(reason: VerdictRefusal) {
+    super(reason, { status: verdictRefusalStatus[reason], messageKey: `verdict.error.${reason}`, message: `verdict refused: ${reason}` });
   }
 }
 

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useLoaderData } from "react-router";
@@ -7,6 +7,7 @@ import { requireUser } from "~/auth/guards.server";
 import { passwordSchema } from "~/auth/password-rules";
 import { countUserSessions, invalidateUserSessions } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useSchemaForm } from "~/components/schema-form";
 import { useRootData } from "~/components/root-data";
 import { Alert, Card, Field, PageHeader, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
@@ -64,12 +65,7 @@ export default function Account() {
   const { sessions } = useLoaderData<typeof loader>();
   const root = useRootData();
   const actionData = useActionData<typeof action>();
-  const [passwordForm, fields] = useForm({
-    id: "password",
-    lastResult: actionData?.result,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
-  });
+  const [passwordForm, fields] = useSchemaForm(PasswordSchema, { id: "password", lastResult: actionData?.result });
   return (
     <>
       <PageHeader title={t("account.title")} intro={root?.user ? `${root.user.name} · ${root.user.email}` : undefined} />

@@ -1,40 +1,17 @@
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, useActionData, useLoaderData } from "react-router";
-import { z } from "zod";
+import { Form, useActionData, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { RatingBadge } from "~/components/claim/verdict-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Alert, Card, LabelledField, PageHeader } from "~/components/ui";
-import { addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, type ScaleRefusal, ScaleRefused } from "~/rating-scale/rating-scale.server";
+import { useSchemaForm } from "~/components/schema-form";
+import { Alert, Card, Field, FormAlert, PageHeader } from "~/components/ui";
+import { AddLabel, ScaleAction, UpdateLabel } from "~/rating-scale/label-form";
+import { addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/rating-scale/rating-scale.server";
 import type { Route } from "./+types/admin.scale";
-import { readForm } from "~/utils/form.server";
-
-const labelText = {
-  labelEn: z.string({ error: "scale.error.badLabel" }).trim().min(1, "scale.error.badLabel").max(60, "scale.error.badLabel"),
-  labelId: z.string({ error: "scale.error.badLabel" }).trim().min(1, "scale.error.badLabel").max(60, "scale.error.badLabel"),
-  colour: z.string({ error: "scale.error.badLabel" }).regex(/^#[0-9a-fA-F]{6}$/, "scale.error.badLabel"),
-};
-
-const ScaleAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add"), ...labelText }),
-  z.object({ intent: z.literal("update"), id: z.uuid(), ...labelText, value: z.coerce.number().int().min(0).max(1000) }),
-  z.object({ intent: z.literal("move"), id: z.uuid(), direction: z.enum(["up", "down"]) }),
-  z.object({ intent: z.literal("delete"), id: z.uuid() }),
-]);
-
-type Notice = { tone: "success" | "error"; key: string };
-
-const refusalStatus: Record<ScaleRefusal, 400 | 403 | 404 | 409> = {
-  notAllowed: 403,
-  noScale: 404,
-  notFound: 404,
-  badLabel: 400,
-  badOrder: 400,
-  inUse: 409,
-  valueTaken: 409,
-  tooFew: 409,
-};
+import type { FormAnswer } from "~/utils/form-answer";
+import { invalidReply, readForm, refusalReply } from "~/utils/form.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireUserWithPermission({ request, context }, "update:scale:any");
@@ -44,7 +21,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requireUserWithPermission({ request, context }, "update:scale:any");
   const submission = parseWithZod(await readForm(request), { schema: ScaleAction });
-  if (submission.status !== "success") return data<{ notice: Notice }>({ notice: { tone: "error", key: "scale.error.badLabel" } }, { status: 400 });
+  if (submission.status !== "success") return invalidReply(submission);
   const value = submission.value;
   try {
     switch (value.intent) {
@@ -63,9 +40,56 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
   } catch (error) {
     if (!(error instanceof ScaleRefused)) throw error;
-    return data<{ notice: Notice }>({ notice: { tone: "error", key: `scale.error.${error.reason}` } }, { status: refusalStatus[error.reason] });
+    return refusalReply(submission, error);
   }
-  return { notice: { tone: "success", key: "form.saved" } satisfies Notice };
+  return { result: submission.reply({ resetForm: value.intent === "add" }), notice: { tone: "success", key: "form.saved" } } satisfies FormAnswer;
+}
+
+type Label = Awaited<ReturnType<typeof loader>>["labels"][number];
+type Answer = FormAnswer | undefined;
+
+/** The answer belongs to the form that was sent: the add form, or the row of the label it names. */
+function answerFor(answer: Answer, intent: string, id?: string) {
+  const sent = answer?.result.initialValue;
+  return sent?.intent === intent && (id === undefined || sent.id === id) ? answer?.result : undefined;
+}
+
+function LabelForm({ label, answer }: { label: Label; answer: Answer }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(UpdateLabel, {
+    id: `scale-label-${label.id}`,
+    lastResult: answerFor(answer, "update", label.id),
+    defaultValue: { labelEn: label.labelEn, labelId: label.labelId, colour: label.colour, value: label.value },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="scale-admin__form">
+      <input type="hidden" name="intent" value="update" />
+      <input type="hidden" name="id" value={label.id} />
+      <Field label={t("scale.labelEn")} meta={fields.labelEn} />
+      <Field label={t("scale.labelId")} meta={fields.labelId} />
+      <Field label={t("scale.colour")} meta={fields.colour} type="color" />
+      <Field label={t("scale.value")} meta={fields.value} type="number" className="input--narrow" />
+      <button type="submit" className="btn btn--secondary">
+        {t("form.save")}
+      </button>
+    </Form>
+  );
+}
+
+function AddLabelForm({ answer }: { answer: Answer }) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(AddLabel, { id: "scale-add", lastResult: answerFor(answer, "add"), defaultValue: { colour: "#6b6f76" } });
+  return (
+    <Form method="post" {...getFormProps(form)} className="scale-admin__form">
+      <input type="hidden" name="intent" value="add" />
+      <Field label={t("scale.labelEn")} meta={fields.labelEn} />
+      <Field label={t("scale.labelId")} meta={fields.labelId} />
+      <Field label={t("scale.colour")} meta={fields.colour} type="color" />
+      <button type="submit" className="btn btn--primary">
+        {t("scale.add")}
+      </button>
+    </Form>
+  );
 }
 
 export default function RatingScaleAdmin() {
@@ -80,6 +104,7 @@ export default function RatingScaleAdmin() {
           <p>{t(actionData.notice.key)}</p>
         </Alert>
       ) : null}
+      <FormAlert id="scale-refused" errors={actionData?.result.error?.[""] ?? undefined} />
       <Card>
         <ol className="scale-admin">
           {labels.map((label, index) => (
@@ -90,25 +115,7 @@ export default function RatingScaleAdmin() {
                   {label.verdicts > 0 ? t("scale.inUse", { count: label.verdicts }) : t("scale.unused")}
                 </span>
               </div>
-              <Form method="post" className="scale-admin__form">
-                <input type="hidden" name="intent" value="update" />
-                <input type="hidden" name="id" value={label.id} />
-                <LabelledField id={`label-en-${label.id}`} label={t("scale.labelEn")}>
-                  <input id={`label-en-${label.id}`} name="labelEn" defaultValue={label.labelEn} required maxLength={60} />
-                </LabelledField>
-                <LabelledField id={`label-id-${label.id}`} label={t("scale.labelId")}>
-                  <input id={`label-id-${label.id}`} name="labelId" defaultValue={label.labelId} required maxLength={60} />
-                </LabelledField>
-                <LabelledField id={`label-colour-${label.id}`} label={t("scale.colour")}>
-                  <input id={`label-colour-${label.id}`} name="colour" type="color" defaultValue={label.colour} required />
-                </LabelledField>
-                <LabelledField id={`label-value-${label.id}`} label={t("scale.value")}>
-                  <input id={`label-value-${label.id}`} name="value" type="number" min={0} max={1000} className="input--narrow" defaultValue={label.value} required />
-                </LabelledField>
-                <button type="submit" className="btn btn--secondary">
-                  {t("form.save")}
-                </button>
-              </Form>
+              <LabelForm label={label} answer={actionData} />
               <div className="scale-admin__tools">
                 <Form method="post">
                   <input type="hidden" name="intent" value="move" />
@@ -145,21 +152,7 @@ export default function RatingScaleAdmin() {
         {labels.length === 0 ? <p className="muted">{t("scale.empty")}</p> : null}
       </Card>
       <Card title={t("scale.addTitle")} id="scale-add-title">
-        <Form method="post" className="scale-admin__form">
-          <input type="hidden" name="intent" value="add" />
-          <LabelledField id="new-label-en" label={t("scale.labelEn")}>
-            <input id="new-label-en" name="labelEn" required maxLength={60} />
-          </LabelledField>
-          <LabelledField id="new-label-id" label={t("scale.labelId")}>
-            <input id="new-label-id" name="labelId" required maxLength={60} />
-          </LabelledField>
-          <LabelledField id="new-label-colour" label={t("scale.colour")}>
-            <input id="new-label-colour" name="colour" type="color" defaultValue="#6b6f76" required />
-          </LabelledField>
-          <button type="submit" className="btn btn--primary">
-            {t("scale.add")}
-          </button>
-        </Form>
+        <AddLabelForm answer={actionData} />
         <p className="field__help">{t("scale.addHelp")}</p>
       </Card>
     </>

@@ -1,16 +1,18 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, useActionData, useLoaderData } from "react-router";
+import { Form, useActionData, useLoaderData } from "react-router";
 import { z } from "zod";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Alert, Card, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
+import { useSchemaForm } from "~/components/schema-form";
+import { Alert, Card, CheckboxField, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
 import { getNewsroom, updateNewsroom } from "~/newsroom/settings.server";
 import { isTimeZone } from "~/newsroom/time-zone";
 import type { Route } from "./+types/admin.settings";
-import { readForm } from "~/utils/form.server";
+import type { FormAnswer } from "~/utils/form-answer";
+import { invalidReply, readForm } from "~/utils/form.server";
 
 const webAddress = z
   .string()
@@ -38,17 +40,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requireUserWithPermission({ request, context }, "update:settings:any");
   const submission = parseWithZod(await readForm(request), { schema: SettingsSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  if (submission.status !== "success") return invalidReply(submission);
   const { publicUrl, logoUrl, timeZone, ...rest } = submission.value;
   await updateNewsroom(admin, { ...rest, publicUrl: publicUrl ?? null, logoUrl: logoUrl ?? null, timeZone: timeZone ?? (await getNewsroom()).timeZone });
-  return { result: submission.reply(), saved: true };
+  return { result: submission.reply(), notice: { tone: "success", key: "form.saved" } } satisfies FormAnswer;
 }
 
 export default function NewsroomSettings() {
   const { t } = useTranslation();
   const { newsroom, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(SettingsSchema, {
     id: "newsroom",
     lastResult: actionData?.result,
     defaultValue: {
@@ -60,15 +62,13 @@ export default function NewsroomSettings() {
       creditReviewers: newsroom.creditReviewers ? "on" : undefined,
       blindSecondReview: newsroom.blindSecondReview ? "on" : undefined,
     },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
   });
   return (
     <>
       <PageHeader title={t("settings.title")} intro={t("settings.intro")} />
-      {actionData?.saved ? (
-        <Alert tone="success">
-          <p>{t("form.saved")}</p>
+      {actionData?.notice ? (
+        <Alert tone={actionData.notice.tone}>
+          <p>{t(actionData.notice.key)}</p>
         </Alert>
       ) : null}
       <Card>
@@ -86,14 +86,8 @@ export default function NewsroomSettings() {
             meta={fields.timeZone}
             options={(timeZones.includes(newsroom.timeZone) ? timeZones : [newsroom.timeZone, ...timeZones]).map((value) => ({ value, label: value.replace(/_/g, " ") }))}
           />
-          <div className="field field--check">
-            <input {...getInputProps(fields.creditReviewers, { type: "checkbox" })} key={fields.creditReviewers.key} />
-            <label htmlFor={fields.creditReviewers.id}>{t("settings.creditReviewers")}</label>
-          </div>
-          <div className="field field--check">
-            <input {...getInputProps(fields.blindSecondReview, { type: "checkbox" })} key={fields.blindSecondReview.key} />
-            <label htmlFor={fields.blindSecondReview.id}>{t("settings.blindSecondReview")}</label>
-          </div>
+          <CheckboxField label={t("settings.creditReviewers")} meta={fields.creditReviewers} />
+          <CheckboxField label={t("settings.blindSecondReview")} meta={fields.blindSecondReview} />
           <SubmitButton>{t("form.save")}</SubmitButton>
         </Form>
       </Card>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { emailSchema } from "~/auth/password-rules";
 import { roles } from "~/auth/permissions";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useSchemaForm } from "~/components/schema-form";
 import { Alert, Card, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
 import { inviteValidDays } from "~/people/invite-rules";
 import { createInvite, listPendingInvites, revokeInvite } from "~/people/invites.server";
@@ -74,8 +75,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
   } catch (error) {
     if (error instanceof PeopleRuleError) {
-      const status = error.messageKey === "people.notFound" ? 404 : 409;
-      return data({ result: submission.reply(), notice: { tone: "error", key: error.messageKey } as Notice }, { status });
+      return data({ result: submission.reply(), notice: { tone: "error", key: error.messageKey } as Notice }, { status: error.status });
     }
     throw error;
   }
@@ -86,13 +86,7 @@ export default function People() {
   const { adminId, people, invites } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const clock = useNewsroomClock();
-  const [form, fields] = useForm({
-    id: "invite",
-    lastResult: actionData?.result,
-    defaultValue: { role: "reviewer" },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-  });
+  const [form, fields] = useSchemaForm(InviteSchema, { id: "invite", lastResult: actionData?.result, defaultValue: { role: "reviewer" } });
   const notice = actionData?.notice;
   const roleOptions = roles.map((role) => ({ value: role, label: t(`role.${role}`) }));
   return (

@@ -1,20 +1,23 @@
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useActionData, useLoaderData } from "react-router";
-import { z } from "zod";
 import { readableArticle } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
-import { Alert, LabelledField, PageHeader } from "~/components/ui";
 import { isCalendarDay } from "~/newsroom/clock";
-import { AssignmentRefused, assignableReviewers, assignClaims, deadlineOn, unassignClaim } from "~/review/assignments.server";
+import { useSchemaForm } from "~/components/schema-form";
+import { Alert, Field, FormAlert, PageHeader, SelectField } from "~/components/ui";
+import { AssignClaims, BoardAction } from "~/review/assign-form";
+import { AssignmentRefused, assignableReviewers, assignClaims, deadlineOn, type ReviewerLoad, unassignClaim } from "~/review/assignments.server";
 import { articleBoard, claimsBelongTo } from "~/review/board.server";
 import { boardColumns, TransitionRefused } from "~/review/lifecycle";
 import type { Route } from "./+types/articles.$articleId.board";
-import { readForm } from "~/utils/form.server";
+import type { FormAnswer } from "~/utils/form-answer";
+import { invalidReply, readForm, refusalReply } from "~/utils/form.server";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
@@ -26,41 +29,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return { article, board, reviewers };
 }
 
-const BoardAction = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("assign"),
-    claimId: z.array(z.uuid(), { error: "board.chooseClaims" }).min(1, { error: "board.chooseClaims" }),
-    reviewerId: z.uuid({ error: "board.reviewerRequired" }),
-    // A calendar day from the date input; it is due at the end of that day in the newsroom's zone.
-    dueAt: z.string().refine(isCalendarDay, { error: "clock.badDueDate" }).optional(),
-    note: z.string().trim().max(1000).optional(),
-  }),
-  z.object({ intent: z.literal("unassign"), claimId: z.uuid() }),
-]);
-
-type Notice = { tone: "success" | "error"; key: string; count?: number };
-/** Field errors of the assign form (catalog keys). */
-type AssignErrors = { claimId?: string; reviewerId?: string; dueAt?: string };
-
-function refused(errors: AssignErrors, status = 400) {
-  return data<{ notice?: Notice; errors: AssignErrors }>(
-    { notice: errors.claimId ? { tone: "error", key: errors.claimId } : undefined, errors },
-    { status },
-  );
-}
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const editor = await requireUserWithPermission({ request, context }, "assign:claim:any");
   const article = await readableArticle(editor, params.articleId);
   if (!article) throw data(null, { status: 404 });
-  const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: BoardAction });
-  if (submission.status !== "success") {
-    const fieldErrors = submission.error ?? {};
-    const first = (name: string) => fieldErrors[name]?.[0] ?? Object.entries(fieldErrors).find(([key]) => key.startsWith(`${name}[`))?.[1]?.[0];
-    if (formData.get("intent") !== "assign") return refused({ claimId: "board.chooseClaims" });
-    return refused({ claimId: first("claimId"), reviewerId: first("reviewerId"), dueAt: first("dueAt") });
-  }
+  const submission = parseWithZod(await readForm(request), { schema: BoardAction });
+  if (submission.status !== "success") return invalidReply(submission);
   const value = submission.value;
   const claimIds = value.intent === "assign" ? value.claimId : [value.claimId];
   if (!(await claimsBelongTo(article.id, claimIds))) throw data(null, { status: 404 });
@@ -72,22 +46,52 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         dueAt: value.dueAt ? await deadlineOn(value.dueAt) : null,
         note: value.note || null,
       });
-      return { notice: { tone: "success", key: "board.assigned", count } as Notice };
+      return { result: submission.reply({ resetForm: true }), notice: { tone: "success", key: "board.assigned", count } } satisfies FormAnswer;
     }
     await unassignClaim(editor, value.claimId);
-    return { notice: { tone: "success", key: "board.unassigned" } as Notice };
+    return { result: submission.reply(), notice: { tone: "success", key: "board.unassigned" } } satisfies FormAnswer;
   } catch (error) {
-    if (error instanceof TransitionRefused) return data({ notice: { tone: "error", key: "board.refused" } as Notice }, { status: 409 });
-    if (error instanceof AssignmentRefused) return refused(error.reason === "notReviewer" ? { reviewerId: "board.notReviewer" } : { claimId: "board.chooseClaims" });
+    // The board says a refused move in its own words.
+    if (error instanceof TransitionRefused) return refusalReply(submission, error, { messageKey: "board.refused" });
+    if (error instanceof AssignmentRefused) return refusalReply(submission, error, { field: error.reason === "notReviewer" ? "reviewerId" : "claimId" });
     throw error;
   }
+}
+
+/** The assign bar: the reviewer, the due day and a note for the claims ticked on the board (they join by `form`). */
+function AssignForm({ answer, reviewers }: { answer: FormAnswer | undefined; reviewers: ReviewerLoad[] }) {
+  const { t } = useTranslation();
+  const clock = useNewsroomClock();
+  const [form, fields] = useSchemaForm(AssignClaims, {
+    id: "assign-claims",
+    lastResult: answer?.result.initialValue?.intent === "assign" ? answer.result : undefined,
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="assign-bar">
+      <input type="hidden" name="intent" value="assign" />
+      <SelectField
+        label={t("board.assignTo")}
+        meta={fields.reviewerId}
+        options={[
+          { value: "", label: t("board.chooseReviewer") },
+          ...reviewers.map((reviewer) => ({ value: reviewer.id, label: t("board.reviewerOption", { name: reviewer.name, open: reviewer.open, overdue: reviewer.overdue }) })),
+        ]}
+      />
+      <Field label={t("board.due")} meta={fields.dueAt} type="date" help={t("clock.dueHelp", { zone: clock.timeZone.replace(/_/g, " ") })} />
+      <Field label={t("board.note")} meta={fields.note} />
+      <button type="submit" className="btn btn--primary">
+        {t("board.assign")}
+      </button>
+    </Form>
+  );
 }
 
 export default function ArticleBoard() {
   const { t, i18n } = useTranslation();
   const { article, board, reviewers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: AssignErrors = actionData && "errors" in actionData ? actionData.errors : {};
+  // Refusals about the claims (none ticked, a move the claim's state does not allow) are said above the board.
+  const claimErrors = actionData ? [...(actionData.result.error?.[""] ?? []), ...Object.entries(actionData.result.error ?? {}).filter(([name]) => name.startsWith("claimId")).flatMap(([, errors]) => errors ?? [])] : [];
   useLiveRevalidation([topic.article(article.id)]);
   const clock = useNewsroomClock();
   return (
@@ -105,45 +109,8 @@ export default function ArticleBoard() {
           <p>{t(actionData.notice.key, { count: actionData.notice.count ?? 0 })}</p>
         </Alert>
       ) : null}
-      <Form method="post" id="assign-claims" className="assign-bar">
-        <input type="hidden" name="intent" value="assign" />
-        <LabelledField id="assign-reviewer" label={t("board.assignTo")}>
-          <select
-            id="assign-reviewer"
-            name="reviewerId"
-            required
-            defaultValue=""
-            aria-invalid={errors.reviewerId ? true : undefined}
-            aria-describedby={errors.reviewerId ? "assign-reviewer-error" : undefined}
-          >
-            <option value="">{t("board.chooseReviewer")}</option>
-            {reviewers.map((reviewer) => (
-              <option key={reviewer.id} value={reviewer.id}>
-                {t("board.reviewerOption", { name: reviewer.name, open: reviewer.open, overdue: reviewer.overdue })}
-              </option>
-            ))}
-          </select>
-          {errors.reviewerId ? (
-            <p className="field__error" id="assign-reviewer-error" role="alert">
-              {t(errors.reviewerId)}
-            </p>
-          ) : null}
-        </LabelledField>
-        <LabelledField id="assign-due" label={t("board.due")} help={t("clock.dueHelp", { zone: clock.timeZone.replace(/_/g, " ") })}>
-          <input id="assign-due" name="dueAt" type="date" aria-describedby={errors.dueAt ? "assign-due-help assign-due-error" : "assign-due-help"} aria-invalid={errors.dueAt ? true : undefined} />
-          {errors.dueAt ? (
-            <p className="field__error" id="assign-due-error" role="alert">
-              {t(errors.dueAt)}
-            </p>
-          ) : null}
-        </LabelledField>
-        <LabelledField id="assign-note" label={t("board.note")}>
-          <input id="assign-note" name="note" maxLength={1000} />
-        </LabelledField>
-        <button type="submit" className="btn btn--primary">
-          {t("board.assign")}
-        </button>
-      </Form>
+      <FormAlert id="board-refused" errors={claimErrors} />
+      <AssignForm answer={actionData} reviewers={reviewers} />
       <div className="board" role="region" tabIndex={0} aria-label={t("layout.boardRegion")}>
         {board.columns.map((column) => (
           <section key={column.status} className="board__column" aria-labelledby={`column-${column.status}`}>

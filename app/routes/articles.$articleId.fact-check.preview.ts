@@ -77,7 +77,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const { page, language: pageLanguage } = renderPublishedPage(draft, newsroom, requestOrigin(request), banner);
     return htmlResponse(page, pageLanguage);
   } catch (error) {
-    if (error instanceof PublishRefused) return refused(`factCheck.refused.${error.reason}`, error.reason === "notAllowed" ? 403 : 409);
+    if (error instanceof PublishRefused) return refused(error.messageKey, error.status);
     throw error;
   }
 }

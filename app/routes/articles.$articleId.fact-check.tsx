@@ -4,7 +4,6 @@
 // readers will get (routes/articles.$articleId.fact-check.preview.ts). A done action redirects here with its
 // outcome in the address (?done=published), so the message survives the live refresh the action itself sets off.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useLoaderData, useNavigation } from "react-router";
 import { readableArticle } from "~/articles/articles.server";
@@ -14,16 +13,18 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKeptActionData } from "~/components/kept-action-data";
 import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
+import { ConfirmationCard } from "~/components/fact-check/confirmation-card";
+import { EditorialFields, TextArea } from "~/components/fact-check/editorial-fields";
+import { PublishForm } from "~/components/fact-check/publish-form";
 import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
-import { claimLabel, claimsInOrder, type PublishedRating, publishingLimits } from "~/publishing/content";
+import { claimLabel, claimsInOrder, publishingLimits } from "~/publishing/content";
 import { correctFactCheck, draftCorrection } from "~/publishing/correction.server";
 import { deskFactCheck, factCheckOfArticle } from "~/publishing/desk-fact-check.server";
 import { draftPublication, publishFactCheck, requestedSlug, suggestSlug } from "~/publishing/publication.server";
 import { publishReadiness } from "~/publishing/readiness.server";
 import { PublishRefused } from "~/publishing/refused";
 import { draftWithdrawal, withdrawFactCheck } from "~/publishing/withdrawal.server";
-import { FactCheckAction, formValues, verdictChanges } from "~/publishing/forms";
-import { slugify } from "~/publishing/slug";
+import { type Confirmation, FactCheckAction, type FactCheckAnswer, type FormFields, formValues, verdictChanges } from "~/publishing/forms";
 import { activeScale } from "~/rating-scale/rating-scale.server";
 import type { Route } from "./+types/articles.$articleId.fact-check";
 import { readForm } from "~/utils/form.server";
@@ -66,28 +67,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-type Notice = { tone: "error"; key: string; claims?: { id: string; wording: string }[] };
-type Values = Record<string, string>;
-
-/** The confirmation step: what the action will do, and the fields to send again with confirmed=yes. */
-type Confirmation =
-  | { intent: "publish"; headline: string; path: string; rated: number; notCheckable: number; fields: Values }
-  | {
-      intent: "correct";
-      republishing: boolean;
-      headline: string;
-      path: string;
-      version: number;
-      note: string;
-      changes: { anchor: string; wording: string; from: PublishedRating | null; to: PublishedRating | null }[];
-      fields: Values;
-    }
-  | { intent: "withdraw"; path: string; reason: string; fields: Values };
-
-type Answer = { notice: Notice | null; confirm: Confirmation | null; values: Values; fieldErrors: Record<string, string[] | null | undefined> };
-
 /** The fields a confirmation sends again: what was checked, without the step's own markers. */
-function confirmedFields(values: Values, overrides: Values = {}): Values {
+function confirmedFields(values: FormFields, overrides: FormFields = {}): FormFields {
   const { confirmed: _confirmed, suggestedSlug: _suggested, ...fields } = { ...values, ...overrides };
   return fields;
 }
@@ -100,13 +81,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const values = formValues(formData);
   const submission = parseWithZod(formData, { schema: FactCheckAction });
   if (submission.status !== "success") {
-    const answer: Answer = { notice: { tone: "error", key: "factCheck.fillIn" }, confirm: null, values, fieldErrors: submission.reply().error ?? {} };
+    const answer: FactCheckAnswer = { notice: { tone: "error", key: "factCheck.fillIn" }, confirm: null, values, fieldErrors: submission.reply().error ?? {} };
     return data(answer, { status: 400 });
   }
   const value = submission.value;
   const done = (outcome: Outcome) => redirect(`/articles/${article.id}/fact-check?done=${outcome}`);
-  const confirm = (confirmation: Confirmation, shown: Values = values) =>
-    ({ notice: null, confirm: confirmation, values: shown, fieldErrors: {} }) satisfies Answer;
+  const confirm = (confirmation: Confirmation, shown: FormFields = values) =>
+    ({ notice: null, confirm: confirmation, values: shown, fieldErrors: {} }) satisfies FactCheckAnswer;
   try {
     if (value.intent === "publish") {
       const slug = await requestedSlug(value);
@@ -160,279 +141,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return confirm({ intent: "withdraw", path: `/fact-checks/${withdrawn.slug}`, reason: value.reason.trim(), fields: confirmedFields(values) });
   } catch (error) {
     if (error instanceof PublishRefused) {
-      const status =
-        error.reason === "notAllowed"
-          ? 403
-          : error.reason === "stale" || error.reason === "alreadyPublished" || error.reason === "notReady"
-            ? 409
-            : 400;
-      const answer: Answer = {
-        notice: { tone: "error", key: `factCheck.refused.${error.reason}`, claims: error.detail?.claims },
+      const answer: FactCheckAnswer = {
+        notice: { tone: "error", key: error.messageKey, claims: error.detail?.claims },
         confirm: null,
         values,
-        fieldErrors: error.detail?.field ? { [error.detail.field]: [`factCheck.refused.${error.reason}`] } : {},
+        fieldErrors: error.detail?.field ? { [error.detail.field]: [error.messageKey] } : {},
       };
-      return data(answer, { status });
+      return data(answer, { status: error.status });
     }
     throw error;
   }
 }
 
-function TextArea({
-  id,
-  name,
-  label,
-  help,
-  defaultValue,
-  rows = 3,
-  max,
-  errors,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  help?: string;
-  defaultValue: string;
-  rows?: number;
-  max: number;
-  errors?: string[];
-}) {
-  const { t } = useTranslation();
-  return (
-    <LabelledField id={id} label={label} help={help}>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={max}
-        required
-        defaultValue={defaultValue}
-        aria-describedby={help ? `${id}-help` : undefined}
-        aria-invalid={errors?.length ? true : undefined}
-      />
-      {errors?.length ? <p className="field__error">{errors.map((key) => t(key)).join(" ")}</p> : null}
-    </LabelledField>
-  );
-}
-
-/** Headline, summary and methodology: what the editor writes at publication and may change in a correction. */
-function EditorialFields({
-  idPrefix,
-  saved,
-  failed,
-  errors,
-}: {
-  idPrefix: string;
-  saved: { headline: string; summary: string; methodology: string };
-  failed: Values;
-  errors: Record<string, string[] | undefined>;
-}) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <TextArea
-        id={`${idPrefix}-headline`}
-        name="headline"
-        label={t("factCheck.headline")}
-        rows={2}
-        max={publishingLimits.headline}
-        defaultValue={failed.headline ?? saved.headline}
-        errors={errors.headline}
-      />
-      <TextArea
-        id={`${idPrefix}-summary`}
-        name="summary"
-        label={t("factCheck.summary")}
-        help={t("factCheck.summaryHelp")}
-        max={publishingLimits.summary}
-        defaultValue={failed.summary ?? saved.summary}
-        errors={errors.summary}
-      />
-      <TextArea
-        id={`${idPrefix}-methodology`}
-        name="methodology"
-        label={t("factCheck.methodology")}
-        help={t("factCheck.methodologyHelp")}
-        rows={5}
-        max={publishingLimits.methodology}
-        defaultValue={failed.methodology ?? saved.methodology}
-        errors={errors.methodology}
-      />
-    </>
-  );
-}
-
-/** The address field of the publish form: it follows the headline (same rule as the server) until the editor edits it. */
-function useFollowingSlug(initial: { slug: string; suggested: string }) {
-  const [slug, setSlug] = useState(initial.slug);
-  const [suggested, setSuggested] = useState(initial.suggested);
-  return {
-    slug,
-    suggested,
-    onHeadline(headline: string) {
-      if (slug !== suggested) return;
-      const next = slugify(headline, publishingLimits.slug - 4);
-      setSlug(next);
-      setSuggested(next);
-    },
-    onSlug: setSlug,
-  };
-}
-
-function PublishForm({
-  action,
-  ready,
-  busy,
-  defaults,
-  errors,
-}: {
-  action: string;
-  ready: boolean;
-  busy: boolean;
-  defaults: { headline: string; summary: string; methodology: string; slug: string; suggestedSlug: string };
-  errors: Record<string, string[] | undefined>;
-}) {
-  const { t } = useTranslation();
-  const address = useFollowingSlug({ slug: defaults.slug, suggested: defaults.suggestedSlug });
-  return (
-    <Form
-      method="post"
-      action={action}
-      className="stack"
-      aria-labelledby="publish-title"
-      onInput={(event) => {
-        const field = event.target as HTMLTextAreaElement;
-        if (field.name === "headline") address.onHeadline(field.value);
-      }}
-    >
-      <input type="hidden" name="intent" value="publish" />
-      <input type="hidden" name="suggestedSlug" value={address.suggested} />
-      <EditorialFields idPrefix="fc" saved={defaults} failed={{}} errors={errors} />
-      <LabelledField id="fc-slug" label={t("factCheck.slug")} help={t("factCheck.slugHelp")}>
-        <input
-          id="fc-slug"
-          name="slug"
-          maxLength={publishingLimits.slug}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          value={address.slug}
-          onChange={(event) => address.onSlug(event.target.value)}
-          aria-describedby="fc-slug-help"
-          aria-invalid={errors.slug?.length ? true : undefined}
-        />
-        {errors.slug?.length ? <p className="field__error">{errors.slug.map((key) => t(key)).join(" ")}</p> : null}
-      </LabelledField>
-      <SubmitButton busy={busy} disabled={busy || !ready}>
-        {t("factCheckConfirm.publish")}
-      </SubmitButton>
-    </Form>
-  );
-}
-
-/** The confirmation step: what will happen, the final button, a preview of the page, and the way back to the form. */
-function ConfirmationCard({
-  confirmation,
-  action,
-  busy,
-  headline,
-  currentVersion,
-}: {
-  confirmation: Confirmation;
-  action: string;
-  busy: boolean;
-  headline: string;
-  currentVersion: number | null;
-}) {
-  const { t, i18n } = useTranslation();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Focus moves to the question, so a keyboard or screen reader user hears what they are about to confirm.
-  useEffect(() => heading.current?.focus(), [confirmation]);
-  const labelText = (rating: PublishedRating | null) => (rating ? (i18n.language === "id" ? rating.labelId : rating.labelEn) : "—");
-  const hidden = (fields: Values) =>
-    Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
-  const preview = confirmation.intent !== "withdraw";
-  const [title, now, editing] =
-    confirmation.intent === "publish"
-      ? ["factCheckConfirm.publishTitle", "factCheckConfirm.publishNow", "#fc-headline"]
-      : confirmation.intent === "correct"
-        ? confirmation.republishing
-          ? ["factCheckConfirm.republishTitle", "factCheckConfirm.republishNow", "#fc-note"]
-          : ["factCheckConfirm.correctTitle", "factCheckConfirm.correctNow", "#fc-note"]
-        : ["factCheckConfirm.withdrawTitle", "factCheckConfirm.withdrawNow", "#fc-reason"];
-  return (
-    <section className="card confirmation" aria-labelledby="confirm-title">
-      <h2 id="confirm-title" ref={heading} tabIndex={-1}>
-        {t(title)}
-      </h2>
-      {confirmation.intent === "publish" ? (
-        <>
-          <p>{t("factCheckConfirm.publishText", { headline: confirmation.headline, path: confirmation.path })}</p>
-          <p>{t("factCheckConfirm.claimsShown", { rated: confirmation.rated, notCheckable: confirmation.notCheckable })}</p>
-        </>
-      ) : confirmation.intent === "correct" ? (
-        <>
-          <p>
-            {confirmation.republishing
-              ? t("factCheckConfirm.republishText", {
-                  headline: confirmation.headline,
-                  path: confirmation.path,
-                  version: confirmation.version,
-                  note: confirmation.note,
-                })
-              : t("factCheckConfirm.correctText", {
-                  headline: confirmation.headline,
-                  path: confirmation.path,
-                  version: confirmation.version,
-                  note: confirmation.note,
-                  previous: currentVersion,
-                  previousPath: `${confirmation.path}/v/${currentVersion}`,
-                })}
-          </p>
-          {confirmation.changes.length ? (
-            <>
-              <p>{t("factCheckConfirm.verdictChanges")}</p>
-              <ul>
-                {confirmation.changes.map((change) => (
-                  <li key={change.anchor}>
-                    {t("factCheckConfirm.verdictChange", {
-                      claim: claimLabel(t, change),
-                      from: labelText(change.from),
-                      to: labelText(change.to),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p>{t("factCheckConfirm.noVerdictChanges")}</p>
-          )}
-        </>
-      ) : (
-        <p>{t("factCheckConfirm.withdrawText", { headline, path: confirmation.path, reason: confirmation.reason })}</p>
-      )}
-      <Form method="post" action={action} className="inline-form">
-        {hidden(confirmation.fields)}
-        <input type="hidden" name="confirmed" value="yes" />
-        <SubmitButton busy={busy} tone={confirmation.intent === "withdraw" ? "danger" : "primary"}>
-          {t(now)}
-        </SubmitButton>
-        {preview ? (
-          <button type="submit" form="fc-preview" className="btn btn--secondary">
-            {t("factCheckConfirm.preview")}
-          </button>
-        ) : null}
-        <a className="btn btn--ghost" href={editing}>
-          {t("factCheckConfirm.keepEditing")}
-        </a>
-      </Form>
-      {preview ? (
-        // A plain form: the preview is a whole page of its own (the public page's, with its own policy), in a new tab.
-        <form id="fc-preview" method="post" action={`${action}/preview`} target="_blank" hidden>
-          {hidden(confirmation.fields)}
-        </form>
-      ) : null}
-    </section>
-  );
-}
 
 export default function FactCheckDesk() {
   const { t, i18n } = useTranslation();
@@ -443,7 +163,7 @@ export default function FactCheckDesk() {
   const busy = navigation.state !== "idle";
   const clock = useNewsroomClock();
   // After a refusal, and at the confirmation step, the forms show what the editor typed: nothing typed is lost.
-  const failed: Values = answer?.values ?? {};
+  const failed: FormFields = answer?.values ?? {};
   const errors = (answer?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   const notice = answer?.notice ?? null;
   const confirmation = answer?.confirm ?? null;

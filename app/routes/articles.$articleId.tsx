@@ -8,15 +8,11 @@ import { userCan } from "~/auth/permissions";
 import {
   acceptSuggestions,
   ClaimConflict,
-  ClaimNotOnArticle,
-  ClaimSettled,
-  ClaimSpanInvalid,
   createClaim,
   currentClaim,
   deleteClaim,
   dismissSuggestions,
   mergeClaims,
-  MergeSameClaim,
   splitClaim,
   updateClaim,
   claimantKinds,
@@ -37,6 +33,7 @@ import { SuggestionList } from "~/components/workspace/suggestion-list";
 import type { Route } from "./+types/articles.$articleId";
 import { readForm } from "~/utils/form.server";
 import { countField, idField, versionField } from "~/utils/input";
+import { Refusal } from "~/utils/refusal";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission({ request, context }, "read:article:own");
@@ -146,13 +143,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     } catch (error) {
       if (error instanceof ClaimConflict) {
         const still = await currentClaim(error.claimId);
-        return data<ActionData>({ notice: { tone: "error", key: still ? "workspace.conflict" : "error.404" } }, { status: 409 });
+        return data<ActionData>({ notice: { tone: "error", key: still ? error.messageKey : "error.404" } }, { status: error.status });
       }
-      if (error instanceof ClaimSpanInvalid) return data<ActionData>({ notice: { tone: "error", key: "workspace.spanInvalid" } }, { status: 400 });
-      if (error instanceof MergeSameClaim) return data<ActionData>({ notice: { tone: "error", key: "workspace.mergeSame" } }, { status: 400 });
-      // A claim of another article (or none) is not this page's to change.
-      if (error instanceof ClaimNotOnArticle) return data<ActionData>({ notice: { tone: "error", key: "error.404" } }, { status: 404 });
-      if (error instanceof ClaimSettled) return data<ActionData>({ notice: { tone: "error", key: "workspace.settled" } }, { status: 409 });
+      // A span out of place, a merge with itself, a claim of another article (404), a settled claim (409).
+      if (error instanceof Refusal) return data<ActionData>({ notice: { tone: "error", key: error.messageKey } }, { status: error.status });
       throw error;
     }
   };

@@ -75,9 +75,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     return data<ActionResult>({ intent, values, duplicate: { id: outcome.articleId, title: outcome.title } }, { status: 409 });
   } catch (error) {
     if (error instanceof ImportError) {
-      // A pasted article without a headline is "empty" at its title: say which field.
-      const code = error.code === "empty" && error.detail?.field === "title" ? "title_required" : error.code;
-      return data<ActionResult>({ intent, values, error: { code, detail: error.detail } }, { status: 422 });
+      // The message's key names the failure (a pasted article without a headline: title_required).
+      const code = error.messageKey.replace(/^import\.error\./, "");
+      return data<ActionResult>({ intent, values, error: { code, detail: error.detail } }, { status: error.status });
     }
     throw error;
   }

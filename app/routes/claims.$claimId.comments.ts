@@ -1,23 +1,15 @@
 // POST /claims/:claimId/comments (intent "add"; GET answers 405): a comment on the claim, from the discussion section's
-// fetcher form. Answers `{ ok: true }`, or `{ ok: false, errors }` (catalog keys) with status 400; 404 when
-// the claim does not exist or the user may not read it. A form posted without JavaScript goes back to the
+// fetcher form. Answers a FormAnswer: the reply, with the body's errors (catalog keys) and status 400 when refused;
+// 404 when the claim does not exist or the user may not read it. A form posted without JavaScript goes back to the
 // claim page afterwards.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
-import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
-import { addComment, CommentRefused, commentMaxLength, claimReadableBy } from "~/discussion/comments.server";
+import { CommentAction } from "~/discussion/comment-form";
+import { addComment, CommentRefused, claimReadableBy } from "~/discussion/comments.server";
 import type { Route } from "./+types/claims.$claimId.comments";
-import { readForm } from "~/utils/form.server";
-
-const CommentAction = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("add"),
-    body: z.string({ error: "discussion.bodyRequired" }).trim().min(1, "discussion.bodyRequired").max(commentMaxLength, "discussion.bodyTooLong"),
-  }),
-]);
-
-export type CommentActionData = { ok: true } | { ok: false; errors: Record<string, string[]> };
+import type { FormAnswer } from "~/utils/form-answer";
+import { invalidReply, readForm, refusalReply } from "~/utils/form.server";
 
 /** A browser's own form submission (no JavaScript) rather than the fetcher's request. */
 function isDocumentRequest(request: Request) {
@@ -36,17 +28,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const back = `/claims/${claim.id}`;
   const submission = parseWithZod(await readForm(request), { schema: CommentAction });
   if (submission.status !== "success") {
-    if (isDocumentRequest(request)) return redirect(back);
-    const errors = Object.fromEntries(Object.entries(submission.error ?? {}).map(([field, messages]) => [field, messages ?? []]));
-    return data<CommentActionData>({ ok: false, errors }, { status: 400 });
+    return isDocumentRequest(request) ? redirect(back) : invalidReply(submission);
   }
   try {
     await addComment(user, { claimId: claim.id, body: submission.value.body });
   } catch (error) {
     if (!(error instanceof CommentRefused)) throw error;
-    if (error.reason === "notFound") throw data(null, { status: 404 });
-    const key = error.reason === "tooLong" ? "discussion.bodyTooLong" : "discussion.bodyRequired";
-    return data<CommentActionData>({ ok: false, errors: { body: [key] } }, { status: 400 });
+    if (error.status === 404) throw data(null, { status: 404 });
+    return refusalReply(submission, error, { field: "body" });
   }
-  return isDocumentRequest(request) ? redirect(back) : data<CommentActionData>({ ok: true });
+  return isDocumentRequest(request) ? redirect(back) : ({ result: submission.reply({ resetForm: true }) } satisfies FormAnswer);
 }

@@ -5,44 +5,11 @@
 // posted without JavaScript goes back to the claim page either way.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
-import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
-import { addSource, assertMayEditSources, removeSource, retryArchive, SourceError, sourceKinds, sourceLimits, sourceStances } from "~/sources/sources.server";
+import { SourceAction, type SourceActionData } from "~/sources/source-form";
+import { addSource, assertMayEditSources, removeSource, retryArchive, SourceRefused } from "~/sources/sources.server";
 import type { Route } from "./+types/claims.$claimId.sources";
 import { readForm } from "~/utils/form.server";
-
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => value || null);
-
-const SourceAction = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("add"),
-    url: z.string().trim().min(1).max(sourceLimits.url),
-    title: optionalText(sourceLimits.title),
-    publisher: optionalText(sourceLimits.publisher),
-    kind: z.enum(sourceKinds),
-    stance: z.enum(sourceStances),
-    excerpt: optionalText(sourceLimits.excerpt),
-    note: optionalText(sourceLimits.note),
-  }),
-  z.object({ intent: z.literal("retry"), sourceId: z.uuid() }),
-  z.object({ intent: z.literal("remove"), sourceId: z.uuid() }),
-]);
-
-export type SourceActionData = {
-  intent: string;
-  /** A catalog key under `sources.error`. */
-  error: string;
-  /** Fields the message is about. */
-  fields?: string[];
-};
-
-const errorKeys: Record<SourceError["code"], string> = {
-  invalid_url: "sources.error.invalidUrl",
-  forbidden: "sources.error.forbidden",
-  not_found: "sources.error.notFound",
-  settled: "sources.error.settled",
-};
-const errorStatus: Record<SourceError["code"], number> = { invalid_url: 400, forbidden: 403, not_found: 404, settled: 409 };
 
 /** A browser's own form submission (no JavaScript) rather than the fetcher's request. */
 function isDocumentRequest(request: Request) {
@@ -84,9 +51,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         break;
     }
   } catch (error) {
-    if (error instanceof SourceError) {
-      return refuse(errorKeys[error.code], errorStatus[error.code], error.code === "invalid_url" ? ["url"] : undefined);
-    }
+    if (error instanceof SourceRefused) return refuse(error.messageKey, error.status, error.reason === "invalid_url" ? ["url"] : undefined);
     throw error;
   }
   return back;

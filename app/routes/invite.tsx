@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "react-router";
@@ -8,6 +8,7 @@ import { passwordSchema } from "~/auth/password-rules";
 import { createSession, sessionCookie } from "~/auth/session.server";
 import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { PublicShell } from "~/components/public-shell";
+import { useSchemaForm } from "~/components/schema-form";
 import { useRootData } from "~/components/root-data";
 import { Alert, Field, FormAlert, SubmitButton } from "~/components/ui";
 import { isLanguage } from "~/i18n/i18n";
@@ -51,12 +52,7 @@ export default function AcceptInvite() {
   const root = useRootData();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "invite",
-    lastResult: actionData?.result,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptSchema }),
-  });
+  const [form, fields] = useSchemaForm(AcceptSchema, { id: "invite", lastResult: actionData?.result });
   const newsroom = root?.newsroom.name ?? t("app.name");
   if (!invite) {
     return (

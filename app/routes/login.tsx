@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useNavigation, useSearchParams } from "react-router";
@@ -11,6 +11,7 @@ import { sessionCookie } from "~/auth/session.server";
 import { useNewsroomClock } from "~/components/clock";
 import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { PublicShell } from "~/components/public-shell";
+import { useSchemaForm } from "~/components/schema-form";
 import { Field, FormAlert, SubmitButton } from "~/components/ui";
 import { countUsers } from "~/people/users.server";
 import { requestContextOf } from "~/server/request-context";
@@ -67,12 +68,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult: actionData?.result,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-  });
+  const [form, fields] = useSchemaForm(LoginSchema, { id: "login", lastResult: actionData?.result });
   const clock = useNewsroomClock();
   const retryAt = actionData?.retryAt ? clock.time(actionData.retryAt) : null;
   return (

@@ -1,8 +1,8 @@
 // The signed-in person's notifications, newest first, updating live; each links to its claim and can be
-// marked read (one, or all at once).
+// marked read (one, or all at once). Those forms are a button each, with no field to validate in the browser.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link, useLoaderData, useNavigation } from "react-router";
+import { Form, Link, useLoaderData, useNavigation } from "react-router";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { CommentBody, Timestamp } from "~/components/claim/discussion-section";
@@ -12,7 +12,8 @@ import { topic } from "~/live/topics";
 import { Card, PageHeader, SubmitButton } from "~/components/ui";
 import { listNotifications, markRead, unreadCount } from "~/notifications/notifications.server";
 import type { Route } from "./+types/notifications";
-import { readForm } from "~/utils/form.server";
+import type { FormAnswer } from "~/utils/form-answer";
+import { invalidReply, readForm } from "~/utils/form.server";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser({ request, context });
@@ -28,10 +29,10 @@ const NotificationAction = z.discriminatedUnion("intent", [
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser({ request, context });
   const submission = parseWithZod(await readForm(request), { schema: NotificationAction });
-  if (submission.status !== "success") return data({ marked: 0 }, { status: 400 });
+  if (submission.status !== "success") return invalidReply(submission);
   const value = submission.value;
-  const marked = await markRead(user.id, value.intent === "readAll" ? "all" : [value.id]);
-  return { marked };
+  await markRead(user.id, value.intent === "readAll" ? "all" : [value.id]);
+  return { result: submission.reply() } satisfies FormAnswer;
 }
 
 export default function Notifications() {

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useActionData, useNavigation } from "react-router";
@@ -8,6 +8,7 @@ import { createSession, sessionCookie } from "~/auth/session.server";
 import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { useRootData } from "~/components/root-data";
 import { PublicShell } from "~/components/public-shell";
+import { useSchemaForm } from "~/components/schema-form";
 import { Field, SelectField, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
 import { countUsers, createFirstAdmin } from "~/people/users.server";
@@ -50,13 +51,7 @@ export default function Setup() {
   const language = useRootData()?.language ?? "en";
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "setup",
-    lastResult: actionData?.result,
-    defaultValue: { defaultLanguage: language },
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
-  });
+  const [form, fields] = useSchemaForm(SetupSchema, { id: "setup", lastResult: actionData?.result, defaultValue: { defaultLanguage: language } });
   return (
     <PublicShell title={t("setup.title")} intro={t("setup.intro")}>
       <Form method="post" {...getFormProps(form)} className="stack">

@@ -19,29 +19,24 @@ import { type AccessibleClaim, claimAccess, claimWithAccess, laneFilter } from "
 import { canMove, nextStatus } from "~/review/lifecycle";
 import { isUuid } from "~/utils/input";
 import { archiveSourceJob } from "./archive-job.server";
+import { sourceLimits } from "./source-form";
+import { Refusal } from "~/utils/refusal";
 
 type Tx = Prisma.TransactionClient;
 
-export const sourceKinds = [
-  "OFFICIAL_DOCUMENT",
-  "OFFICIAL_STATEMENT",
-  "EXPERT",
-  "DATASET",
-  "MEDIA_REPORT",
-  "SOCIAL_MEDIA_POST",
-  "OTHER",
-] as const satisfies readonly SourceKind[];
-export const sourceStances = ["SUPPORTS", "REFUTES", "CONTEXT"] as const satisfies readonly SourceStance[];
+export type SourceRefusal = "not_found" | "forbidden" | "invalid_url" | "settled";
 
-export const sourceLimits = { url: 2048, title: 300, publisher: 200, excerpt: 5000, note: 2000 } as const;
+const sourceRefusals: Record<SourceRefusal, { status: 400 | 403 | 404 | 409; messageKey: string }> = {
+  invalid_url: { status: 400, messageKey: "sources.error.invalidUrl" },
+  forbidden: { status: 403, messageKey: "sources.error.forbidden" },
+  not_found: { status: 404, messageKey: "sources.error.notFound" },
+  settled: { status: 409, messageKey: "sources.error.settled" },
+};
 
-export type SourceErrorCode = "not_found" | "forbidden" | "invalid_url" | "settled";
-
-/** A refused source operation; `code` names why (the routes turn it into a message). */
-export class SourceError extends Error {
-  constructor(readonly code: SourceErrorCode) {
-    super(code);
-    this.name = "SourceError";
+/** A refused source operation; `reason` names why. */
+export class SourceRefused extends Refusal<SourceRefusal> {
+  constructor(reason: SourceRefusal) {
+    super(reason, sourceRefusals[reason]);
   }
 }
 
@@ -59,18 +54,18 @@ export type NewSource = {
 // ---------------------------------------------------------------------------------------------------------
 // URLs
 
-/** The URL as stored: an absolute http(s) URL without credentials, or SourceError("invalid_url"). */
+/** The URL as stored: an absolute http(s) URL without credentials, or SourceRefused("invalid_url"). */
 export function parseSourceUrl(raw: string): string {
   const text = raw.trim();
-  if (text === "" || text.length > sourceLimits.url) throw new SourceError("invalid_url");
+  if (text === "" || text.length > sourceLimits.url) throw new SourceRefused("invalid_url");
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new SourceError("invalid_url");
+    throw new SourceRefused("invalid_url");
   }
   if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "" || url.username || url.password) {
-    throw new SourceError("invalid_url");
+    throw new SourceRefused("invalid_url");
   }
   return url.href;
 }
@@ -105,19 +100,19 @@ export function normaliseSourceUrl(raw: string): string {
 type EditableClaim = AccessibleClaim & { access: ClaimAccess; assigned: boolean };
 
 /**
- * The claim, if `actor` may change its sources; else SourceError "not_found" (no such claim), "forbidden"
+ * The claim, if `actor` may change its sources; else SourceRefused "not_found" (no such claim), "forbidden"
  * (they may not) or "settled" (the claim is approved or not checkable: its evidence stays as it was decided
  * on). Archiving a source again (`retry`) changes no evidence, so it is allowed on a settled claim to whoever
  * could change its sources before.
  */
 async function editableClaim(db: Tx | typeof prisma, actor: Actor, claimId: string, options: { evenSettled?: boolean } = {}): Promise<EditableClaim> {
   const found = await claimWithAccess(actor, claimId, db);
-  if (!found) throw new SourceError("not_found");
+  if (!found) throw new SourceRefused("not_found");
   const { claim, access } = found;
-  if (!access) throw new SourceError("forbidden");
+  if (!access) throw new SourceRefused("forbidden");
   const couldEdit = userCan(actor, "update:claim:any") || (userCan(actor, "update:claim:own") && access.role !== "desk");
-  if (access.settled && couldEdit && !options.evenSettled) throw new SourceError("settled");
-  if (!access.mayEditSources && !(access.settled && couldEdit)) throw new SourceError("forbidden");
+  if (access.settled && couldEdit && !options.evenSettled) throw new SourceRefused("settled");
+  if (!access.mayEditSources && !(access.settled && couldEdit)) throw new SourceRefused("forbidden");
   return { ...claim, access, assigned: claim.assigneeId === actor.id };
 }
 
@@ -128,7 +123,7 @@ async function canReadSource(viewer: Actor, source: { claimId: string; blind: bo
 }
 
 /**
- * Checks that `actor` may change the claim's sources at all, else throws SourceError ("not_found" or
+ * Checks that `actor` may change the claim's sources at all, else throws SourceRefused ("not_found" or
  * "forbidden"); adding and removing also refuse a settled claim ("settled").
  */
 export async function assertMayEditSources(actor: Actor, claimId: string): Promise<void> {
@@ -207,9 +202,9 @@ export async function addSource(actor: Actor, input: NewSource): Promise<{ sourc
 }
 
 async function liveSource(tx: Tx, sourceId: string) {
-  if (!isUuid(sourceId)) throw new SourceError("not_found");
+  if (!isUuid(sourceId)) throw new SourceRefused("not_found");
   const source = await tx.source.findFirst({ where: { id: sourceId, deletedAt: null }, select: sourceAuditFields });
-  if (!source) throw new SourceError("not_found");
+  if (!source) throw new SourceRefused("not_found");
   return source;
 }
 
@@ -221,9 +216,9 @@ export async function retryArchive(actor: Actor, sourceId: string, options: { cl
   await prepareJobs(archiveSourceJob);
   const result = await prisma.$transaction(async (tx) => {
     const source = await liveSource(tx, sourceId);
-    if (options.claimId && options.claimId !== source.claimId) throw new SourceError("not_found");
+    if (options.claimId && options.claimId !== source.claimId) throw new SourceRefused("not_found");
     const claim = await editableClaim(tx, actor, source.claimId, { evenSettled: true });
-    if (!seesLaneItem(actor, claim.access, { blind: source.blind, authorId: source.addedById })) throw new SourceError("not_found");
+    if (!seesLaneItem(actor, claim.access, { blind: source.blind, authorId: source.addedById })) throw new SourceRefused("not_found");
     const latest = await tx.sourceSnapshot.findFirst({
       where: { sourceId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -253,11 +248,11 @@ export async function retryArchive(actor: Actor, sourceId: string, options: { cl
 export async function removeSource(actor: Actor, sourceId: string, options: { claimId?: string } = {}): Promise<{ claimId: string }> {
   const result = await prisma.$transaction(async (tx) => {
     const before = await liveSource(tx, sourceId);
-    if (options.claimId && options.claimId !== before.claimId) throw new SourceError("not_found");
+    if (options.claimId && options.claimId !== before.claimId) throw new SourceRefused("not_found");
     const claim = await editableClaim(tx, actor, before.claimId);
-    if (!seesLaneItem(actor, claim.access, { blind: before.blind, authorId: before.addedById })) throw new SourceError("not_found");
+    if (!seesLaneItem(actor, claim.access, { blind: before.blind, authorId: before.addedById })) throw new SourceRefused("not_found");
     const { count } = await tx.source.updateMany({ where: { id: sourceId, deletedAt: null }, data: { deletedAt: new Date() } });
-    if (count !== 1) throw new SourceError("not_found");
+    if (count !== 1) throw new SourceRefused("not_found");
     await recordAudit(tx, { actorId: actor.id, action: "source.remove", entityType: "Source", entityId: sourceId, before });
     return { claimId: before.claimId, articleId: claim.articleId };
   });

@@ -1,6 +1,7 @@
 // The one way actions read a request body: a form (URL-encoded or multipart) within size and field limits, with
 // no control characters in any value. Anything else is the client's fault and answers a 4xx with a catalog key
 // (`badInput.*`, shown by GeneralErrorBoundary in the reader's language), before anything is read or written.
+// And the one way they answer a refusal: `refusalReply`, conform's reply with the refusal's message and status.
 import {
   FormDataParseError,
   MaxFileSizeExceededError,
@@ -11,8 +12,11 @@ import {
   MultipartParseError,
   parseFormData,
 } from "@remix-run/form-data-parser";
+import type { SubmissionResult } from "@conform-to/react";
 import { data } from "react-router";
+import type { FormAnswer } from "./form-answer";
 import { hasControlCharacters } from "./input";
+import type { Refusal } from "./refusal";
 
 export type BadInputKey =
   | "badInput.controlCharacters"
@@ -115,4 +119,23 @@ export async function readForm(request: Request, options: FormOptions = {}): Pro
     if (hasControlCharacters(name) || hasControlCharacters(text)) throw badInput("badInput.controlCharacters", 400);
   }
   return form;
+}
+
+/** What an action's submission can reply with (conform's `parseWithZod` result). */
+type Replying = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }): SubmissionResult<string[]> };
+
+/** A submission that did not pass its schema: the reply (field errors, what was typed) with status 400. */
+export function invalidReply(submission: Replying, options: { hideFields?: string[] } = {}) {
+  return data<FormAnswer>({ result: submission.reply(options) }, { status: 400 });
+}
+
+/**
+ * A refusal as the action's answer: the submission's reply (what was typed comes back) with the refusal's
+ * message as a form error — or as the error of `field`, when the refusal is about one field — and its status.
+ * `messageKey` names the refusal where the page says it in its own words (the board's "not possible now").
+ */
+export function refusalReply(submission: Replying, refusal: Refusal, options: { field?: string; messageKey?: string } = {}) {
+  const message = [options.messageKey ?? refusal.messageKey];
+  const reply = options.field ? submission.reply({ fieldErrors: { [options.field]: message } }) : submission.reply({ formErrors: message });
+  return data<FormAnswer>({ result: reply }, { status: refusal.status });
 }

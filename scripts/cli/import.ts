@@ -39,7 +39,7 @@ async function readDraft(target: string): Promise<ArticleDraft> {
 function importMessage(error: ImportError) {
   const t = translator("en");
   const detail = error.detail ?? {};
-  return t(`import.error.${error.code}`, {
+  return t(error.messageKey, {
     limitMb: Math.round(articleLimits.maxBytes / (1024 * 1024)),
     status: detail.status ?? "",
     detail: typeof detail.type === "string" ? `: ${detail.type}` : "",

@@ -320,9 +320,9 @@ describe("POST /claims/:claimId/comments", () => {
   it("answers the fetcher with data, and a form posted without JavaScript with a redirect back to the claim", async () => {
     const editor = await personWithSession("editor");
     const { claimId } = await claimOf(editor.id);
-    expect(await post(editor.token, claimId, { intent: "add", body: "Dari fetcher" })).toMatchObject({ data: { ok: true } });
+    expect(await post(editor.token, claimId, { intent: "add", body: "Dari fetcher" })).toMatchObject({ result: { initialValue: null } });
     expect(await post(editor.token, claimId, { intent: "add", body: "" })).toMatchObject({
-      data: { ok: false, errors: { body: ["discussion.bodyRequired"] } },
+      data: { result: { status: "error", error: { body: ["discussion.bodyRequired"] } } },
       init: { status: 400 },
     });
     const redirected = (await post(editor.token, claimId, { intent: "add", body: "Tanpa JavaScript" }, { Accept: "text/html", "Sec-Fetch-Mode": "navigate" })) as Response;

@@ -122,7 +122,7 @@ describe("blind second review stays blind, both ways, until the claim is settled
     expect(await prisma.notification.count({ where: { recipientId: second.id } })).toBe(0);
 
     // They can work on their own review: comment, add a source, watch the claim live, propose blind.
-    expect(await post(second.token, "comments", claim.id, { intent: "add", body: `SECOND-LANE-NOTE @${first.email.split("@")[0]}` })).toMatchObject({ data: { ok: true } });
+    expect(await post(second.token, "comments", claim.id, { intent: "add", body: `SECOND-LANE-NOTE @${first.email.split("@")[0]}` })).toMatchObject({ result: { initialValue: null } });
     const added = (await post(second.token, "sources", claim.id, { intent: "add", url: "https://bps.example/second-lane-source", kind: "DATASET", stance: "SUPPORTS" })) as Response;
     expect(added.status).toBe(302);
     expect(await watchStatus(second.token, claim.id)).toBe(200);

@@ -26,7 +26,7 @@ import {
   normaliseSourceUrl,
   removeSource,
   retryArchive,
-  SourceError,
+  SourceRefused,
 } from "~/sources/sources.server";
 import { createArticle } from "../support/articles";
 import { newsPageHtml, newsPages, type PageServer, startPageServer } from "../support/page-server";
@@ -229,8 +229,8 @@ describe("sources", () => {
     await assign(claimId, assigned, editor);
     const input = { claimId, url: "https://kemenkes.example/data", kind: "DATASET" as const, stance: "CONTEXT" as const };
 
-    await expect(addSource(other, input)).rejects.toThrow(SourceError);
-    await expect(addSource(other, input)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addSource(other, input)).rejects.toThrow(SourceRefused);
+    await expect(addSource(other, input)).rejects.toMatchObject({ reason: "forbidden" });
     await prisma.claim.update({ where: { id: claimId }, data: { status: "ASSIGNED" } });
     await addSource(admin, input);
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).status).toBe("ASSIGNED");
@@ -238,19 +238,19 @@ describe("sources", () => {
     const mine = await addSource(assigned, input);
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ status: "IN_RESEARCH", version: 2 });
     expect(await prisma.auditEvent.count({ where: { entityId: claimId, action: "claim.start_research" } })).toBe(1);
-    await expect(retryArchive(other, mine.sourceId)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(removeSource(other, mine.sourceId)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(retryArchive(other, mine.sourceId)).rejects.toMatchObject({ reason: "forbidden" });
+    await expect(removeSource(other, mine.sourceId)).rejects.toMatchObject({ reason: "forbidden" });
     expect(await prisma.source.count({ where: { claimId } })).toBe(2);
 
     // When the assignment ends, so does the right.
     await prisma.assignment.updateMany({ where: { claimId }, data: { endedAt: new Date() } });
-    await expect(addSource(assigned, input)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(addSource(assigned, input)).rejects.toMatchObject({ reason: "forbidden" });
     expect(await getSnapshot(assigned, mine.snapshotId)).toBeNull();
     expect(await getSnapshot(editor, mine.snapshotId)).toMatchObject({ id: mine.snapshotId, status: "PENDING" });
 
-    await expect(addSource(editor, { ...input, url: "ftp://kemenkes.example/x" })).rejects.toMatchObject({ code: "invalid_url" });
-    await expect(addSource(editor, { ...input, url: "javascript:alert(1)" })).rejects.toMatchObject({ code: "invalid_url" });
-    await expect(addSource(editor, { ...input, claimId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(addSource(editor, { ...input, url: "ftp://kemenkes.example/x" })).rejects.toMatchObject({ reason: "invalid_url" });
+    await expect(addSource(editor, { ...input, url: "javascript:alert(1)" })).rejects.toMatchObject({ reason: "invalid_url" });
+    await expect(addSource(editor, { ...input, claimId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ reason: "not_found" });
   });
 
   it("stay as they were decided on once the claim is settled: adding and removing are refused (409), archiving again is not", async () => {
@@ -263,8 +263,8 @@ describe("sources", () => {
     await prisma.claim.update({ where: { id: claimId }, data: { status: "APPROVED" } });
 
     for (const who of [reviewer, editor]) {
-      await expect(addSource(who, { ...input, url: "https://kemenkes.example/late" })).rejects.toMatchObject({ code: "settled" });
-      await expect(removeSource(who, kept.sourceId)).rejects.toMatchObject({ code: "settled" });
+      await expect(addSource(who, { ...input, url: "https://kemenkes.example/late" })).rejects.toMatchObject({ reason: "settled" });
+      await expect(removeSource(who, kept.sourceId)).rejects.toMatchObject({ reason: "settled" });
     }
     expect(await prisma.source.count({ where: { claimId, deletedAt: null } })).toBe(1);
     await expect(retryArchive(reviewer, kept.sourceId)).resolves.toMatchObject({ claimId });
@@ -295,8 +295,8 @@ describe("sources", () => {
       expect(await getSnapshot(blind, theirs.snapshotId)).toBeNull();
       expect(await getSnapshot(primary, mine.snapshotId)).toBeNull();
       expect(await getSnapshot(blind, mine.snapshotId)).toMatchObject({ id: mine.snapshotId });
-      await expect(removeSource(blind, theirs.sourceId)).rejects.toMatchObject({ code: "not_found" });
-      await expect(removeSource(primary, mine.sourceId)).rejects.toMatchObject({ code: "not_found" });
+      await expect(removeSource(blind, theirs.sourceId)).rejects.toMatchObject({ reason: "not_found" });
+      await expect(removeSource(primary, mine.sourceId)).rejects.toMatchObject({ reason: "not_found" });
       expect((await sourcesOf(claimId)).map((source) => source.url)).toEqual(["https://kemenkes.example/primary", "https://kemenkes.example/blind"]);
 
       await prisma.claim.update({ where: { id: claimId }, data: { status: "APPROVED" } });

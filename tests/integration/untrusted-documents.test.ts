@@ -93,21 +93,21 @@ describe("untrusted documents", () => {
 
   it("an uploaded .html of 100,000 nested <div>s is refused as too deeply nested, naming the limit", async () => {
     const error = await importFailure(draftFromFile({ name: "bersarang.html", type: "text/html", bytes: encode(nested) }));
-    expect(error.code).toBe("too_deeply_nested");
+    expect(error.reason).toBe("too_deeply_nested");
     expect(error.detail).toEqual({ maxDepth: documentLimits.maxDepth });
   });
 
   it("the same page at a URL gets the same refusal", async () => {
     const error = await importFailure(draftFromUrl(`${pages.url}/nested`));
-    expect(error.code).toBe("too_deeply_nested");
+    expect(error.reason).toBe("too_deeply_nested");
   });
 
   it("Markdown with deeply nested raw HTML and a Markdown file of flat elements over the count are refused", async () => {
     const markdown = `# Judul\n\nParagraf pertama yang cukup panjang.\n\n${"<div>".repeat(5000)}teks${"</div>".repeat(5000)}\n`;
-    expect((await importFailure(draftFromFile({ name: "bersarang.md", type: "", bytes: encode(markdown) }))).code).toBe("too_deeply_nested");
+    expect((await importFailure(draftFromFile({ name: "bersarang.md", type: "", bytes: encode(markdown) }))).reason).toBe("too_deeply_nested");
     const flat = `<html><body>${"<span>x</span>".repeat(documentLimits.maxElements + 1)}</body></html>`;
     const error = await importFailure(draftFromFile({ name: "banyak.html", type: "text/html", bytes: encode(flat) }));
-    expect(error.code).toBe("too_many_elements");
+    expect(error.reason).toBe("too_many_elements");
     expect(error.detail).toEqual({ maxElements: documentLimits.maxElements });
   });
 

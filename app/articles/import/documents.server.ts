@@ -44,7 +44,7 @@ export async function readDocument<F extends (...args: never[]) => unknown>(task
   } catch (error) {
     if (error instanceof DocumentRefusal) throw importErrorOf(error);
     if (error instanceof DocumentTaskError && error.errorName === "ImportError") {
-      throw new ImportError(error.code as ImportError["code"], error.detail, { message: error.message });
+      throw new ImportError(error.code as ImportError["reason"], error.detail, { message: error.message });
     }
     throw error;
   }

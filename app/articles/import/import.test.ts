@@ -32,7 +32,7 @@ async function failure(promise: Promise<unknown> | (() => unknown)): Promise<Imp
 }
 
 async function code(promise: Promise<unknown> | (() => unknown)): Promise<ImportFailure> {
-  return (await failure(promise)).code;
+  return (await failure(promise)).reason;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -94,13 +94,13 @@ describe("draftFromPaste", () => {
     ["a title over 500 characters", { title: "x".repeat(501), body: "Isi." }, "too_large", { field: "title", maxLength: 500 }],
   ])("refuses %s", async (_label, input, expected, detail) => {
     const error = await failure(() => draftFromPaste(input));
-    expect(error.code).toBe(expected);
+    expect(error.reason).toBe(expected);
     expect(error.detail).toEqual(detail);
   });
 
   it("refuses more than 5 MB of text", async () => {
     const error = await failure(() => draftFromPaste({ title: "Besar", body: "Paragraf panjang sekali.\n".repeat(260_000) }));
-    expect(error.code).toBe("too_large");
+    expect(error.reason).toBe("too_large");
     expect(error.detail).toEqual({ limitMb: 5 });
   });
 
@@ -318,13 +318,13 @@ describe("draftFromFile", () => {
     ["tanpa-ekstensi", "application/octet-stream", "data", "application/octet-stream"],
   ])("%s → unsupported_file_type", async (name, type, content, reported) => {
     const error = await failure(draftFromFile(file(name, new Uint8Array(Buffer.from(content, "latin1")), type)));
-    expect(error.code).toBe("unsupported_file_type");
+    expect(error.reason).toBe("unsupported_file_type");
     expect(error.detail).toEqual({ type: reported });
   });
 
   it("refuses a 6 MB file as too_large", async () => {
     const error = await failure(draftFromFile(file("besar.txt", new Uint8Array(6 * 1024 * 1024).fill(0x61))));
-    expect(error.code).toBe("too_large");
+    expect(error.reason).toBe("too_large");
     expect(error.detail).toEqual({ limitMb: 5 });
   });
 });
@@ -443,7 +443,7 @@ describe("draftFromUrl (local server, allowed by exact host:port)", () => {
     ["/besar", "too_large", { limitMb: 5 }],
   ])("%s → %s", async (path, expected, detail) => {
     const error = await failure(draftFromUrl(`${origin}${path}`, options));
-    expect(error.code).toBe(expected);
+    expect(error.reason).toBe(expected);
     expect(error.detail).toEqual(detail);
   });
 

@@ -1,13 +1,15 @@
 // The discussion on a claim: its comments (plain text, line breaks kept, @mentions highlighted — React
 // escapes every character, nothing is read as HTML) and, for those who may comment, a form that posts to
 // /claims/:claimId/comments without leaving the page.
-import { useEffect, useRef } from "react";
+import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { useFetcher } from "react-router";
 import { useNewsroomClock } from "~/components/clock";
-import { SubmitButton } from "~/components/ui";
+import { useSchemaForm } from "~/components/schema-form";
+import { SubmitButton, TextareaField } from "~/components/ui";
+import { AddComment } from "~/discussion/comment-form";
 import { commentMaxLength, mentionSegments } from "~/discussion/mentions";
-import type { CommentActionData } from "~/routes/claims.$claimId.comments";
+import type { FormAnswer } from "~/utils/form-answer";
 
 export type DiscussionComment = {
   id: string;
@@ -41,20 +43,15 @@ export function CommentBody({ body }: { body: string }) {
 
 export function DiscussionSection({ claimId, comments, canComment }: { claimId: string; comments: DiscussionComment[]; canComment: boolean }) {
   const { t } = useTranslation();
-  const fetcher = useFetcher<CommentActionData>();
-  const form = useRef<HTMLFormElement>(null);
+  const fetcher = useFetcher<FormAnswer>();
   const busy = fetcher.state !== "idle";
-  const errors = fetcher.data && !fetcher.data.ok ? fetcher.data.errors.body : undefined;
-  const ids = { title: `discussion-${claimId}`, body: `comment-body-${claimId}`, help: `comment-help-${claimId}`, error: `comment-error-${claimId}` };
-
-  // A saved comment empties the form; a refused one keeps what was typed.
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok) form.current?.reset();
-  }, [fetcher.state, fetcher.data]);
+  // A saved comment empties the form (the reply says reset); a refused one keeps what was typed.
+  const [form, fields] = useSchemaForm(AddComment, { id: `comment-${claimId}`, lastResult: fetcher.data?.result });
+  const title = `discussion-${claimId}`;
 
   return (
-    <section className="panel discussion" aria-labelledby={ids.title}>
-      <h2 id={ids.title}>
+    <section className="panel discussion" aria-labelledby={title}>
+      <h2 id={title}>
         {t("discussion.title")} <span className="count">{t("discussion.count", { count: comments.length })}</span>
       </h2>
       {comments.length ? (
@@ -72,28 +69,9 @@ export function DiscussionSection({ claimId, comments, canComment }: { claimId: 
         <p className="muted">{t("discussion.empty")}</p>
       )}
       {canComment ? (
-        <fetcher.Form ref={form} method="post" action={`/claims/${claimId}/comments`} className="stack discussion__form">
+        <fetcher.Form method="post" action={`/claims/${claimId}/comments`} {...getFormProps(form)} className="stack discussion__form">
           <input type="hidden" name="intent" value="add" />
-          <div className="field">
-            <label htmlFor={ids.body}>{t("discussion.label")}</label>
-            <textarea
-              id={ids.body}
-              name="body"
-              rows={3}
-              required
-              maxLength={commentMaxLength}
-              aria-invalid={errors ? true : undefined}
-              aria-describedby={errors ? `${ids.help} ${ids.error}` : ids.help}
-            />
-            <p className="field__help" id={ids.help}>
-              {t("discussion.mentionHelp")}
-            </p>
-            {errors?.length ? (
-              <p className="field__error" id={ids.error}>
-                {errors.map((key) => t(key, { max: commentMaxLength })).join(" ")}
-              </p>
-            ) : null}
-          </div>
+          <TextareaField label={t("discussion.label")} meta={fields.body} help={t("discussion.mentionHelp")} errorValues={{ max: commentMaxLength }} />
           <div>
             <SubmitButton busy={busy}>{t("discussion.submit")}</SubmitButton>
           </div>

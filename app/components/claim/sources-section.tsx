@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
-import type { SourceActionData } from "~/routes/claims.$claimId.sources";
+import { sourceKinds, sourceLimits, sourceStances, type SourceActionData } from "~/sources/source-form";
 import type { SourceListItem } from "~/sources/sources.server";
 import { useNewsroomClock } from "../clock";
 import { Alert, LabelledField } from "../ui";
@@ -18,8 +18,6 @@ export type SourceSectionItem = Omit<SourceListItem, "createdAt" | "snapshot"> &
 
 export type SourcesSectionProps = { claimId: string; sources: SourceSectionItem[]; canEdit: boolean };
 
-const kinds = ["OFFICIAL_DOCUMENT", "OFFICIAL_STATEMENT", "EXPERT", "DATASET", "MEDIA_REPORT", "SOCIAL_MEDIA_POST", "OTHER"] as const;
-const stances = ["SUPPORTS", "REFUTES", "CONTEXT"] as const;
 const knownFailures = new Set([
   "invalid_url",
   "unsupported_scheme",
@@ -191,18 +189,18 @@ function AddSourceForm({ claimId }: { claimId: string }) {
         </Alert>
       ) : null}
       <LabelledField id={id("url")} label={t("sources.form.url")} help={t("sources.form.urlHelp")}>
-        <input id={id("url")} name="url" type="url" required maxLength={2048} inputMode="url" aria-invalid={invalid("url")} aria-describedby={`${id("url")}-help`} />
+        <input id={id("url")} name="url" type="url" required maxLength={sourceLimits.url} inputMode="url" aria-invalid={invalid("url")} aria-describedby={`${id("url")}-help`} />
       </LabelledField>
       <div className="grid grid--fields">
         <LabelledField id={id("sourceTitle")} label={t("sources.form.sourceTitle")}>
-          <input id={id("sourceTitle")} name="title" maxLength={300} aria-invalid={invalid("title")} />
+          <input id={id("sourceTitle")} name="title" maxLength={sourceLimits.title} aria-invalid={invalid("title")} />
         </LabelledField>
         <LabelledField id={id("publisher")} label={t("sources.form.publisher")}>
-          <input id={id("publisher")} name="publisher" maxLength={200} aria-invalid={invalid("publisher")} />
+          <input id={id("publisher")} name="publisher" maxLength={sourceLimits.publisher} aria-invalid={invalid("publisher")} />
         </LabelledField>
         <LabelledField id={id("kind")} label={t("sources.form.kind")}>
           <select id={id("kind")} name="kind" defaultValue="OTHER" aria-invalid={invalid("kind")}>
-            {kinds.map((kind) => (
+            {sourceKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`sources.kind.${kind}`)}
               </option>
@@ -211,7 +209,7 @@ function AddSourceForm({ claimId }: { claimId: string }) {
         </LabelledField>
         <LabelledField id={id("stance")} label={t("sources.form.stance")}>
           <select id={id("stance")} name="stance" defaultValue="CONTEXT" aria-invalid={invalid("stance")}>
-            {stances.map((stance) => (
+            {sourceStances.map((stance) => (
               <option key={stance} value={stance}>
                 {t(`sources.stance.${stance}`)}
               </option>
@@ -220,10 +218,10 @@ function AddSourceForm({ claimId }: { claimId: string }) {
         </LabelledField>
       </div>
       <LabelledField id={id("excerpt")} label={t("sources.form.excerpt")} help={t("sources.form.excerptHelp")}>
-        <textarea id={id("excerpt")} name="excerpt" rows={3} maxLength={5000} aria-invalid={invalid("excerpt")} aria-describedby={`${id("excerpt")}-help`} />
+        <textarea id={id("excerpt")} name="excerpt" rows={3} maxLength={sourceLimits.excerpt} aria-invalid={invalid("excerpt")} aria-describedby={`${id("excerpt")}-help`} />
       </LabelledField>
       <LabelledField id={id("note")} label={t("sources.form.note")}>
-        <textarea id={id("note")} name="note" rows={2} maxLength={2000} aria-invalid={invalid("note")} />
+        <textarea id={id("note")} name="note" rows={2} maxLength={sourceLimits.note} aria-invalid={invalid("note")} />
       </LabelledField>
       <p>
         <button type="submit" className="btn btn--primary" disabled={busy}>

@@ -11,16 +11,14 @@ import { Alert, LabelledField } from "~/components/ui";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { canMove } from "~/review/lifecycle";
 import { verdictBasis } from "~/review/verdict-basis";
+import { noteMaxLength, rationaleMaxLength, type VerdictActionData } from "~/review/verdict-form";
 import type { VerdictAbilities, VerdictView } from "~/review/verdicts.server";
-import type { action } from "~/routes/claims.$claimId.verdicts";
 import type { ScaleLabel } from "~/rating-scale/rating-scale.server";
 
 type Dated<T> = Omit<T, "decidedAt" | "createdAt"> & { decidedAt: Date | string | null; createdAt: Date | string };
 export type VerdictItem = Dated<VerdictView>;
 type Rating = Pick<ScaleLabel, "labelEn" | "labelId" | "colour">;
 
-const rationaleMaxLength = 20_000;
-const noteMaxLength = 2_000;
 
 export type VerdictSectionProps = {
   claim: { id: string; status: ClaimStatus; version: number };
@@ -55,7 +53,7 @@ function Rationale({ html }: { html: string | null }) {
 export function VerdictSection({ claim, verdicts, scale, can, viewerId }: VerdictSectionProps) {
   const { t, i18n } = useTranslation();
   // Keyed, so the refusal and the draft survive the section being re-mounted by a reload of the page data.
-  const fetcher = useFetcher<typeof action>({ key: `verdict:${claim.id}` });
+  const fetcher = useFetcher<VerdictActionData>({ key: `verdict:${claim.id}` });
   const revalidator = useRevalidator();
   const result = fetcher.data;
   const draft = result?.draft;

@@ -3,11 +3,12 @@
 // or its failure as plain data (classes do not survive postMessage), then ends. Started by read.server.ts
 // with time and memory limits; loaded through tsx, like the server itself (scripts/start.ts).
 import { parentPort, workerData } from "node:worker_threads";
+import { Refusal } from "~/utils/refusal";
 import { DocumentRefusal } from "./limits";
 
 export type WorkerFailure =
   | { kind: "refusal"; code: DocumentRefusal["code"]; detail: Record<string, number>; message: string }
-  /** An error of the owner's own kind with a code (an ImportError, say): read.server rebuilds it as a DocumentTaskError. */
+  /** A refusal of the owner's own kind (an ImportError, say), its reason as `code`: read.server rebuilds it as a DocumentTaskError. */
   | { kind: "coded"; name: string; code: string; detail?: Record<string, string | number>; message: string }
   | { kind: "error"; message: string };
 
@@ -21,8 +22,8 @@ function failureOf(error: unknown): WorkerFailure {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return { kind: "refusal", code: "unreadable", detail: {}, message: error.message };
   }
-  if (error instanceof Error && typeof (error as { code?: unknown }).code === "string") {
-    const { code, detail } = error as Error & { code: string; detail?: Record<string, string | number> };
+  if (error instanceof Refusal) {
+    const { reason: code, detail } = error as Refusal & { detail?: Record<string, string | number> };
     return detail === undefined ? { kind: "coded", name: error.name, code, message: error.message } : { kind: "coded", name: error.name, code, detail, message: error.message };
   }
   return { kind: "error", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
