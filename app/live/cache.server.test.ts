@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { liveBus, liveChannel, liveReady, publishChange, stopLiveBus } from "./bus.server";
 import { liveCache } from "./cache.server";
 import { everyTopic, topic } from "./topics";
+import { serverEnv } from "~/utils/env.server";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -88,7 +89,7 @@ describe("the live cache", () => {
     await Promise.all([cache.get("a"), cache.get("b"), cache.get("c")]);
     expect(await liveReady(5_000)).toBe(true);
     // Another instance's change, as it arrives on the wire (a bus in this process would name this process).
-    const other = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+    const other = new pg.Client({ connectionString: serverEnv().DATABASE_URL! });
     await other.connect();
     const payload = { t: [topic.article("a")], k: "elsewhere", a: new Date().toISOString(), o: "another-instance" };
     await other.query("SELECT pg_notify($1, $2)", [liveChannel, JSON.stringify(payload)]);
