@@ -93,7 +93,7 @@ describe("a due date on the newsroom's clock", () => {
     const claim = await createClaim(editor, articleId, { start: 0, end: 30 });
     for (const dueAt of ["2026-02-30", "2026-13-01", "5 Desember"]) {
       expect(await assign(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt })).toMatchObject({
-        data: { errors: { dueAt: "clock.badDueDate" } },
+        data: { result: { error: { dueAt: ["clock.badDueDate"] } } },
         init: { status: 400 },
       });
     }
