@@ -1,7 +1,7 @@
 // A claim's history: every audit event about the claim, its assignments, verdicts, sources and
 // comments (their rows carry the claim's id), oldest first, with who did it.
 import { prisma } from "~/db/client.server";
-import { type ClaimAccess, seesLaneItem } from "~/review/claim-access";
+import { type ClaimAccess, seesLaneItem } from "~/auth/claim-access";
 
 export type HistoryEntry = {
   id: string;
@@ -38,7 +38,7 @@ function flaggedBlind(state: unknown) {
 
 /**
  * The claim's history as `viewer` may see it. A blind second review stays blind here too
- * (app/review/claim-access.ts): until the claim is settled, the events of a lane the viewer does not see —
+ * (app/auth/claim-access.ts): until the claim is settled, the events of a lane the viewer does not see —
  * a verdict, comment or source, with its rating, rationale or text — are left out whole.
  */
 export async function claimHistory(claimId: string, viewer: { id: string }, access: ClaimAccess): Promise<HistoryEntry[]> {

@@ -6,7 +6,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { type Actor, assertPermitted } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { isSettled } from "~/review/claim-access";
+import { isSettled } from "~/auth/claim-access";
 import { claimFieldsChangedBy, type ClaimFieldValues, type EditableClaimField, formValues, mergeClaimEdit } from "./merge";
 import { coveringSpan, type Span, splitSpan, trimSpan, wordingFromQuote } from "./spans";
 import { Refusal } from "~/utils/refusal";

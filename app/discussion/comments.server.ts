@@ -1,5 +1,5 @@
 // The discussion on a claim: plain-text comments with @mentions (syntax in ./mentions.ts). Whoever may
-// read the claim may comment (app/review/claim-access.ts: editors and admins on any claim, a reviewer on
+// read the claim may comment (app/auth/claim-access.ts: editors and admins on any claim, a reviewer on
 // the claims currently assigned to them, a blind second reviewer on the claim they review — their comments
 // stay in their blind lane until the claim is settled), and a mention notifies the mentioned person if
 // they, too, may read the comment.
@@ -10,8 +10,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { publishChange } from "~/live/bus.server";
 import { type LiveTopic, topic } from "~/live/topics";
 import { notify } from "~/notifications/notifications.server";
-import type { ClaimAccess } from "~/review/claim-access";
-import { claimAccess, laneFilter } from "~/review/claim-access.server";
+import type { ClaimAccess } from "~/auth/claim-access";
+import { claimAccess, laneFilter } from "~/auth/claim-access.server";
 import { commentMaxLength, hasMentions, matchMentions, parseMentions } from "./mentions";
 import { Refusal } from "~/utils/refusal";
 
@@ -33,14 +33,14 @@ export class CommentRefused extends Refusal<CommentRefusal> {
 /**
  * Who may read a comment in the claim's discussion, to be mentioned in it: holders of read:article:any and,
  * for a comment in the primary lane, the current assignee. A blind reviewer's comment is seen only by the
- * desk until the claim is settled (app/review/claim-access.ts), so only the desk can be mentioned in it.
+ * desk until the claim is settled (app/auth/claim-access.ts), so only the desk can be mentioned in it.
  */
 function readersOf(claimId: string, blind: boolean): Prisma.UserWhereInput {
   const desk: Prisma.UserWhereInput = { role: { permissions: { some: { permission: { action: "read", entity: "article", access: "any" } } } } };
   return blind ? desk : { OR: [desk, { assignments: { some: { claimId, endedAt: null } } }] };
 }
 
-/** The claim and the viewer's access to it (app/review/claim-access.ts), if it exists and they may read it; otherwise null. */
+/** The claim and the viewer's access to it (app/auth/claim-access.ts), if it exists and they may read it; otherwise null. */
 export async function claimReadableBy(viewer: Actor, claimId: string) {
   const found = await claimAccess(viewer, claimId);
   return found ? { id: found.claim.id, articleId: found.claim.articleId, access: found.access } : null;
@@ -118,7 +118,7 @@ export async function addComment(actor: Actor, input: { claimId: string; body: s
 /**
  * The claim's comments the viewer sees, oldest first: until the claim is settled, a blind reviewer only
  * their own, everyone else all but the blind reviewers'. Callers got `access` from claimReadableBy (or
- * app/review/claim-access.server.ts).
+ * app/auth/claim-access.server.ts).
  */
 export function listComments(viewer: Actor, access: ClaimAccess, claimId: string): Promise<CommentView[]> {
   return prisma.comment.findMany({

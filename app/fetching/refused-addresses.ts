@@ -54,27 +54,26 @@ function isRefusedIPv6(address: ipaddr.IPv6): boolean {
   }
 }
 
+/** The address `read` parses, or null when the text is not an address. */
+function readAddress(read: () => ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
 /** True when `ip` must not be contacted: anything but a public unicast address, or not an address at all. */
 export function isRefusedAddress(ip: string): boolean {
-  let address: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    address = ipaddr.parse(ip.trim());
-  } catch {
-    return true;
-  }
-  if (metadataAddresses.has(address.toString())) return true;
+  const address = readAddress(() => ipaddr.parse(ip.trim()));
+  if (!address || metadataAddresses.has(address.toString())) return true;
   return address.kind() === "ipv4" ? isRefusedIPv4(address as ipaddr.IPv4) : isRefusedIPv6(address as ipaddr.IPv6);
 }
 
 /** Link-local and metadata addresses: refused even for allow-listed test hosts. */
 export function isAlwaysRefused(ip: string): boolean {
-  let address: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    address = ipaddr.process(ip.trim());
-  } catch {
-    return true;
-  }
-  if (metadataAddresses.has(address.toString())) return true;
+  const address = readAddress(() => ipaddr.process(ip.trim()));
+  if (!address || metadataAddresses.has(address.toString())) return true;
   return address.kind() === "ipv4" ? address.match(linkLocalV4) : address.match(linkLocalV6);
 }
 

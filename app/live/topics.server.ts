@@ -1,6 +1,6 @@
 // Which live topics (topics.ts) a signed-in user may watch (/events). A topic names what changed, never its
 // content, but even that is only told to people who may read the thing:
-//   claim:<id>                 whoever may read the claim (app/review/claim-access.ts: editors and admins,
+//   claim:<id>                 whoever may read the claim (app/auth/claim-access.ts: editors and admins,
 //                              its assigned reviewer, a blind second reviewer of it)
 //   article:<id>               editors and admins (read:article:any); reviewers only with a current
 //                              assignment on a claim of that article
@@ -13,7 +13,7 @@
 import { userCan } from "~/auth/permissions";
 import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
-import { readableClaimIds } from "~/review/claim-access.server";
+import { readableClaimIds } from "~/auth/claim-access.server";
 import { type LiveTopic, topic } from "./topics";
 
 export const maxTopics = 20;

@@ -3,14 +3,14 @@ import type { Actor } from "~/auth/actor";
 import { claimFields } from "~/claims/claims.server";
 import { paragraphSpans } from "~/claims/spans";
 import { prisma } from "~/db/client.server";
-import { claimAccess } from "./claim-access.server";
+import { claimAccess } from "~/auth/claim-access.server";
 
 async function blindReviewOn() {
   return (await prisma.newsroomSettings.findUnique({ where: { id: 1 }, select: { blindSecondReview: true } }))?.blindSecondReview ?? false;
 }
 
 /**
- * The claim if the viewer may read it (the rule: ./claim-access.ts), with the viewer's access: editors and
+ * The claim if the viewer may read it (the rule: app/auth/claim-access.ts), with the viewer's access: editors and
  * admins any claim, reviewers the ones assigned to them — and blind second reviewers the ones open for
  * their review (what they then see of the others' work is cut by `access`).
  */

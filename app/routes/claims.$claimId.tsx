@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
 import { listComments } from "~/discussion/comments.server";
-import { verdictSection } from "~/review/verdicts.server";
+import { verdictSection } from "~/review/verdict-views.server";
 import { listSources } from "~/sources/sources.server";
 import { PageHeader } from "~/components/ui";
 import { readableClaim } from "~/review/claim-page.server";

@@ -5,7 +5,7 @@
 // Who may change a claim's sources: editors and admins (`update:claim:any`) on any claim, a reviewer
 // (`update:claim:own`) on a claim currently assigned to them or that they review blind — never while the
 // claim is settled (approved or not checkable). Who may see them: whoever may read the claim, each in
-// their lane of the review (app/review/claim-access.ts).
+// their lane of the review (app/auth/claim-access.ts).
 import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/actor";
 import { userCan } from "~/auth/permissions";
@@ -14,8 +14,8 @@ import type { Prisma, SnapshotStatus, SourceKind, SourceStance } from "~/generat
 import { enqueue, nudgeWorker, prepareJobs } from "~/jobs/queue.server";
 import { publishChange } from "~/live/bus.server";
 import { topic } from "~/live/topics";
-import { type ClaimAccess, seesLaneItem } from "~/review/claim-access";
-import { type AccessibleClaim, claimAccess, claimWithAccess, laneFilter } from "~/review/claim-access.server";
+import { type ClaimAccess, seesLaneItem } from "~/auth/claim-access";
+import { type AccessibleClaim, claimAccess, claimWithAccess, laneFilter } from "~/auth/claim-access.server";
 import { canMove, nextStatus } from "~/review/lifecycle";
 import { isUuid } from "~/utils/input";
 import { archiveSourceJob } from "./archive-job.server";
@@ -94,7 +94,7 @@ export function normaliseSourceUrl(raw: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Permissions
 
-// Who may read and change a claim's sources is the one claim-access rule (app/review/claim-access.ts):
+// Who may read and change a claim's sources is the one claim-access rule (app/auth/claim-access.ts):
 // a blind second reviewer adds sources to their own lane, a settled claim's sources stay as they are.
 
 type EditableClaim = AccessibleClaim & { access: ClaimAccess; assigned: boolean };
@@ -116,7 +116,7 @@ async function editableClaim(db: Tx | typeof prisma, actor: Actor, claimId: stri
   return { ...claim, access, assigned: claim.assigneeId === actor.id };
 }
 
-/** Whether `viewer` may see the source (its claim, and its lane of the review: app/review/claim-access.ts). */
+/** Whether `viewer` may see the source (its claim, and its lane of the review: app/auth/claim-access.ts). */
 async function canReadSource(viewer: Actor, source: { claimId: string; blind: boolean; addedById: string }): Promise<boolean> {
   const found = await claimAccess(viewer, source.claimId);
   return found !== null && seesLaneItem(viewer, found.access, { blind: source.blind, authorId: source.addedById });
@@ -293,7 +293,7 @@ export type SourceListItem = {
 /**
  * The claim's sources (not removed) that the viewer sees, oldest first, each with its latest archive
  * attempt: until the claim is settled, a blind reviewer only their own, everyone else all but the blind
- * reviewers'. Callers got `access` from app/review/claim-access.server.ts.
+ * reviewers'. Callers got `access` from app/auth/claim-access.server.ts.
  */
 export async function listSources(viewer: Actor, access: ClaimAccess, claimId: string): Promise<SourceListItem[]> {
   if (!isUuid(claimId)) return [];

@@ -12,7 +12,7 @@ import { action as commentAction } from "~/routes/claims.$claimId.comments";
 import { loader as eventsLoader } from "~/routes/events";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
-import { claimAccess } from "~/review/claim-access.server";
+import { claimAccess } from "~/auth/claim-access.server";
 
 /** The claim's comments as the desk sees them (every lane of the review). */
 async function commentsOf(claimId: string) {

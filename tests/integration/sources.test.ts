@@ -31,7 +31,7 @@ import {
 import { createArticle } from "../support/articles";
 import { newsPageHtml, newsPages, type PageServer, startPageServer } from "../support/page-server";
 import { createPerson } from "../support/people";
-import { claimAccess } from "~/review/claim-access.server";
+import { claimAccess } from "~/auth/claim-access.server";
 
 /** The claim's sources as the desk sees them (every lane of the review). */
 async function sourcesOf(claimId: string) {

@@ -10,20 +10,18 @@ import { TransitionRefused } from "~/review/lifecycle";
 import {
   approveVerdict,
   ClaimConflict,
-  listVerdicts,
   markNotCheckable,
   proposeVerdict,
   reopenClaim,
   returnVerdict,
-  verdictAbilities,
   VerdictRefused,
-  verdictSection,
 } from "~/review/verdicts.server";
+import { listVerdicts, verdictAbilities, verdictSection } from "~/review/verdict-views.server";
 import { verdictBasis } from "~/review/verdict-basis";
 import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/rating-scale/rating-scale.server";
 import { createArticle } from "../support/articles";
 import { createPerson } from "../support/people";
-import { claimAccess } from "~/review/claim-access.server";
+import { claimAccess } from "~/auth/claim-access.server";
 
 type Role = "admin" | "editor" | "reviewer";
 

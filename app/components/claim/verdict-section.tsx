@@ -12,7 +12,7 @@ import type { ClaimStatus } from "~/generated/prisma/enums";
 import { canMove } from "~/review/lifecycle";
 import { verdictBasis } from "~/review/verdict-basis";
 import { noteMaxLength, rationaleMaxLength, type VerdictActionData } from "~/review/verdict-form";
-import type { VerdictAbilities, VerdictView } from "~/review/verdicts.server";
+import type { VerdictAbilities, VerdictView } from "~/review/verdict-views.server";
 import type { ScaleLabel } from "~/rating-scale/rating-scale.server";
 
 type Dated<T> = Omit<T, "decidedAt" | "createdAt"> & { decidedAt: Date | string | null; createdAt: Date | string };
