@@ -11,14 +11,7 @@ import { deskFactCheck } from "./desk-fact-check.server";
 import { factCheckPath, publicBaseUrl } from "./public-url.server";
 import { isUuid } from "~/utils/input";
 
-
 export type ExportFile = { filename: string; body: string };
-
-/**
- * The JSON record's `status` keeps the public name it was first exported with: a withdrawn fact-check is
- * "UNPUBLISHED" there, as records already downloaded and the tools reading them have it.
- */
-const exportedStatus = { PUBLISHED: "PUBLISHED", WITHDRAWN: "UNPUBLISHED" } as const;
 
 /** The article's fact-check (published or since withdrawn) with its current version, or null. */
 async function exportable(articleId: string, origin: string) {
@@ -119,7 +112,7 @@ export async function factCheckJson(articleId: string, origin: string): Promise<
   const record = {
     slug: factCheck.slug,
     url,
-    status: exportedStatus[factCheck.status],
+    status: factCheck.status,
     version: current.version,
     // Oldest first, as a history reads.
     versions: [...factCheck.versions].reverse().map((version) => ({

@@ -145,7 +145,7 @@ describe("publishing in the browser", () => {
       );
     expect((await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir"))?.status()).toBe(200);
     await withdrawing.getByRole("button", { name: "Withdraw now" }).click();
-    await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Unpublished");
+    await expect.poll(() => editor.getByRole("status").first().textContent()).toContain("Withdrawn");
     const gone = await page.goto("/fact-checks/sekolah-rusak-dan-dana-bantuan-banjir");
     expect(gone?.status()).toBe(410);
     expect(await page.locator("main").textContent()).toContain("Artikel asli ternyata satire.");

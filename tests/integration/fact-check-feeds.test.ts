@@ -275,7 +275,7 @@ describe("editors' exports", () => {
 
   it("still export a withdrawn fact-check, marked as such", async () => {
     const record = JSON.parse((await factCheckJson(withdrawn.articleId, servedAt))!.body) as { status: string; version: number };
-    expect(record).toMatchObject({ status: "UNPUBLISHED", version: 1 });
+    expect(record).toMatchObject({ status: "WITHDRAWN", version: 1 });
   });
 
   it("find nothing for an article without a fact-check, or a malformed id", async () => {
