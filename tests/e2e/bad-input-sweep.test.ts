@@ -209,12 +209,15 @@ function send(visitor: Visitor, probe: Probe): Promise<number> {
     if (probe.contentType) headers["Content-Type"] = probe.contentType;
     if (probe.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(probe.body));
     let answered = false;
-    const request = http.request(url, { method: probe.method, headers, agent: false }, (response) => {
+    // A kept-alive connection of its own (`agent: false` would send `Connection: close`).
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const request = http.request(url, { method: probe.method, headers, agent }, (response) => {
       answered = true;
       resolve(response.statusCode ?? 0);
-      request.destroy();
+      agent.destroy();
     });
     request.on("error", (error) => {
+      agent.destroy();
       if (!answered) reject(error);
     });
     request.end(probe.body);
