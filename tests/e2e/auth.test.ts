@@ -1,8 +1,8 @@
 // Accounts and sessions over real HTTP against the production build.
 import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
-import { createInvite } from "../../app/people/invites.server";
+import { prisma } from "~/db/client.server";
+import { createInvite } from "~/people/invites.server";
 import { location, Visitor } from "../support/http";
 import { createPerson, testPassword } from "../support/people";
 

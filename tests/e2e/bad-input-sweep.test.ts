@@ -6,9 +6,9 @@
 import http from "node:http";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import routes from "../../app/routes";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import routes from "~/routes";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { Visitor } from "../support/http";
 import { createArticle } from "../support/articles";
 import { createPerson, testPassword } from "../support/people";

@@ -2,8 +2,8 @@
 // opening the claim page's History tab (HTML, and the loader's `.data` URL) sees nothing of the first review;
 // the workspace's claim actions refuse a claim of another article and change nothing.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { createArticle } from "../support/articles";
 import { Visitor } from "../support/http";
 import { createPerson, testPassword } from "../support/people";

@@ -2,8 +2,8 @@
 // changes (wording, claimant) do not refuse the reviewer's verdict — only a change to the verdict itself
 // would. What the reviewer typed stays through the live update.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { createArticle } from "../support/articles";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { Visitor } from "../support/http";

@@ -3,9 +3,9 @@
 // it all saved.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadActor } from "../../app/auth/actor.server";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import { loadActor } from "~/auth/actor.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { createArticle } from "../support/articles";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { Visitor } from "../support/http";

@@ -4,10 +4,10 @@
 // React report a hydration mismatch, #418), and a due date picked as 5 December reads 5 December.
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadActor } from "../../app/auth/actor.server";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { demoPassword } from "../../app/demo/seed.server";
+import { loadActor } from "~/auth/actor.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { demoPassword } from "~/demo/seed.server";
 import { createArticle } from "../support/articles";
 import { browserTimeZone, gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { createPerson, testPassword } from "../support/people";

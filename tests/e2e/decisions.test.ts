@@ -5,9 +5,9 @@
 // ineligible choice; the reviewer's queue names the article; the workload's counts lead to the claims.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadActor } from "../../app/auth/actor.server";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import { loadActor } from "~/auth/actor.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { seriousViolations, describeViolations } from "../support/axe";
 import { createArticle } from "../support/articles";
 import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";

@@ -2,7 +2,7 @@
 // JavaScript), its Atom and ClaimReview feeds, and the editors' CSV/JSON exports and who may have them.
 // The fact-check is published through the domain functions, straight into the app's database.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
+import { prisma } from "~/db/client.server";
 import { createArticle } from "../support/articles";
 import { gotoHydrated, launchBrowser } from "../support/browser";
 import { publishTestFactCheck } from "../support/fact-checks";

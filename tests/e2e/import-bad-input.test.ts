@@ -1,7 +1,7 @@
 // Bad input to the import, over real HTTP: each case gets its own clear message in the editor's language,
 // and nothing already saved changes (no article is created, none is altered).
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
+import { prisma } from "~/db/client.server";
 import { Visitor } from "../support/http";
 import { createPerson, testPassword } from "../support/people";
 

@@ -2,7 +2,7 @@
 // string of the page (everything that is not data, such as names and email addresses).
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
+import { prisma } from "~/db/client.server";
 import { gotoHydrated, launchBrowser } from "../support/browser";
 import { createPerson, testPassword } from "../support/people";
 

@@ -4,9 +4,9 @@
 // beside the verdict on wide screens and stacks them on narrow ones.
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadActor } from "../../app/auth/actor.server";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import { loadActor } from "~/auth/actor.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { createArticle } from "../support/articles";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { createPerson, testPassword } from "../support/people";

@@ -3,7 +3,7 @@
 // the reader becomes a notification on their open notifications page and in the header badge.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createClaim } from "../../app/claims/claims.server";
+import { createClaim } from "~/claims/claims.server";
 import { startApp, type RunningApp } from "../support/app-server";
 import { createArticle } from "../support/articles";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";

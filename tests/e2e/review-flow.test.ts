@@ -3,8 +3,8 @@
 // reviewer cannot approve → the editor approves; the history tab shows each step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { createArticle } from "../support/articles";
 import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
 import { createPerson, testPassword } from "../support/people";

@@ -2,10 +2,10 @@
 // answers exactly what this table says. A route missing from the table fails the test.
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import routes from "../../app/routes";
+import routes from "~/routes";
 import { location, Visitor } from "../support/http";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { createArticle } from "../support/articles";
 import { createPerson, testPassword } from "../support/people";
 

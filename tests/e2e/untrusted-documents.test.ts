@@ -4,7 +4,7 @@
 // The document is read in a worker thread, which this proves exists and runs in the built app.
 import http from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
+import { prisma } from "~/db/client.server";
 import { Visitor } from "../support/http";
 import { nestedPageHtml } from "../support/page-server";
 import { createPerson, testPassword } from "../support/people";

@@ -1,8 +1,8 @@
 // Articles for tests, created through the same domain function as an import.
 import { randomUUID } from "node:crypto";
-import { importArticle } from "../../app/articles/articles.server";
-import { loadActor } from "../../app/auth/actor.server";
-import { draftFromPaste } from "../../app/articles/import/paste";
+import { importArticle } from "~/articles/articles.server";
+import { loadActor } from "~/auth/actor.server";
+import { draftFromPaste } from "~/articles/import/paste";
 
 export async function createArticle(importerId: string, body?: string) {
   const text =

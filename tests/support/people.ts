@@ -1,8 +1,8 @@
 // People for tests, created in the database the app under test uses.
 import { randomUUID } from "node:crypto";
-import { hashPassword } from "../../app/auth/password.server";
-import type { RoleName } from "../../app/auth/permissions";
-import { prisma } from "../../app/db/client.server";
+import { hashPassword } from "~/auth/password.server";
+import type { RoleName } from "~/auth/permissions";
+import { prisma } from "~/db/client.server";
 
 export const testPassword = "correct horse battery";
 let cachedHash: Promise<string> | undefined;
