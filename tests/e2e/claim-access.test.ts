@@ -4,12 +4,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
-import { createArticle } from "../support/articles";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { Visitor } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
 
 async function signedIn(role: "editor" | "reviewer") {
-  const person = await createPerson(role);
+  const person = await actorOf(role);
   const visitor = new Visitor(inject("appUrl"));
   await visitor.login(person.email, testPassword);
   return { ...person, visitor };

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadActor } from "~/auth/actor.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
-import { createArticle } from "../support/articles";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
-import { createPerson, testPassword } from "../support/people";
 
 type Language = "en" | "id";
 const laptop = { width: 1366, height: 768 };
@@ -24,7 +23,7 @@ afterAll(async () => {
 
 /** A new person of the given role whose interface language is `language`, signed in at the given screen size. */
 async function signedIn(role: "admin" | "editor", language: Language, viewport = laptop): Promise<{ page: Page; person: { id: string } }> {
-  const person = await createPerson(role, { name: role === "admin" ? "Sari Wulandari Kusuma" : "Budi Santoso", language });
+  const person = await actorOf(role, { name: role === "admin" ? "Sari Wulandari Kusuma" : "Budi Santoso", language });
   const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl"), viewport });
   const page = await context.newPage();
   await signInBrowser(page, person.email, testPassword);

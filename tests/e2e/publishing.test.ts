@@ -16,7 +16,7 @@ import { publishFactCheck } from "~/publishing/publication.server";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { claimReviewErrors } from "../support/claim-review-validator";
 import { settledArticle } from "../support/fact-checks";
-import { testPassword } from "../support/people";
+import { testPassword } from "../support/fixtures";
 
 let browser: Browser;
 beforeAll(async () => {

@@ -9,8 +9,7 @@ import { prisma } from "~/db/client.server";
 import { getNewsroom, updateNewsroom } from "~/newsroom/settings.server";
 import { createInvite, revokeInvite } from "~/people/invites.server";
 import { changeRole, setActive } from "~/people/users.server";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, createArticle } from "../support/fixtures";
 
 async function refusal(work: Promise<unknown>) {
   const error = await work.then(
@@ -23,7 +22,7 @@ async function refusal(work: Promise<unknown>) {
 
 describe("domain functions check the permission of the change", () => {
   it("refuses a reviewer the workspace's changes (update:claim:any) and an import (create:article:any), writing nothing", async () => {
-    const [editor, reviewer] = [await createPerson("editor"), await createPerson("reviewer")];
+    const [editor, reviewer] = [await actorOf("editor"), await actorOf("reviewer")];
     const { id: articleId } = await createArticle(editor.id);
     const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
     const audit = await prisma.auditEvent.count();
@@ -47,7 +46,7 @@ describe("domain functions check the permission of the change", () => {
   });
 
   it("refuses an editor the admin's changes: people (update:user:any), invitations (create:invite:any), settings (update:settings:any)", async () => {
-    const [editor, reviewer] = [await createPerson("editor"), await createPerson("reviewer")];
+    const [editor, reviewer] = [await actorOf("editor"), await actorOf("reviewer")];
     expect(await refusal(changeRole(editor, reviewer.id, "editor"))).toBe("update:user:any");
     expect(await refusal(setActive(editor, reviewer.id, false))).toBe("update:user:any");
     expect(await refusal(createInvite(editor, "someone@example.org", "reviewer"))).toBe("create:invite:any");

@@ -4,17 +4,17 @@ import { decodeCursor, encodeCursor, importArticle, listArticles } from "~/artic
 import { draftFromPaste } from "~/articles/import/paste";
 import { validateSessionToken, createSession } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
-import { createPerson } from "../support/people";
+import { actorOf } from "../support/fixtures";
 import { countQueries } from "../support/queries";
 
 async function viewer(role: "editor" | "reviewer") {
-  const person = await createPerson(role);
+  const person = await actorOf(role);
   return (await validateSessionToken(await createSession(person.id, null)))!;
 }
 
 describe("articles", () => {
   it("are found again instead of imported twice (same text or same address)", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const draft = draftFromPaste({ title: "Satu", body: "Harga cabai naik 30 persen pekan ini, kata pedagang.", originalUrl: "https://contoh.example/cabai" });
     const first = await importArticle(editor, draft);
     expect(first.created).toBe(true);
@@ -31,7 +31,7 @@ describe("articles", () => {
   });
 
   it("page through newest first with a keyset cursor, in a fixed number of queries", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const base = Date.UTC(2025, 0, 1);
     await prisma.article.createMany({
       data: Array.from({ length: 57 }, (_, i) => ({
@@ -71,7 +71,7 @@ describe("articles", () => {
   });
 
   it("show reviewers only the articles with claims assigned to them", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const reviewer = await viewer("reviewer");
     const mine = await importArticle(editor, draftFromPaste({ title: "Ditugaskan", body: "Gempa 5,6 SR mengguncang Cianjur, kata BMKG." }));
     await importArticle(editor, draftFromPaste({ title: "Tidak ditugaskan", body: "Inflasi Januari 2,1 persen, kata BPS." }));

@@ -8,12 +8,11 @@ import { AssignmentRefused, assignableReviewers, assignClaims, deskWorkload, rev
 import { liveReady } from "~/live/bus.server";
 import { articleBoard, boardColumnLimit } from "~/review/board.server";
 import { TransitionRefused } from "~/review/lifecycle";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, createArticle } from "../support/fixtures";
 import { countQueries } from "../support/queries";
 
 async function sessionOf(role: "editor" | "reviewer" | "admin") {
-  const person = await createPerson(role);
+  const person = await actorOf(role);
   return (await validateSessionToken(await createSession(person.id, null)))!;
 }
 

@@ -9,19 +9,18 @@ import { listNotifications } from "~/notifications/notifications.server";
 import { waitingDecisionCount, waitingDecisions } from "~/review/decisions.server";
 import { approveVerdict, proposeVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/rating-scale/rating-scale.server";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, createArticle } from "../support/fixtures";
 
 type Role = "admin" | "editor" | "reviewer";
 
 async function person(role: Role, name?: string) {
-  const created = await createPerson(role, name ? { name } : {});
+  const created = await actorOf(role, name ? { name } : {});
   return { ...created, as: () => loadActor(created.id) };
 }
 
 /** A claim on its own article (titled `title`), assigned to `reviewerId` (rows written directly). */
 async function assignedClaim(reviewerId: string, title: string) {
-  const editor = await createPerson("editor");
+  const editor = await actorOf("editor");
   const { id: articleId } = await createArticle(editor.id);
   await prisma.article.update({ where: { id: articleId }, data: { title } });
   const claim = await createClaim(editor, articleId, { start: 0, end: 40 });

@@ -10,8 +10,7 @@ import { mayWatch, parseTopics } from "~/live/topics.server";
 import { listNotifications, markRead, notify, shortExcerpt, unreadCount } from "~/notifications/notifications.server";
 import { action as commentAction } from "~/routes/claims.$claimId.comments";
 import { loader as eventsLoader } from "~/routes/events";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, createArticle } from "../support/fixtures";
 import { claimAccess } from "~/review/claim-access.server";
 
 /** The claim's comments as the desk sees them (every lane of the review). */
@@ -23,7 +22,7 @@ async function commentsOf(claimId: string) {
 type Role = "editor" | "reviewer" | "admin";
 
 async function personWithSession(role: Role, overrides: { email?: string; name?: string } = {}) {
-  const person = await createPerson(role, overrides);
+  const person = await actorOf(role, overrides);
   const token = await createSession(person.id, null);
   const user = (await validateSessionToken(token))!;
   return { ...person, user, token };

@@ -12,8 +12,7 @@ import { updateNewsroom } from "~/newsroom/settings.server";
 import { deskWorkload, reviewerQueue } from "~/review/assignments.server";
 import { articleBoard } from "~/review/board.server";
 import { action as boardAction } from "~/routes/articles.$articleId.board";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, createArticle } from "../support/fixtures";
 
 const serverZone = process.env.TZ;
 beforeAll(() => {
@@ -27,7 +26,7 @@ afterAll(async () => {
 });
 
 async function personWithSession(role: "admin" | "editor" | "reviewer") {
-  const person = await createPerson(role);
+  const person = await actorOf(role);
   return { ...person, token: await createSession(person.id, null) };
 }
 

@@ -13,7 +13,7 @@ import { publishReadiness } from "~/publishing/readiness.server";
 import { PublishRefused } from "~/publishing/refused";
 import { withdrawFactCheck } from "~/publishing/withdrawal.server";
 import { settledArticle } from "../support/fact-checks";
-import { createPerson } from "../support/people";
+import { actorOf } from "../support/fixtures";
 
 const text = {
   headline: "Cek Fakta: Banjir dan Dana Bantuan",
@@ -174,7 +174,7 @@ describe("correcting and withdrawing", () => {
 
   it("two editors correcting at once: exactly one correction lands", async () => {
     const desk = await settledArticle();
-    const second = await actAs((await createPerson("editor")).email);
+    const second = await actAs((await actorOf("editor")).email);
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "koreksi-bersamaan", ...text });
     const outcomes = await Promise.allSettled([
       correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "Koreksi A" }),

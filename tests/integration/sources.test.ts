@@ -28,9 +28,8 @@ import {
   retryArchive,
   SourceRefused,
 } from "~/sources/sources.server";
-import { createArticle } from "../support/articles";
+import { actorOf, createArticle } from "../support/fixtures";
 import { newsPageHtml, newsPages, type PageServer, startPageServer } from "../support/page-server";
-import { createPerson } from "../support/people";
 import { claimAccess } from "~/review/claim-access.server";
 
 /** The claim's sources as the desk sees them (every lane of the review). */
@@ -43,7 +42,7 @@ type Person = Actor & { email: string; name: string };
 
 /** A test person with the permissions their role has in the database (as a session would carry them). */
 async function person(role: "admin" | "editor" | "reviewer"): Promise<Person> {
-  const created = await createPerson(role);
+  const created = await actorOf(role);
   const rows = await prisma.rolePermission.findMany({
     where: { role: { users: { some: { id: created.id } } } },
     select: { permission: { select: { action: true, entity: true, access: true } } },

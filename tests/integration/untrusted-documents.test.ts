@@ -20,9 +20,8 @@ import { archiveSourceJob, sweepPendingSnapshots } from "~/sources/archive-job.s
 import { archiveSnapshot } from "~/sources/archive.server";
 import { addSource } from "~/sources/sources.server";
 import { reloadServerEnv } from "~/utils/env.server";
-import { createArticle } from "../support/articles";
+import { actorOf, createArticle } from "../support/fixtures";
 import { nestedPageHtml, type PageServer, startPageServer } from "../support/page-server";
-import { createPerson } from "../support/people";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const nested = nestedPageHtml(1024 * 1024);
@@ -37,7 +36,7 @@ async function importFailure(draft: Promise<unknown>): Promise<ImportError> {
 }
 
 async function editor(): Promise<Actor> {
-  const created = await createPerson("editor");
+  const created = await actorOf("editor");
   const rows = await prisma.rolePermission.findMany({
     where: { role: { users: { some: { id: created.id } } } },
     select: { permission: { select: { action: true, entity: true, access: true } } },

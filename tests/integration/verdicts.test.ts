@@ -21,14 +21,13 @@ import {
 } from "~/review/verdicts.server";
 import { verdictBasis } from "~/review/verdict-basis";
 import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/rating-scale/rating-scale.server";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, createArticle } from "../support/fixtures";
 import { claimAccess } from "~/review/claim-access.server";
 
 type Role = "admin" | "editor" | "reviewer";
 
 async function person(role: Role) {
-  const created = await createPerson(role);
+  const created = await actorOf(role);
   return { ...created, as: () => loadActor(created.id) };
 }
 
@@ -39,7 +38,7 @@ async function makeRole(userId: string, role: Role) {
 
 /** A claim assigned to `reviewerId` (Assignment row and ASSIGNED status written directly). */
 async function assignedClaim(reviewerId: string) {
-  const editor = await createPerson("editor");
+  const editor = await actorOf("editor");
   const { id: articleId } = await createArticle(editor.id);
   const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
   await prisma.assignment.create({ data: { claimId: claim.id, reviewerId, assignedById: editor.id } });
@@ -333,7 +332,7 @@ describe("verdict conflicts only when they are real", () => {
     const { falseLabel } = await labels();
     const reviewer = await person("reviewer");
     const first = await person("editor");
-    const second = await createPerson("editor", { name: "Dewi Anggraini" });
+    const second = await actorOf("editor", { name: "Dewi Anggraini" });
     const claim = await assignedClaim(reviewer.id);
     await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
     const firstPage = await pageBasis(await first.as(), claim.id);
@@ -350,7 +349,7 @@ describe("verdict conflicts only when they are real", () => {
     const { falseLabel, trueLabel } = await labels();
     await setBlindReview(true);
     const reviewer = await person("reviewer");
-    const blindReviewer = await createPerson("reviewer", { name: "Nadia Putri" });
+    const blindReviewer = await actorOf("reviewer", { name: "Nadia Putri" });
     const editor = await person("editor");
     const claim = await assignedClaim(reviewer.id);
     const reviewerPage = await pageBasis(await reviewer.as(), claim.id);
@@ -360,7 +359,7 @@ describe("verdict conflicts only when they are real", () => {
     await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...reviewerPage, ratingId: falseLabel.id, rationale: "Keliru." });
     const editorPage = await pageBasis(await editor.as(), claim.id);
     // A second blind reviewer rates after the editor's page was loaded: the approval must not skip it.
-    const late = await createPerson("reviewer", { name: "Agus Setiawan" });
+    const late = await actorOf("reviewer", { name: "Agus Setiawan" });
     await proposeVerdict(await loadActor(late.id), { claimId: claim.id, ...(await pageBasis(await loadActor(late.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar juga.", blind: true });
     const error = await approveVerdict(await editor.as(), { claimId: claim.id, ...editorPage }).catch((caught: unknown) => caught);
     expect((error as ClaimConflict).detail).toEqual({ fields: ["verdict"], by: { id: late.id, name: "Agus Setiawan" } });
@@ -383,7 +382,7 @@ describe("rating scale", () => {
   });
 
   it("renames a label in use (verdicts show the new wording) but refuses to delete it", async () => {
-    const admin = await loadActor((await createPerson("admin")).id);
+    const admin = await loadActor((await actorOf("admin")).id);
     const reviewer = await person("reviewer");
     const claim = await assignedClaim(reviewer.id);
     const { misleading } = await labels();
@@ -401,8 +400,8 @@ describe("rating scale", () => {
   });
 
   it("adds, reorders and deletes unused labels with unique values; only admins may", async () => {
-    const admin = await loadActor((await createPerson("admin")).id);
-    const editor = await loadActor((await createPerson("editor")).id);
+    const admin = await loadActor((await actorOf("admin")).id);
+    const editor = await loadActor((await actorOf("editor")).id);
     const added = await addLabel(admin, { labelEn: "Satire", labelId: "Satire atau parodi", colour: "#5a3e8c" });
     const values = (await listScaleLabels()).map((l) => l.value);
     expect(added.value).toBe(Math.max(...values));

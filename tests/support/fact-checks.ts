@@ -11,7 +11,7 @@ import { publishFactCheck } from "~/publishing/publication.server";
 import { assignClaims } from "~/review/assignments.server";
 import { approveVerdict, markNotCheckable, proposeVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/rating-scale/rating-scale.server";
-import { createPerson } from "./people";
+import { actorOf } from "./fixtures";
 
 export type ClaimToCheck = {
   /** Words of the article body; the claim is made from their span. */
@@ -50,9 +50,9 @@ export async function settledArticle(
 ) {
   const claims = options.claims ?? floodClaims;
   const [editorRow, approverRow, reviewerRow] = await Promise.all([
-    createPerson("editor"),
-    createPerson("editor"),
-    createPerson("reviewer"),
+    actorOf("editor"),
+    actorOf("editor"),
+    actorOf("reviewer"),
   ]);
   const [editor, approver, reviewer] = await Promise.all([actAs(editorRow.email), actAs(approverRow.email), actAs(reviewerRow.email)]);
   const outcome = await importArticle(
