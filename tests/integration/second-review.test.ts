@@ -17,12 +17,7 @@ import { loader as eventsLoader } from "~/routes/events";
 import { createRequestContext } from "~/server/request-context";
 import { activeScale } from "~/rating-scale/rating-scale.server";
 import { addSource } from "~/sources/sources.server";
-import { actorOf, createArticle } from "../support/fixtures";
-
-async function sessionOf(role: "editor" | "reviewer") {
-  const person = await actorOf(role);
-  return (await validateSessionToken(await createSession(person.id, null)))!;
-}
+import { actorOf, createArticle, sessionOf } from "../support/fixtures";
 
 // The job queue and the listening connection must close before the test database is dropped.
 afterAll(async () => {
