@@ -2,11 +2,11 @@
 // sign-in page and the desk's main pages, in both interface languages, for the demo newsroom's people.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
-import { sampleFactCheckSlug } from "../../app/demo/published";
-import { demoPassword } from "../../app/demo/seed.server";
-import { withdrawFactCheck } from "../../app/publishing/withdrawal.server";
-import type { Prisma } from "../../app/generated/prisma/client";
+import { prisma } from "~/db/client.server";
+import { sampleFactCheckSlug } from "~/demo/published";
+import { demoPassword } from "~/demo/seed.server";
+import { withdrawFactCheck } from "~/publishing/withdrawal.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { describeViolations, seriousViolations } from "../support/axe";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { publishTestFactCheck } from "../support/fact-checks";

@@ -1,16 +1,16 @@
 // Accounts and sessions over real HTTP against the production build.
 import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
-import { createInvite } from "../../app/people/invites.server";
+import { prisma } from "~/db/client.server";
+import { createInvite } from "~/people/invites.server";
 import { location, Visitor } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
+import { actorOf, testPassword } from "../support/fixtures";
 
 const baseUrl = () => inject("appUrl");
 
 describe("signing in", () => {
   it("sends anonymous visitors of any app page to /login and back to the page afterwards", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     const visitor = new Visitor(baseUrl());
     const response = await visitor.get("/account?tab=sessions");
     expect(response.status).toBe(302);
@@ -23,14 +23,14 @@ describe("signing in", () => {
   });
 
   it("never redirects to another site after signing in", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     const visitor = new Visitor(baseUrl());
     const login = await visitor.post("/login", { email: person.email, password: testPassword, redirectTo: "//evil.example/x" });
     expect(location(login)).toBe("/dashboard");
   });
 
   it("keeps the Location of sign-in and language switches on this site for a target browsers read as //evil.example", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     // The raw header: a browser drops the tab and follows "/\t/evil.example" to //evil.example.
     const login = await new Visitor(baseUrl()).post("/login", { email: person.email, password: testPassword, redirectTo: "/\t/evil.example" });
     expect(login.status).toBe(302);
@@ -43,7 +43,7 @@ describe("signing in", () => {
   });
 
   it("sets an HttpOnly, SameSite=Lax, Secure session cookie in production", async () => {
-    const person = await createPerson("reviewer");
+    const person = await actorOf("reviewer");
     const response = await new Visitor(baseUrl()).login(person.email, testPassword);
     const cookie = response.headers.getSetCookie().find((line) => line.startsWith("factdesk_session="));
     expect(cookie).toBeDefined();
@@ -54,7 +54,7 @@ describe("signing in", () => {
   });
 
   it("says the same thing for an unknown email and a wrong password", async () => {
-    const person = await createPerson("reviewer");
+    const person = await actorOf("reviewer");
     const visitor = new Visitor(baseUrl(), { "Accept-Language": "en" });
     const unknown = await visitor.post("/login", { email: "nobody-here@test.example", password: "whatever it is" });
     const wrong = await visitor.post("/login", { email: person.email, password: "not the password" });
@@ -66,7 +66,7 @@ describe("signing in", () => {
   });
 
   it("refuses the 11th wrong password in 15 minutes for one account, saying when to try again", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     const visitor = new Visitor(baseUrl(), { "Accept-Language": "en" });
     for (let attempt = 1; attempt <= 10; attempt++) {
       const response = await visitor.post("/login", { email: person.email, password: `wrong ${attempt}` });
@@ -84,14 +84,14 @@ describe("signing in", () => {
     const indonesian = await new Visitor(baseUrl(), { "Accept-Language": "id-ID,id;q=0.9" }).post("/login", { email: person.email, password: testPassword });
     expect(await indonesian.text()).toContain("Terlalu banyak percobaan gagal");
     // Other accounts are not affected.
-    const other = await createPerson("editor");
+    const other = await actorOf("editor");
     expect((await new Visitor(baseUrl()).post("/login", { email: other.email, password: testPassword })).status).toBe(302);
   });
 });
 
 describe("sign-in throttling that cannot lock the owner out", () => {
   it("lets the owner's browser (device cookie) sign in after an attacker's 12 wrong passwords, while the attacker stays paused", async () => {
-    const owner = await createPerson("admin");
+    const owner = await actorOf("admin");
     const ownerBrowser = new Visitor(baseUrl(), { "Accept-Language": "en" });
     await ownerBrowser.login(owner.email, testPassword);
     const device = ownerBrowser.cookie("factdesk_device");
@@ -130,7 +130,7 @@ describe("sign-in throttling that cannot lock the owner out", () => {
 
 describe("invitations", () => {
   it("accepted by several people at once: exactly one account, the others a clear 410, no 500", async () => {
-    const admin = await createPerson("admin");
+    const admin = await actorOf("admin");
     const email = `rebutan-${Date.now()}@test.example`;
     const invite = await createInvite(admin, email, "reviewer");
     if (!invite.ok) throw new Error("invite refused");
@@ -146,7 +146,7 @@ describe("invitations", () => {
   });
 
   it("builds the invitation link on APP_URL, whatever Host the request names", async () => {
-    const admin = await createPerson("admin");
+    const admin = await actorOf("admin");
     const desk = new Visitor(baseUrl());
     await desk.login(admin.email, testPassword);
     const forged = "evil.example";
@@ -184,7 +184,7 @@ describe("invitations", () => {
 
 describe("cross-origin requests", () => {
   it("refuses a POST from another origin with 403, and one without Origin", async () => {
-    const person = await createPerson("admin");
+    const person = await actorOf("admin");
     const visitor = new Visitor(baseUrl());
     await visitor.login(person.email, testPassword);
     const before = await prisma.newsroomSettings.findUnique({ where: { id: 1 } });
@@ -201,7 +201,7 @@ describe("cross-origin requests", () => {
 
 describe("sessions", () => {
   it("stores only a hash of the secret: the cookie's token is nowhere in the session table", async () => {
-    const person = await createPerson("reviewer");
+    const person = await actorOf("reviewer");
     const visitor = new Visitor(baseUrl());
     await visitor.login(person.email, testPassword);
     const token = decodeURIComponent(visitor.cookie("factdesk_session")!);
@@ -220,7 +220,7 @@ describe("sessions", () => {
   });
 
   it("signs out: the session ends on the server, not just in the browser", async () => {
-    const person = await createPerson("reviewer");
+    const person = await actorOf("reviewer");
     const visitor = new Visitor(baseUrl());
     await visitor.login(person.email, testPassword);
     const token = visitor.cookie("factdesk_session")!;
@@ -230,7 +230,7 @@ describe("sessions", () => {
   });
 
   it("'sign out everywhere' ends every other session at once and keeps this one", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     const laptop = new Visitor(baseUrl());
     const phone = new Visitor(baseUrl());
     const tablet = new Visitor(baseUrl());
@@ -246,8 +246,8 @@ describe("sessions", () => {
   });
 
   it("deactivating an account ends its sessions at once and stops it signing in", async () => {
-    const admin = await createPerson("admin");
-    const reviewer = await createPerson("reviewer");
+    const admin = await actorOf("admin");
+    const reviewer = await actorOf("reviewer");
     const adminDesk = new Visitor(baseUrl());
     const reviewerDesk = new Visitor(baseUrl());
     await adminDesk.login(admin.email, testPassword);
@@ -266,8 +266,8 @@ describe("sessions", () => {
   });
 
   it("a role change takes effect on the next request", async () => {
-    const admin = await createPerson("admin");
-    const editor = await createPerson("editor");
+    const admin = await actorOf("admin");
+    const editor = await actorOf("editor");
     const adminDesk = new Visitor(baseUrl());
     const editorDesk = new Visitor(baseUrl());
     await adminDesk.login(admin.email, testPassword);
@@ -280,7 +280,7 @@ describe("sessions", () => {
 
 describe("pages for people without access", () => {
   it("shows a reviewer who opens /admin/users a readable 403 page inside the desk", async () => {
-    const reviewer = await createPerson("reviewer");
+    const reviewer = await actorOf("reviewer");
     const visitor = new Visitor(baseUrl(), { "Accept-Language": "en" });
     await visitor.login(reviewer.email, testPassword);
     const response = await visitor.get("/admin/users");

@@ -6,12 +6,11 @@
 import http from "node:http";
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import routes from "../../app/routes";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import routes from "~/routes";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { Visitor } from "../support/http";
-import { createArticle } from "../support/articles";
-import { createPerson, testPassword } from "../support/people";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 
 type Who = "anonymous" | "reviewer" | "editor" | "admin";
 const everyone: Who[] = ["anonymous", "reviewer", "editor", "admin"];
@@ -355,7 +354,7 @@ describe("bad-input sweep", () => {
 
   beforeAll(async () => {
     const baseUrl = inject("appUrl");
-    const importer = await createPerson("editor");
+    const importer = await actorOf("editor");
     ids.article = (await createArticle(importer.id)).id;
     ids.claim = (await createClaim(importer, ids.article, { start: 0, end: 10 })).id;
     const snapshot = { status: "ARCHIVED" as const, httpStatus: 200, sha256: "0".repeat(64), text: "Arsip", sanitizedHtml: "<p>Arsip</p>", fetchedAt: new Date() };
@@ -369,7 +368,7 @@ describe("bad-input sweep", () => {
     ids.token = "not-a-real-token";
     visitors.anonymous = new Visitor(baseUrl);
     for (const role of ["reviewer", "editor", "admin"] as const) {
-      const person = await createPerson(role);
+      const person = await actorOf(role);
       if (role === "reviewer") ids.reviewer = person.id;
       visitors[role] = new Visitor(baseUrl);
       await visitors[role].login(person.email, testPassword);

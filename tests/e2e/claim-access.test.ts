@@ -2,14 +2,13 @@
 // opening the claim page's History tab (HTML, and the loader's `.data` URL) sees nothing of the first review;
 // the workspace's claim actions refuse a claim of another article and change nothing.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { createArticle } from "../support/articles";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { Visitor } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
 
 async function signedIn(role: "editor" | "reviewer") {
-  const person = await createPerson(role);
+  const person = await actorOf(role);
   const visitor = new Visitor(inject("appUrl"));
   await visitor.login(person.email, testPassword);
   return { ...person, visitor };

@@ -2,12 +2,11 @@
 // changes (wording, claimant) do not refuse the reviewer's verdict — only a change to the verdict itself
 // would. What the reviewer typed stays through the live update.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { createArticle } from "../support/articles";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { Visitor } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
@@ -19,8 +18,8 @@ afterAll(async () => {
 
 describe("claim page conflicts", () => {
   it("a reviewer whose page showed the editor's change live proposes the verdict without a conflict", async () => {
-    const editor = await createPerson("editor", { name: "Budi Santoso" });
-    const reviewer = await createPerson("reviewer");
+    const editor = await actorOf("editor", { name: "Budi Santoso" });
+    const reviewer = await actorOf("reviewer");
     const { id: articleId } = await createArticle(editor.id);
     const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
     await prisma.assignment.create({ data: { claimId: claim.id, reviewerId: reviewer.id, assignedById: editor.id } });
@@ -63,9 +62,9 @@ describe("claim page conflicts", () => {
   });
 
   it("a decision on a verdict another editor decided meanwhile is refused, naming the verdict and that editor", async () => {
-    const editor = await createPerson("editor");
-    const other = await createPerson("editor", { name: "Dewi Anggraini" });
-    const reviewer = await createPerson("reviewer");
+    const editor = await actorOf("editor");
+    const other = await actorOf("editor", { name: "Dewi Anggraini" });
+    const reviewer = await actorOf("reviewer");
     const { id: articleId } = await createArticle(editor.id);
     const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
     await prisma.assignment.create({ data: { claimId: claim.id, reviewerId: reviewer.id, assignedById: editor.id } });

@@ -3,13 +3,12 @@
 // it all saved.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadActor } from "../../app/auth/actor.server";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { createArticle } from "../support/articles";
+import { loadActor } from "~/auth/actor.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { Visitor } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
@@ -52,7 +51,7 @@ async function selectWithKeyboard(page: Page, fragment: string) {
 
 describe("claims workspace", () => {
   it("imports by URL, accepts suggestions, claims a selected fragment, edits it, and keeps it all", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -114,8 +113,8 @@ describe("claims workspace", () => {
   });
 
   it("refuses a stale save with a message and keeps what the editor typed", async () => {
-    const editor = await createPerson("editor");
-    const otherEditor = await createPerson("editor", { name: "Dewi Anggraini" });
+    const editor = await actorOf("editor");
+    const otherEditor = await actorOf("editor", { name: "Dewi Anggraini" });
     // An article of its own, with a claim still under review (a settled one is refused whatever its version,
     // decision 0014), so that no other test's articles decide what this one opens.
     const { id: articleId, a, b } = await articleWithClaims(editor.id);
@@ -184,7 +183,7 @@ const claimRow = (id: string) => prisma.claim.findUniqueOrThrow({ where: { id },
 
 describe("a claim's wording is never overwritten by another claim's", () => {
   it("create from a selection → open another claim → set its claimant only → save: its wording stays its own", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const { id, a, b } = await articleWithClaims(editor.id);
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
     const page = await context.newPage();
@@ -213,7 +212,7 @@ describe("a claim's wording is never overwritten by another claim's", () => {
   });
 
   it("claim A → claim B → save B's claimant: both wordings intact", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const { id, a, b } = await articleWithClaims(editor.id);
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
     const page = await context.newPage();
@@ -234,7 +233,7 @@ describe("a claim's wording is never overwritten by another claim's", () => {
   });
 
   it("keeps text typed right after a full page load, before the page has come alive", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const { id, a } = await articleWithClaims(editor.id);
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
     const page = await context.newPage();
@@ -262,8 +261,8 @@ describe("a claim's wording is never overwritten by another claim's", () => {
   });
 
   it("someone else's change to the same claim arriving live keeps what the editor is typing, and saving keeps theirs", async () => {
-    const editor = await createPerson("editor");
-    const other = await createPerson("editor", { name: "Dewi Anggraini" });
+    const editor = await actorOf("editor");
+    const other = await actorOf("editor", { name: "Dewi Anggraini" });
     const { id, a } = await articleWithClaims(editor.id);
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
     const page = await context.newPage();

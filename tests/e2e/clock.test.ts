@@ -4,13 +4,12 @@
 // React report a hydration mismatch, #418), and a due date picked as 5 December reads 5 December.
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadActor } from "../../app/auth/actor.server";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { demoPassword } from "../../app/demo/seed.server";
-import { createArticle } from "../support/articles";
+import { loadActor } from "~/auth/actor.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { demoPassword } from "~/demo/seed.server";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { browserTimeZone, gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
-import { createPerson, testPassword } from "../support/people";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -142,7 +141,7 @@ describe("the newsroom's clock in the browser", () => {
 
   it("keeps a due date picked as 5 December on 5 December, whatever the browser's zone", { timeout: 180_000 }, async () => {
     const editor = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
-    const reviewer = await createPerson("reviewer", { name: "Reviewer Clock" });
+    const reviewer = await actorOf("reviewer", { name: "Reviewer Clock" });
     const { id: articleId } = await createArticle(editor.id, "Pemerintah menyebut 4.500 rumah rusak akibat banjir di Bekasi pada Senin.");
     const body = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).body;
     const fragment = "4.500 rumah rusak akibat banjir di Bekasi";

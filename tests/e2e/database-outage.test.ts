@@ -2,9 +2,9 @@
 // time limit with the "database unavailable, nothing was saved" page in the reader's language — 503, never a
 // generic 500 and never a request hanging for the whole stall — and the desk recovers when the database does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleFactCheckSlug } from "../../app/demo/published";
-import { demoPassword } from "../../app/demo/seed.server";
-import { applyMigrations } from "../../app/db/migrate.server";
+import { sampleFactCheckSlug } from "~/demo/published";
+import { demoPassword } from "~/demo/seed.server";
+import { applyMigrations } from "~/db/migrate.server";
 import { type RunningApp, startApp } from "../support/app-server";
 import { Visitor } from "../support/http";
 import { createDatabase, dropDatabase, withClient } from "../support/postgres";

@@ -5,14 +5,13 @@
 // ineligible choice; the reviewer's queue names the article; the workload's counts lead to the claims.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadActor } from "../../app/auth/actor.server";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
+import { loadActor } from "~/auth/actor.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
 import { seriousViolations, describeViolations } from "../support/axe";
-import { createArticle } from "../support/articles";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
 import { Visitor } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,11 +57,11 @@ async function proposeIn(page: Page, claimId: string, rationale: string) {
 describe("the decisions queue", () => {
   it("shows a proposed verdict to the other editors — navigation count, dashboard, notification naming the article — never to the proposer", async () => {
     const [deciding, watching] = [
-      await createPerson("editor", { name: "Editor Wulan" }),
-      await createPerson("editor", { name: "Editor Bayu" }),
+      await actorOf("editor", { name: "Editor Wulan" }),
+      await actorOf("editor", { name: "Editor Bayu" }),
     ];
-    const admin = await createPerson("admin", { name: "Admin Tari" });
-    const reviewer = await createPerson("reviewer", { name: "Reviewer Sinta" });
+    const admin = await actorOf("admin", { name: "Admin Tari" });
+    const reviewer = await actorOf("reviewer", { name: "Reviewer Sinta" });
     const title = "Subsidi pupuk 2025 dipangkas";
     const { articleId, claims } = await articleWithClaims(deciding.id, title, [
       "Subsidi pupuk dipangkas 30 persen",
@@ -146,9 +145,9 @@ describe("the decisions queue", () => {
 
 describe("assigning", () => {
   it("offers reviewers with their open and overdue claims, nothing preselected; refuses an empty or ineligible choice; the queue and workload name the article", async () => {
-    const editor = await createPerson("editor", { name: "Editor Ratna" });
-    const busy = await createPerson("reviewer", { name: "Reviewer Tono" });
-    await createPerson("reviewer", { name: "Reviewer Umi" });
+    const editor = await actorOf("editor", { name: "Editor Ratna" });
+    const busy = await actorOf("reviewer", { name: "Reviewer Tono" });
+    await actorOf("reviewer", { name: "Reviewer Umi" });
     const earlier = await articleWithClaims(editor.id, "Harga cabai di Jakarta", ["Harga cabai naik dua kali lipat"]);
     await assign(earlier.claims[0]!.id, busy.id, editor.id, new Date(Date.now() - 86_400_000));
     // Same wording on two articles: only the article tells them apart.

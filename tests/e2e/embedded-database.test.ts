@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sampleFactCheckSlug } from "../../app/demo/published";
+import { sampleFactCheckSlug } from "~/demo/published";
 import { projectRoot, type RunningApp, startApp } from "../support/app-server";
 import { Visitor } from "../support/http";
 

@@ -2,12 +2,11 @@
 // JavaScript), its Atom and ClaimReview feeds, and the editors' CSV/JSON exports and who may have them.
 // The fact-check is published through the domain functions, straight into the app's database.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
-import { createArticle } from "../support/articles";
+import { prisma } from "~/db/client.server";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser } from "../support/browser";
 import { publishTestFactCheck } from "../support/fact-checks";
 import { Visitor, location } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
 
 let published: Awaited<ReturnType<typeof publishTestFactCheck>>;
 const headline = "Keliru: pengerahan <pasukan> & kapal ke Natuna dibatalkan";
@@ -23,7 +22,7 @@ beforeAll(async () => {
 });
 
 async function signedIn(role: "reviewer" | "editor") {
-  const person = await createPerson(role);
+  const person = await actorOf(role);
   const visitor = new Visitor(inject("appUrl"));
   await visitor.login(person.email, testPassword);
   return visitor;
@@ -141,7 +140,7 @@ describe("editors' exports", () => {
 
   it("answer 404 to an editor for an article that has no fact-check", async () => {
     const editor = await signedIn("editor");
-    const importer = await createPerson("editor");
+    const importer = await actorOf("editor");
     const { id: articleId } = await createArticle(importer.id);
     expect(await prisma.factCheck.count({ where: { articleId } })).toBe(0);
     for (const format of ["csv", "json"]) expect((await editor.get(`/articles/${articleId}/fact-check.${format}`)).status).toBe(404);

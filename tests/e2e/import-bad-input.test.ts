@@ -1,9 +1,9 @@
 // Bad input to the import, over real HTTP: each case gets its own clear message in the editor's language,
 // and nothing already saved changes (no article is created, none is altered).
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
+import { prisma } from "~/db/client.server";
 import { Visitor } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
+import { actorOf, testPassword } from "../support/fixtures";
 
 type Submit = { intent: "paste"; title?: string; body: string } | { intent: "url"; url: string } | { intent: "file"; name: string; type: string; bytes: Uint8Array };
 type Case = { name: string; submit: Submit | (() => Submit); code: string; message: RegExp; status?: number };
@@ -64,7 +64,7 @@ describe("import: bad input", () => {
   let snapshot: () => Promise<string>;
 
   beforeAll(async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     editor = new Visitor(inject("appUrl"), { "Accept-Language": "en" });
     await editor.login(person.email, testPassword);
     snapshot = async () =>
@@ -103,7 +103,7 @@ describe("import: bad input", () => {
   });
 
   it("answers in Bahasa Indonesia for an Indonesian editor", async () => {
-    const person = await createPerson("editor", { language: "id" });
+    const person = await actorOf("editor", { language: "id" });
     const indonesian = new Visitor(inject("appUrl"));
     await indonesian.login(person.email, testPassword);
     const response = await indonesian.request("/articles/new", { method: "POST", body: form({ intent: "url", url: "http://169.254.169.254/" }), headers: { Origin: new URL(inject("appUrl")).origin } });
@@ -114,7 +114,7 @@ describe("import: bad input", () => {
 describe("import: unusual but valid input", () => {
   let editor: Visitor;
   beforeAll(async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     editor = new Visitor(inject("appUrl"), { "Accept-Language": "en" });
     await editor.login(person.email, testPassword);
   });

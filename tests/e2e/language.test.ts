@@ -2,9 +2,9 @@
 // string of the page (everything that is not data, such as names and email addresses).
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
+import { prisma } from "~/db/client.server";
 import { gotoHydrated, launchBrowser } from "../support/browser";
-import { createPerson, testPassword } from "../support/people";
+import { actorOf, testPassword } from "../support/fixtures";
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
@@ -77,7 +77,7 @@ function isData(text: string, data: Set<string>) {
 
 describe("interface language", () => {
   it("signs in and switches every visible string of each page to Bahasa Indonesia", async () => {
-    const admin = await createPerson("admin", { name: "Rahmat Hidayat" });
+    const admin = await actorOf("admin", { name: "Rahmat Hidayat" });
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl") });
     const page = await context.newPage();
     const errors: string[] = [];

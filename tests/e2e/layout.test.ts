@@ -4,12 +4,11 @@
 // beside the verdict on wide screens and stacks them on narrow ones.
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadActor } from "../../app/auth/actor.server";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { createArticle } from "../support/articles";
+import { loadActor } from "~/auth/actor.server";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
-import { createPerson, testPassword } from "../support/people";
 
 type Language = "en" | "id";
 const laptop = { width: 1366, height: 768 };
@@ -24,7 +23,7 @@ afterAll(async () => {
 
 /** A new person of the given role whose interface language is `language`, signed in at the given screen size. */
 async function signedIn(role: "admin" | "editor", language: Language, viewport = laptop): Promise<{ page: Page; person: { id: string } }> {
-  const person = await createPerson(role, { name: role === "admin" ? "Sari Wulandari Kusuma" : "Budi Santoso", language });
+  const person = await actorOf(role, { name: role === "admin" ? "Sari Wulandari Kusuma" : "Budi Santoso", language });
   const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl"), viewport });
   const page = await context.newPage();
   await signInBrowser(page, person.email, testPassword);

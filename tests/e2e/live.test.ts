@@ -3,12 +3,11 @@
 // the reader becomes a notification on their open notifications page and in the header badge.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createClaim } from "../../app/claims/claims.server";
+import { createClaim } from "~/claims/claims.server";
 import { startApp, type RunningApp } from "../support/app-server";
-import { createArticle } from "../support/articles";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { Visitor } from "../support/http";
-import { createPerson, testPassword } from "../support/people";
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let instanceA: RunningApp;
@@ -31,8 +30,8 @@ function signIn(page: Page, email: string) {
 describe("live updates across instances", () => {
   it("show a mention made through instance B on the notifications page open on instance A within 2 s", async () => {
     expect(instanceA.port).not.toBe(instanceB.port);
-    const reader = await createPerson("editor");
-    const writer = await createPerson("editor");
+    const reader = await actorOf("editor");
+    const writer = await actorOf("editor");
     const { id: articleId } = await createArticle(writer.id);
     const claim = await createClaim(writer, articleId, { start: 0, end: 25 });
 
@@ -72,8 +71,8 @@ describe("live updates across instances", () => {
   });
 
   it("keep the event stream unbuffered: an event reaches a client of instance A within 2 s of a change on B", async () => {
-    const reader = await createPerson("editor");
-    const writer = await createPerson("editor");
+    const reader = await actorOf("editor");
+    const writer = await actorOf("editor");
     const { id: articleId } = await createArticle(writer.id);
     const claim = await createClaim(writer, articleId, { start: 0, end: 25 });
     const viaA = new Visitor(instanceA.baseUrl, { "Accept-Encoding": "gzip, deflate, br" });

@@ -8,15 +8,15 @@
 import { parseHTML } from "linkedom";
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
-import { sampleFactCheckSlug } from "../../app/demo/published";
-import { publishChange } from "../../app/live/bus.server";
-import { correctFactCheck } from "../../app/publishing/correction.server";
-import { publishFactCheck } from "../../app/publishing/publication.server";
+import { prisma } from "~/db/client.server";
+import { sampleFactCheckSlug } from "~/demo/published";
+import { publishChange } from "~/live/bus.server";
+import { correctFactCheck } from "~/publishing/correction.server";
+import { publishFactCheck } from "~/publishing/publication.server";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
 import { claimReviewErrors } from "../support/claim-review-validator";
 import { settledArticle } from "../support/fact-checks";
-import { testPassword } from "../support/people";
+import { testPassword } from "../support/fixtures";
 
 let browser: Browser;
 beforeAll(async () => {

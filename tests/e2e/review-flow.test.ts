@@ -3,11 +3,10 @@
 // reviewer cannot approve → the editor approves; the history tab shows each step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { createArticle } from "../support/articles";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
-import { createPerson, testPassword } from "../support/people";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,8 +20,8 @@ const deskFor = (email: string): Promise<Page> => signedInPage(browser, inject("
 
 describe("review desk", () => {
   it("takes two claims from assignment to an approved verdict, with four eyes and a full history", async () => {
-    const editor = await createPerson("editor", { name: "Editor Wulan" });
-    const reviewer = await createPerson("reviewer", { name: "Reviewer Dimas" });
+    const editor = await actorOf("editor", { name: "Editor Wulan" });
+    const reviewer = await actorOf("reviewer", { name: "Reviewer Dimas" });
     const text = "Pemerintah menyebut 2.300 sekolah rusak akibat gempa Cianjur pada Senin (21/11/2022).\nBNPB membantah kabar bahwa bantuan logistik ditahan di gudang selama dua pekan.";
     const { id: articleId } = await createArticle(editor.id, text);
     const body = (await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).body;

@@ -2,12 +2,11 @@
 // answers exactly what this table says. A route missing from the table fails the test.
 import type { RouteConfigEntry } from "@react-router/dev/routes";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import routes from "../../app/routes";
+import routes from "~/routes";
 import { location, Visitor } from "../support/http";
-import { createClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { createArticle } from "../support/articles";
-import { createPerson, testPassword } from "../support/people";
+import { createClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { actorOf, createArticle, testPassword } from "../support/fixtures";
 
 type Who = "anonymous" | "reviewer" | "editor" | "admin";
 const everyone: Who[] = ["anonymous", "reviewer", "editor", "admin"];
@@ -169,7 +168,7 @@ describe("route × role matrix", () => {
 
   beforeAll(async () => {
     const baseUrl = inject("appUrl");
-    const importer = await createPerson("editor");
+    const importer = await actorOf("editor");
     articleId = (await createArticle(importer.id)).id;
     claimId = (await createClaim(importer, articleId, { start: 0, end: 10 })).id;
     const snapshot = { status: "ARCHIVED" as const, httpStatus: 200, sha256: "0".repeat(64), text: "Arsip", sanitizedHtml: "<p>Arsip</p>", fetchedAt: new Date() };
@@ -180,7 +179,7 @@ describe("route × role matrix", () => {
     snapshotId = source.snapshots[0]!.id;
     visitors.anonymous = new Visitor(baseUrl);
     for (const role of ["reviewer", "editor", "admin"] as const) {
-      const person = await createPerson(role);
+      const person = await actorOf(role);
       if (role === "reviewer") reviewerId = person.id;
       visitors[role] = new Visitor(baseUrl);
       await visitors[role].login(person.email, testPassword);

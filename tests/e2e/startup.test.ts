@@ -4,9 +4,9 @@
 // address wins over both; /favicon.ico is the app's icon.
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
-import { demoPassword } from "../../app/demo/seed.server";
-import { sampleFactCheckSlug } from "../../app/demo/published";
+import { prisma } from "~/db/client.server";
+import { demoPassword } from "~/demo/seed.server";
+import { sampleFactCheckSlug } from "~/demo/published";
 import { startApp } from "../support/app-server";
 import { Visitor } from "../support/http";
 

@@ -4,10 +4,10 @@
 // The document is read in a worker thread, which this proves exists and runs in the built app.
 import http from "node:http";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { prisma } from "../../app/db/client.server";
+import { prisma } from "~/db/client.server";
 import { Visitor } from "../support/http";
 import { nestedPageHtml } from "../support/page-server";
-import { createPerson, testPassword } from "../support/people";
+import { actorOf, testPassword } from "../support/fixtures";
 
 type Reply = { status: number; body: string };
 
@@ -35,7 +35,7 @@ describe("untrusted documents on the production build", () => {
   let editor: Visitor;
 
   beforeAll(async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     editor = new Visitor(inject("appUrl"), { "Accept-Language": "en" });
     await editor.login(person.email, testPassword);
   });
@@ -80,7 +80,7 @@ describe("untrusted documents on the production build", () => {
   });
 
   it("says it in Bahasa Indonesia to an Indonesian editor", async () => {
-    const person = await createPerson("editor", { language: "id" });
+    const person = await actorOf("editor", { language: "id" });
     const indonesian = new Visitor(inject("appUrl"));
     await indonesian.login(person.email, testPassword);
     const form = new FormData();

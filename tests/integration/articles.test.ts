@@ -2,19 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, importArticle, listArticles } from "~/articles/articles.server";
 import { draftFromPaste } from "~/articles/import/paste";
-import { validateSessionToken, createSession } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
-import { createPerson } from "../support/people";
+import { actorOf, sessionOf } from "../support/fixtures";
 import { countQueries } from "../support/queries";
-
-async function viewer(role: "editor" | "reviewer") {
-  const person = await createPerson(role);
-  return (await validateSessionToken(await createSession(person.id, null)))!;
-}
 
 describe("articles", () => {
   it("are found again instead of imported twice (same text or same address)", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const draft = draftFromPaste({ title: "Satu", body: "Harga cabai naik 30 persen pekan ini, kata pedagang.", originalUrl: "https://contoh.example/cabai" });
     const first = await importArticle(editor, draft);
     expect(first.created).toBe(true);
@@ -31,7 +25,7 @@ describe("articles", () => {
   });
 
   it("page through newest first with a keyset cursor, in a fixed number of queries", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const base = Date.UTC(2025, 0, 1);
     await prisma.article.createMany({
       data: Array.from({ length: 57 }, (_, i) => ({
@@ -45,7 +39,7 @@ describe("articles", () => {
         createdAt: new Date(base + Math.floor(i / 2) * 1000),
       })),
     });
-    const me = await viewer("editor");
+    const me = await sessionOf("editor");
     const seen: string[] = [];
     const queryCounts = new Set<number>();
     let cursor: string | null = null;
@@ -71,8 +65,8 @@ describe("articles", () => {
   });
 
   it("show reviewers only the articles with claims assigned to them", async () => {
-    const editor = await createPerson("editor");
-    const reviewer = await viewer("reviewer");
+    const editor = await actorOf("editor");
+    const reviewer = await sessionOf("reviewer");
     const mine = await importArticle(editor, draftFromPaste({ title: "Ditugaskan", body: "Gempa 5,6 SR mengguncang Cianjur, kata BMKG." }));
     await importArticle(editor, draftFromPaste({ title: "Tidak ditugaskan", body: "Inflasi Januari 2,1 persen, kata BPS." }));
     expect((await listArticles(reviewer, {})).articles).toEqual([]);

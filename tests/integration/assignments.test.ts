@@ -1,21 +1,14 @@
 // Assignments, the queue and the board against a real PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { loadActor } from "~/auth/actor.server";
-import { createSession, validateSessionToken } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { AssignmentRefused, assignableReviewers, assignClaims, deskWorkload, reviewerQueue, unassignClaim } from "~/review/assignments.server";
 import { liveReady } from "~/live/bus.server";
 import { articleBoard, boardColumnLimit } from "~/review/board.server";
 import { TransitionRefused } from "~/review/lifecycle";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { createArticle, sessionOf } from "../support/fixtures";
 import { countQueries } from "../support/queries";
-
-async function sessionOf(role: "editor" | "reviewer" | "admin") {
-  const person = await createPerson(role);
-  return (await validateSessionToken(await createSession(person.id, null)))!;
-}
 
 async function claimsOn(editorId: string, count: number) {
   const body = Array.from({ length: count }, (_, i) => `Klaim nomor ${i + 1}: pemerintah menyebut ${i + 100} desa terdampak banjir.`).join("\n");

@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AnnotatedArticle, claimSha, sha256Hex } from "../../app/claims/article-eval";
-import { articleSetFile, localArticleFile, readArticleSet, readLocalArticles } from "../../app/claims/article-files.server";
+import { type AnnotatedArticle, claimSha, sha256Hex } from "~/claims/article-eval";
+import { articleSetFile, localArticleFile, readArticleSet, readLocalArticles } from "~/claims/article-files.server";
 import { claimFromLine, formatArticleSet, reanchor, segmentArticle, trimmings } from "../../scripts/claim-articles";
 
 const text = "Harbour closed\nThe port authority said on Monday that 12 ships were turned away. Lt. Ana Ruiz confirmed it.\nWill it reopen?";

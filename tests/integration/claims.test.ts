@@ -17,11 +17,10 @@ import { prisma } from "~/db/client.server";
 import { markNotCheckable } from "~/review/verdicts.server";
 import { action as workspaceAction } from "~/routes/articles.$articleId";
 import { createRequestContext } from "~/server/request-context";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, createArticle } from "../support/fixtures";
 
 async function article(text: string) {
-  const editor = await createPerson("editor");
+  const editor = await actorOf("editor");
   const { id } = await createArticle(editor.id, text);
   const body = (await prisma.article.findUniqueOrThrow({ where: { id }, select: { body: true } })).body;
   const span = (fragment: string) => {
@@ -70,7 +69,7 @@ describe("claims", () => {
 
   it("apply a save based on an old version when someone else changed only other fields, writing just the changed ones", async () => {
     const { editor, id, span } = await article(`${text} Enam.`);
-    const other = await createPerson("editor");
+    const other = await actorOf("editor");
     const claim = await createClaim(editor, id, span("Kremlin menepis laporan itu sebagai berita palsu"));
     const loaded = formValues(claim); // what both editors' forms showed at version 1
     const theirs = { wording: "Kremlin calls the reports fake news", claimant: null, claimDate: null, appearance: null };
@@ -90,7 +89,7 @@ describe("claims", () => {
 
   it("refuse a save of a field someone else changed since it was loaded, naming the field and the person", async () => {
     const { editor, id, span } = await article(`${text} Tujuh.`);
-    const other = await createPerson("editor", { name: "Dewi Anggraini" });
+    const other = await actorOf("editor", { name: "Dewi Anggraini" });
     const claim = await createClaim(editor, id, span("10.000 tentara asal Korea Utara"));
     const loaded = formValues(claim);
     await updateClaim(other, id, claim.id, 1, { wording: "Their wording", claimant: "NATO", claimDate: null, appearance: null }, loaded);
@@ -161,7 +160,7 @@ describe("claims", () => {
 // address, and never change a settled claim.
 describe("the workspace's claim actions", () => {
   async function editorSession() {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const token = await createSession(editor.id, null);
     return { ...editor, token, user: (await validateSessionToken(token))! };
   }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { projectRoot } from "../support/app-server";
 import { type PageServer, startPageServer } from "../support/page-server";
-import { createPerson } from "../support/people";
+import { actorOf } from "../support/fixtures";
 
 const exec = promisify(execFile);
 let pages: PageServer;
@@ -34,7 +34,7 @@ async function factdesk(...args: string[]) {
 
 describe("factdesk import", () => {
   it("imports a file and a URL, and finds them again the second time", { timeout: 90_000 }, async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const file = await factdesk("import", "tests/fixtures/articles/banjir-bekasi.txt", "--as", editor.email);
     expect(file.code).toBe(0);
     const id = /id: ([0-9a-f-]{36})/.exec(file.stdout)?.[1];

@@ -1,9 +1,9 @@
 // Time limits on the database: a statement that runs too long, a server that does not answer and a server
 // that is not there all end as DatabaseUnavailable (a 503 "nothing was saved" in a request), in time.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { databaseTimeouts, disconnectDatabase, prisma } from "../../app/db/client.server";
-import { isDatabaseUnavailableError } from "../../app/db/unavailable";
-import { readServerEnv, reloadServerEnv } from "../../app/utils/env.server";
+import { databaseTimeouts, disconnectDatabase, prisma } from "~/db/client.server";
+import { isDatabaseUnavailableError } from "~/db/unavailable";
+import { readServerEnv, reloadServerEnv } from "~/utils/env.server";
 import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy";
 
 const original = { url: process.env.DATABASE_URL!, timeout: process.env.DATABASE_TIMEOUT_MS };

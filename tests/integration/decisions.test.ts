@@ -1,38 +1,15 @@
 // The decisions queue against a real PostgreSQL: what waits for an editor's decision (oldest first, never
 // one's own proposal, blind verdicts never make a claim wait), and who is told when a verdict is proposed.
 import { describe, expect, it } from "vitest";
-import type { Actor } from "~/auth/actor";
 import { loadActor } from "~/auth/actor.server";
-import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { listNotifications } from "~/notifications/notifications.server";
 import { waitingDecisionCount, waitingDecisions } from "~/review/decisions.server";
 import { approveVerdict, proposeVerdict } from "~/review/verdicts.server";
 import { activeScale } from "~/rating-scale/rating-scale.server";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, assignedClaim } from "../support/fixtures";
 
 type Role = "admin" | "editor" | "reviewer";
-
-async function person(role: Role, name?: string) {
-  const created = await createPerson(role, name ? { name } : {});
-  return { ...created, as: () => loadActor(created.id) };
-}
-
-/** A claim on its own article (titled `title`), assigned to `reviewerId` (rows written directly). */
-async function assignedClaim(reviewerId: string, title: string) {
-  const editor = await createPerson("editor");
-  const { id: articleId } = await createArticle(editor.id);
-  await prisma.article.update({ where: { id: articleId }, data: { title } });
-  const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
-  await prisma.assignment.create({ data: { claimId: claim.id, reviewerId, assignedById: editor.id } });
-  const assigned = await prisma.claim.update({
-    where: { id: claim.id },
-    data: { status: "ASSIGNED", version: { increment: 1 } },
-    select: { id: true, version: true, wording: true },
-  });
-  return { ...assigned, articleId, title };
-}
 
 const version = async (claimId: string) =>
   (await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
@@ -42,8 +19,8 @@ async function rating() {
   return scale!.labels[0]!.id;
 }
 
-async function propose(who: { as: () => Promise<Actor> }, claimId: string, options: { blind?: boolean } = {}) {
-  return proposeVerdict(await who.as(), {
+async function propose(who: { id: string }, claimId: string, options: { blind?: boolean } = {}) {
+  return proposeVerdict(await loadActor(who.id), {
     claimId,
     claimVersion: await version(claimId),
     ratingId: await rating(),
@@ -62,11 +39,11 @@ async function setBlindReview(on: boolean) {
 
 describe("the decisions queue", () => {
   it("lists proposed verdicts oldest first with article, claim, proposer and age, leaving out the viewer's own and blind ones", async () => {
-    const [editor, other, admin] = [await person("editor"), await person("editor"), await person("admin", "Admin Sari")];
+    const [editor, other, admin] = [await actorOf("editor"), await actorOf("editor"), await actorOf("admin", { name: "Admin Sari" })];
     const [first, second, blind] = [
-      await person("reviewer", "Reviewer Rizky"),
-      await person("reviewer", "Reviewer Nadia"),
-      await person("reviewer", "Reviewer Agus"),
+      await actorOf("reviewer", { name: "Reviewer Rizky" }),
+      await actorOf("reviewer", { name: "Reviewer Nadia" }),
+      await actorOf("reviewer", { name: "Reviewer Agus" }),
     ];
     const newer = await assignedClaim(first.id, "Banjir Bekasi");
     const older = await assignedClaim(second.id, "Harga beras");
@@ -90,7 +67,7 @@ describe("the decisions queue", () => {
     await propose(blind, newer.id, { blind: true });
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: blindOnly.id } })).status).toBe("ASSIGNED");
 
-    const list = await waitingDecisions(await editor.as(), { now });
+    const list = await waitingDecisions(await loadActor(editor.id), { now });
     expect(list).toEqual([
       {
         claim: { id: older.id, wording: older.wording },
@@ -116,29 +93,29 @@ describe("the decisions queue", () => {
     ]);
     // Nothing in it carries a rating or a rationale.
     expect(JSON.stringify(list)).not.toContain("Rahasia");
-    expect(await waitingDecisionCount(await editor.as())).toBe(3);
+    expect(await waitingDecisionCount(await loadActor(editor.id))).toBe(3);
 
     // The admin proposed one of them: four-eyes forbids them approving it, so it does not wait for them.
-    expect((await waitingDecisions(await admin.as(), { now })).map((item) => item.claim.id)).toEqual([older.id, newer.id]);
-    expect(await waitingDecisionCount(await admin.as())).toBe(2);
+    expect((await waitingDecisions(await loadActor(admin.id), { now })).map((item) => item.claim.id)).toEqual([older.id, newer.id]);
+    expect(await waitingDecisionCount(await loadActor(admin.id))).toBe(2);
     // Nor does a claim on which the viewer has an open blind verdict (approveVerdict refuses that too).
     await prisma.user.update({ where: { id: blind.id }, data: { role: { connect: { name: "editor" } } } });
-    expect((await waitingDecisions(await blind.as(), { now })).map((item) => item.claim.id)).toEqual([older.id, byAdmin.id]);
+    expect((await waitingDecisions(await loadActor(blind.id), { now })).map((item) => item.claim.id)).toEqual([older.id, byAdmin.id]);
     // Reviewers decide nothing.
-    expect(await waitingDecisions(await first.as())).toEqual([]);
-    expect(await waitingDecisionCount(await first.as())).toBe(0);
+    expect(await waitingDecisions(await loadActor(first.id))).toEqual([]);
+    expect(await waitingDecisionCount(await loadActor(first.id))).toBe(0);
 
     // A decision takes the claim off everyone's list.
-    await approveVerdict(await other.as(), { claimId: newer.id, claimVersion: await version(newer.id) });
-    expect((await waitingDecisions(await editor.as(), { now })).map((item) => item.claim.id)).toEqual([older.id, byAdmin.id]);
-    expect(await waitingDecisionCount(await editor.as())).toBe(2);
+    await approveVerdict(await loadActor(other.id), { claimId: newer.id, claimVersion: await version(newer.id) });
+    expect((await waitingDecisions(await loadActor(editor.id), { now })).map((item) => item.claim.id)).toEqual([older.id, byAdmin.id]);
+    expect(await waitingDecisionCount(await loadActor(editor.id))).toBe(2);
     await setBlindReview(false);
   }, 60_000);
 
   it("tells every active editor and admin but the proposer that a verdict waits, naming the claim and its article, never the rating", async () => {
-    const [editor, second, away, admin] = [await person("editor"), await person("editor"), await person("editor"), await person("admin")];
+    const [editor, second, away, admin] = [await actorOf("editor"), await actorOf("editor"), await actorOf("editor"), await actorOf("admin")];
     await prisma.user.update({ where: { id: away.id }, data: { active: false } });
-    const [reviewer, blind] = [await person("reviewer"), await person("reviewer")];
+    const [reviewer, blind] = [await actorOf("reviewer"), await actorOf("reviewer")];
     const claim = await assignedClaim(reviewer.id, "Subsidi listrik 2025");
 
     await propose(reviewer, claim.id);

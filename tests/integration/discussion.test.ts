@@ -1,8 +1,6 @@
 // Comments with @mentions, notifications, and who may watch which live topics — against a real PostgreSQL.
 import { afterAll, describe, expect, it } from "vitest";
-import { loadActor } from "~/auth/actor.server";
-import { createSession, type SessionUser, validateSessionToken } from "~/auth/session.server";
-import { createClaim } from "~/claims/claims.server";
+import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
 import { addComment, CommentRefused, commentMaxLength, listComments } from "~/discussion/comments.server";
 import { type LiveChange, liveBus, liveReady, stopLiveBus, subscribe } from "~/live/bus.server";
@@ -10,33 +8,13 @@ import { mayWatch, parseTopics } from "~/live/topics.server";
 import { listNotifications, markRead, notify, shortExcerpt, unreadCount } from "~/notifications/notifications.server";
 import { action as commentAction } from "~/routes/claims.$claimId.comments";
 import { loader as eventsLoader } from "~/routes/events";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { assign, claimOf, sessionOf } from "../support/fixtures";
 import { claimAccess } from "~/auth/claim-access.server";
 
 /** The claim's comments as the desk sees them (every lane of the review). */
 async function commentsOf(claimId: string) {
   const desk = { id: "00000000-0000-4000-8000-000000000000", permissions: ["read:article:any"] };
   return listComments(desk, (await claimAccess(desk, claimId))!.access, claimId);
-}
-
-type Role = "editor" | "reviewer" | "admin";
-
-async function personWithSession(role: Role, overrides: { email?: string; name?: string } = {}) {
-  const person = await createPerson(role, overrides);
-  const token = await createSession(person.id, null);
-  const user = (await validateSessionToken(token))!;
-  return { ...person, user, token };
-}
-
-async function claimOf(editorId: string) {
-  const { id: articleId } = await createArticle(editorId);
-  const claim = await createClaim(await loadActor(editorId), articleId, { start: 0, end: 20 });
-  return { articleId, claimId: claim.id };
-}
-
-function assign(claimId: string, reviewerId: string, assignedById: string) {
-  return prisma.assignment.create({ data: { claimId, reviewerId, assignedById }, select: { id: true } });
 }
 
 // The listening connection must close before the test database is dropped.
@@ -46,14 +24,14 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 
 describe("comments", () => {
   it("are added by editors and the assigned reviewer, in order, with an audit event", async () => {
-    const editor = await personWithSession("editor");
-    const reviewer = await personWithSession("reviewer");
+    const editor = await sessionOf("editor");
+    const reviewer = await sessionOf("reviewer");
     const { claimId } = await claimOf(editor.id);
     await assign(claimId, reviewer.id, editor.id);
 
-    const first = await addComment(editor.user, { claimId, body: "  Sumbernya apa?\r\nCek BPS.  " });
+    const first = await addComment(editor, { claimId, body: "  Sumbernya apa?\r\nCek BPS.  " });
     expect(first.comment).toMatchObject({ body: "Sumbernya apa?\nCek BPS.", author: { id: editor.id, name: editor.name } });
-    await addComment(reviewer.user, { claimId, body: "Sudah, <b>BPS 2024</b>." });
+    await addComment(reviewer, { claimId, body: "Sudah, <b>BPS 2024</b>." });
 
     const comments = await commentsOf(claimId);
     expect(comments.map((c) => [c.author.id, c.body])).toEqual([
@@ -66,45 +44,45 @@ describe("comments", () => {
   });
 
   it("cannot be added by a reviewer the claim is not assigned to (nor after the assignment ended)", async () => {
-    const editor = await personWithSession("editor");
-    const reviewer = await personWithSession("reviewer");
+    const editor = await sessionOf("editor");
+    const reviewer = await sessionOf("reviewer");
     const { claimId } = await claimOf(editor.id);
-    await expect(addComment(reviewer.user, { claimId, body: "Boleh ikut?" })).rejects.toThrow(CommentRefused);
+    await expect(addComment(reviewer, { claimId, body: "Boleh ikut?" })).rejects.toThrow(CommentRefused);
 
     const assignment = await assign(claimId, reviewer.id, editor.id);
-    await addComment(reviewer.user, { claimId, body: "Sekarang bisa." });
+    await addComment(reviewer, { claimId, body: "Sekarang bisa." });
     await prisma.assignment.update({ where: { id: assignment.id }, data: { endedAt: new Date() } });
-    const refused = await addComment(reviewer.user, { claimId, body: "Masih bisa?" }).catch((error: unknown) => error);
+    const refused = await addComment(reviewer, { claimId, body: "Masih bisa?" }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(CommentRefused);
     expect((refused as CommentRefused).reason).toBe("notFound");
     expect(await prisma.comment.count({ where: { claimId } })).toBe(1);
   });
 
   it("must be non-empty and at most 5000 characters, on an existing claim", async () => {
-    const editor = await personWithSession("editor");
+    const editor = await sessionOf("editor");
     const { claimId } = await claimOf(editor.id);
-    await expect(addComment(editor.user, { claimId, body: " \n\t " })).rejects.toMatchObject({ reason: "empty" });
-    await expect(addComment(editor.user, { claimId, body: "x".repeat(commentMaxLength + 1) })).rejects.toMatchObject({ reason: "tooLong" });
-    await addComment(editor.user, { claimId, body: "x".repeat(commentMaxLength) });
-    await expect(addComment(editor.user, { claimId: "00000000-0000-4000-8000-000000000000", body: "x" })).rejects.toMatchObject({ reason: "notFound" });
-    await expect(addComment(editor.user, { claimId: "not-a-uuid", body: "x" })).rejects.toMatchObject({ reason: "notFound" });
+    await expect(addComment(editor, { claimId, body: " \n\t " })).rejects.toMatchObject({ reason: "empty" });
+    await expect(addComment(editor, { claimId, body: "x".repeat(commentMaxLength + 1) })).rejects.toMatchObject({ reason: "tooLong" });
+    await addComment(editor, { claimId, body: "x".repeat(commentMaxLength) });
+    await expect(addComment(editor, { claimId: "00000000-0000-4000-8000-000000000000", body: "x" })).rejects.toMatchObject({ reason: "notFound" });
+    await expect(addComment(editor, { claimId: "not-a-uuid", body: "x" })).rejects.toMatchObject({ reason: "notFound" });
   });
 });
 
 describe("mentions", () => {
   it("notify mentioned people who may read the claim, by email local part or quoted name", async () => {
     const tag = unique();
-    const author = await personWithSession("editor");
-    const colleague = await personWithSession("editor", { email: `dewi.${tag}@test.example`, name: `Dewi ${tag} Anggraini` });
-    const assigned = await personWithSession("reviewer", { email: `rizky.${tag}@test.example` });
-    const outsider = await personWithSession("reviewer", { email: `nadia.${tag}@test.example` });
-    const inactive = await personWithSession("editor", { email: `agus.${tag}@test.example` });
+    const author = await sessionOf("editor");
+    const colleague = await sessionOf("editor", { email: `dewi.${tag}@test.example`, name: `Dewi ${tag} Anggraini` });
+    const assigned = await sessionOf("reviewer", { email: `rizky.${tag}@test.example` });
+    const outsider = await sessionOf("reviewer", { email: `nadia.${tag}@test.example` });
+    const inactive = await sessionOf("editor", { email: `agus.${tag}@test.example` });
     await prisma.user.update({ where: { id: inactive.id }, data: { active: false } });
     const { claimId } = await claimOf(author.id);
     await assign(claimId, assigned.id, author.id);
 
     const body = `@"dewi ${tag} anggraini" dan @rizky.${tag}, tolong cek angka ini. @nadia.${tag} @agus.${tag} @${author.email.split("@")[0]}`;
-    const { mentioned } = await addComment(author.user, { claimId, body });
+    const { mentioned } = await addComment(author, { claimId, body });
     expect(mentioned.map((p) => p.id).sort()).toEqual([colleague.id, assigned.id].sort());
 
     for (const person of [colleague, assigned]) {
@@ -118,17 +96,17 @@ describe("mentions", () => {
 
   it("in a blind second review reach only who may read the comment: the desk, never the other reviewer", async () => {
     const tag = unique();
-    const editor = await personWithSession("editor", { email: `budi.${tag}@test.example` });
-    const primary = await personWithSession("reviewer", { email: `rizky.${tag}@test.example` });
-    const blind = await personWithSession("reviewer", { email: `nadia.${tag}@test.example` });
+    const editor = await sessionOf("editor", { email: `budi.${tag}@test.example` });
+    const primary = await sessionOf("reviewer", { email: `rizky.${tag}@test.example` });
+    const blind = await sessionOf("reviewer", { email: `nadia.${tag}@test.example` });
     const { claimId } = await claimOf(editor.id);
     await assign(claimId, primary.id, editor.id);
     await prisma.claim.update({ where: { id: claimId }, data: { status: "IN_RESEARCH" } });
     await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Uji", blindSecondReview: true }, update: { blindSecondReview: true } });
     try {
-      const open = await addComment(primary.user, { claimId, body: `Saya menilai Keliru. @nadia.${tag} @budi.${tag}` });
+      const open = await addComment(primary, { claimId, body: `Saya menilai Keliru. @nadia.${tag} @budi.${tag}` });
       expect(open.mentioned.map((p) => p.id)).toEqual([editor.id]);
-      const own = await addComment(blind.user, { claimId, body: `Catatan buta. @rizky.${tag} @budi.${tag}` });
+      const own = await addComment(blind, { claimId, body: `Catatan buta. @rizky.${tag} @budi.${tag}` });
       expect(own.mentioned.map((p) => p.id)).toEqual([editor.id]);
       expect(await prisma.comment.findUniqueOrThrow({ where: { id: own.comment.id }, select: { blind: true } })).toEqual({ blind: true });
       expect(await unreadCount(blind.id)).toBe(0);
@@ -141,14 +119,14 @@ describe("mentions", () => {
 
   it("announce the comment on the claim and each mentioned person's notifications after commit", async () => {
     const tag = unique();
-    const author = await personWithSession("editor");
-    const colleague = await personWithSession("editor", { email: `sari.${tag}@test.example` });
+    const author = await sessionOf("editor");
+    const colleague = await sessionOf("editor", { email: `sari.${tag}@test.example` });
     const { claimId } = await claimOf(author.id);
     const heard: LiveChange[] = [];
     const stop = subscribe([`claim:${claimId}`, `notifications:${colleague.id}`], (change) => heard.push(change));
     try {
       expect(await liveReady(5_000)).toBe(true);
-      await addComment(author.user, { claimId, body: `Lihat ini @sari.${tag}` });
+      await addComment(author, { claimId, body: `Lihat ini @sari.${tag}` });
       await expect.poll(() => heard.length, { timeout: 2_000 }).toBe(1);
       expect(heard[0]).toMatchObject({ kind: "comment.add" });
       expect(heard[0]!.topics).toEqual(expect.arrayContaining([`claim:${claimId}`, `notifications:${colleague.id}`]));
@@ -160,9 +138,9 @@ describe("mentions", () => {
 
 describe("notifications", () => {
   it("count unread, list newest first, and mark read only the recipient's own", async () => {
-    const editor = await personWithSession("editor");
-    const reviewer = await personWithSession("reviewer");
-    const other = await personWithSession("reviewer");
+    const editor = await sessionOf("editor");
+    const reviewer = await sessionOf("reviewer");
+    const other = await sessionOf("reviewer");
     const { claimId } = await claimOf(editor.id);
     const created = await prisma.$transaction(async (tx) => [
       await notify(tx, { recipientId: reviewer.id, actorId: editor.id, kind: "ASSIGNMENT", claimId, excerpt: "Tenggat Jumat" }),
@@ -188,8 +166,8 @@ describe("notifications", () => {
   });
 
   it("are not created for one's own action, nor when the transaction rolls back", async () => {
-    const editor = await personWithSession("editor");
-    const reviewer = await personWithSession("reviewer");
+    const editor = await sessionOf("editor");
+    const reviewer = await sessionOf("reviewer");
     expect(await notify(prisma, { recipientId: editor.id, actorId: editor.id, kind: "MENTION" })).toEqual({ id: null, topics: [] });
     await expect(
       prisma.$transaction(async (tx) => {
@@ -225,23 +203,23 @@ describe("live topics", () => {
   });
 
   it("may be watched by editors for any claim, by reviewers only for their assigned claims and their own feeds", async () => {
-    const editor = await personWithSession("editor");
-    const reviewer = await personWithSession("reviewer");
+    const editor = await sessionOf("editor");
+    const reviewer = await sessionOf("reviewer");
     const { claimId, articleId } = await claimOf(editor.id);
     const may = (user: SessionUser, raw: string) => mayWatch(user, parseTopics(raw, user.id)!);
 
-    expect(await may(editor.user, `claim:${claimId},article:${articleId},desk,notifications:me,queue:${reviewer.id}`)).toBe(true);
-    expect(await may(editor.user, `notifications:${reviewer.id}`)).toBe(false);
-    expect(await may(reviewer.user, "queue:me,notifications:me,desk")).toBe(true);
-    expect(await may(reviewer.user, `queue:${editor.id}`)).toBe(false);
-    expect(await may(reviewer.user, `notifications:${editor.id}`)).toBe(false);
-    expect(await may(reviewer.user, `claim:${claimId}`)).toBe(false);
-    expect(await may(reviewer.user, `article:${articleId}`)).toBe(false);
+    expect(await may(editor, `claim:${claimId},article:${articleId},desk,notifications:me,queue:${reviewer.id}`)).toBe(true);
+    expect(await may(editor, `notifications:${reviewer.id}`)).toBe(false);
+    expect(await may(reviewer, "queue:me,notifications:me,desk")).toBe(true);
+    expect(await may(reviewer, `queue:${editor.id}`)).toBe(false);
+    expect(await may(reviewer, `notifications:${editor.id}`)).toBe(false);
+    expect(await may(reviewer, `claim:${claimId}`)).toBe(false);
+    expect(await may(reviewer, `article:${articleId}`)).toBe(false);
 
     await assign(claimId, reviewer.id, editor.id);
-    expect(await may(reviewer.user, `claim:${claimId},article:${articleId}`)).toBe(true);
+    expect(await may(reviewer, `claim:${claimId},article:${articleId}`)).toBe(true);
     const other = await claimOf(editor.id);
-    expect(await may(reviewer.user, `claim:${claimId},claim:${other.claimId}`)).toBe(false);
+    expect(await may(reviewer, `claim:${claimId},claim:${other.claimId}`)).toBe(false);
   });
 });
 
@@ -263,7 +241,7 @@ describe("GET /events", () => {
   }
 
   it("streams the changes of the watched topics as the page named them, and stops when the page goes", async () => {
-    const editor = await personWithSession("editor");
+    const editor = await sessionOf("editor");
     const { claimId } = await claimOf(editor.id);
     const abort = new AbortController();
     const response = (await eventsLoader({ request: request(editor.token, `claim:${claimId},notifications:me`, abort.signal), context: {}, params: {} } as never)) as Response;
@@ -276,7 +254,7 @@ describe("GET /events", () => {
 
     const before = liveBus().subscriberCount;
     expect(before).toBeGreaterThan(0);
-    await addComment(editor.user, { claimId, body: `Catatan untuk @${editor.email.split("@")[0]}` });
+    await addComment(editor, { claimId, body: `Catatan untuk @${editor.email.split("@")[0]}` });
     const event = await readUntil(reader, /^data: .*\n\n/m);
     const payload = JSON.parse(/^data: (.*)$/m.exec(event)![1]!);
     expect(payload).toEqual({ kind: "comment.add", topics: [`claim:${claimId}`] });
@@ -287,8 +265,8 @@ describe("GET /events", () => {
   });
 
   it("refuses topics the user may not watch (403) and malformed lists (400), and anonymous visitors", async () => {
-    const reviewer = await personWithSession("reviewer");
-    const editor = await personWithSession("editor");
+    const reviewer = await sessionOf("reviewer");
+    const editor = await sessionOf("editor");
     const { claimId } = await claimOf(editor.id);
     const statusOf = async (req: Request) => {
       try {
@@ -318,7 +296,7 @@ describe("POST /claims/:claimId/comments", () => {
   }
 
   it("answers the fetcher with data, and a form posted without JavaScript with a redirect back to the claim", async () => {
-    const editor = await personWithSession("editor");
+    const editor = await sessionOf("editor");
     const { claimId } = await claimOf(editor.id);
     expect(await post(editor.token, claimId, { intent: "add", body: "Dari fetcher" })).toMatchObject({ result: { initialValue: null } });
     expect(await post(editor.token, claimId, { intent: "add", body: "" })).toMatchObject({

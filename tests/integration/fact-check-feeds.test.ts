@@ -9,10 +9,9 @@ import { csvHeader, factCheckCsv, factCheckJson } from "~/publishing/exports.ser
 import { correctFactCheck } from "~/publishing/correction.server";
 import { withdrawFactCheck } from "~/publishing/withdrawal.server";
 import { claimReviewDataFeed, factCheckAtomFeed, feedSize } from "~/publishing/feeds.server";
-import { createArticle } from "../support/articles";
+import { actorOf, createArticle } from "../support/fixtures";
 import { claimReviewErrors } from "../support/claim-review-validator";
 import { bareFactCheck, publishTestFactCheck } from "../support/fact-checks";
-import { createPerson } from "../support/people";
 
 const base = "https://cekfakta.example.id";
 /** Where the requests came to: the newsroom's own public address (base) wins over it. */
@@ -279,7 +278,7 @@ describe("editors' exports", () => {
   });
 
   it("find nothing for an article without a fact-check, or a malformed id", async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const { id: articleId } = await createArticle(editor.id);
     await createClaim(editor, articleId, { start: 0, end: 10 });
     expect(await factCheckCsv(articleId, "en", servedAt)).toBeNull();
@@ -291,7 +290,7 @@ describe("editors' exports", () => {
 
 describe("feed size", () => {
   it(`keeps the ${feedSize} newest fact-checks`, async () => {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const start = Date.UTC(2020, 0, 1);
     for (let i = 0; i < feedSize; i++) {
       await bareFactCheck({ publishedById: editor.id, slug: `lama-${i}`, headline: `Lama ${i}`, at: new Date(start + i * 60_000) });

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { withdrawFactCheck } from "~/publishing/withdrawal.server";
 import { decodeIndexCursor, encodeIndexCursor, listPublishedFactChecks, searchText } from "~/publishing/public-index.server";
-import { createPerson } from "../support/people";
+import { actorOf } from "../support/fixtures";
 import { bareFactCheck, publishTestFactCheck } from "../support/fact-checks";
 
 const slugs = (page: { items: { slug: string }[] }) => page.items.map((item) => item.slug);
@@ -158,7 +158,7 @@ describe("searching published fact-checks", () => {
 describe("paging through published fact-checks", () => {
   /** Fact-checks written directly: published at chosen times, some at the very same millisecond. */
   async function publishedAt(times: Date[]) {
-    const editor = await createPerson("editor");
+    const editor = await actorOf("editor");
     const made: string[] = [];
     for (const [index, at] of times.entries()) {
       const slug = `halaman-${index}-${randomUUID().slice(0, 8)}`;

@@ -3,7 +3,6 @@
 // Jakarta, it reads back as 5 December, and it is overdue exactly from then on — on the queue, the board
 // and the workload alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "~/auth/session.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { stopLiveBus } from "~/live/bus.server";
@@ -12,8 +11,7 @@ import { updateNewsroom } from "~/newsroom/settings.server";
 import { deskWorkload, reviewerQueue } from "~/review/assignments.server";
 import { articleBoard } from "~/review/board.server";
 import { action as boardAction } from "~/routes/articles.$articleId.board";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { createArticle, sessionOf } from "../support/fixtures";
 
 const serverZone = process.env.TZ;
 beforeAll(() => {
@@ -26,12 +24,7 @@ afterAll(async () => {
   else process.env.TZ = serverZone;
 });
 
-async function personWithSession(role: "admin" | "editor" | "reviewer") {
-  const person = await createPerson(role);
-  return { ...person, token: await createSession(person.id, null) };
-}
-
-function assign(token: string, articleId: string, form: Record<string, string>) {
+function assignOnBoard(token: string, articleId: string, form: Record<string, string>) {
   const request = new Request(`http://localhost/articles/${articleId}/board`, {
     method: "POST",
     body: new URLSearchParams({ intent: "assign", ...form }),
@@ -45,9 +38,9 @@ describe("a due date on the newsroom's clock", () => {
     "picked as 2026-12-05 in Asia/Jakarta is due at the end of that day there, reads 5 Dec, and is overdue only after it",
     { timeout: 90_000 },
     async () => {
-      const admin = await personWithSession("admin");
-      const editor = await personWithSession("editor");
-      const reviewer = await personWithSession("reviewer");
+      const admin = await sessionOf("admin");
+      const editor = await sessionOf("editor");
+      const reviewer = await sessionOf("reviewer");
       await updateNewsroom(admin, {
         name: "Redaksi Uji",
         publicUrl: null,
@@ -60,7 +53,7 @@ describe("a due date on the newsroom's clock", () => {
       const { id: articleId } = await createArticle(editor.id, "Pemerintah menyebut 4.500 rumah rusak akibat banjir di Bekasi pada Senin.");
       const claim = await createClaim(editor, articleId, { start: 0, end: 42 });
 
-      expect(await assign(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt: "2026-12-05" })).toMatchObject({
+      expect(await assignOnBoard(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt: "2026-12-05" })).toMatchObject({
         notice: { tone: "success", key: "board.assigned", count: 1 },
       });
       const { dueAt } = await prisma.assignment.findFirstOrThrow({ where: { claimId: claim.id, endedAt: null }, select: { dueAt: true } });
@@ -87,12 +80,12 @@ describe("a due date on the newsroom's clock", () => {
   );
 
   it("refuses a day that is not on the calendar with its own message, and assigns nothing", { timeout: 90_000 }, async () => {
-    const editor = await personWithSession("editor");
-    const reviewer = await personWithSession("reviewer");
+    const editor = await sessionOf("editor");
+    const reviewer = await sessionOf("reviewer");
     const { id: articleId } = await createArticle(editor.id, "Kementerian membantah kabar bahwa dana bantuan dipotong 40 persen.");
     const claim = await createClaim(editor, articleId, { start: 0, end: 30 });
     for (const dueAt of ["2026-02-30", "2026-13-01", "5 Desember"]) {
-      expect(await assign(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt })).toMatchObject({
+      expect(await assignOnBoard(editor.token, articleId, { claimId: claim.id, reviewerId: reviewer.id, dueAt })).toMatchObject({
         data: { result: { error: { dueAt: ["clock.badDueDate"] } } },
         init: { status: 400 },
       });

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { acceptInvite, createInvite, findUsableInvite, revokeInvite } from "~/people/invites.server";
 import { changeRole, PeopleRuleError, setActive } from "~/people/users.server";
-import { createPerson } from "../support/people";
+import { actorOf } from "../support/fixtures";
 
 describe("invitations", () => {
   it("are single-use, store only a hash of the link's token, and are audited", async () => {
-    const admin = await createPerson("admin");
+    const admin = await actorOf("admin");
     const invite = await createInvite(admin, "kontributor@example.org", "reviewer");
     if (!invite.ok) throw new Error("invite refused");
     const stored = await prisma.invite.findFirstOrThrow({ where: { email: "kontributor@example.org" } });
@@ -26,7 +26,7 @@ describe("invitations", () => {
   });
 
   it("cannot be used once expired or withdrawn, and are refused for existing accounts", async () => {
-    const admin = await createPerson("admin");
+    const admin = await actorOf("admin");
     const expired = await createInvite(admin, "late@example.org", "editor");
     const withdrawn = await createInvite(admin, "withdrawn@example.org", "editor");
     if (!expired.ok || !withdrawn.ok) throw new Error("invite refused");
@@ -41,7 +41,7 @@ describe("invitations", () => {
 
 describe("one invitation accepted by several people at once", () => {
   it("creates exactly one account; the others hear that the link was just used, and nothing fails", async () => {
-    const admin = await createPerson("admin");
+    const admin = await actorOf("admin");
     const invite = await createInvite(admin, "rebutan@example.org", "reviewer");
     if (!invite.ok) throw new Error("invite refused");
     const outcomes = await Promise.all(
@@ -57,7 +57,7 @@ describe("one invitation accepted by several people at once", () => {
   });
 
   it("refuses two invitations for one address accepted at once with 'exists' for the second, not a database error", async () => {
-    const admin = await createPerson("admin");
+    const admin = await actorOf("admin");
     const first = await createInvite(admin, "kembar@example.org", "reviewer");
     const second = await createInvite(admin, "kembar@example.org", "editor");
     if (!first.ok || !second.ok) throw new Error("invite refused");
@@ -72,8 +72,8 @@ describe("one invitation accepted by several people at once", () => {
 
 describe("roles and deactivation", () => {
   it("keeps at least one active admin, and nobody changes or deactivates themselves", async () => {
-    const admin = await createPerson("admin");
-    const other = await createPerson("admin");
+    const admin = await actorOf("admin");
+    const other = await actorOf("admin");
     // Only these two admins are active on this desk.
     await prisma.user.updateMany({ where: { id: { notIn: [admin.id, other.id] } }, data: { active: false } });
     await expect(changeRole(admin, admin.id, "reviewer")).rejects.toThrow(PeopleRuleError);

@@ -11,6 +11,7 @@ import { PublishRefused } from "~/publishing/refused";
 import { draftWithdrawal } from "~/publishing/withdrawal.server";
 import { renderPublishedPage } from "~/publishing/public-page/serve.server";
 import { settledArticle } from "../support/fact-checks";
+import { refusal } from "../support/fixtures";
 
 const text = {
   headline: "Cek Fakta: 1,5 Juta Sekolah dan Dana Bantuan",
@@ -36,16 +37,6 @@ async function published(slug: string) {
   const page = await publicFactCheck(slug);
   if (page.kind !== "published") throw new Error(`${slug} is ${page.kind}`);
   return page;
-}
-
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PublishRefused) return error.reason;
-    throw error;
-  }
-  throw new Error("expected PublishRefused");
 }
 
 afterEach(() => {
@@ -84,11 +75,11 @@ describe("the preview of a publication", () => {
     const desk = await settledArticle();
     await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "sudah-dipakai", ...text });
     const other = await settledArticle();
-    expect(await refusal(draftPublication(other.editor, { articleId: other.articleId, slug: "sudah-dipakai", ...text }))).toBe("slugTaken");
-    expect(await refusal(draftPublication(desk.editor, { articleId: desk.articleId, slug: "lain-lagi", ...text }))).toBe(
+    expect((await refusal(draftPublication(other.editor, { articleId: other.articleId, slug: "sudah-dipakai", ...text }), PublishRefused)).reason).toBe("slugTaken");
+    expect((await refusal(draftPublication(desk.editor, { articleId: desk.articleId, slug: "lain-lagi", ...text }), PublishRefused)).reason).toBe(
       "alreadyPublished",
     );
-    expect(await refusal(draftPublication(other.reviewer, { articleId: other.articleId, slug: "boleh", ...text }))).toBe("notAllowed");
+    expect((await refusal(draftPublication(other.reviewer, { articleId: other.articleId, slug: "boleh", ...text }), PublishRefused)).reason).toBe("notAllowed");
   });
 });
 
@@ -145,7 +136,7 @@ describe("the preview of a correction", () => {
     const factCheck = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "pratinjau-basi", ...text });
     const note = { ...text, correctionNote: "Catatan." };
     await correctFactCheck(desk.editor, { factCheckId: factCheck.id, basedOnVersion: 1, ...note });
-    expect(await refusal(draftCorrection(desk.editor, { factCheckId: factCheck.id, basedOnVersion: 1, ...note }))).toBe("stale");
+    expect((await refusal(draftCorrection(desk.editor, { factCheckId: factCheck.id, basedOnVersion: 1, ...note }), PublishRefused)).reason).toBe("stale");
   });
 });
 
@@ -153,7 +144,7 @@ describe("the confirmation of a withdrawal", () => {
   it("checks the withdrawal without doing it", async () => {
     const desk = await settledArticle();
     const factCheck = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "pratinjau-tarik", ...text });
-    expect(await refusal(draftWithdrawal(desk.editor, { factCheckId: factCheck.id, reason: " " }))).toBe("noteRequired");
+    expect((await refusal(draftWithdrawal(desk.editor, { factCheckId: factCheck.id, reason: " " }), PublishRefused)).reason).toBe("noteRequired");
     expect(await draftWithdrawal(desk.editor, { factCheckId: factCheck.id, reason: "Satire." })).toMatchObject({
       slug: "pratinjau-tarik",
     });

@@ -13,7 +13,7 @@ import { publishReadiness } from "~/publishing/readiness.server";
 import { PublishRefused } from "~/publishing/refused";
 import { withdrawFactCheck } from "~/publishing/withdrawal.server";
 import { settledArticle } from "../support/fact-checks";
-import { createPerson } from "../support/people";
+import { actorOf, refusal } from "../support/fixtures";
 
 const text = {
   headline: "Cek Fakta: Banjir dan Dana Bantuan",
@@ -21,21 +21,11 @@ const text = {
   methodology: "Kami membandingkan data BPBD dan Kementerian.",
 };
 
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PublishRefused) return error;
-    throw error;
-  }
-  throw new Error("expected PublishRefused");
-}
-
 describe("publishing a fact-check", () => {
   it("refuses while a claim is open, naming it; then publishes a frozen version 1", async () => {
     const desk = await settledArticle();
     const open = await createClaim(desk.editor, desk.articleId, { start: 0, end: 10 });
-    const notReady = await refusal(publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "banjir-belum-siap", ...text }));
+    const notReady = await refusal(publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "banjir-belum-siap", ...text }), PublishRefused);
     expect(notReady.reason).toBe("notReady");
     expect(notReady.detail?.claims?.map((c) => c.id)).toEqual([open.id]);
     expect(await prisma.factCheck.count({ where: { articleId: desk.articleId } })).toBe(0);
@@ -57,7 +47,7 @@ describe("publishing a fact-check", () => {
     expect((await prisma.article.findUniqueOrThrow({ where: { id: desk.articleId } })).status).toBe("PUBLISHED");
     expect(await prisma.auditEvent.count({ where: { entityId: published.id, action: "factcheck.publish" } })).toBe(1);
     // A second publication of the same article is refused: it is corrected instead.
-    expect((await refusal(publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "lain", ...text }))).reason).toBe(
+    expect((await refusal(publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "lain", ...text }), PublishRefused)).reason).toBe(
       "alreadyPublished",
     );
   });
@@ -67,7 +57,7 @@ describe("publishing a fact-check", () => {
       claims: [{ quote: "dana bantuan dipotong 40 persen", wording: "Dana dipotong 40 persen", notCheckable: "Tidak ada data publik." }],
     });
     expect(
-      (await refusal(publishFactCheck(nothing.editor, { articleId: nothing.articleId, slug: "tidak-ada-penilaian", ...text }))).reason,
+      (await refusal(publishFactCheck(nothing.editor, { articleId: nothing.articleId, slug: "tidak-ada-penilaian", ...text }), PublishRefused)).reason,
     ).toBe("noRatedClaims");
 
     const mixed = await settledArticle({
@@ -106,16 +96,17 @@ describe("publishing a fact-check", () => {
       (
         await refusal(
           publishFactCheck(second.editor, { articleId: second.articleId, slug: "benarkah-10-000-tentara-tiba-di-kursk", ...text }),
+          PublishRefused,
         )
       ).reason,
     ).toBe("slugTaken");
-    expect((await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "Bukan Slug!", ...text }))).reason).toBe(
+    expect((await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "Bukan Slug!", ...text }), PublishRefused)).reason).toBe(
       "badSlug",
     );
     expect(
-      (await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "ok", ...text, headline: "   " }))).reason,
+      (await refusal(publishFactCheck(second.editor, { articleId: second.articleId, slug: "ok", ...text, headline: "   " }), PublishRefused)).reason,
     ).toBe("badText");
-    expect((await refusal(publishFactCheck(second.reviewer, { articleId: second.articleId, slug: "ok", ...text }))).reason).toBe(
+    expect((await refusal(publishFactCheck(second.reviewer, { articleId: second.articleId, slug: "ok", ...text }), PublishRefused)).reason).toBe(
       "notAllowed",
     );
   });
@@ -129,7 +120,7 @@ describe("correcting and withdrawing", () => {
     const trueLabel = desk.labels.find((l) => l.labelEn === "True")!;
 
     expect(
-      (await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "  " })))
+      (await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "  " }), PublishRefused))
         .reason,
     ).toBe("noteRequired");
     await correctFactCheck(desk.editor, {
@@ -167,6 +158,7 @@ describe("correcting and withdrawing", () => {
     // A form based on version 1 is stale now, and nothing changes.
     const stale = await refusal(
       correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "Koreksi lain" }),
+      PublishRefused,
     );
     expect(stale.reason).toBe("stale");
     expect(await prisma.factCheckVersion.count({ where: { factCheckId: published.id } })).toBe(2);
@@ -174,7 +166,7 @@ describe("correcting and withdrawing", () => {
 
   it("two editors correcting at once: exactly one correction lands", async () => {
     const desk = await settledArticle();
-    const second = await actAs((await createPerson("editor")).email);
+    const second = await actAs((await actorOf("editor")).email);
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "koreksi-bersamaan", ...text });
     const outcomes = await Promise.allSettled([
       correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "Koreksi A" }),
@@ -199,7 +191,7 @@ describe("correcting and withdrawing", () => {
   it("withdrawing needs a reason; then the page and its versions are gone, with the reason, until republished", async () => {
     const desk = await settledArticle();
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: "ditarik", ...text });
-    expect((await refusal(withdrawFactCheck(desk.editor, { factCheckId: published.id, reason: "" }))).reason).toBe("noteRequired");
+    expect((await refusal(withdrawFactCheck(desk.editor, { factCheckId: published.id, reason: "" }), PublishRefused)).reason).toBe("noteRequired");
     await withdrawFactCheck(desk.editor, { factCheckId: published.id, reason: "Artikel asli ternyata satire." });
     const gone = await publicFactCheck("ditarik");
     expect(gone).toMatchObject({ kind: "gone", reason: "Artikel asli ternyata satire.", headline: text.headline });
@@ -208,7 +200,7 @@ describe("correcting and withdrawing", () => {
 
     // Withdrawn by mistake: republishing is a correction with its public note, and the page is back.
     expect(
-      (await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "" }))).reason,
+      (await refusal(correctFactCheck(desk.editor, { factCheckId: published.id, basedOnVersion: 1, ...text, correctionNote: "" }), PublishRefused)).reason,
     ).toBe("noteRequired");
     await correctFactCheck(desk.editor, {
       factCheckId: published.id,

@@ -18,13 +18,7 @@ import { loader as eventsLoader } from "~/routes/events";
 import { createRequestContext } from "~/server/request-context";
 import { activeScale } from "~/rating-scale/rating-scale.server";
 import { addSource } from "~/sources/sources.server";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
-
-async function sessionOf(role: "editor" | "reviewer") {
-  const person = await createPerson(role);
-  return (await validateSessionToken(await createSession(person.id, null)))!;
-}
+import { actorOf, createArticle, sessionOf } from "../support/fixtures";
 
 // The job queue and the listening connection must close before the test database is dropped.
 afterAll(async () => {
@@ -61,7 +55,7 @@ describe("blind second review", () => {
 // `/claims/<id>.data` answers, both tabs), the discussion, the sources, @mentions, live topics — and back.
 describe("blind second review stays blind, both ways, until the claim is settled", () => {
   async function withToken(role: "editor" | "reviewer") {
-    const person = await createPerson(role);
+    const person = await actorOf(role);
     const token = await createSession(person.id, null);
     return { ...person, token, user: (await validateSessionToken(token))! };
   }

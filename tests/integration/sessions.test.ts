@@ -12,12 +12,12 @@ import {
   validateSessionToken,
 } from "~/auth/session.server";
 import { prisma } from "~/db/client.server";
-import { createPerson, testPassword } from "../support/people";
+import { actorOf, testPassword } from "../support/fixtures";
 import { countQueries } from "../support/queries";
 
 describe("sessions", () => {
   it("validates a token to the user with their role's permissions", async () => {
-    const person = await createPerson("reviewer");
+    const person = await actorOf("reviewer");
     const token = await createSession(person.id, "test");
     const user = await validateSessionToken(token);
     expect(user).toMatchObject({ id: person.id, email: person.email, role: "reviewer" });
@@ -26,7 +26,7 @@ describe("sessions", () => {
   });
 
   it("costs one database round trip to validate, permissions included", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     const token = await createSession(person.id, null);
     await validateSessionToken(token); // warm the connection
     const { result, queries } = await countQueries(() => validateSessionToken(token));
@@ -35,7 +35,7 @@ describe("sessions", () => {
   });
 
   it("is validated once per HTTP request, however many loaders ask", async () => {
-    const person = await createPerson("reviewer");
+    const person = await actorOf("reviewer");
     const token = await createSession(person.id, null);
     const context = {};
     const request = () => new Request("http://localhost/dashboard", { headers: { Cookie: `factdesk_session=${token}` } });
@@ -47,7 +47,7 @@ describe("sessions", () => {
   });
 
   it("rejects a wrong secret, a malformed token and an unknown id", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     const token = await createSession(person.id, null);
     const [id, secret] = token.split(".");
     expect(await validateSessionToken(`${id}.${secret!.slice(0, -1)}x`)).toBeNull();
@@ -57,7 +57,7 @@ describe("sessions", () => {
   });
 
   it("slides the expiry with activity and ends a session after the inactivity timeout", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     const token = await createSession(person.id, null);
     const id = token.split(".")[0]!;
     const now = Date.now();
@@ -78,14 +78,14 @@ describe("sessions", () => {
   });
 
   it("ignores sessions of deactivated accounts", async () => {
-    const person = await createPerson("reviewer");
+    const person = await actorOf("reviewer");
     const token = await createSession(person.id, null);
     await prisma.user.update({ where: { id: person.id }, data: { active: false } });
     expect(await validateSessionToken(token)).toBeNull();
   });
 
   it("signs out everywhere except the current session", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     const current = await createSession(person.id, null);
     await createSession(person.id, null);
     await createSession(person.id, null);
@@ -101,7 +101,7 @@ describe("sign-in throttling", () => {
   const expireWindows = () => prisma.$executeRaw`UPDATE "LoginThrottle" SET expire = ${Date.now() - 1000}`;
 
   it("pauses an account after 10 wrong passwords from unknown browsers, and says until when", async () => {
-    const person = await createPerson("editor");
+    const person = await actorOf("editor");
     for (let i = 0; i < loginLimits.perAccount; i++) {
       expect(await signIn({ email: person.email, password: "wrong", ip: `198.51.100.${i}`, userAgent: null })).toEqual({ ok: false, reason: "invalid" });
     }
@@ -123,7 +123,7 @@ describe("sign-in throttling", () => {
       expect(attempt.limited).toBe(false);
       if (!attempt.limited) await attempt.finish(false);
     }
-    const person = await createPerson("reviewer");
+    const person = await actorOf("reviewer");
     expect(await signIn({ email: person.email, password: testPassword, ip, userAgent: null })).toMatchObject({ ok: false, reason: "throttled" });
     expect(await signIn({ email: person.email, password: testPassword, ip: "192.0.2.78", userAgent: null })).toMatchObject({ ok: true });
   });
@@ -137,7 +137,7 @@ describe("sign-in throttling", () => {
   });
 
   it("does not lock the owner out: their browser's device cookie signs in after an attacker's wrong passwords", async () => {
-    const owner = await createPerson("admin");
+    const owner = await actorOf("admin");
     const first = await signIn({ email: owner.email, password: testPassword, ip: "192.0.2.10", userAgent: null });
     expect(first).toMatchObject({ ok: true });
     const ownerBrowser = cookieFrom((first as { deviceCookie: string | null }).deviceCookie);
@@ -149,7 +149,7 @@ describe("sign-in throttling", () => {
     }
     expect(await signIn({ email: owner.email, password: testPassword, ip: "198.18.0.99", userAgent: null })).toMatchObject({ reason: "throttled" });
     // A forged or borrowed cookie does not make the attacker trusted: another account's, or a tampered signature.
-    const other = await createPerson("reviewer");
+    const other = await actorOf("reviewer");
     const otherCookie = cookieFrom(((await signIn({ email: other.email, password: testPassword, ip: "192.0.2.11", userAgent: null })) as { deviceCookie: string }).deviceCookie);
     expect(await signIn({ email: owner.email, password: testPassword, ip: "198.18.0.99", userAgent: null, cookieHeader: otherCookie })).toMatchObject({ reason: "throttled" });
     const tampered = ownerBrowser.replace(/[0-9a-f]$/, (digit) => (digit === "0" ? "1" : "0"));
@@ -161,7 +161,7 @@ describe("sign-in throttling", () => {
   });
 
   it("gives a trusted device its own allowance, and pauses only that device when it is used up", async () => {
-    const owner = await createPerson("editor");
+    const owner = await actorOf("editor");
     const first = await signIn({ email: owner.email, password: testPassword, ip: "192.0.2.20", userAgent: null });
     const device = cookieFrom((first as { deviceCookie: string }).deviceCookie);
     for (let i = 0; i < loginLimits.perDevice; i++) {

@@ -8,7 +8,6 @@ import express from "express";
 import type { Actor } from "~/auth/actor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, sessionCookieName } from "~/auth/session.server";
-import { createClaim } from "~/claims/claims.server";
 import { database, prisma } from "~/db/client.server";
 import { prepareJobs, stopJobs } from "~/jobs/queue.server";
 import { action as sourcesAction } from "~/routes/claims.$claimId.sources";
@@ -28,37 +27,14 @@ import {
   retryArchive,
   SourceRefused,
 } from "~/sources/sources.server";
-import { createArticle } from "../support/articles";
+import { actorOf, assign, claimOf } from "../support/fixtures";
 import { newsPageHtml, newsPages, type PageServer, startPageServer } from "../support/page-server";
-import { createPerson } from "../support/people";
 import { claimAccess } from "~/auth/claim-access.server";
 
 /** The claim's sources as the desk sees them (every lane of the review). */
 async function sourcesOf(claimId: string) {
   const desk = { id: "00000000-0000-4000-8000-000000000000", permissions: ["read:article:any"] };
   return listSources(desk, (await claimAccess(desk, claimId))!.access, claimId);
-}
-
-type Person = Actor & { email: string; name: string };
-
-/** A test person with the permissions their role has in the database (as a session would carry them). */
-async function person(role: "admin" | "editor" | "reviewer"): Promise<Person> {
-  const created = await createPerson(role);
-  const rows = await prisma.rolePermission.findMany({
-    where: { role: { users: { some: { id: created.id } } } },
-    select: { permission: { select: { action: true, entity: true, access: true } } },
-  });
-  return { ...created, permissions: rows.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`) };
-}
-
-async function claimFor(editor: Person) {
-  const { id: articleId } = await createArticle(editor.id);
-  const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
-  return { articleId, claimId: claim.id };
-}
-
-async function assign(claimId: string, reviewer: Person, editor: Person) {
-  return prisma.assignment.create({ data: { claimId, reviewerId: reviewer.id, assignedById: editor.id }, select: { id: true } });
 }
 
 /** The archive-source jobs pg-boss holds for a snapshot. */
@@ -130,8 +106,8 @@ describe("sources", () => {
   });
 
   it("are archived from a local page: the SHA-256 of the exact bytes sent, status, final URL, type and text", async () => {
-    const editor = await person("editor");
-    const { claimId } = await claimFor(editor);
+    const editor = await actorOf("editor");
+    const { claimId } = await claimOf(editor.id);
     const url = `${pages.url}/news/kursk`;
     const { sourceId, snapshotId } = await addSource(editor, { claimId, url, kind: "MEDIA_REPORT", stance: "SUPPORTS", publisher: "Tribunnews" });
 
@@ -166,8 +142,8 @@ describe("sources", () => {
   });
 
   it("record a refused address as FAILED; a retry is a new PENDING attempt with its own job, and fails again", async () => {
-    const editor = await person("editor");
-    const { claimId } = await claimFor(editor);
+    const editor = await actorOf("editor");
+    const { claimId } = await claimOf(editor.id);
     const { sourceId, snapshotId } = await addSource(editor, { claimId, url: "http://169.254.169.254/latest/meta-data/", kind: "OTHER", stance: "CONTEXT" });
 
     expect(await archiveSnapshot(snapshotId)).toEqual({ status: "FAILED", snapshotId, failureReason: "refused_address" });
@@ -191,16 +167,16 @@ describe("sources", () => {
   });
 
   it("record an HTTP error with its status", async () => {
-    const editor = await person("editor");
-    const { claimId } = await claimFor(editor);
+    const editor = await actorOf("editor");
+    const { claimId } = await claimOf(editor.id);
     const { snapshotId } = await addSource(editor, { claimId, url: `${pages.url}/status/404`, kind: "OTHER", stance: "CONTEXT" });
     expect(await archiveSnapshot(snapshotId)).toEqual({ status: "FAILED", snapshotId, failureReason: "http_error:404" });
     expect(await prisma.sourceSnapshot.findUniqueOrThrow({ where: { id: snapshotId } })).toMatchObject({ httpStatus: 404, sha256: null });
   });
 
   it("flag the same address added twice to a claim, without refusing it", async () => {
-    const editor = await person("editor");
-    const { claimId } = await claimFor(editor);
+    const editor = await actorOf("editor");
+    const { claimId } = await claimOf(editor.id);
     const add = (url: string) => addSource(editor, { claimId, url, kind: "OFFICIAL_STATEMENT", stance: "REFUTES" });
     const first = await add("https://www.kemenkes.example/rilis/banjir/?utm_source=wa&b=2&a=1#paragraf-3");
     const second = await add("http://kemenkes.example/rilis/banjir?a=1&b=2");
@@ -221,12 +197,12 @@ describe("sources", () => {
   });
 
   it("may be added by the assigned reviewer and editors, not by a reviewer the claim is not assigned to", async () => {
-    const editor = await person("editor");
-    const admin = await person("admin");
-    const assigned = await person("reviewer");
-    const other = await person("reviewer");
-    const { claimId } = await claimFor(editor);
-    await assign(claimId, assigned, editor);
+    const editor = await actorOf("editor");
+    const admin = await actorOf("admin");
+    const assigned = await actorOf("reviewer");
+    const other = await actorOf("reviewer");
+    const { claimId } = await claimOf(editor.id);
+    await assign(claimId, assigned.id, editor.id);
     const input = { claimId, url: "https://kemenkes.example/data", kind: "DATASET" as const, stance: "CONTEXT" as const };
 
     await expect(addSource(other, input)).rejects.toThrow(SourceRefused);
@@ -254,10 +230,10 @@ describe("sources", () => {
   });
 
   it("stay as they were decided on once the claim is settled: adding and removing are refused (409), archiving again is not", async () => {
-    const editor = await person("editor");
-    const reviewer = await person("reviewer");
-    const { claimId } = await claimFor(editor);
-    await assign(claimId, reviewer, editor);
+    const editor = await actorOf("editor");
+    const reviewer = await actorOf("reviewer");
+    const { claimId } = await claimOf(editor.id);
+    await assign(claimId, reviewer.id, editor.id);
     const input = { claimId, url: "https://kemenkes.example/data", kind: "DATASET" as const, stance: "CONTEXT" as const };
     const kept = await addSource(reviewer, input);
     await prisma.claim.update({ where: { id: claimId }, data: { status: "APPROVED" } });
@@ -283,11 +259,11 @@ describe("sources", () => {
   it("of a blind second reviewer and of the assigned reviewer stay out of each other's sight until the claim is settled", async () => {
     await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Uji", blindSecondReview: true }, update: { blindSecondReview: true } });
     try {
-      const editor = await person("editor");
-      const primary = await person("reviewer");
-      const blind = await person("reviewer");
-      const { claimId } = await claimFor(editor);
-      await assign(claimId, primary, editor);
+      const editor = await actorOf("editor");
+      const primary = await actorOf("reviewer");
+      const blind = await actorOf("reviewer");
+      const { claimId } = await claimOf(editor.id);
+      await assign(claimId, primary.id, editor.id);
       const theirs = await addSource(primary, { claimId, url: "https://kemenkes.example/primary", kind: "DATASET", stance: "REFUTES" });
       await prisma.claim.update({ where: { id: claimId }, data: { status: "IN_RESEARCH" } });
       const mine = await addSource(blind, { claimId, url: "https://kemenkes.example/blind", kind: "DATASET", stance: "SUPPORTS" });
@@ -308,8 +284,8 @@ describe("sources", () => {
   });
 
   it("keep a sanitised copy: no scripts, handlers, frames, forms or URLs the browser would load", async () => {
-    const editor = await person("editor");
-    const { claimId } = await claimFor(editor);
+    const editor = await actorOf("editor");
+    const { claimId } = await claimOf(editor.id);
     const { snapshotId } = await addSource(editor, { claimId, url: hostileUrl, kind: "OFFICIAL_STATEMENT", stance: "REFUTES" });
     expect(await archiveSnapshot(snapshotId)).toMatchObject({ status: "ARCHIVED", sha256: sha256(hostilePage) });
     const { sanitizedHtml: html, text } = await prisma.sourceSnapshot.findUniqueOrThrow({ where: { id: snapshotId } });
@@ -331,10 +307,10 @@ describe("sources", () => {
   });
 
   it("are posted through the sources route, which refuses bad input and strangers with a message", async () => {
-    const editor = await person("editor");
-    const stranger = await person("reviewer");
-    const { claimId } = await claimFor(editor);
-    const post = async (who: Person, form: Record<string, string>) => {
+    const editor = await actorOf("editor");
+    const stranger = await actorOf("reviewer");
+    const { claimId } = await claimOf(editor.id);
+    const post = async (who: Actor, form: Record<string, string>) => {
       const token = await createSession(who.id, null);
       const request = new Request(`http://localhost/claims/${claimId}/sources`, {
         method: "POST",
@@ -359,12 +335,12 @@ describe("sources", () => {
   });
 
   it("show the archived page only to readers of the claim, under the sandbox policy", async () => {
-    const editor = await person("editor");
-    const stranger = await person("reviewer");
-    const { claimId } = await claimFor(editor);
+    const editor = await actorOf("editor");
+    const stranger = await actorOf("reviewer");
+    const { claimId } = await claimOf(editor.id);
     const { snapshotId } = await addSource(editor, { claimId, url: hostileUrl, kind: "OTHER", stance: "CONTEXT" });
     await archiveSnapshot(snapshotId);
-    const get = async (who: Person) => {
+    const get = async (who: Actor) => {
       const token = await createSession(who.id, null);
       const request = new Request(`http://localhost/snapshots/${snapshotId}/raw`, { headers: { Cookie: `${sessionCookieName}=${token}` } });
       return rawLoader({ request, url: new URL(request.url), pattern: "/snapshots/:snapshotId/raw", params: { snapshotId }, context: createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" }) } as Parameters<typeof rawLoader>[0]);
@@ -405,8 +381,8 @@ describe("sources", () => {
   });
 
   it("are archived by the job queue: pg-boss on the test database picks the job up and the snapshot ends ARCHIVED", async () => {
-    const editor = await person("editor");
-    const { claimId } = await claimFor(editor);
+    const editor = await actorOf("editor");
+    const { claimId } = await claimOf(editor.id);
     // The jobs queued by the tests above are not for this worker: their addresses are made up, and
     // nothing here may try to resolve or fetch them.
     await prepareJobs(archiveSourceJob);
@@ -432,8 +408,8 @@ describe("sources", () => {
   });
 
   it("stop promptly: a running archive job is aborted, its snapshot stays PENDING and the job is retried later", async () => {
-    const editor = await person("editor");
-    const { claimId } = await claimFor(editor);
+    const editor = await actorOf("editor");
+    const { claimId } = await claimOf(editor.id);
     await prepareJobs(archiveSourceJob);
     await database().pool.query(`DELETE FROM pgboss.job WHERE name = 'archive-source'`);
     await startBackgroundJobs({ pollingIntervalSeconds: 0.5 });

@@ -2,12 +2,10 @@
 // with a specific reason on import (file, URL, Markdown) and in archiving — where its snapshot is FAILED
 // and its job completes, so nothing retries it and the sweep never queues it again — and a job that fails
 // for good leaves its snapshot FAILED, not PENDING.
-import type { Actor } from "~/auth/actor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportError } from "~/articles/text";
 import { draftFromFile } from "~/articles/import/file.server";
 import { draftFromUrl } from "~/articles/import/url.server";
-import { createClaim } from "~/claims/claims.server";
 import { database, prisma } from "~/db/client.server";
 import { documentLimits } from "~/fetching/untrusted-document/limits";
 import { documentReaderLoad, documentTask, readerLimits, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
@@ -20,36 +18,16 @@ import { archiveSourceJob, sweepPendingSnapshots } from "~/sources/archive-job.s
 import { archiveSnapshot } from "~/sources/archive.server";
 import { addSource } from "~/sources/sources.server";
 import { reloadServerEnv } from "~/utils/env.server";
-import { createArticle } from "../support/articles";
+import { actorOf, claimOf, refusal } from "../support/fixtures";
 import { nestedPageHtml, type PageServer, startPageServer } from "../support/page-server";
-import { createPerson } from "../support/people";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const nested = nestedPageHtml(1024 * 1024);
 
-async function importFailure(draft: Promise<unknown>): Promise<ImportError> {
-  const error = await draft.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
-
-async function editor(): Promise<Actor> {
-  const created = await createPerson("editor");
-  const rows = await prisma.rolePermission.findMany({
-    where: { role: { users: { some: { id: created.id } } } },
-    select: { permission: { select: { action: true, entity: true, access: true } } },
-  });
-  return { ...created, permissions: rows.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`) };
-}
-
 async function sourceOn(url: string) {
-  const person = await editor();
-  const { id: articleId } = await createArticle(person.id);
-  const claim = await createClaim(person, articleId, { start: 0, end: 40 });
-  return addSource(person, { claimId: claim.id, url, kind: "OTHER", stance: "CONTEXT" });
+  const person = await actorOf("editor");
+  const { claimId } = await claimOf(person.id);
+  return addSource(person, { claimId, url, kind: "OTHER", stance: "CONTEXT" });
 }
 
 /** The archive-source jobs pg-boss holds for a snapshot. */
@@ -92,21 +70,21 @@ describe("untrusted documents", () => {
   });
 
   it("an uploaded .html of 100,000 nested <div>s is refused as too deeply nested, naming the limit", async () => {
-    const error = await importFailure(draftFromFile({ name: "bersarang.html", type: "text/html", bytes: encode(nested) }));
+    const error = await refusal(draftFromFile({ name: "bersarang.html", type: "text/html", bytes: encode(nested) }), ImportError);
     expect(error.reason).toBe("too_deeply_nested");
     expect(error.detail).toEqual({ maxDepth: documentLimits.maxDepth });
   });
 
   it("the same page at a URL gets the same refusal", async () => {
-    const error = await importFailure(draftFromUrl(`${pages.url}/nested`));
+    const error = await refusal(draftFromUrl(`${pages.url}/nested`), ImportError);
     expect(error.reason).toBe("too_deeply_nested");
   });
 
   it("Markdown with deeply nested raw HTML and a Markdown file of flat elements over the count are refused", async () => {
     const markdown = `# Judul\n\nParagraf pertama yang cukup panjang.\n\n${"<div>".repeat(5000)}teks${"</div>".repeat(5000)}\n`;
-    expect((await importFailure(draftFromFile({ name: "bersarang.md", type: "", bytes: encode(markdown) }))).reason).toBe("too_deeply_nested");
+    expect((await refusal(draftFromFile({ name: "bersarang.md", type: "", bytes: encode(markdown) }), ImportError)).reason).toBe("too_deeply_nested");
     const flat = `<html><body>${"<span>x</span>".repeat(documentLimits.maxElements + 1)}</body></html>`;
-    const error = await importFailure(draftFromFile({ name: "banyak.html", type: "text/html", bytes: encode(flat) }));
+    const error = await refusal(draftFromFile({ name: "banyak.html", type: "text/html", bytes: encode(flat) }), ImportError);
     expect(error.reason).toBe("too_many_elements");
     expect(error.detail).toEqual({ maxElements: documentLimits.maxElements });
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "~/auth/actor";
 import { loadActor } from "~/auth/actor.server";
-import { createClaim, updateClaim } from "~/claims/claims.server";
+import { updateClaim } from "~/claims/claims.server";
 import { formValues } from "~/claims/merge";
 import { prisma } from "~/db/client.server";
 import { TransitionRefused } from "~/review/lifecycle";
@@ -19,30 +19,14 @@ import {
 import { listVerdicts, verdictAbilities, verdictSection } from "~/review/verdict-views.server";
 import { verdictBasis } from "~/review/verdict-basis";
 import { activeScale, addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/rating-scale/rating-scale.server";
-import { createArticle } from "../support/articles";
-import { createPerson } from "../support/people";
+import { actorOf, assignedClaim, refusal } from "../support/fixtures";
 import { claimAccess } from "~/auth/claim-access.server";
 
 type Role = "admin" | "editor" | "reviewer";
 
-async function person(role: Role) {
-  const created = await createPerson(role);
-  return { ...created, as: () => loadActor(created.id) };
-}
-
 async function makeRole(userId: string, role: Role) {
   const roleRow = await prisma.role.findUniqueOrThrow({ where: { name: role }, select: { id: true } });
   await prisma.user.update({ where: { id: userId }, data: { roleId: roleRow.id } });
-}
-
-/** A claim assigned to `reviewerId` (Assignment row and ASSIGNED status written directly). */
-async function assignedClaim(reviewerId: string) {
-  const editor = await createPerson("editor");
-  const { id: articleId } = await createArticle(editor.id);
-  const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
-  await prisma.assignment.create({ data: { claimId: claim.id, reviewerId, assignedById: editor.id } });
-  const assigned = await prisma.claim.update({ where: { id: claim.id }, data: { status: "ASSIGNED", version: { increment: 1 } }, select: { id: true, version: true } });
-  return { ...assigned, articleId };
 }
 
 const claimNow = (id: string) => prisma.claim.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, notCheckableReason: true } });
@@ -54,15 +38,6 @@ async function labels() {
   return { falseLabel: falseLabel!, misleading: misleading!, trueLabel: trueLabel! };
 }
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VerdictRefused);
-  return (error as VerdictRefused).reason;
-}
-
 async function setBlindReview(on: boolean) {
   await prisma.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: "Test newsroom", blindSecondReview: on }, update: { blindSecondReview: on } });
 }
@@ -70,37 +45,37 @@ async function setBlindReview(on: boolean) {
 describe("verdicts", () => {
   it("go propose → return → revise → approve by another editor; the proposer can never approve, even as an editor", async () => {
     const { falseLabel, misleading } = await labels();
-    const reviewer = await person("reviewer");
-    const [first, second] = [await person("editor"), await person("editor")];
+    const reviewer = await actorOf("reviewer");
+    const [first, second] = [await actorOf("editor"), await actorOf("editor")];
     const claim = await assignedClaim(reviewer.id);
 
-    const proposed = await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "**Keliru.** Data BPS menyebut 800 sekolah." });
+    const proposed = await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "**Keliru.** Data BPS menyebut 800 sekolah." });
     expect(proposed).toMatchObject({ version: 1, claimVersion: claim.version + 1 });
     expect(await claimNow(claim.id)).toMatchObject({ status: "VERDICT_PROPOSED", version: claim.version + 1 });
 
     // While it waits for a decision, the reviewer cannot propose again.
-    await expect(proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version + 1, ratingId: falseLabel.id, rationale: "lagi" })).rejects.toThrow(TransitionRefused);
+    await expect(proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: claim.version + 1, ratingId: falseLabel.id, rationale: "lagi" })).rejects.toThrow(TransitionRefused);
 
-    expect(await refusal(returnVerdict(await first.as(), { claimId: claim.id, claimVersion: claim.version + 1, comment: "   " }))).toBe("noteRequired");
-    await returnVerdict(await first.as(), { claimId: claim.id, claimVersion: claim.version + 1, comment: "Tambahkan sumber dari Kemendikbud." });
+    expect((await refusal(returnVerdict(await loadActor(first.id), { claimId: claim.id, claimVersion: claim.version + 1, comment: "   " }), VerdictRefused)).reason).toBe("noteRequired");
+    await returnVerdict(await loadActor(first.id), { claimId: claim.id, claimVersion: claim.version + 1, comment: "Tambahkan sumber dari Kemendikbud." });
     expect(await claimNow(claim.id)).toMatchObject({ status: "IN_RESEARCH", version: claim.version + 2 });
     const returned = await prisma.verdict.findFirstOrThrow({ where: { claimId: claim.id, version: 1 } });
     expect(returned).toMatchObject({ status: "RETURNED", decisionNote: "Tambahkan sumber dari Kemendikbud.", decidedById: first.id });
     expect(returned.decidedAt).toBeInstanceOf(Date);
 
-    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version + 2, ratingId: misleading.id, rationale: "Menyesatkan: [Kemendikbud](https://kemdikbud.go.id) menyebut 800." });
+    await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: claim.version + 2, ratingId: misleading.id, rationale: "Menyesatkan: [Kemendikbud](https://kemdikbud.go.id) menyebut 800." });
     const afterRevision = await claimNow(claim.id);
     expect(afterRevision).toMatchObject({ status: "VERDICT_PROPOSED", version: claim.version + 3 });
 
     // Four-eyes: made an editor, the proposer is still refused, with its own reason.
     await makeRole(reviewer.id, "editor");
-    expect(await refusal(approveVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: afterRevision.version }))).toBe("fourEyes");
+    expect((await refusal(approveVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: afterRevision.version }), VerdictRefused)).reason).toBe("fourEyes");
     // …and as an admin too.
     await makeRole(reviewer.id, "admin");
-    expect(await refusal(approveVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: afterRevision.version }))).toBe("fourEyes");
+    expect((await refusal(approveVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: afterRevision.version }), VerdictRefused)).reason).toBe("fourEyes");
     expect(await claimNow(claim.id)).toMatchObject({ status: "VERDICT_PROPOSED", version: afterRevision.version });
 
-    await approveVerdict(await second.as(), { claimId: claim.id, claimVersion: afterRevision.version });
+    await approveVerdict(await loadActor(second.id), { claimId: claim.id, claimVersion: afterRevision.version });
     expect(await claimNow(claim.id)).toMatchObject({ status: "APPROVED", version: afterRevision.version + 1 });
 
     // Every proposal is kept as a version.
@@ -131,7 +106,7 @@ describe("verdicts", () => {
     expect(trail[3]!.after).toMatchObject({ status: "APPROVED", verdictStatus: "APPROVED" });
 
     // What the claim page lists: newest first, label in both languages, Markdown rendered safely.
-    const list = await listVerdicts(await second.as(), claim.id);
+    const list = await listVerdicts(await loadActor(second.id), claim.id);
     expect(list.map((v) => [v.version, v.status, v.current])).toEqual([
       [2, "APPROVED", true],
       [1, "RETURNED", false],
@@ -149,9 +124,9 @@ describe("verdicts", () => {
 
   it("let exactly one of two concurrent saves on the same claim win; the other gets ClaimConflict", async () => {
     const { falseLabel, trueLabel } = await labels();
-    const reviewer = await person("reviewer");
-    const [a, b] = [await person("editor"), await person("editor")];
-    const [as, editorA, editorB] = [await reviewer.as(), await a.as(), await b.as()];
+    const reviewer = await actorOf("reviewer");
+    const [a, b] = [await actorOf("editor"), await actorOf("editor")];
+    const [as, editorA, editorB] = [await loadActor(reviewer.id), await loadActor(a.id), await loadActor(b.id)];
     // A few rounds, since a race shows itself only sometimes.
     for (let round = 0; round < 4; round++) {
       const claim = await assignedClaim(reviewer.id);
@@ -177,109 +152,109 @@ describe("verdicts", () => {
 
   it("refuse the wrong people and bad input, and follow the lifecycle", async () => {
     const { falseLabel } = await labels();
-    const reviewer = await person("reviewer");
-    const other = await person("reviewer");
-    const editor = await person("editor");
-    const admin = await person("admin");
+    const reviewer = await actorOf("reviewer");
+    const other = await actorOf("reviewer");
+    const editor = await actorOf("editor");
+    const admin = await actorOf("admin");
     const claim = await assignedClaim(reviewer.id);
     const input = { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." };
 
-    expect(await refusal(proposeVerdict(await other.as(), input))).toBe("notAssigned");
-    expect(await refusal(proposeVerdict(await editor.as(), input))).toBe("notAllowed");
-    expect(await refusal(approveVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version }))).toBe("notAllowed");
-    expect(await refusal(proposeVerdict(await reviewer.as(), { ...input, rationale: " \n " }))).toBe("badRationale");
-    expect(await refusal(proposeVerdict(await reviewer.as(), { ...input, rationale: "x".repeat(20_001) }))).toBe("badRationale");
+    expect((await refusal(proposeVerdict(await loadActor(other.id), input), VerdictRefused)).reason).toBe("notAssigned");
+    expect((await refusal(proposeVerdict(await loadActor(editor.id), input), VerdictRefused)).reason).toBe("notAllowed");
+    expect((await refusal(approveVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: claim.version }), VerdictRefused)).reason).toBe("notAllowed");
+    expect((await refusal(proposeVerdict(await loadActor(reviewer.id), { ...input, rationale: " \n " }), VerdictRefused)).reason).toBe("badRationale");
+    expect((await refusal(proposeVerdict(await loadActor(reviewer.id), { ...input, rationale: "x".repeat(20_001) }), VerdictRefused)).reason).toBe("badRationale");
     // A label of a scale that is not the active one.
     const retired = await prisma.ratingScale.create({ data: { name: "Old", active: false, labels: { create: { labelEn: "Pants on fire", labelId: "Bohong besar", value: 0, colour: "#ff0000" } } }, select: { labels: { select: { id: true } } } });
-    expect(await refusal(proposeVerdict(await reviewer.as(), { ...input, ratingId: retired.labels[0]!.id }))).toBe("badRating");
-    await expect(proposeVerdict(await reviewer.as(), { ...input, claimVersion: claim.version - 1 })).rejects.toThrow(ClaimConflict);
+    expect((await refusal(proposeVerdict(await loadActor(reviewer.id), { ...input, ratingId: retired.labels[0]!.id }), VerdictRefused)).reason).toBe("badRating");
+    await expect(proposeVerdict(await loadActor(reviewer.id), { ...input, claimVersion: claim.version - 1 })).rejects.toThrow(ClaimConflict);
     // Nothing to approve yet.
-    await expect(approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version })).rejects.toThrow(TransitionRefused);
+    await expect(approveVerdict(await loadActor(editor.id), { claimId: claim.id, claimVersion: claim.version })).rejects.toThrow(TransitionRefused);
     expect(await prisma.verdict.count({ where: { claimId: claim.id } })).toBe(0);
 
     // An admin may propose on a claim assigned to someone else (and then cannot approve it).
-    await proposeVerdict(await admin.as(), { ...input, rationale: "x".repeat(20_000) });
-    expect(await refusal(approveVerdict(await admin.as(), { claimId: claim.id, claimVersion: claim.version + 1 }))).toBe("fourEyes");
+    await proposeVerdict(await loadActor(admin.id), { ...input, rationale: "x".repeat(20_000) });
+    expect((await refusal(approveVerdict(await loadActor(admin.id), { claimId: claim.id, claimVersion: claim.version + 1 }), VerdictRefused)).reason).toBe("fourEyes");
 
     // Not checkable: a reason is required; open proposals are closed with it; nothing can be approved after.
-    expect(await refusal(markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 1, reason: "" }))).toBe("noteRequired");
-    await markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 1, reason: "Pendapat, bukan fakta." });
+    expect((await refusal(markNotCheckable(await loadActor(editor.id), { claimId: claim.id, claimVersion: claim.version + 1, reason: "" }), VerdictRefused)).reason).toBe("noteRequired");
+    await markNotCheckable(await loadActor(editor.id), { claimId: claim.id, claimVersion: claim.version + 1, reason: "Pendapat, bukan fakta." });
     expect(await claimNow(claim.id)).toMatchObject({ status: "NOT_CHECKABLE", notCheckableReason: "Pendapat, bukan fakta.", version: claim.version + 2 });
     expect(await prisma.verdict.findFirstOrThrow({ where: { claimId: claim.id } })).toMatchObject({ status: "SUPERSEDED", decidedById: editor.id });
-    await expect(approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 2 })).rejects.toThrow(TransitionRefused);
-    await expect(proposeVerdict(await reviewer.as(), { ...input, claimVersion: claim.version + 2 })).rejects.toThrow(TransitionRefused);
-    await expect(markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 2, reason: "lagi" })).rejects.toThrow(TransitionRefused);
+    await expect(approveVerdict(await loadActor(editor.id), { claimId: claim.id, claimVersion: claim.version + 2 })).rejects.toThrow(TransitionRefused);
+    await expect(proposeVerdict(await loadActor(reviewer.id), { ...input, claimVersion: claim.version + 2 })).rejects.toThrow(TransitionRefused);
+    await expect(markNotCheckable(await loadActor(editor.id), { claimId: claim.id, claimVersion: claim.version + 2, reason: "lagi" })).rejects.toThrow(TransitionRefused);
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.notCheckable" } });
     expect(audit.after).toMatchObject({ status: "NOT_CHECKABLE", notCheckableReason: "Pendapat, bukan fakta.", closedVerdicts: 1 });
   });
 
   it("blind second review: hidden from each reviewer until the editor decides; the editor sees both and the disagreement", async () => {
     const { falseLabel, trueLabel } = await labels();
-    const reviewer = await person("reviewer");
-    const blindReviewer = await person("reviewer");
-    const editor = await person("editor");
+    const reviewer = await actorOf("reviewer");
+    const blindReviewer = await actorOf("reviewer");
+    const editor = await actorOf("editor");
     const claim = await assignedClaim(reviewer.id);
 
     await setBlindReview(false);
-    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Primer: **keliru**." });
+    await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Primer: **keliru**." });
     const blindInput = { claimId: claim.id, claimVersion: claim.version + 1, ratingId: trueLabel.id, rationale: "Kedua: *benar*.", blind: true };
-    expect(await refusal(proposeVerdict(await blindReviewer.as(), blindInput))).toBe("blindOff");
-    expect(await verdictAbilities(await blindReviewer.as(), claim.id)).toEqual({ propose: false, proposeBlind: false, decide: false });
+    expect((await refusal(proposeVerdict(await loadActor(blindReviewer.id), blindInput), VerdictRefused)).reason).toBe("blindOff");
+    expect(await verdictAbilities(await loadActor(blindReviewer.id), claim.id)).toEqual({ propose: false, proposeBlind: false, decide: false });
 
     await setBlindReview(true);
     // Before the blind reviewer has rated, the first rating is already hidden from them.
-    const beforeBlind = await listVerdicts(await blindReviewer.as(), claim.id);
+    const beforeBlind = await listVerdicts(await loadActor(blindReviewer.id), claim.id);
     expect(beforeBlind).toHaveLength(1);
     expect(beforeBlind[0]).toMatchObject({ hidden: true, rating: null, rationale: null, rationaleHtml: null, blind: false });
-    expect(await verdictAbilities(await blindReviewer.as(), claim.id)).toEqual({ propose: false, proposeBlind: true, decide: false });
+    expect(await verdictAbilities(await loadActor(blindReviewer.id), claim.id)).toEqual({ propose: false, proposeBlind: true, decide: false });
     // The assigned reviewer and editors cannot review blind.
-    expect(await refusal(proposeVerdict(await reviewer.as(), blindInput))).toBe("blindNotAllowed");
-    expect(await refusal(proposeVerdict(await editor.as(), blindInput))).toBe("notAllowed");
+    expect((await refusal(proposeVerdict(await loadActor(reviewer.id), blindInput), VerdictRefused)).reason).toBe("blindNotAllowed");
+    expect((await refusal(proposeVerdict(await loadActor(editor.id), blindInput), VerdictRefused)).reason).toBe("notAllowed");
 
-    await proposeVerdict(await blindReviewer.as(), blindInput);
+    await proposeVerdict(await loadActor(blindReviewer.id), blindInput);
     // The claim's status follows the primary verdict; the version still moves, so decisions see the blind verdict.
     expect(await claimNow(claim.id)).toMatchObject({ status: "VERDICT_PROPOSED", version: claim.version + 2 });
 
-    const blindView = await listVerdicts(await blindReviewer.as(), claim.id);
+    const blindView = await listVerdicts(await loadActor(blindReviewer.id), claim.id);
     expect(blindView.map((v) => [v.version, v.blind, v.hidden, v.rating?.id ?? null])).toEqual([
       [2, true, false, trueLabel.id],
       [1, false, true, null],
     ]);
     expect(blindView[1]).toMatchObject({ rationale: null, rationaleHtml: null });
 
-    const primaryView = await listVerdicts(await reviewer.as(), claim.id);
+    const primaryView = await listVerdicts(await loadActor(reviewer.id), claim.id);
     expect(primaryView.map((v) => [v.version, v.hidden, v.rating?.id ?? null])).toEqual([
       [2, true, null],
       [1, false, falseLabel.id],
     ]);
 
-    const editorView = await listVerdicts(await editor.as(), claim.id);
+    const editorView = await listVerdicts(await loadActor(editor.id), claim.id);
     expect(editorView.map((v) => [v.version, v.hidden, v.rating?.id, v.current, v.disagrees])).toEqual([
       [2, false, trueLabel.id, false, true],
       [1, false, falseLabel.id, true, null],
     ]);
     expect(editorView[0]!.rationaleHtml).toBe("<p>Kedua: <em>benar</em>.</p>");
-    const section = await verdictSection(await editor.as(), claim.id, (await claimAccess(await editor.as(), claim.id))!.access);
+    const section = await verdictSection(await loadActor(editor.id), claim.id, (await claimAccess(await loadActor(editor.id), claim.id))!.access);
     expect(section.can).toEqual({ propose: false, proposeBlind: false, decide: true });
     expect(section.scale).toHaveLength(5);
 
     // A decision based on the page from before the blind verdict is refused.
-    await expect(approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 1 })).rejects.toThrow(ClaimConflict);
+    await expect(approveVerdict(await loadActor(editor.id), { claimId: claim.id, claimVersion: claim.version + 1 })).rejects.toThrow(ClaimConflict);
     // The blind reviewer revises: their earlier blind proposal is superseded, the primary one untouched.
-    await proposeVerdict(await blindReviewer.as(), { ...blindInput, claimVersion: claim.version + 2, rationale: "Kedua, direvisi." });
+    await proposeVerdict(await loadActor(blindReviewer.id), { ...blindInput, claimVersion: claim.version + 2, rationale: "Kedua, direvisi." });
     expect(await prisma.verdict.findMany({ where: { claimId: claim.id }, orderBy: { version: "asc" }, select: { status: true, blind: true } })).toEqual([
       { status: "PROPOSED", blind: false },
       { status: "SUPERSEDED", blind: true },
       { status: "PROPOSED", blind: true },
     ]);
-    expect((await listVerdicts(await editor.as(), claim.id)).map((v) => v.disagrees)).toEqual([true, null, null]);
+    expect((await listVerdicts(await loadActor(editor.id), claim.id)).map((v) => v.disagrees)).toEqual([true, null, null]);
 
     // Someone who rated the claim blind cannot approve it either, whatever their role.
     await makeRole(blindReviewer.id, "editor");
-    expect(await refusal(approveVerdict(await blindReviewer.as(), { claimId: claim.id, claimVersion: claim.version + 3 }))).toBe("fourEyes");
+    expect((await refusal(approveVerdict(await loadActor(blindReviewer.id), { claimId: claim.id, claimVersion: claim.version + 3 }), VerdictRefused)).reason).toBe("fourEyes");
     await makeRole(blindReviewer.id, "reviewer");
 
-    await approveVerdict(await editor.as(), { claimId: claim.id, claimVersion: claim.version + 3 });
+    await approveVerdict(await loadActor(editor.id), { claimId: claim.id, claimVersion: claim.version + 3 });
     const decided = await prisma.verdict.findMany({ where: { claimId: claim.id }, orderBy: { version: "asc" }, select: { status: true, decidedById: true } });
     expect(decided).toEqual([
       { status: "APPROVED", decidedById: editor.id },
@@ -287,7 +262,7 @@ describe("verdicts", () => {
       { status: "SUPERSEDED", decidedById: editor.id },
     ]);
     // Once decided, everyone sees both.
-    const afterDecision = await listVerdicts(await blindReviewer.as(), claim.id);
+    const afterDecision = await listVerdicts(await loadActor(blindReviewer.id), claim.id);
     expect(afterDecision.map((v) => [v.hidden, v.rating?.id])).toEqual([
       [false, trueLabel.id],
       [false, trueLabel.id],
@@ -305,10 +280,10 @@ describe("verdict conflicts only when they are real", () => {
 
   it("apply a proposal from a page loaded before the editor changed the claim's wording and claimant", async () => {
     const { falseLabel } = await labels();
-    const reviewer = await person("reviewer");
-    const editor = await person("editor");
+    const reviewer = await actorOf("reviewer");
+    const editor = await actorOf("editor");
     const claim = await assignedClaim(reviewer.id);
-    const loaded = await pageBasis(await reviewer.as(), claim.id);
+    const loaded = await pageBasis(await loadActor(reviewer.id), claim.id);
 
     // Meanwhile the editor rewords the claim and names its claimant (two saves, the version moves on twice).
     const row = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } });
@@ -316,7 +291,7 @@ describe("verdict conflicts only when they are real", () => {
     await updateClaim(editor, row.articleId, claim.id, edited.version, { wording: edited.wording, claimant: "Kemendikbud", claimDate: null, appearance: null }, formValues(edited));
     expect((await claimNow(claim.id)).version).toBe(loaded.claimVersion + 2);
 
-    const proposed = await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...loaded, ratingId: falseLabel.id, rationale: "Keliru." });
+    const proposed = await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, ...loaded, ratingId: falseLabel.id, rationale: "Keliru." });
     expect(proposed.version).toBe(1);
     expect(await claimNow(claim.id)).toMatchObject({ status: "VERDICT_PROPOSED", version: loaded.claimVersion + 3 });
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ wording: "Reworded by the editor", claimant: "Kemendikbud" });
@@ -324,21 +299,21 @@ describe("verdict conflicts only when they are real", () => {
     // The same stale version without the verdicts the page showed is still refused: nothing says what it saw.
     const other = await assignedClaim(reviewer.id);
     await prisma.claim.update({ where: { id: other.id }, data: { version: { increment: 1 } } });
-    await expect(proposeVerdict(await reviewer.as(), { claimId: other.id, claimVersion: other.version, ratingId: falseLabel.id, rationale: "Keliru." })).rejects.toThrow(ClaimConflict);
+    await expect(proposeVerdict(await loadActor(reviewer.id), { claimId: other.id, claimVersion: other.version, ratingId: falseLabel.id, rationale: "Keliru." })).rejects.toThrow(ClaimConflict);
   });
 
   it("refuse a decision on a verdict another editor decided since, naming the verdict and that editor", async () => {
     const { falseLabel } = await labels();
-    const reviewer = await person("reviewer");
-    const first = await person("editor");
-    const second = await createPerson("editor", { name: "Dewi Anggraini" });
+    const reviewer = await actorOf("reviewer");
+    const first = await actorOf("editor");
+    const second = await actorOf("editor", { name: "Dewi Anggraini" });
     const claim = await assignedClaim(reviewer.id);
-    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
-    const firstPage = await pageBasis(await first.as(), claim.id);
+    await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
+    const firstPage = await pageBasis(await loadActor(first.id), claim.id);
     const secondPage = await pageBasis(await loadActor(second.id), claim.id);
 
     await returnVerdict(await loadActor(second.id), { claimId: claim.id, ...secondPage, comment: "Kurang sumber." });
-    const error = await approveVerdict(await first.as(), { claimId: claim.id, ...firstPage }).catch((caught: unknown) => caught);
+    const error = await approveVerdict(await loadActor(first.id), { claimId: claim.id, ...firstPage }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ClaimConflict);
     expect((error as ClaimConflict).detail).toEqual({ fields: ["verdict"], by: { id: second.id, name: "Dewi Anggraini" } });
     expect(await claimNow(claim.id)).toMatchObject({ status: "IN_RESEARCH", version: firstPage.claimVersion + 1 });
@@ -347,22 +322,22 @@ describe("verdict conflicts only when they are real", () => {
   it("a blind verdict arriving refuses the editor's approval (naming the blind reviewer) but not the assigned reviewer's proposal", async () => {
     const { falseLabel, trueLabel } = await labels();
     await setBlindReview(true);
-    const reviewer = await person("reviewer");
-    const blindReviewer = await createPerson("reviewer", { name: "Nadia Putri" });
-    const editor = await person("editor");
+    const reviewer = await actorOf("reviewer");
+    const blindReviewer = await actorOf("reviewer", { name: "Nadia Putri" });
+    const editor = await actorOf("editor");
     const claim = await assignedClaim(reviewer.id);
-    const reviewerPage = await pageBasis(await reviewer.as(), claim.id);
+    const reviewerPage = await pageBasis(await loadActor(reviewer.id), claim.id);
     await proposeVerdict(await loadActor(blindReviewer.id), { claimId: claim.id, ...(await pageBasis(await loadActor(blindReviewer.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar.", blind: true });
 
     // The assigned reviewer's lane did not change: their proposal from the older page applies.
-    await proposeVerdict(await reviewer.as(), { claimId: claim.id, ...reviewerPage, ratingId: falseLabel.id, rationale: "Keliru." });
-    const editorPage = await pageBasis(await editor.as(), claim.id);
+    await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, ...reviewerPage, ratingId: falseLabel.id, rationale: "Keliru." });
+    const editorPage = await pageBasis(await loadActor(editor.id), claim.id);
     // A second blind reviewer rates after the editor's page was loaded: the approval must not skip it.
-    const late = await createPerson("reviewer", { name: "Agus Setiawan" });
+    const late = await actorOf("reviewer", { name: "Agus Setiawan" });
     await proposeVerdict(await loadActor(late.id), { claimId: claim.id, ...(await pageBasis(await loadActor(late.id), claim.id)), ratingId: trueLabel.id, rationale: "Benar juga.", blind: true });
-    const error = await approveVerdict(await editor.as(), { claimId: claim.id, ...editorPage }).catch((caught: unknown) => caught);
+    const error = await approveVerdict(await loadActor(editor.id), { claimId: claim.id, ...editorPage }).catch((caught: unknown) => caught);
     expect((error as ClaimConflict).detail).toEqual({ fields: ["verdict"], by: { id: late.id, name: "Agus Setiawan" } });
-    await approveVerdict(await editor.as(), { claimId: claim.id, ...(await pageBasis(await editor.as(), claim.id)) });
+    await approveVerdict(await loadActor(editor.id), { claimId: claim.id, ...(await pageBasis(await loadActor(editor.id), claim.id)) });
     expect((await claimNow(claim.id)).status).toBe("APPROVED");
     await setBlindReview(false);
   });
@@ -381,11 +356,11 @@ describe("rating scale", () => {
   });
 
   it("renames a label in use (verdicts show the new wording) but refuses to delete it", async () => {
-    const admin = await loadActor((await createPerson("admin")).id);
-    const reviewer = await person("reviewer");
+    const admin = await loadActor((await actorOf("admin")).id);
+    const reviewer = await actorOf("reviewer");
     const claim = await assignedClaim(reviewer.id);
     const { misleading } = await labels();
-    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: misleading.id, rationale: "Menyesatkan." });
+    await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: claim.version, ratingId: misleading.id, rationale: "Menyesatkan." });
 
     const renamed = await renameLabel(admin, misleading.id, { labelEn: "Misleading context", labelId: "Konteks menyesatkan", colour: "#C2570C" });
     expect(renamed).toMatchObject({ labelEn: "Misleading context", labelId: "Konteks menyesatkan", colour: "#c2570c", value: 2 });
@@ -399,8 +374,8 @@ describe("rating scale", () => {
   });
 
   it("adds, reorders and deletes unused labels with unique values; only admins may", async () => {
-    const admin = await loadActor((await createPerson("admin")).id);
-    const editor = await loadActor((await createPerson("editor")).id);
+    const admin = await loadActor((await actorOf("admin")).id);
+    const editor = await loadActor((await actorOf("editor")).id);
     const added = await addLabel(admin, { labelEn: "Satire", labelId: "Satire atau parodi", colour: "#5a3e8c" });
     const values = (await listScaleLabels()).map((l) => l.value);
     expect(added.value).toBe(Math.max(...values));
@@ -426,17 +401,17 @@ describe("rating scale", () => {
 describe("reopening a settled claim", () => {
   it("sends an approved claim back to its reviewer, with a reason, for a new four-eyes decision", async () => {
     const { falseLabel, misleading } = await labels();
-    const reviewer = await person("reviewer");
-    const [first, second] = [await person("editor"), await person("editor")];
+    const reviewer = await actorOf("reviewer");
+    const [first, second] = [await actorOf("editor"), await actorOf("editor")];
     const claim = await assignedClaim(reviewer.id);
-    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
-    await approveVerdict(await first.as(), { claimId: claim.id, claimVersion: claim.version + 1 });
+    await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: claim.version, ratingId: falseLabel.id, rationale: "Keliru." });
+    await approveVerdict(await loadActor(first.id), { claimId: claim.id, claimVersion: claim.version + 1 });
     const approved = await claimNow(claim.id);
     expect(approved.status).toBe("APPROVED");
 
-    expect(await refusal(reopenClaim(await reviewer.as(), { claimId: claim.id, claimVersion: approved.version, reason: "Salah kutip." }))).toBe("notAllowed");
-    expect(await refusal(reopenClaim(await first.as(), { claimId: claim.id, claimVersion: approved.version, reason: "  " }))).toBe("noteRequired");
-    await reopenClaim(await first.as(), { claimId: claim.id, claimVersion: approved.version, reason: "Kutipan menteri keliru disalin." });
+    expect((await refusal(reopenClaim(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: approved.version, reason: "Salah kutip." }), VerdictRefused)).reason).toBe("notAllowed");
+    expect((await refusal(reopenClaim(await loadActor(first.id), { claimId: claim.id, claimVersion: approved.version, reason: "  " }), VerdictRefused)).reason).toBe("noteRequired");
+    await reopenClaim(await loadActor(first.id), { claimId: claim.id, claimVersion: approved.version, reason: "Kutipan menteri keliru disalin." });
     expect(await claimNow(claim.id)).toMatchObject({ status: "IN_RESEARCH", version: approved.version + 1 });
     expect(await prisma.auditEvent.findFirstOrThrow({ where: { entityId: claim.id, action: "claim.reopen" } })).toMatchObject({
       actorId: first.id,
@@ -450,23 +425,23 @@ describe("reopening a settled claim", () => {
     await updateClaim(first, row.articleId, claim.id, row.version, { wording: "Fixed wording", claimant: null, claimDate: null, appearance: null }, formValues(row));
     // … and it settles again only through a new proposal and another editor's approval.
     const open = await claimNow(claim.id);
-    await proposeVerdict(await reviewer.as(), { claimId: claim.id, claimVersion: open.version, ratingId: misleading.id, rationale: "Menyesatkan." });
-    await approveVerdict(await second.as(), { claimId: claim.id, claimVersion: open.version + 1 });
+    await proposeVerdict(await loadActor(reviewer.id), { claimId: claim.id, claimVersion: open.version, ratingId: misleading.id, rationale: "Menyesatkan." });
+    await approveVerdict(await loadActor(second.id), { claimId: claim.id, claimVersion: open.version + 1 });
     expect(await claimNow(claim.id)).toMatchObject({ status: "APPROVED" });
     expect(await prisma.verdict.count({ where: { claimId: claim.id, status: "APPROVED" } })).toBe(2);
 
     // An open claim has nothing to reopen.
     const other = await assignedClaim(reviewer.id);
-    await expect(reopenClaim(await first.as(), { claimId: other.id, claimVersion: other.version, reason: "Tidak perlu." })).rejects.toThrow(TransitionRefused);
+    await expect(reopenClaim(await loadActor(first.id), { claimId: other.id, claimVersion: other.version, reason: "Tidak perlu." })).rejects.toThrow(TransitionRefused);
   });
 
   it("sends a claim marked not checkable back to unassigned, ending its assignment", async () => {
-    const reviewer = await person("reviewer");
-    const editor = await person("editor");
+    const reviewer = await actorOf("reviewer");
+    const editor = await actorOf("editor");
     const claim = await assignedClaim(reviewer.id);
-    await markNotCheckable(await editor.as(), { claimId: claim.id, claimVersion: claim.version, reason: "Opini." });
+    await markNotCheckable(await loadActor(editor.id), { claimId: claim.id, claimVersion: claim.version, reason: "Opini." });
     const settled = await claimNow(claim.id);
-    await reopenClaim(await editor.as(), { claimId: claim.id, claimVersion: settled.version, reason: "Ada data baru dari BPS." });
+    await reopenClaim(await loadActor(editor.id), { claimId: claim.id, claimVersion: settled.version, reason: "Ada data baru dari BPS." });
     expect(await claimNow(claim.id)).toMatchObject({ status: "UNASSIGNED", version: settled.version + 1, notCheckableReason: null });
     expect(await prisma.assignment.count({ where: { claimId: claim.id, endedAt: null } })).toBe(0);
   });

@@ -1,7 +1,7 @@
 // Before the end-to-end tests: a fresh migrated database with the demo newsroom, and the production
 // build of the app serving it (started as `npm start` would, but on DATABASE_URL).
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../app/db/migrate.server";
+import { applyMigrations } from "~/db/migrate.server";
 import { startApp } from "../support/app-server";
 import { startPageServer } from "../support/page-server";
 import { assertServerReachable, createDatabase, dropDatabase } from "../support/postgres";

@@ -3,7 +3,7 @@
 // bestRating (and worst < best) is the custom keyword `x-ratingWithinScale`.
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import schema from "../../app/publishing/claim-review.schema.json";
+import schema from "~/publishing/claim-review.schema.json";
 
 function makeValidator() {
   const ajv = new Ajv2020({ allErrors: true, strict: true });

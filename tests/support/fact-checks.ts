@@ -2,16 +2,16 @@
 // reviewer, approved by another editor (or marked not checkable) — and published fact-checks made from
 // them, all with the desk's own domain functions against the database under test.
 import { randomUUID } from "node:crypto";
-import { importArticle, setArticleLanguage } from "../../app/articles/articles.server";
-import { draftFromPaste } from "../../app/articles/import/paste";
-import { createClaim, updateClaim } from "../../app/claims/claims.server";
-import { prisma } from "../../app/db/client.server";
-import { actAs, claimVersion } from "../../app/demo/actors.server";
-import { publishFactCheck } from "../../app/publishing/publication.server";
-import { assignClaims } from "../../app/review/assignments.server";
-import { approveVerdict, markNotCheckable, proposeVerdict } from "../../app/review/verdicts.server";
-import { activeScale } from "../../app/rating-scale/rating-scale.server";
-import { createPerson } from "./people";
+import { importArticle, setArticleLanguage } from "~/articles/articles.server";
+import { draftFromPaste } from "~/articles/import/paste";
+import { createClaim, updateClaim } from "~/claims/claims.server";
+import { prisma } from "~/db/client.server";
+import { actAs, claimVersion } from "~/demo/actors.server";
+import { publishFactCheck } from "~/publishing/publication.server";
+import { assignClaims } from "~/review/assignments.server";
+import { approveVerdict, markNotCheckable, proposeVerdict } from "~/review/verdicts.server";
+import { activeScale } from "~/rating-scale/rating-scale.server";
+import { actorOf } from "./fixtures";
 
 export type ClaimToCheck = {
   /** Words of the article body; the claim is made from their span. */
@@ -50,9 +50,9 @@ export async function settledArticle(
 ) {
   const claims = options.claims ?? floodClaims;
   const [editorRow, approverRow, reviewerRow] = await Promise.all([
-    createPerson("editor"),
-    createPerson("editor"),
-    createPerson("reviewer"),
+    actorOf("editor"),
+    actorOf("editor"),
+    actorOf("reviewer"),
   ]);
   const [editor, approver, reviewer] = await Promise.all([actAs(editorRow.email), actAs(approverRow.email), actAs(reviewerRow.email)]);
   const outcome = await importArticle(
