@@ -1,14 +1,15 @@
 // The person doing something, as domain code sees them: who (for the audit log, ownership and four-eyes)
 // and what their role allows. A signed-in SessionUser is one; scripts and the demo seed load one with
 // loadActor (./actor.server.ts). Where permissions are checked: docs/decisions/0016.
+import { Refusal } from "~/utils/refusal";
 import { type PermissionHolder, type PermissionString, userCan } from "./permissions";
 
 export type Actor = PermissionHolder & { id: string };
 
 /** A domain function was asked for a change its actor's role does not allow (routes check first, so only a script or a job meets it). */
-export class NotPermitted extends Error {
+export class NotPermitted extends Refusal<"notPermitted"> {
   constructor(readonly permission: PermissionString) {
-    super(`not permitted: ${permission}`);
+    super("notPermitted", { status: 403, messageKey: "error.notPermitted", message: `not permitted: ${permission}` });
   }
 }
 
