@@ -132,16 +132,23 @@ describe("articleSetProblems", () => {
   });
 });
 
-describe("the committed English article set", () => {
-  const raw = JSON.parse(readFileSync(fileURLToPath(new URL("./articles/en.json", import.meta.url)), "utf8"));
-  const articles = articleSetSchema.parse(raw);
+/** A committed article set as stored (raw JSON) and as parsed. */
+function committedArticleSet(language: "en" | "id") {
+  const raw: { claims: object[] }[] = JSON.parse(readFileSync(fileURLToPath(new URL(`./articles/${language}.json`, import.meta.url)), "utf8"));
+  return { raw, articles: articleSetSchema.parse(raw) };
+}
 
-  it("holds offsets and hashes only — no article or claim text", () => {
-    for (const entry of raw) {
-      expect(Object.keys(entry).sort()).toEqual(["claims", "id", "length", "outlet", "sha256", "split", "url"]);
-      for (const claim of entry.claims) expect(Object.keys(claim).sort()).toEqual(["end", "kind", "sha", "start"]);
-    }
-  });
+function expectOffsetsAndHashesOnly(raw: { claims: object[] }[]) {
+  for (const entry of raw) {
+    expect(Object.keys(entry).sort()).toEqual(["claims", "id", "length", "outlet", "sha256", "split", "url"]);
+    for (const claim of entry.claims) expect(Object.keys(claim).sort()).toEqual(["end", "kind", "sha", "start"]);
+  }
+}
+
+describe("the committed English article set", () => {
+  const { raw, articles } = committedArticleSet("en");
+
+  it("holds offsets and hashes only — no article or claim text", () => expectOffsetsAndHashesOnly(raw));
 
   it("has at least 22 articles per split, from at least 5 (tuning) and 6 (held-out) outlets, none shared, at most 5 per outlet", () => {
     expect(articleSetProblems(articles)).toEqual([]);
@@ -163,16 +170,10 @@ describe("the committed English article set", () => {
 });
 
 describe("the committed Indonesian article set", () => {
-  const raw = JSON.parse(readFileSync(fileURLToPath(new URL("./articles/id.json", import.meta.url)), "utf8"));
-  const articles = articleSetSchema.parse(raw);
+  const { raw, articles } = committedArticleSet("id");
   const heldout = articles.filter((entry) => entry.split === "heldout");
 
-  it("holds offsets and hashes only — no article or claim text", () => {
-    for (const entry of raw) {
-      expect(Object.keys(entry).sort()).toEqual(["claims", "id", "length", "outlet", "sha256", "split", "url"]);
-      for (const claim of entry.claims) expect(Object.keys(claim).sort()).toEqual(["end", "kind", "sha", "start"]);
-    }
-  });
+  it("holds offsets and hashes only — no article or claim text", () => expectOffsetsAndHashesOnly(raw));
 
   it("has a fresh held-out half: at least 24 articles from at least 8 outlets, at most 4 per outlet, none of them a tuning outlet", () => {
     expect(articleSetProblems(articles)).toEqual([]);

@@ -7,6 +7,7 @@
 // and `2,5` number formats, `Senin (28/10/2024)` datelines). Every regex is compiled once, anchored on word
 // boundaries, and made of literal alternatives: no nested quantifiers, so scanning is linear.
 import type { Language, SuggestionReason } from "./types.ts";
+import { wordSet } from "./word-set.ts";
 
 /** `assessment`: "believes", "estimates", "menduga" — an official's assessment is still reported (see suggest.ts). */
 /** `routine`: ongoing monitoring and effort ("Kami terus memantau situasi", "we are working closely with …"). */
@@ -622,20 +623,16 @@ export type Lexicon = {
 
 const plainPast: WordCue = { kind: "event", weight: plainPastWeight };
 /** "di-" words that are nouns, pronouns or prepositions, not passive verbs. */
-const notPassive = new Set(
-  (
-    "dia diri dirinya dini dinas dingin dinding dimana diantara disiplin diesel diet dilema dinasti dinamika dimensi diagnosis " +
+const notPassive = wordSet(
+  "dia diri dirinya dini dinas dingin dinding dimana diantara disiplin diesel diet dilema dinasti dinamika dimensi diagnosis " +
     "diagnosa dialog diaspora diktator dividen divisi dirut dirjen direksi direktur direktorat distribusi diskon disabilitas " +
-    "digital diplomasi diplomat diskusi distrik dimas dinda dinar dinosaurus diploma disko diva dialek diam diamkan dian diana"
-  ).split(" "),
+    "digital diplomasi diplomat diskusi distrik dimas dinda dinar dinosaurus diploma disko diva dialek diam diamkan dian diana",
 );
 /** "-ed" words that are adjectives or nouns, not past tenses. */
-const notPastTense = new Set(
-  (
-    "hundred hatred kindred sacred naked wicked crooked rugged ragged jagged beloved united limited related based interested " +
+const notPastTense = wordSet(
+  "hundred hatred kindred sacred naked wicked crooked rugged ragged jagged beloved united limited related based interested " +
     "concerned worried tired bored excited scared married supposed used crowded talented skilled detailed experienced qualified " +
-    "renowned armed aged alleged expected unexpected embed shred sled bred indebted learned blessed cursed beaded"
-  ).split(" "),
+    "renowned armed aged alleged expected unexpected embed shred sled bred indebted learned blessed cursed beaded",
 );
 
 const simpleWord = /^\p{L}+(?:['-]\p{L}+)*$/u;
@@ -919,18 +916,14 @@ function tidy(text: string, cues: Cue[]): Cue[] {
 // ---------------------------------------------------------------------------------------------------------
 // Language guess
 
-const idWords = new Set(
-  (
-    "yang dan di dengan untuk tidak ini itu dari pada dalam akan ke adalah bahwa mereka juga telah sudah oleh karena atau " +
+const idWords = wordSet(
+  "yang dan di dengan untuk tidak ini itu dari pada dalam akan ke adalah bahwa mereka juga telah sudah oleh karena atau " +
     "kata ujar tersebut saat bisa ada lebih kami kita saya tahun orang para sebagai namun bagi hingga sejak kepada terhadap " +
-    "antara sekitar belum masih menurut mengatakan pemerintah warga harga secara seperti setelah"
-  ).split(" "),
+    "antara sekitar belum masih menurut mengatakan pemerintah warga harga secara seperti setelah",
 );
-const enWords = new Set(
-  (
-    "the and of to in is that for was with on are it said he she they by from has have had were be this at as not but an " +
-    "which will would their who been there what when because about after before into over than could should its his her"
-  ).split(" "),
+const enWords = wordSet(
+  "the and of to in is that for was with on are it said he she they by from has have had were be this at as not but an " +
+    "which will would their who been there what when because about after before into over than could should its his her",
 );
 const wordPattern = /\p{L}+/gu;
 

@@ -5,6 +5,7 @@ import type { Cue } from "./cues.ts";
 import { scoreSpan } from "./score.ts";
 import { countWords, isSpaceCode, type Quote, trimSpan } from "./segment.ts";
 import type { Span, SuggestionReason } from "./types.ts";
+import { wordSet } from "./word-set.ts";
 
 /** A fragment in the making. */
 export type Candidate = Span & { reasons: Map<SuggestionReason, number>; score: number };
@@ -15,12 +16,10 @@ const attributionClauseWords = 8;
 /** A verb opening a clause: Indonesian active/passive prefixes, English -ing forms. Sticky; see startsWithVerb. */
 const verbFirst = /(?:me|ber|di)\p{Ll}{4,}(?![\p{L}\p{N}-])|\p{Ll}{2,}ing(?![\p{L}\p{N}-])/uy;
 /** Words verbFirst matches that are not verbs (pronouns, nouns, prepositions). */
-const notVerbs = new Set(
-  (
-    "mereka merah meja menit menteri media medis melayu melalui menuju mengenai menjelang meski meskipun memang bersama " +
+const notVerbs = wordSet(
+  "mereka merah meja menit menteri media medis melayu melalui menuju mengenai menjelang meski meskipun memang bersama " +
     "berbagai beras berat berita berkas dinas dingin diri dirinya dini dinding dimana diantara during including according " +
-    "morning evening nothing something anything everything thing building meeting king spring string wedding ceiling following"
-  ).split(" "),
+    "morning evening nothing something anything everything thing building meeting king spring string wedding ceiling following",
 );
 const lowercaseLetter = /\p{Ll}/u;
 /** After a comma: the rest of a list ("Ukraine, Israel and Taiwan"), items of up to three words. Sticky. */
@@ -33,12 +32,10 @@ const connective =
 const leadingConjunction = /^(?:dan|serta|tetapi|tapi|namun|sedangkan|lalu|kemudian|and|but|while|yet|so)\s+/iu;
 const approximatorBefore =
   /(?:sekitar|sekira|hampir|lebih dari|kurang dari|kurang lebih|setidaknya|sedikitnya|paling sedikit|sebanyak|mencapai|kira-kira|about|around|nearly|almost|more than|less than|fewer than|over|under|at least|up to|some|roughly|approximately|an estimated|as many as)\s+$/iu;
-const stopwords = new Set(
-  (
-    "yang dan di ke dari pada untuk dengan dalam oleh atau itu ini juga telah sudah akan saat sejak hingga sampai bagi tahun " +
+const stopwords = wordSet(
+  "yang dan di ke dari pada untuk dengan dalam oleh atau itu ini juga telah sudah akan saat sejak hingga sampai bagi tahun " +
     "per lebih kurang sebesar sebanyak mencapai the and of in to for on at by from with as than that this which who were was " +
-    "are is be been has have had per a an its their his her masih asal sejak sekitar"
-  ).split(" "),
+    "are is be been has have had per a an its their his her masih asal sejak sekitar",
 );
 const word = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/uy;
 

@@ -13,6 +13,7 @@
 // - a break before a lowercase word is never a sentence start ("… palsu.” kata dia", "ellipsis… lalu").
 // Spans are trimmed of whitespace and never include line breaks.
 import type { Language, Span } from "./types.ts";
+import { wordSet } from "./word-set.ts";
 
 /** Longest a sentence grows by joining pieces (a stray abbreviation every few words must not glue a book). */
 const maxSentenceLength = 4000;
@@ -138,31 +139,25 @@ export function findQuotes(text: string, start: number, end: number): Quote[] {
 // Abbreviations
 
 /** Always followed by more of the same sentence (titles, street and number prefixes). Case-sensitive. */
-const titles = new Set(
-  (
-    "Dr dr drg Prof prof H Hj Jl Jln Mr Mrs Ms Mt Messrs Gen Lt Col Sgt Capt Cmdr Adm Rev Sen Rep Gov Pres Supt Insp " +
+const titles = wordSet(
+  "Dr dr drg Prof prof H Hj Jl Jln Mr Mrs Ms Mt Messrs Gen Lt Col Sgt Capt Cmdr Adm Rev Sen Rep Gov Pres Supt Insp " +
     "Jend Brigjen Mayjen Letjen Laksda Marsda Kol Letkol Kombes Kompol Pol Ir Drs Dra Sdr Sdri Bpk Ny Tn KH Kec Kab Kel Prov " +
-    "Gg Ds Vol Fig Art vs Nos Nr approx Yth St Ste Dept Univ Assoc Ave Blvd"
-  ).split(" "),
+    "Gg Ds Vol Fig Art vs Nos Nr approx Yth St Ste Dept Univ Assoc Ave Blvd",
 );
 
 /** May end a sentence or not: joined unless the next word is a typical sentence opener. Case-sensitive. */
-const ambiguousAbbreviations = new Set(
-  (
-    "No Rp RS Inc Ltd Co Corp Jr Sr Bros Tbk etc dll dsb dst dkk al hlm hal a.m p.m am pm Jan Feb Mar Apr Jun Jul Aug " +
-    "Sep Sept Oct Nov Dec Agu Agt Okt Des cf ca est"
-  ).split(" "),
+const ambiguousAbbreviations = wordSet(
+  "No Rp RS Inc Ltd Co Corp Jr Sr Bros Tbk etc dll dsb dst dkk al hlm hal a.m p.m am pm Jan Feb Mar Apr Jun Jul Aug " +
+    "Sep Sept Oct Nov Dec Agu Agt Okt Des cf ca est",
 );
 
 /** Words that typically open a sentence; an ambiguous abbreviation followed by one of them ends its sentence. */
-const sentenceOpeners = new Set(
-  (
-    "The A An He She It They We I You This That These Those There His Her Their Its Our My In On At But And Or So Yet " +
+const sentenceOpeners = wordSet(
+  "The A An He She It They We I You This That These Those There His Her Their Its Our My In On At But And Or So Yet " +
     "If When While After Before Since As Then However Meanwhile Still Also Police Officials Now " +
     "Ia Dia Beliau Mereka Kami Kita Saya Aku Anda Namun Tetapi Tapi Sementara Selain Dalam Pada Di Ke Dari Hal Ini Itu " +
     "Sebelumnya Kemudian Lalu Menurut Adapun Sedangkan Sejak Saat Ketika Setelah Sebelum Untuk Dengan Jika Bila Apabila " +
-    "Karena Oleh Para Sebanyak Sekitar Akibatnya Bahkan Padahal Terkait Selanjutnya Polisi"
-  ).split(" "),
+    "Karena Oleh Para Sebanyak Sekitar Akibatnya Bahkan Padahal Terkait Selanjutnya Polisi",
 );
 
 const terminalMarks = new Set([".", "!", "?", "…", "。", "！", "？", "؟", "۔", "।", "‼", "⁇", "⁈", "⁉", "｡", "፧", "።"]);

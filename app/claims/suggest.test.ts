@@ -9,6 +9,9 @@ const fixture = readFileSync(fileURLToPath(new URL("../../tests/fixtures/tribunn
 
 const sentencesOf = (text: string, language: Language) => segmentSentences(text, language).map((span) => text.slice(span.start, span.end));
 
+/** The whole-sentence suggestion for a text of one sentence (or a short paragraph: its first sentence). */
+const sentenceOf = (text: string, language: Language) => suggestClaims(text, { language }).find((s) => s.kind === "sentence" && s.start === 0);
+
 /** The suggestions whose text contains every one of `words`. */
 const covering = (suggestions: Suggestion[], words: string[]) => suggestions.filter((s) => words.every((word) => s.text.includes(word)));
 
@@ -337,9 +340,6 @@ describe("suggestClaims", () => {
 });
 
 describe("issue 11: what real news the cues were not tuned on showed missing", () => {
-  /** The whole-sentence suggestion for a text of one sentence (or a short paragraph: its first sentence). */
-  const sentenceOf = (text: string, language: Language) => suggestClaims(text, { language }).find((s) => s.kind === "sentence" && s.start === 0);
-
   const hedgedOfficial: Array<[Language, string]> = [
     ["en", "\"We estimate that close to 2,000 families have left the valley,\" a regional official said."],
     ["en", "The central bank said inflation was probably close to its peak."],
@@ -456,8 +456,6 @@ describe("issue 11: what real news the cues were not tuned on showed missing", (
 });
 
 describe("issue 11, second pass: patterns the first pass still missed on the tuning articles", () => {
-  const sentenceOf = (text: string, language: Language) => suggestClaims(text, { language }).find((s) => s.kind === "sentence" && s.start === 0);
-
   // Sentences written for these tests, one pattern each; every one scored below the threshold before this pass.
   const found: Array<[string, Language, string, SuggestionReason]> = [
     // Events told in the plain past tense, with no number and no verb from the event list.
@@ -514,8 +512,6 @@ describe("issue 11, second pass: patterns the first pass still missed on the tun
 });
 
 describe("issue 11, third pass: recall first on the tuning articles", () => {
-  const sentenceOf = (text: string, language: Language) => suggestClaims(text, { language }).find((s) => s.kind === "sentence" && s.start === 0);
-
   // Written for these tests. A plain statement that names someone or something, with no cue at all, was never a
   // candidate; now it is, as a "statement", ranked below any sentence with a cue.
   const statements: Array<[Language, string]> = [

@@ -1,9 +1,11 @@
 // The few interface pieces every page is built from. Styles live in app/styles/app.css (BEM-style
 // classes, design tokens as CSS custom properties); no page styles itself inline.
 import { type FieldMetadata, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import type { ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
+import { Form } from "react-router";
 import { useTranslation } from "react-i18next";
 import { passwordRules } from "~/auth/password-rules";
+import type { FormNotice } from "~/utils/form-answer";
 
 /**
  * The document's <title>: the page's title, then the app's name. React renders it into <head> wherever it
@@ -35,6 +37,63 @@ export function Card({ title, children, id }: { title?: string; children: ReactN
       {title ? <h2 id={id}>{title}</h2> : null}
       {children}
     </section>
+  );
+}
+
+/** A table with a header row naming its columns; its rows are the children. `wrap` lets a wide table scroll sideways on a narrow screen. */
+export function DataTable({ columns, wrap = false, children }: { columns: string[]; wrap?: boolean; children: ReactNode }) {
+  const table = (
+    <table className="table">
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th scope="col" key={column}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+  return wrap ? <div className="table-wrap">{table}</div> : table;
+}
+
+/**
+ * A form that posts one action: its `intent` and hidden `fields` (in this order), with the button (and any
+ * visible input) as children. With `confirm`, the browser asks that question first and a "no" sends nothing.
+ */
+export function ActionForm({ intent, fields, confirm, className, children }: {
+  intent: string;
+  fields: Record<string, string | number>;
+  confirm?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const onSubmit = confirm
+    ? (event: FormEvent<HTMLFormElement>) => {
+        if (!window.confirm(confirm)) event.preventDefault();
+      }
+    : undefined;
+  return (
+    <Form method="post" className={className} onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+    </Form>
+  );
+}
+
+/** The notice a form's answer carries (a success, with its count when it has one), above the form. */
+export function FormNoticeAlert({ notice }: { notice: FormNotice | null | undefined }) {
+  const { t } = useTranslation();
+  if (!notice) return null;
+  return (
+    <Alert tone={notice.tone}>
+      <p>{t(notice.key, { count: notice.count ?? 0 })}</p>
+    </Alert>
   );
 }
 

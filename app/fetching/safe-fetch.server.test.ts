@@ -49,6 +49,15 @@ const bombSize = 64 * 1024 * 1024;
 let gzipBomb: Buffer;
 let brotliBomb: Buffer;
 
+/** Small compressed texts the client must decode, by path: the Content-Encoding sent and the body. */
+const compressed: Record<string, { encoding: string; body: () => Buffer }> = {
+  "/gzip": { encoding: "gzip", body: () => zlib.gzipSync("terkompresi gzip") },
+  "/br": { encoding: "br", body: () => zlib.brotliCompressSync("terkompresi brotli") },
+  "/deflate": { encoding: "deflate", body: () => zlib.deflateSync("zlib deflate") },
+  // Raw deflate (no zlib header), sent as "deflate" all the same.
+  "/deflate-raw": { encoding: "deflate", body: () => zlib.deflateRawSync("raw deflate") },
+};
+
 function redirect(response: http.ServerResponse, location: string, status = 302) {
   response.writeHead(status, { Location: location });
   response.end();
@@ -130,18 +139,10 @@ beforeAll(async () => {
     } else if (path === "/br-bomb") {
       response.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "br" });
       response.end(brotliBomb);
-    } else if (path === "/gzip") {
-      response.writeHead(200, { "Content-Type": "text/plain", "Content-Encoding": "gzip" });
-      response.end(zlib.gzipSync("terkompresi gzip"));
-    } else if (path === "/br") {
-      response.writeHead(200, { "Content-Type": "text/plain", "Content-Encoding": "br" });
-      response.end(zlib.brotliCompressSync("terkompresi brotli"));
-    } else if (path === "/deflate") {
-      response.writeHead(200, { "Content-Type": "text/plain", "Content-Encoding": "deflate" });
-      response.end(zlib.deflateSync("zlib deflate"));
-    } else if (path === "/deflate-raw") {
-      response.writeHead(200, { "Content-Type": "text/plain", "Content-Encoding": "deflate" });
-      response.end(zlib.deflateRawSync("raw deflate"));
+    } else if (compressed[path]) {
+      const { encoding, body } = compressed[path];
+      response.writeHead(200, { "Content-Type": "text/plain", "Content-Encoding": encoding });
+      response.end(body());
     } else if (path === "/status") {
       const status = Number(url.searchParams.get("code") ?? 500);
       response.writeHead(status, { "Content-Type": "text/plain" });

@@ -73,18 +73,8 @@ function searchCondition(q: string | null) {
   )`;
 }
 
-type Row = {
-  id: string;
-  slug: string;
-  headline: string;
-  summary: string;
-  language: string;
-  firstPublishedAt: Date;
-  lastPublishedAt: Date;
-  currentVersion: number;
-  claims: number | null;
-  ratings: unknown;
-};
+/** A row as the index query answers it: the list item's own fields, its claim count and ratings still raw. */
+type Row = Omit<FactCheckListItem, "claims" | "verdicts"> & { id: string; claims: number | null; ratings: unknown };
 
 function isRating(value: unknown): value is PublishedRating {
   if (!value || typeof value !== "object") return false;

@@ -242,14 +242,7 @@ export async function proposeVerdict(actor: Actor, input: ProposeInput) {
       data: { claimId: claim.id, version: (top._max.version ?? 0) + 1, ratingId: input.ratingId, rationale, blind, proposedById: actor.id },
       select: verdictSummary,
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "verdict.propose",
-      entityType: "Claim",
-      entityId: claim.id,
-      before: audited(previous, { status: claim.status }),
-      after: audited(verdict, { status, rationale }),
-    });
+    await auditClaim(tx, actor, "verdict.propose", claim, { before: audited(previous, { status: claim.status }), after: audited(verdict, { status, rationale }) });
     const notified: LiveTopic[] = [];
     if (!blind) {
       for (const decider of await activeDeciders(tx)) {
@@ -270,13 +263,37 @@ async function awaitingDecision(tx: Tx, claimId: string) {
   return { primary, blind };
 }
 
-/** An editor sends the proposed verdict back to research with a comment; the proposer is notified. */
-export async function returnVerdict(actor: Actor, input: VerdictBasisInput & { claimId: string; comment: string }) {
+/** Only someone who may decide verdicts (an editor) returns, approves, marks not checkable or reopens. */
+function refuseUnlessDecider(actor: Actor) {
   if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
-  const comment = cleanNote(input.comment);
+}
+
+type LoadedClaim = Awaited<ReturnType<typeof loadClaim>>;
+
+/**
+ * An editor's decision on a claim, in one transaction: the claim is loaded and locked, refused if any verdict
+ * on it changed since the page showed them (a decision is about every verdict on the claim), then `write`
+ * moves it on and records it, answering whom it notified; the change is published as `action`.
+ */
+async function decide(input: VerdictBasisInput & { claimId: string }, action: string, write: (tx: Tx, claim: LoadedClaim) => Promise<LiveTopic[]>) {
   const result = await prisma.$transaction(async (tx) => {
     const claim = await loadClaim(tx, input.claimId);
-    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
+    await verdictUnchanged(tx, claim, input, everyVerdict);
+    return { claim, notified: await write(tx, claim) };
+  });
+  await publishChange(topics(result.claim, ...result.notified), action);
+}
+
+/** Records a decision (or proposal) on the claim in the audit log. */
+async function auditClaim(tx: Tx, actor: Actor, action: string, claim: { id: string }, change: { before: Record<string, unknown>; after: Record<string, unknown> }) {
+  await recordAudit(tx, { actorId: actor.id, action, entityType: "Claim", entityId: claim.id, ...change });
+}
+
+/** An editor sends the proposed verdict back to research with a comment; the proposer is notified. */
+export async function returnVerdict(actor: Actor, input: VerdictBasisInput & { claimId: string; comment: string }) {
+  refuseUnlessDecider(actor);
+  const comment = cleanNote(input.comment);
+  await decide(input, "verdict.return", async (tx, claim) => {
     const status = nextStatus(claim.status, "returnVerdict");
     await guardedClaimUpdate(tx, claim.id, claim.version, { status });
     const { primary } = await awaitingDecision(tx, claim.id);
@@ -286,17 +303,9 @@ export async function returnVerdict(actor: Actor, input: VerdictBasisInput & { c
       select: verdictSummary,
     });
     const notified = await notify(tx, { recipientId: primary.proposedById, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: comment });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "verdict.return",
-      entityType: "Claim",
-      entityId: claim.id,
-      before: audited(primary, { status: claim.status }),
-      after: audited(decided, { status, comment }),
-    });
-    return { claim, notified: notified.topics };
+    await auditClaim(tx, actor, "verdict.return", claim, { before: audited(primary, { status: claim.status }), after: audited(decided, { status, comment }) });
+    return notified.topics;
   });
-  await publishChange(topics(result.claim, ...result.notified), "verdict.return");
 }
 
 /**
@@ -304,10 +313,8 @@ export async function returnVerdict(actor: Actor, input: VerdictBasisInput & { c
  * the claim) is refused, whatever their role. Open blind verdicts are closed with the decision.
  */
 export async function approveVerdict(actor: Actor, input: VerdictBasisInput & { claimId: string }) {
-  if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
-  const result = await prisma.$transaction(async (tx) => {
-    const claim = await loadClaim(tx, input.claimId);
-    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
+  refuseUnlessDecider(actor);
+  await decide(input, "verdict.approve", async (tx, claim) => {
     const status = nextStatus(claim.status, "approveVerdict");
     await guardedClaimUpdate(tx, claim.id, claim.version, { status }); // a refusal rolls back
     const { primary, blind } = await awaitingDecision(tx, claim.id);
@@ -327,43 +334,31 @@ export async function approveVerdict(actor: Actor, input: VerdictBasisInput & { 
       });
     }
     const notified = await notify(tx, { recipientId: primary.proposedById, actorId: actor.id, kind: "APPROVAL", claimId: claim.id });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "verdict.approve",
-      entityType: "Claim",
-      entityId: claim.id,
+    await auditClaim(tx, actor, "verdict.approve", claim, {
       before: audited(primary, { status: claim.status }),
       after: audited(decided, { status, closedBlindVerdicts: blind.map((verdict) => verdict.version) }),
     });
-    return { claim, notified: notified.topics };
+    return notified.topics;
   });
-  await publishChange(topics(result.claim, ...result.notified), "verdict.approve");
 }
 
 /** An editor marks the claim not checkable, with a reason; open proposals are closed with it. */
 export async function markNotCheckable(actor: Actor, input: VerdictBasisInput & { claimId: string; reason: string }) {
-  if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
+  refuseUnlessDecider(actor);
   const reason = cleanNote(input.reason);
-  const result = await prisma.$transaction(async (tx) => {
-    const claim = await loadClaim(tx, input.claimId);
-    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
+  await decide(input, "claim.notCheckable", async (tx, claim) => {
     const status = nextStatus(claim.status, "markNotCheckable");
     await guardedClaimUpdate(tx, claim.id, claim.version, { status, notCheckableReason: reason });
     const { count } = await tx.verdict.updateMany({
       where: { claimId: claim.id, status: "PROPOSED" },
       data: { status: "SUPERSEDED", decidedById: actor.id, decidedAt: new Date(), decisionNote: reason },
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "claim.notCheckable",
-      entityType: "Claim",
-      entityId: claim.id,
+    await auditClaim(tx, actor, "claim.notCheckable", claim, {
       before: { status: claim.status },
       after: { status, notCheckableReason: reason, closedVerdicts: count },
     });
-    return { claim };
+    return [];
   });
-  await publishChange(topics(result.claim), "claim.notCheckable");
 }
 
 /**
@@ -374,29 +369,20 @@ export async function markNotCheckable(actor: Actor, input: VerdictBasisInput & 
  * if any, ends). Recorded as `claim.reopen`.
  */
 export async function reopenClaim(actor: Actor, input: VerdictBasisInput & { claimId: string; reason: string }) {
-  if (!userCan(actor, "approve:verdict:any")) throw new VerdictRefused("notAllowed");
+  refuseUnlessDecider(actor);
   const reason = cleanNote(input.reason);
-  const result = await prisma.$transaction(async (tx) => {
-    const claim = await loadClaim(tx, input.claimId);
-    await verdictUnchanged(tx, claim, input, everyVerdict); // a decision is about every verdict on the claim
+  await decide(input, "claim.reopen", async (tx, claim) => {
     const move = claim.status === "APPROVED" ? "reopenApproved" : "reopen";
     const status = nextStatus(claim.status, move);
     await guardedClaimUpdate(tx, claim.id, claim.version, move === "reopen" ? { status, notCheckableReason: null } : { status });
     const endedAssignment = move === "reopen" && claim.reviewerId !== null;
     if (endedAssignment) await tx.assignment.updateMany({ where: { claimId: claim.id, endedAt: null }, data: { endedAt: new Date() } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "claim.reopen",
-      entityType: "Claim",
-      entityId: claim.id,
+    await auditClaim(tx, actor, "claim.reopen", claim, {
       before: { status: claim.status, reviewerId: claim.reviewerId },
       after: { status, reason, reviewerId: endedAssignment ? null : claim.reviewerId },
     });
-    const notified =
-      move === "reopenApproved" && claim.reviewerId
-        ? (await notify(tx, { recipientId: claim.reviewerId, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: reason })).topics
-        : [];
-    return { claim, notified };
+    return move === "reopenApproved" && claim.reviewerId
+      ? (await notify(tx, { recipientId: claim.reviewerId, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: reason })).topics
+      : [];
   });
-  await publishChange(topics(result.claim, ...result.notified), "claim.reopen");
 }

@@ -6,7 +6,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { RatingBadge } from "~/components/claim/verdict-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSchemaForm } from "~/components/schema-form";
-import { Alert, Card, Field, FormAlert, PageHeader } from "~/components/ui";
+import { ActionForm, Card, Field, FormAlert, FormNoticeAlert, PageHeader } from "~/components/ui";
 import { AddLabel, ScaleAction, UpdateLabel } from "~/rating-scale/label-form";
 import { addLabel, deleteLabel, listScaleLabels, moveLabel, renameLabel, ScaleRefused } from "~/rating-scale/rating-scale.server";
 import type { Route } from "./+types/admin.scale";
@@ -99,11 +99,7 @@ export default function RatingScaleAdmin() {
   return (
     <>
       <PageHeader title={t("scale.title")} intro={t("scale.intro")} />
-      {actionData?.notice ? (
-        <Alert tone={actionData.notice.tone}>
-          <p>{t(actionData.notice.key)}</p>
-        </Alert>
-      ) : null}
+      <FormNoticeAlert notice={actionData?.notice} />
       <FormAlert id="scale-refused" errors={actionData?.result.error?.[""] ?? undefined} />
       <Card>
         <ol className="scale-admin">
@@ -117,34 +113,21 @@ export default function RatingScaleAdmin() {
               </div>
               <LabelForm label={label} answer={actionData} />
               <div className="scale-admin__tools">
-                <Form method="post">
-                  <input type="hidden" name="intent" value="move" />
-                  <input type="hidden" name="id" value={label.id} />
-                  <input type="hidden" name="direction" value="up" />
+                <ActionForm intent="move" fields={{ id: label.id, direction: "up" }}>
                   <button type="submit" className="btn btn--ghost" disabled={index === 0} aria-label={t("scale.moveUpLabel", { label: label.labelEn })}>
                     {t("scale.moveUp")}
                   </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="move" />
-                  <input type="hidden" name="id" value={label.id} />
-                  <input type="hidden" name="direction" value="down" />
+                </ActionForm>
+                <ActionForm intent="move" fields={{ id: label.id, direction: "down" }}>
                   <button type="submit" className="btn btn--ghost" disabled={index === labels.length - 1} aria-label={t("scale.moveDownLabel", { label: label.labelEn })}>
                     {t("scale.moveDown")}
                   </button>
-                </Form>
-                <Form
-                  method="post"
-                  onSubmit={(event) => {
-                    if (!window.confirm(t("scale.deleteConfirm"))) event.preventDefault();
-                  }}
-                >
-                  <input type="hidden" name="intent" value="delete" />
-                  <input type="hidden" name="id" value={label.id} />
+                </ActionForm>
+                <ActionForm intent="delete" fields={{ id: label.id }} confirm={t("scale.deleteConfirm")}>
                   <button type="submit" className="btn btn--danger" disabled={label.verdicts > 0} title={label.verdicts > 0 ? t("scale.deleteInUse") : undefined}>
                     {t("scale.delete")}
                   </button>
-                </Form>
+                </ActionForm>
               </div>
             </li>
           ))}

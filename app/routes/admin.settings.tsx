@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSchemaForm } from "~/components/schema-form";
-import { Alert, Card, CheckboxField, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
+import { Card, CheckboxField, Field, FormNoticeAlert, PageHeader, SelectField, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
 import { getNewsroom, updateNewsroom } from "~/newsroom/settings.server";
 import { isTimeZone } from "~/newsroom/time-zone";
@@ -66,11 +66,7 @@ export default function NewsroomSettings() {
   return (
     <>
       <PageHeader title={t("settings.title")} intro={t("settings.intro")} />
-      {actionData?.notice ? (
-        <Alert tone={actionData.notice.tone}>
-          <p>{t(actionData.notice.key)}</p>
-        </Alert>
-      ) : null}
+      <FormNoticeAlert notice={actionData?.notice} />
       <Card>
         <Form method="post" {...getFormProps(form)} className="stack">
           <Field label={t("settings.name")} meta={fields.name} autoComplete="organization" />

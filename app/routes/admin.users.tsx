@@ -10,7 +10,7 @@ import { roles } from "~/auth/permissions";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSchemaForm } from "~/components/schema-form";
-import { Alert, Card, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
+import { Alert, Card, DataTable, Field, PageHeader, SelectField, SubmitButton } from "~/components/ui";
 import { inviteValidDays } from "~/people/invite-rules";
 import { createInvite, listPendingInvites, revokeInvite } from "~/people/invites.server";
 import { changeRole, listPeople, PeopleRuleError, setActive } from "~/people/users.server";
@@ -104,69 +104,56 @@ export default function People() {
         </Alert>
       ) : null}
       <Card>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("people.name")}</th>
-                <th scope="col">{t("people.email")}</th>
-                <th scope="col">{t("people.role")}</th>
-                <th scope="col">{t("people.status")}</th>
-                <th scope="col">{t("people.actions")}</th>
+        <DataTable wrap columns={[t("people.name"), t("people.email"), t("people.role"), t("people.status"), t("people.actions")]}>
+          {people.map((person) => {
+            const self = person.id === adminId;
+            return (
+              <tr key={person.id} data-email={person.email}>
+                <td>
+                  {person.name} {self ? <span className="muted">({t("people.you")})</span> : null}
+                </td>
+                <td>{person.email}</td>
+                <td>
+                  {self ? (
+                    t(`role.${person.role.name}`)
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={person.id} />
+                      <label className="visually-hidden" htmlFor={`role-${person.id}`}>
+                        {t("people.changeRole")}: {person.name}
+                      </label>
+                      <select id={`role-${person.id}`} name="role" defaultValue={person.role.name}>
+                        {roleOptions.map((option) => (
+                          <option key={option.value} value={option.value}>
+                            {option.label}
+                          </option>
+                        ))}
+                      </select>
+                      <SubmitButton tone="secondary">{t("people.changeRole")}</SubmitButton>
+                    </Form>
+                  )}
+                </td>
+                <td>
+                  <span className={`badge ${person.active ? "badge--ok" : "badge--muted"}`}>
+                    {person.active ? t("people.active") : t("people.deactivated")}
+                  </span>
+                </td>
+                <td>
+                  {self ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={person.active ? "deactivate" : "reactivate"} />
+                      <input type="hidden" name="userId" value={person.id} />
+                      <SubmitButton tone={person.active ? "danger" : "secondary"}>
+                        {person.active ? t("people.deactivate") : t("people.reactivate")}
+                      </SubmitButton>
+                    </Form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => {
-                const self = person.id === adminId;
-                return (
-                  <tr key={person.id} data-email={person.email}>
-                    <td>
-                      {person.name} {self ? <span className="muted">({t("people.you")})</span> : null}
-                    </td>
-                    <td>{person.email}</td>
-                    <td>
-                      {self ? (
-                        t(`role.${person.role.name}`)
-                      ) : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="role" />
-                          <input type="hidden" name="userId" value={person.id} />
-                          <label className="visually-hidden" htmlFor={`role-${person.id}`}>
-                            {t("people.changeRole")}: {person.name}
-                          </label>
-                          <select id={`role-${person.id}`} name="role" defaultValue={person.role.name}>
-                            {roleOptions.map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
-                          <SubmitButton tone="secondary">{t("people.changeRole")}</SubmitButton>
-                        </Form>
-                      )}
-                    </td>
-                    <td>
-                      <span className={`badge ${person.active ? "badge--ok" : "badge--muted"}`}>
-                        {person.active ? t("people.active") : t("people.deactivated")}
-                      </span>
-                    </td>
-                    <td>
-                      {self ? null : (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value={person.active ? "deactivate" : "reactivate"} />
-                          <input type="hidden" name="userId" value={person.id} />
-                          <SubmitButton tone={person.active ? "danger" : "secondary"}>
-                            {person.active ? t("people.deactivate") : t("people.reactivate")}
-                          </SubmitButton>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </Card>
       <div className="grid">
         <Card title={t("people.inviteTitle")} id="invite-title">

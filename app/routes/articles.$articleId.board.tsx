@@ -10,7 +10,7 @@ import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
 import { isCalendarDay } from "~/newsroom/clock";
 import { useSchemaForm } from "~/components/schema-form";
-import { Alert, Field, FormAlert, PageHeader, SelectField } from "~/components/ui";
+import { ActionForm, Field, FormAlert, FormNoticeAlert, PageHeader, SelectField } from "~/components/ui";
 import { AssignClaims, BoardAction } from "~/review/assign-form";
 import { AssignmentRefused, assignableReviewers, assignClaims, deadlineOn, type ReviewerLoad, unassignClaim } from "~/review/assignments.server";
 import { articleBoard, claimsBelongTo } from "~/review/board.server";
@@ -104,11 +104,7 @@ export default function ArticleBoard() {
           {t("factCheck.nav")}
         </Link>
       </PageHeader>
-      {actionData?.notice ? (
-        <Alert tone={actionData.notice.tone}>
-          <p>{t(actionData.notice.key, { count: actionData.notice.count ?? 0 })}</p>
-        </Alert>
-      ) : null}
+      <FormNoticeAlert notice={actionData?.notice} />
       <FormAlert id="board-refused" errors={claimErrors} />
       <AssignForm answer={actionData} reviewers={reviewers} />
       <div className="board" role="region" tabIndex={0} aria-label={t("layout.boardRegion")}>
@@ -137,13 +133,11 @@ export default function ArticleBoard() {
                       </span>
                     ) : null}
                     {claim.reviewer && (claim.status === "ASSIGNED" || claim.status === "IN_RESEARCH") ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="unassign" />
-                        <input type="hidden" name="claimId" value={claim.id} />
+                      <ActionForm intent="unassign" fields={{ claimId: claim.id }}>
                         <button type="submit" className="btn btn--ghost small">
                           {t("board.unassign")}
                         </button>
-                      </Form>
+                      </ActionForm>
                     ) : null}
                   </div>
                 </li>

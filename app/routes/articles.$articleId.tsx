@@ -25,7 +25,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useKeptActionData } from "~/components/kept-action-data";
 import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
-import { Alert, PageHeader } from "~/components/ui";
+import { FormNoticeAlert, PageHeader } from "~/components/ui";
 import { ArticleText, type TextMark } from "~/components/workspace/article-text";
 import { ClaimEditor, type ClaimDraft } from "~/components/workspace/claim-editor";
 import { ClaimList } from "~/components/workspace/claim-list";
@@ -203,11 +203,7 @@ export default function ArticleWorkspace() {
           </a>
         ) : null}
       </PageHeader>
-      {actionData?.notice ? (
-        <Alert tone={actionData.notice.tone}>
-          <p>{t(actionData.notice.key, { count: actionData.notice.count ?? 0 })}</p>
-        </Alert>
-      ) : null}
+      <FormNoticeAlert notice={actionData?.notice} />
       {!canEdit ? <p className="muted">{t("workspace.readOnly")}</p> : null}
       <div className="workspace">
         <div className="workspace__text">

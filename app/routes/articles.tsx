@@ -5,7 +5,7 @@ import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Card, PageHeader } from "~/components/ui";
+import { Card, DataTable, PageHeader } from "~/components/ui";
 import { ArticleStatus } from "~/generated/prisma/enums";
 import type { Route } from "./+types/articles";
 
@@ -45,28 +45,18 @@ export default function Articles() {
           <label htmlFor="article-q">{t("articles.search")}</label>
           <input id="article-q" name="q" type="search" defaultValue={params.get("q") ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="article-status">{t("articles.filterStatus")}</label>
-          <select id="article-status" name="status" defaultValue={params.get("status") ?? ""}>
-            <option value="">{t("articles.any")}</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {t(`articleStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="article-lang">{t("articles.filterLanguage")}</label>
-          <select id="article-lang" name="lang" defaultValue={params.get("lang") ?? ""}>
-            <option value="">{t("articles.any")}</option>
-            {articleLanguages.map((language) => (
-              <option key={language} value={language}>
-                {t(`articleLanguage.${language}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="article-status"
+          name="status"
+          label={t("articles.filterStatus")}
+          options={statuses.map((status) => ({ value: status, label: t(`articleStatus.${status}`) }))}
+        />
+        <FilterSelect
+          id="article-lang"
+          name="lang"
+          label={t("articles.filterLanguage")}
+          options={articleLanguages.map((language) => ({ value: language, label: t(`articleLanguage.${language}`) }))}
+        />
         <button type="submit" className="btn btn--secondary">
           {t("articles.searchSubmit")}
         </button>
@@ -75,45 +65,41 @@ export default function Articles() {
         {articles.length === 0 ? (
           <p className="muted">{seesAll ? t("articles.empty") : t("articles.emptyReviewer")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("articles.colTitle")}</th>
-                  <th scope="col">{t("articles.colStatus")}</th>
-                  <th scope="col">{t("articles.colLanguage")}</th>
-                  <th scope="col">{t("articles.colClaims")}</th>
-                  <th scope="col">{t("articles.colPeople")}</th>
-                  <th scope="col">{t("articles.colImported")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {articles.map((article) => (
-                  <tr key={article.id}>
-                    <td>
-                      <Link to={`/articles/${article.id}`}>{article.title}</Link>
-                      {article.outlet ? <div className="muted small">{article.outlet}</div> : null}
-                    </td>
-                    <td>
-                      <span className="badge badge--muted">{t(`articleStatus.${article.status}`)}</span>
-                    </td>
-                    <td>{t(`articleLanguage.${article.language}`, { defaultValue: article.language })}</td>
-                    <td>
-                      {t("articles.claimsCount", { count: article.claimCount })}
-                      {article.openSuggestions ? (
-                        <div className="muted small">{t("articles.suggestionsCount", { count: article.openSuggestions })}</div>
-                      ) : null}
-                    </td>
-                    <td>{article.reviewers.length ? article.reviewers.join(", ") : <span className="muted">{t("articles.nobody")}</span>}</td>
-                    <td>
-                      {clock.date(article.createdAt)}
-                      <div className="muted small">{t("articles.importedBy", { name: article.importedBy })}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            wrap
+            columns={[
+              t("articles.colTitle"),
+              t("articles.colStatus"),
+              t("articles.colLanguage"),
+              t("articles.colClaims"),
+              t("articles.colPeople"),
+              t("articles.colImported"),
+            ]}
+          >
+            {articles.map((article) => (
+              <tr key={article.id}>
+                <td>
+                  <Link to={`/articles/${article.id}`}>{article.title}</Link>
+                  {article.outlet ? <div className="muted small">{article.outlet}</div> : null}
+                </td>
+                <td>
+                  <span className="badge badge--muted">{t(`articleStatus.${article.status}`)}</span>
+                </td>
+                <td>{t(`articleLanguage.${article.language}`, { defaultValue: article.language })}</td>
+                <td>
+                  {t("articles.claimsCount", { count: article.claimCount })}
+                  {article.openSuggestions ? (
+                    <div className="muted small">{t("articles.suggestionsCount", { count: article.openSuggestions })}</div>
+                  ) : null}
+                </td>
+                <td>{article.reviewers.length ? article.reviewers.join(", ") : <span className="muted">{t("articles.nobody")}</span>}</td>
+                <td>
+                  {clock.date(article.createdAt)}
+                  <div className="muted small">{t("articles.importedBy", { name: article.importedBy })}</div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <nav className="pager" aria-label={t("articles.title")}>
           {params.get("after") ? <Link to={`?${firstParams}`}>{t("articles.first")}</Link> : <span />}
@@ -121,6 +107,25 @@ export default function Articles() {
         </nav>
       </Card>
     </>
+  );
+}
+
+/** A filter of the list: one of `options`, or any ("" leaves the filter off); it starts at the one in the URL. */
+function FilterSelect({ id, name, label, options }: { id: string; name: string; label: string; options: { value: string; label: string }[] }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={params.get(name) ?? ""}>
+        <option value="">{t("articles.any")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

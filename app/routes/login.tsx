@@ -12,7 +12,8 @@ import { useNewsroomClock } from "~/components/clock";
 import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { PublicShell } from "~/components/public-shell";
 import { useSchemaForm } from "~/components/schema-form";
-import { Field, FormAlert, SubmitButton } from "~/components/ui";
+import { SignInFields } from "~/components/sign-in-fields";
+import { FormAlert, SubmitButton } from "~/components/ui";
 import { countUsers } from "~/people/users.server";
 import { requestContextOf } from "~/server/request-context";
 import type { Route } from "./+types/login";
@@ -76,8 +77,7 @@ export default function Login() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormAlert id={form.errorId} errors={form.errors} values={{ time: retryAt }} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field label={t("form.email")} meta={fields.email} type="email" autoComplete="username" />
-        <Field label={t("form.password")} meta={fields.password} type="password" autoComplete="current-password" />
+        <SignInFields email={fields.email} password={fields.password} passwordAutoComplete="current-password" />
         <SubmitButton busy={navigation.state === "submitting"}>{t("login.submit")}</SubmitButton>
       </Form>
     </PublicShell>

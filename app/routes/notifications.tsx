@@ -9,7 +9,7 @@ import { CommentBody, Timestamp } from "~/components/claim/discussion-section";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
-import { Card, PageHeader, SubmitButton } from "~/components/ui";
+import { ActionForm, Card, PageHeader, SubmitButton } from "~/components/ui";
 import { listNotifications, markRead, unreadCount } from "~/notifications/notifications.server";
 import type { Route } from "./+types/notifications";
 import type { FormAnswer } from "~/utils/form-answer";
@@ -81,13 +81,11 @@ export default function Notifications() {
                   </p>
                 </div>
                 {item.readAt ? null : (
-                  <Form method="post" className="notification__read">
-                    <input type="hidden" name="intent" value="read" />
-                    <input type="hidden" name="id" value={item.id} />
+                  <ActionForm intent="read" fields={{ id: item.id }} className="notification__read">
                     <button type="submit" className="btn btn--ghost">
                       {t("notifications.markRead")}
                     </button>
-                  </Form>
+                  </ActionForm>
                 )}
               </li>
             ))}

@@ -9,6 +9,7 @@ import { StandaloneErrorBoundary } from "~/components/error-boundary";
 import { useRootData } from "~/components/root-data";
 import { PublicShell } from "~/components/public-shell";
 import { useSchemaForm } from "~/components/schema-form";
+import { SignInFields } from "~/components/sign-in-fields";
 import { Field, SelectField, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
 import { countUsers, createFirstAdmin } from "~/people/users.server";
@@ -62,8 +63,7 @@ export default function Setup() {
           options={languages.map((value) => ({ value, label: t(`language.${value}`) }))}
         />
         <Field label={t("form.name")} meta={fields.name} autoComplete="name" />
-        <Field label={t("form.email")} meta={fields.email} type="email" autoComplete="username" />
-        <Field label={t("form.password")} meta={fields.password} type="password" autoComplete="new-password" />
+        <SignInFields email={fields.email} password={fields.password} passwordAutoComplete="new-password" />
         <SubmitButton busy={navigation.state === "submitting"}>{t("setup.submit")}</SubmitButton>
       </Form>
     </PublicShell>

@@ -1,6 +1,7 @@
 // One archive attempt of a source: where and when it was fetched, what the server answered, the SHA-256
 // of the bytes received, the extracted text, and the archived page itself — shown in a sandboxed frame
 // from /snapshots/:id/raw, so nothing in it runs or loads anything. For whoever may read the claim.
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Link, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
@@ -44,52 +45,28 @@ export default function SnapshotPage() {
       <section className="panel" aria-labelledby="snapshot-details">
         <h2 id="snapshot-details">{t("sources.snapshot.details")}</h2>
         <dl className="snapshot__meta">
-          <div>
-            <dt>{t("sources.snapshot.claim")}</dt>
-            <dd>{source.claimWording}</dd>
-          </div>
-          <div>
-            <dt>{t("sources.snapshot.url")}</dt>
-            <dd className="snapshot__value">{source.url}</dd>
-          </div>
+          <Detail term={t("sources.snapshot.claim")}>{source.claimWording}</Detail>
+          <Detail term={t("sources.snapshot.url")} className="snapshot__value">{source.url}</Detail>
           {snapshot.finalUrl && snapshot.finalUrl !== source.url ? (
-            <div>
-              <dt>{t("sources.snapshot.finalUrl")}</dt>
-              <dd className="snapshot__value">{snapshot.finalUrl}</dd>
-            </div>
+            <Detail term={t("sources.snapshot.finalUrl")} className="snapshot__value">{snapshot.finalUrl}</Detail>
           ) : null}
-          <div>
-            <dt>{t("sources.snapshot.status")}</dt>
-            <dd>
-              {statusText}
-              {snapshot.status === "FAILED" ? ` — ${archiveFailureText(t, snapshot.failureReason)}` : null}
-            </dd>
-          </div>
+          <Detail term={t("sources.snapshot.status")}>
+            {statusText}
+            {snapshot.status === "FAILED" ? ` — ${archiveFailureText(t, snapshot.failureReason)}` : null}
+          </Detail>
           {snapshot.fetchedAt ? (
-            <div>
-              <dt>{t("sources.snapshot.fetchedAt")}</dt>
-              <dd>
-                <time dateTime={new Date(snapshot.fetchedAt).toISOString()}>{clock.preciseDateTime(snapshot.fetchedAt)}</time>
-              </dd>
-            </div>
+            <Detail term={t("sources.snapshot.fetchedAt")}>
+              <time dateTime={new Date(snapshot.fetchedAt).toISOString()}>{clock.preciseDateTime(snapshot.fetchedAt)}</time>
+            </Detail>
           ) : null}
           {snapshot.httpStatus !== null ? (
-            <div>
-              <dt>{t("sources.snapshot.httpStatus")}</dt>
-              <dd>{snapshot.httpStatus}</dd>
-            </div>
+            <Detail term={t("sources.snapshot.httpStatus")}>{snapshot.httpStatus}</Detail>
           ) : null}
           {snapshot.contentType ? (
-            <div>
-              <dt>{t("sources.snapshot.contentType")}</dt>
-              <dd className="snapshot__value">{snapshot.contentType}</dd>
-            </div>
+            <Detail term={t("sources.snapshot.contentType")} className="snapshot__value">{snapshot.contentType}</Detail>
           ) : null}
           {snapshot.sha256 ? (
-            <div>
-              <dt>{t("sources.snapshot.sha256")}</dt>
-              <dd className="snapshot__value snapshot__hash">{snapshot.sha256}</dd>
-            </div>
+            <Detail term={t("sources.snapshot.sha256")} className="snapshot__value snapshot__hash">{snapshot.sha256}</Detail>
           ) : null}
         </dl>
         {snapshot.sha256 ? <p className="muted small">{t("sources.snapshot.sha256Help")}</p> : null}
@@ -118,6 +95,16 @@ export default function SnapshotPage() {
           )}
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** One line of the snapshot's details: what it is, then its value. */
+function Detail({ term, className, children }: { term: string; className?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd className={className}>{children}</dd>
     </div>
   );
 }

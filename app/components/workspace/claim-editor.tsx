@@ -4,7 +4,7 @@ import { Form } from "react-router";
 import { type ClaimFieldValues, editableClaimFields, formValues } from "~/claims/merge";
 import { wordingSoftLimit } from "~/claims/spans";
 import { ConflictSentence } from "~/components/edit-conflict";
-import { Alert, LabelledField } from "~/components/ui";
+import { ActionForm, Alert, LabelledField } from "~/components/ui";
 
 export type ClaimDetails = {
   id: string;
@@ -130,15 +130,7 @@ export function ClaimEditor({
             {wordingLength > wordingSoftLimit ? t("workspace.wordingLong", { count: wordingLength }) : ""}
           </p>
         </div>
-        <LabelledField id="claim-claimant" label={t("workspace.claimant")} help={t("workspace.claimantHelp")}>
-          <input
-            id="claim-claimant"
-            name="claimant"
-            defaultValue={values.claimant}
-            maxLength={300}
-            aria-describedby="claim-claimant-help"
-          />
-        </LabelledField>
+        <ClaimTextField id="claim-claimant" name="claimant" label={t("workspace.claimant")} help={t("workspace.claimantHelp")} defaultValue={values.claimant} maxLength={300} />
         <LabelledField id="claim-claimant-kind" label={t("workspace.claimantKind")}>
           <select id="claim-claimant-kind" name="claimantKind" defaultValue={values.claimantKind}>
             <option value="">{t("workspace.claimantKindUnknown")}</option>
@@ -149,24 +141,13 @@ export function ClaimEditor({
         <LabelledField id="claim-date" label={t("workspace.claimDate")}>
           <input id="claim-date" name="claimDate" type="date" defaultValue={values.claimDate} />
         </LabelledField>
-        <LabelledField id="claim-appearance" label={t("workspace.appearance")} help={t("workspace.appearanceHelp")}>
-          <input
-            id="claim-appearance"
-            name="appearance"
-            defaultValue={values.appearance}
-            maxLength={2000}
-            aria-describedby="claim-appearance-help"
-          />
-        </LabelledField>
+        <ClaimTextField id="claim-appearance" name="appearance" label={t("workspace.appearance")} help={t("workspace.appearanceHelp")} defaultValue={values.appearance} maxLength={2000} />
         <button type="submit" className="btn btn--primary">
           {t("workspace.save")}
         </button>
       </Form>
       {splitPoints.length > 0 ? (
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="intent" value="splitClaim" />
-          <input type="hidden" name="claimId" value={claim.id} />
-          <input type="hidden" name="version" value={claim.version} />
+        <ActionForm intent="splitClaim" fields={{ claimId: claim.id, version: claim.version }} className="inline-form">
           <label htmlFor="claim-split">{t("workspace.splitAt")}</label>
           <select id="claim-split" name="at">
             {splitPoints.map((point) => (
@@ -178,21 +159,22 @@ export function ClaimEditor({
           <button type="submit" className="btn btn--secondary">
             {t("workspace.splitSubmit")}
           </button>
-        </Form>
+        </ActionForm>
       ) : null}
-      <Form
-        method="post"
-        onSubmit={(event) => {
-          if (!window.confirm(t("workspace.deleteConfirm"))) event.preventDefault();
-        }}
-      >
-        <input type="hidden" name="intent" value="deleteClaim" />
-        <input type="hidden" name="claimId" value={claim.id} />
-        <input type="hidden" name="version" value={claim.version} />
+      <ActionForm intent="deleteClaim" fields={{ claimId: claim.id, version: claim.version }} confirm={t("workspace.deleteConfirm")}>
         <button type="submit" className="btn btn--danger">
           {t("workspace.delete")}
         </button>
-      </Form>
+      </ActionForm>
     </section>
+  );
+}
+
+/** A one-line field of the claim with its help text, which the input names as its description. */
+function ClaimTextField({ id, name, label, help, defaultValue, maxLength }: { id: string; name: string; label: string; help: string; defaultValue: string; maxLength: number }) {
+  return (
+    <LabelledField id={id} label={label} help={help}>
+      <input id={id} name={name} defaultValue={defaultValue} maxLength={maxLength} aria-describedby={`${id}-help`} />
+    </LabelledField>
   );
 }
