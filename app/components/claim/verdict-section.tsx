@@ -53,6 +53,26 @@ function Rationale({ html }: { html: string | null }) {
   return <div className="verdict__rationale" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+/** Who proposed a verdict and when, who decided on it and when, and the decision's note. */
+function VerdictByline({ verdict }: { verdict: VerdictItem }) {
+  const { t } = useTranslation();
+  const when = useNewsroomClock().dateTime;
+  return (
+    <>
+      <p className="muted small">
+        {t("verdict.proposedBy", { name: verdict.proposedBy.name, date: when(verdict.createdAt) })}
+        {verdict.decidedBy && verdict.decidedAt ? ` · ${t("verdict.decidedBy", { name: verdict.decidedBy.name, date: when(verdict.decidedAt) })}` : ""}
+      </p>
+      {verdict.decisionNote ? (
+        <div className="verdict__note">
+          <p className="verdict__note-title">{t("verdict.note")}</p>
+          <p>{verdict.decisionNote}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 /** Refusals after which the section shows the claim as it is now, the fields keeping what was typed. */
 const movedOn = ["verdict.error.conflict", "verdict.error.transition"];
 
@@ -169,7 +189,10 @@ function NoteForm({ intent, basis }: { intent: keyof typeof noteForms; basis: Fo
       action={`/claims/${basis.claimId}/verdicts`}
       {...getFormProps(form)}
       className="stack"
-      onSubmit={() => setSent(true)}
+      onSubmit={(event) => {
+        form.onSubmit(event);
+        if (!event.defaultPrevented) setSent(true);
+      }}
     >
       <BasisFields intent={intent} basis={basis} />
       <VerdictRefusal errors={form.errors} conflict={basis.answer?.conflict} draftKept />
@@ -189,7 +212,6 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
   const fetcher = useFetcher<FormAnswer>({ key: `verdict:${claim.id}` });
   const revalidator = useRevalidator();
   const answer = fetcher.data;
-  const when = useNewsroomClock().dateTime;
 
   const current = verdicts.find((verdict) => verdict.current) ?? null;
   const own = verdicts.find((verdict) => verdict.proposedBy.id === viewerId && !verdict.hidden) ?? null;
@@ -244,18 +266,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
             <span className="badge badge--muted">{t(`verdict.status.${current.status}`)}</span>
           </p>
           <Rationale html={current.rationaleHtml} />
-          <p className="muted small">
-            {t("verdict.proposedBy", { name: current.proposedBy.name, date: when(current.createdAt) })}
-            {current.decidedBy && current.decidedAt
-              ? ` · ${t("verdict.decidedBy", { name: current.decidedBy.name, date: when(current.decidedAt) })}`
-              : ""}
-          </p>
-          {current.decisionNote ? (
-            <div className="verdict__note">
-              <p className="verdict__note-title">{t("verdict.note")}</p>
-              <p>{current.decisionNote}</p>
-            </div>
-          ) : null}
+          <VerdictByline verdict={current} />
         </div>
       ) : (
         <p className="muted">{t("verdict.none")}</p>
@@ -326,18 +337,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
                   <span className="badge badge--muted">{t(`verdict.status.${verdict.status}`)}</span>
                   {verdict.blind ? <span className="badge badge--muted">{t("verdict.blind")}</span> : null}
                 </p>
-                <p className="muted small">
-                  {t("verdict.proposedBy", { name: verdict.proposedBy.name, date: when(verdict.createdAt) })}
-                  {verdict.decidedBy && verdict.decidedAt
-                    ? ` · ${t("verdict.decidedBy", { name: verdict.decidedBy.name, date: when(verdict.decidedAt) })}`
-                    : ""}
-                </p>
-                {verdict.decisionNote ? (
-                  <div className="verdict__note">
-                    <p className="verdict__note-title">{t("verdict.note")}</p>
-                    <p>{verdict.decisionNote}</p>
-                  </div>
-                ) : null}
+                <VerdictByline verdict={verdict} />
                 {verdict.rationaleHtml && !verdict.current ? (
                   <details>
                     <summary>{t("verdict.showRationale")}</summary>
