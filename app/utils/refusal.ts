@@ -5,7 +5,7 @@
 // - `status`: the HTTP status an action answers with — 400 input the form could not catch, 403 the role may
 //   not, 404 it is not (or no longer) there, 409 the claim's or page's current state does not allow it, 422 a document that cannot be imported;
 // - `messageKey`: the catalog key shown to the person, with `values` for its placeholders.
-// Routes never map reasons to statuses or messages themselves: `refusalReply` (app/utils/form-reply.ts)
+// Routes never map reasons to statuses or messages themselves: `refusalReply` (app/utils/form.server.ts)
 // turns a refusal into the action's answer. Failures of the machinery (the database is down, a document
 // worker crashed, a body is too large to read) are not refusals and stay their own errors.
 export type RefusalStatus = 400 | 403 | 404 | 409 | 422;
