@@ -1,7 +1,7 @@
 // The import page: an article from a web address, a file, or pasted text. Each form posts here; success opens
 // the article, anything else answers a FormAnswer on the form that was sent: an ImportError (422, its code and
 // values), or an article already on the desk (409, with its title and a link to it).
-import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { type FieldMetadata, getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -145,31 +145,30 @@ function ImportCard({ intent, form, props, children }: {
 
 // The fields keep their own ids (the labels, the help and the page's anchors name them); what makes a value
 // importable is the import's to say, so `required` only asks the browser not to send an empty form.
-function UrlForm(props: ImportFormProps) {
-  const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(ImportFromUrl, { id: "import-url-form", lastResult: props.answer?.result });
-  return (
-    <ImportCard intent="url" form={getFormProps(form)} props={props}>
-      <LabelledField id="import-url-input" label={t("import.urlLabel")} help={t("import.urlHelp")}>
-        <input {...getInputProps(fields.url, { type: "url" })} key={fields.url.key} id="import-url-input" required placeholder="https://" />
-      </LabelledField>
-    </ImportCard>
-  );
-}
+const singleFields = {
+  url: { schema: ImportFromUrl, label: "import.urlLabel", help: "import.urlHelp", input: { type: "url", placeholder: "https://" } },
+  file: {
+    schema: ImportFromFile,
+    label: "import.fileLabel",
+    help: "import.fileHelp",
+    input: { type: "file", accept: ".html,.htm,.txt,.md,.docx,text/html,text/plain,text/markdown" },
+  },
+} as const;
 
-function FileForm(props: ImportFormProps) {
+/** The address form and the file form: one field each, named like its intent. */
+function SingleFieldForm({ intent, ...props }: ImportFormProps & { intent: keyof typeof singleFields }) {
   const { t } = useTranslation();
-  const [form, fields] = useSchemaForm(ImportFromFile, { id: "import-file-form", lastResult: props.answer?.result });
+  const field = singleFields[intent];
+  const [form, fields] = useSchemaForm<typeof ImportFromUrl | typeof ImportFromFile>(field.schema, {
+    id: `import-${intent}-form`,
+    lastResult: props.answer?.result,
+  });
+  const meta = (fields as Record<string, FieldMetadata<unknown>>)[intent]!;
+  const id = `import-${intent}-input`;
   return (
-    <ImportCard intent="file" form={getFormProps(form)} props={props}>
-      <LabelledField id="import-file-input" label={t("import.fileLabel")} help={t("import.fileHelp")}>
-        <input
-          {...getInputProps(fields.file, { type: "file" })}
-          key={fields.file.key}
-          id="import-file-input"
-          required
-          accept=".html,.htm,.txt,.md,.docx,text/html,text/plain,text/markdown"
-        />
+    <ImportCard intent={intent} form={getFormProps(form)} props={props}>
+      <LabelledField id={id} label={t(field.label)} help={t(field.help)}>
+        <input {...getInputProps(meta, { type: field.input.type })} key={meta.key} {...field.input} id={id} required />
       </LabelledField>
     </ImportCard>
   );
@@ -223,8 +222,8 @@ export default function ImportArticle() {
         </div>
       ) : null}
       <div className="grid grid--import">
-        <UrlForm title={t("import.url")} submitLabel={t("import.submitUrl")} busy={busy} answer={answerTo("url")} />
-        <FileForm title={t("import.file")} submitLabel={t("import.submitFile")} busy={busy} answer={answerTo("file")} />
+        <SingleFieldForm intent="url" title={t("import.url")} submitLabel={t("import.submitUrl")} busy={busy} answer={answerTo("url")} />
+        <SingleFieldForm intent="file" title={t("import.file")} submitLabel={t("import.submitFile")} busy={busy} answer={answerTo("file")} />
       </div>
       <PasteForm title={t("import.paste")} submitLabel={t("import.submitPaste")} busy={busy} answer={answerTo("paste")} />
     </>
