@@ -101,6 +101,15 @@ function BasisFields({ intent, basis }: { intent: string; basis: FormBasis }) {
   );
 }
 
+/**
+ * What a refused verdict form says: the refusal's message, or — when a field the page itself fills in (the
+ * intent, the claim version, the verdicts it showed) came back refused — that the form could not be read.
+ */
+function refusalOf(formErrors: string[] | null | undefined, result: SubmissionResult<string[]> | undefined) {
+  if (formErrors?.length) return formErrors;
+  return ["intent", "claimVersion", "seen"].some((name) => result?.error?.[name]?.length) ? ["verdict.error.invalid"] : null;
+}
+
 /** The fetcher's answer, when it is to the form of `intent`. */
 function answerTo(intent: string, answer: FormAnswer | undefined): SubmissionResult<string[]> | undefined {
   return answer?.result.initialValue?.intent === intent ? answer.result : undefined;
@@ -115,9 +124,10 @@ function ProposeForm({ basis, scale, blind, own, title }: {
 }) {
   const { t, i18n } = useTranslation();
   const fetcher = useFetcher<FormAnswer>({ key: `verdict:${basis.claimId}` });
+  const answered = answerTo("propose", basis.answer);
   const [form, fields] = useSchemaForm(ProposeVerdict, {
     id: `verdict-propose-${basis.claimId}`,
-    lastResult: answerTo("propose", basis.answer),
+    lastResult: answered,
     defaultValue: { ratingId: own?.rating?.id ?? "", rationale: own?.rationale ?? "" },
   });
   const options = scale.map((label) => ({ value: label.id, label: i18n.language === "id" ? label.labelId : label.labelEn }));
@@ -127,7 +137,7 @@ function ProposeForm({ basis, scale, blind, own, title }: {
       {blind ? <input type="hidden" name="blind" value="on" /> : null}
       <h3>{title}</h3>
       {blind ? <p className="field__help">{t("verdict.blindHelp")}</p> : null}
-      <VerdictRefusal errors={form.errors} conflict={basis.answer?.conflict} draftKept />
+      <VerdictRefusal errors={refusalOf(form.errors, answered)} conflict={answered && basis.answer?.conflict} draftKept />
       <SelectField label={t("verdict.rating")} meta={fields.ratingId} options={options} placeholder={t("verdict.chooseRating")} />
       <TextareaField
         label={t("verdict.rationale")}
@@ -145,11 +155,12 @@ function ProposeForm({ basis, scale, blind, own, title }: {
 function ApproveForm({ basis, viewerIsRater }: { basis: FormBasis; viewerIsRater: boolean }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<FormAnswer>({ key: `verdict:${basis.claimId}` });
-  const [form] = useSchemaForm(ApproveVerdict, { id: `verdict-approve-${basis.claimId}`, lastResult: answerTo("approve", basis.answer) });
+  const answered = answerTo("approve", basis.answer);
+  const [form] = useSchemaForm(ApproveVerdict, { id: `verdict-approve-${basis.claimId}`, lastResult: answered });
   return (
     <fetcher.Form method="post" action={`/claims/${basis.claimId}/verdicts`} {...getFormProps(form)} className="stack">
       <BasisFields intent="approve" basis={basis} />
-      <VerdictRefusal errors={form.errors} conflict={basis.answer?.conflict} draftKept />
+      <VerdictRefusal errors={refusalOf(form.errors, answered)} conflict={answered && basis.answer?.conflict} draftKept />
       {viewerIsRater ? <p className="field__help">{t("verdict.fourEyesNote")}</p> : null}
       <div>
         <SubmitButton busy={basis.busy} disabled={basis.busy || viewerIsRater}>
@@ -171,9 +182,10 @@ function NoteForm({ intent, basis }: { intent: keyof typeof noteForms; basis: Fo
   const { t } = useTranslation();
   const note = noteForms[intent];
   const fetcher = useFetcher<FormAnswer>({ key: `verdict:${basis.claimId}` });
+  const answered = answerTo(intent, basis.answer);
   const [form, fields] = useSchemaForm<typeof ReturnVerdict | typeof MarkNotCheckable | typeof ReopenClaim>(note.schema, {
     id: `verdict-${intent}-${basis.claimId}`,
-    lastResult: answerTo(intent, basis.answer),
+    lastResult: answered,
   });
   const [sent, setSent] = useState(false);
   // A decision that went through (the action redirected, so there is no answer): clear its note.
@@ -195,7 +207,7 @@ function NoteForm({ intent, basis }: { intent: keyof typeof noteForms; basis: Fo
       }}
     >
       <BasisFields intent={intent} basis={basis} />
-      <VerdictRefusal errors={form.errors} conflict={basis.answer?.conflict} draftKept />
+      <VerdictRefusal errors={refusalOf(form.errors, answered)} conflict={answered && basis.answer?.conflict} draftKept />
       <TextareaField label={t(note.label)} meta={meta} rows={note.rows} help={note.help ? t(note.help) : undefined} />
       <div>
         <SubmitButton busy={basis.busy} tone={note.tone}>
@@ -225,7 +237,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
 
   // A refusal because the claim moved on: reload the page data so the section shows the claim as it is
   // now (and its new version), while the fields keep what was typed.
-  const formErrors = answer?.result.error?.[""] ?? null;
+  const formErrors = refusalOf(answer?.result.error?.[""], answer?.result);
   useEffect(() => {
     if (formErrors?.some((key) => movedOn.includes(key))) revalidator.revalidate();
   }, [answer]);
