@@ -178,15 +178,23 @@ export function SelectField<Schema>({
   label,
   meta,
   options,
+  placeholder,
 }: {
   label: string;
   meta: FieldMetadata<Schema>;
   options: { value: string; label: string }[];
+  /** A first, disabled choice shown while nothing is chosen ("Choose a rating"). */
+  placeholder?: string;
 }) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
       <select {...getSelectProps(meta)} key={meta.key}>
+        {placeholder ? (
+          <option value="" disabled>
+            {placeholder}
+          </option>
+        ) : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -1,6 +1,7 @@
 // Verdict actions on a claim: propose (reviewer), return / approve / not checkable / reopen (editor). A resource
 // route: the claim page's verdict section posts here with a fetcher; success redirects to the claim page,
-// a refusal answers with a catalog key and what the user typed, so nothing typed is lost.
+// anything else answers a FormAnswer (conform's reply, so nothing typed is lost; a refusal's message as its form
+// error, and what someone else changed when the claim moved on).
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "react-router";
 import { requireUser, requireUserWithPermission } from "~/auth/guards.server";
@@ -14,11 +15,11 @@ import {
   reopenClaim,
   returnVerdict,
 } from "~/review/verdicts.server";
-import { VerdictAction, type VerdictActionData, type VerdictDraft, type VerdictIntent } from "~/review/verdict-form";
+import { VerdictAction, type VerdictIntent } from "~/review/verdict-form";
 import type { Route } from "./+types/claims.$claimId.verdicts";
-import { readForm } from "~/utils/form.server";
+import { invalidReply, readForm, refusalReply } from "~/utils/form.server";
 import { isUuid } from "~/utils/input";
-import { Refusal, type RefusalStatus } from "~/utils/refusal";
+import { Refusal } from "~/utils/refusal";
 
 const permissionFor: Record<VerdictIntent, PermissionString> = {
   propose: "propose:verdict:own",
@@ -37,24 +38,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   await requireUser({ request, context });
   const formData = await readForm(request);
-  const text = (name: string) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value : "";
-  };
-  const intent = text("intent");
-  const draft: VerdictDraft = { ratingId: text("ratingId"), rationale: text("rationale"), comment: text("comment"), reason: text("reason") };
-  const refuse = (key: string, status: RefusalStatus) => data<VerdictActionData>({ verdictError: { key }, intent, draft }, { status });
-
-  const user = intent in permissionFor ? await requireUserWithPermission({ request, context }, permissionFor[intent as VerdictIntent]) : null;
-  if (!user) return refuse("verdict.error.invalid", 400);
+  const submission = parseWithZod(formData, { schema: VerdictAction });
+  const intent = formData.get("intent");
+  if (typeof intent !== "string" || !Object.hasOwn(permissionFor, intent)) return invalidReply(submission);
+  const user = await requireUserWithPermission({ request, context }, permissionFor[intent as VerdictIntent]);
   const claim = isUuid(params.claimId) ? await currentClaim(params.claimId) : null;
   if (!claim) throw data(null, { status: 404 });
+  if (submission.status !== "success") return invalidReply(submission);
 
-  const submission = parseWithZod(formData, { schema: VerdictAction });
-  if (submission.status !== "success") {
-    const first = Object.values(submission.error ?? {}).flat().find((message): message is string => typeof message === "string");
-    return refuse(first?.startsWith("verdict.") ? first : "verdict.error.invalid", 400);
-  }
   const value = submission.value;
   try {
     switch (value.intent) {
@@ -78,9 +69,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (error instanceof ClaimConflict) {
       if (!(await currentClaim(claim.id))) throw data(null, { status: 404 });
       const conflict = error.detail ? { fields: error.detail.fields, by: error.detail.by?.name ?? null } : undefined;
-      return data<VerdictActionData>({ verdictError: { key: "verdict.error.conflict" }, intent, draft, conflict }, { status: error.status });
+      return refusalReply(submission, error, { messageKey: "verdict.error.conflict", conflict });
     }
-    if (error instanceof Refusal) return refuse(error.messageKey, error.status);
+    if (error instanceof Refusal) return refusalReply(submission, error);
     throw error;
   }
   return redirect(`/claims/${claim.id}#verdict`);

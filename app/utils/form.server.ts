@@ -14,7 +14,7 @@ import {
 } from "@remix-run/form-data-parser";
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "react-router";
-import type { FormAnswer } from "./form-answer";
+import type { EditConflict, FormAnswer } from "./form-answer";
 import { hasControlCharacters } from "./input";
 import type { Refusal } from "./refusal";
 
@@ -131,11 +131,20 @@ export function invalidReply(submission: Replying, options: { hideFields?: strin
 
 /**
  * A refusal as the action's answer: the submission's reply (what was typed comes back) with the refusal's
- * message as a form error — or as the error of `field`, when the refusal is about one field — and its status.
- * `messageKey` names the refusal where the page says it in its own words (the board's "not possible now").
+ * message as a form error — or as the error of `field`, when the refusal is about one field — the values of its
+ * placeholders, and its status.
+ * `messageKey` names the refusal where the page says it in its own words (the board's "not possible now");
+ * `conflict` says what someone else changed meanwhile, for a refusal because the claim moved on.
  */
-export function refusalReply(submission: Replying, refusal: Refusal, options: { field?: string; messageKey?: string } = {}) {
+export function refusalReply(
+  submission: Replying,
+  refusal: Refusal,
+  options: { field?: string; messageKey?: string; conflict?: EditConflict } = {},
+) {
   const message = [options.messageKey ?? refusal.messageKey];
   const reply = options.field ? submission.reply({ fieldErrors: { [options.field]: message } }) : submission.reply({ formErrors: message });
-  return data<FormAnswer>({ result: reply }, { status: refusal.status });
+  const answer: FormAnswer = { result: reply };
+  if (options.conflict) answer.conflict = options.conflict;
+  if (refusal.values) answer.values = refusal.values;
+  return data<FormAnswer>(answer, { status: refusal.status });
 }

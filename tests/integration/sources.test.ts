@@ -30,6 +30,7 @@ import {
 import { actorOf, assign, claimOf } from "../support/fixtures";
 import { newsPageHtml, newsPages, type PageServer, startPageServer } from "../support/page-server";
 import { claimAccess } from "~/auth/claim-access.server";
+import type { FormAnswer } from "~/utils/form-answer";
 
 /** The claim's sources as the desk sees them (every lane of the review). */
 async function sourcesOf(claimId: string) {
@@ -252,7 +253,7 @@ describe("sources", () => {
       body: new URLSearchParams({ intent: "add", url: "https://kemenkes.example/late", kind: "EXPERT", stance: "SUPPORTS" }),
     });
     const refused = await sourcesAction({ request, params: { claimId }, context: createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" }) } as never);
-    expect(refused).toMatchObject({ data: { error: "sources.error.settled" }, init: { status: 409 } });
+    expect(refused).toMatchObject({ data: { result: { error: { "": ["sources.error.settled"] } } }, init: { status: 409 } });
     expect(await prisma.source.count({ where: { claimId } })).toBe(1);
   });
 
@@ -326,11 +327,14 @@ describe("sources", () => {
     expect((await sourcesOf(claimId))[0]).toMatchObject({ url: "https://kemenkes.example/x", excerpt: "kutipan", kind: "EXPERT", title: null });
 
     const invalid = await post(editor, { intent: "add", url: "not a url", kind: "EXPERT", stance: "SUPPORTS" });
-    expect(invalid).toMatchObject({ data: { error: "sources.error.invalidUrl", fields: ["url"] }, init: { status: 400 } });
+    // The answer is a FormAnswer: the message keys are the errors of the fields they are about (only those).
+    expect(invalid).toMatchObject({ init: { status: 400 } });
+    expect((invalid as { data: FormAnswer }).data.result.error).toEqual({ url: ["sources.error.invalidUrl"] });
     const badKind = await post(editor, { intent: "add", url: "https://kemenkes.example/y", kind: "RUMOUR", stance: "SUPPORTS" });
-    expect(badKind).toMatchObject({ data: { error: "sources.error.invalid", fields: ["kind"] }, init: { status: 400 } });
+    expect(badKind).toMatchObject({ init: { status: 400 } });
+    expect((badKind as { data: FormAnswer }).data.result.error).toEqual({ kind: ["sources.error.invalid"] });
     const refused = await post(stranger, { intent: "add", url: "https://kemenkes.example/z", kind: "EXPERT", stance: "SUPPORTS" });
-    expect(refused).toMatchObject({ data: { error: "sources.error.forbidden" }, init: { status: 403 } });
+    expect(refused).toMatchObject({ data: { result: { error: { "": ["sources.error.forbidden"] } } }, init: { status: 403 } });
     expect(await prisma.source.count({ where: { claimId } })).toBe(1);
   });
 

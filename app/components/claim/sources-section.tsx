@@ -1,16 +1,19 @@
 // The claim page's sources: each source with its kind, stance, publisher, excerpt and note, and how its
 // archiving went (pending; archived, with a link to the archived copy; failed, with the reason and a
 // button to try again); an address that is on the claim twice is pointed out. Those who may change the
-// claim's sources get the add form. Everything posts to /claims/:claimId/sources through fetchers, so a
-// refused form keeps what was typed.
+// claim's sources get the add form. Everything posts to /claims/:claimId/sources through fetchers and is
+// answered with a FormAnswer, so a refused form keeps what was typed.
+import { getFormProps } from "@conform-to/react";
 import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useFetcher } from "react-router";
-import { sourceKinds, sourceLimits, sourceStances, type SourceActionData } from "~/sources/source-form";
+import { useSchemaForm } from "~/components/schema-form";
+import { AddSource, sourceKinds, sourceStances } from "~/sources/source-form";
 import type { SourceListItem } from "~/sources/sources.server";
+import type { FormAnswer } from "~/utils/form-answer";
 import { useNewsroomClock } from "../clock";
-import { Alert, LabelledField } from "../ui";
+import { Field, FormAlert, SelectField, TextareaField } from "../ui";
 
 type DateLike = Date | string;
 type Snapshot = Omit<NonNullable<SourceListItem["snapshot"]>, "fetchedAt" | "createdAt"> & { fetchedAt: DateLike | null; createdAt: DateLike };
@@ -46,12 +49,12 @@ export function archiveFailureText(t: TFunction, reason: string | null): string 
 /**
  * A fetcher for the sources route and the refusal of its latest submission. A success redirects, which
  * leaves `fetcher.data` as it was (possibly an earlier refusal), so a submission counts as refused only
- * when it brought new data.
+ * when it brought a new answer.
  */
 function useSourceAction(onSuccess?: (submitted: FormData | undefined) => void) {
-  const fetcher = useFetcher<SourceActionData>();
-  const [refusal, setRefusal] = useState<SourceActionData | null>(null);
-  const pending = useRef<{ before: SourceActionData | undefined; submitted: FormData | undefined } | null>(null);
+  const fetcher = useFetcher<FormAnswer>();
+  const [refusal, setRefusal] = useState<FormAnswer | null>(null);
+  const pending = useRef<{ before: FormAnswer | undefined; submitted: FormData | undefined } | null>(null);
   const succeeded = useRef(onSuccess);
   succeeded.current = onSuccess;
   useEffect(() => {
@@ -60,12 +63,21 @@ function useSourceAction(onSuccess?: (submitted: FormData | undefined) => void) 
       const { before, submitted } = pending.current;
       const fresh = fetcher.data !== before ? fetcher.data : undefined;
       pending.current = null;
-      setRefusal(fresh?.error ? fresh : null);
-      if (!fresh?.error) succeeded.current?.(submitted);
+      setRefusal(fresh ?? null);
+      if (!fresh) succeeded.current?.(submitted);
     }
   }, [fetcher.state, fetcher.data, fetcher.formData]);
   return { fetcher, refusal };
 }
+
+/** A refusal's messages (catalog keys): its form errors, else its fields' errors. */
+function refusalKeys(refusal: FormAnswer | null): string[] {
+  const errors = refusal?.result.error ?? {};
+  return errors[""]?.length ? errors[""] : Object.values(errors).flatMap((keys) => keys ?? []);
+}
+
+/** What the add form starts with; a field that still holds what was just added goes back to it. */
+const addDefaults: Record<string, string> = { kind: "OTHER", stance: "CONTEXT" };
 
 /**
  * Empties the fields that still hold what was just submitted. Whatever was typed while the page was
@@ -76,12 +88,37 @@ function clearSubmitted(form: HTMLFormElement | null, submitted: FormData | unde
   for (const control of Array.from(form.elements)) {
     if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement)) continue;
     if (!control.name || control.type === "hidden" || control.value !== (submitted.get(control.name) ?? "")) continue;
-    if (control instanceof HTMLSelectElement) {
-      control.value = (Array.from(control.options).find((option) => option.defaultSelected) ?? control.options[0])?.value ?? "";
-    } else {
-      control.value = control.defaultValue;
-    }
+    control.value = addDefaults[control.name] ?? "";
   }
+}
+
+/** A one-button form on a source (archive it again, remove it), with its refusal said beside it. */
+function SourceButton({ claimId, sourceId, intent, label, className, buttonClass, inline }: {
+  claimId: string;
+  sourceId: string;
+  intent: "retry" | "remove";
+  label: string;
+  className: string;
+  buttonClass: string;
+  /** The refusal said within the form's line rather than below it. */
+  inline?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { fetcher, refusal } = useSourceAction();
+  const refused = refusalKeys(refusal).map((key) => t(key)).join(" ");
+  return (
+    <>
+      <fetcher.Form method="post" action={`/claims/${claimId}/sources`} className={className}>
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="sourceId" value={sourceId} />
+        <button type="submit" className={buttonClass} disabled={fetcher.state !== "idle"}>
+          {label}
+        </button>
+        {inline && refused ? <span className="field__error">{refused}</span> : null}
+      </fetcher.Form>
+      {!inline && refused ? <p className="field__error">{refused}</p> : null}
+    </>
+  );
 }
 
 function useDateTime() {
@@ -91,9 +128,7 @@ function useDateTime() {
 function ArchiveStatus({ source, canEdit, claimId }: { source: SourceSectionItem; canEdit: boolean; claimId: string }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
-  const { fetcher, refusal } = useSourceAction();
   const snapshot = source.snapshot;
-  const busy = fetcher.state !== "idle";
   const retry = canEdit && (snapshot === null || snapshot.status === "FAILED");
   return (
     <div className="sources__archive">
@@ -119,22 +154,14 @@ function ArchiveStatus({ source, canEdit, claimId }: { source: SourceSectionItem
         </>
       ) : null}
       {retry ? (
-        <fetcher.Form method="post" action={`/claims/${claimId}/sources`} className="inline-form sources__retry">
-          <input type="hidden" name="intent" value="retry" />
-          <input type="hidden" name="sourceId" value={source.id} />
-          <button type="submit" className="btn btn--secondary" disabled={busy}>
-            {t("sources.retry")}
-          </button>
-        </fetcher.Form>
+        <SourceButton claimId={claimId} sourceId={source.id} intent="retry" label={t("sources.retry")} className="inline-form sources__retry" buttonClass="btn btn--secondary" />
       ) : null}
-      {refusal ? <p className="field__error">{t(refusal.error)}</p> : null}
     </div>
   );
 }
 
 function SourceEntry({ source, canEdit, claimId }: { source: SourceSectionItem; canEdit: boolean; claimId: string }) {
   const { t } = useTranslation();
-  const { fetcher: remover, refusal } = useSourceAction();
   return (
     <li className="sources__item" data-stance={source.stance}>
       <p className="sources__heading">
@@ -156,14 +183,7 @@ function SourceEntry({ source, canEdit, claimId }: { source: SourceSectionItem; 
       <p className="muted small">{t("sources.addedBy", { name: source.addedBy.name })}</p>
       <ArchiveStatus source={source} canEdit={canEdit} claimId={claimId} />
       {canEdit ? (
-        <remover.Form method="post" action={`/claims/${claimId}/sources`} className="inline-form">
-          <input type="hidden" name="intent" value="remove" />
-          <input type="hidden" name="sourceId" value={source.id} />
-          <button type="submit" className="btn btn--ghost" disabled={remover.state !== "idle"}>
-            {t("sources.remove")}
-          </button>
-          {refusal ? <span className="field__error">{t(refusal.error)}</span> : null}
-        </remover.Form>
+        <SourceButton claimId={claimId} sourceId={source.id} intent="remove" label={t("sources.remove")} className="inline-form" buttonClass="btn btn--ghost" inline />
       ) : null}
     </li>
   );
@@ -171,58 +191,31 @@ function SourceEntry({ source, canEdit, claimId }: { source: SourceSectionItem; 
 
 function AddSourceForm({ claimId }: { claimId: string }) {
   const { t } = useTranslation();
-  const form = useRef<HTMLFormElement>(null);
+  const element = useRef<HTMLFormElement>(null);
   // After a successful add the form starts empty again; after a refusal it keeps what was typed.
-  const { fetcher, refusal } = useSourceAction((submitted) => clearSubmitted(form.current, submitted));
+  const { fetcher, refusal } = useSourceAction((submitted) => clearSubmitted(element.current, submitted));
+  const [form, fields] = useSchemaForm(AddSource, { id: `source-${claimId}`, lastResult: refusal?.result, defaultValue: addDefaults });
   const busy = fetcher.state !== "idle";
-  const error = refusal?.error;
-  const invalid = (field: string) => (refusal?.fields?.includes(field) ? true : undefined);
-
-  const id = (name: string) => `source-${claimId}-${name}`;
+  const title = `source-${claimId}-title`;
   return (
-    <fetcher.Form ref={form} method="post" action={`/claims/${claimId}/sources`} className="stack sources__form" aria-labelledby={id("title")}>
-      <h3 id={id("title")}>{t("sources.form.title")}</h3>
+    <fetcher.Form ref={element} method="post" action={`/claims/${claimId}/sources`} {...getFormProps(form)} className="stack sources__form" aria-labelledby={title}>
+      <h3 id={title}>{t("sources.form.title")}</h3>
       <input type="hidden" name="intent" value="add" />
-      {error ? (
-        <Alert tone="error">
-          <p>{t(error)}</p>
-        </Alert>
-      ) : null}
-      <LabelledField id={id("url")} label={t("sources.form.url")} help={t("sources.form.urlHelp")}>
-        <input id={id("url")} name="url" type="url" required maxLength={sourceLimits.url} inputMode="url" aria-invalid={invalid("url")} aria-describedby={`${id("url")}-help`} />
-      </LabelledField>
+      {/* The refusal of the latest submission only: a later add that went through clears it. */}
+      <FormAlert id={form.errorId} errors={refusal?.result.error?.[""] ?? undefined} />
+      <Field label={t("sources.form.url")} meta={fields.url} type="url" help={t("sources.form.urlHelp")} />
       <div className="grid grid--fields">
-        <LabelledField id={id("sourceTitle")} label={t("sources.form.sourceTitle")}>
-          <input id={id("sourceTitle")} name="title" maxLength={sourceLimits.title} aria-invalid={invalid("title")} />
-        </LabelledField>
-        <LabelledField id={id("publisher")} label={t("sources.form.publisher")}>
-          <input id={id("publisher")} name="publisher" maxLength={sourceLimits.publisher} aria-invalid={invalid("publisher")} />
-        </LabelledField>
-        <LabelledField id={id("kind")} label={t("sources.form.kind")}>
-          <select id={id("kind")} name="kind" defaultValue="OTHER" aria-invalid={invalid("kind")}>
-            {sourceKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`sources.kind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </LabelledField>
-        <LabelledField id={id("stance")} label={t("sources.form.stance")}>
-          <select id={id("stance")} name="stance" defaultValue="CONTEXT" aria-invalid={invalid("stance")}>
-            {sourceStances.map((stance) => (
-              <option key={stance} value={stance}>
-                {t(`sources.stance.${stance}`)}
-              </option>
-            ))}
-          </select>
-        </LabelledField>
+        <Field label={t("sources.form.sourceTitle")} meta={fields.title} />
+        <Field label={t("sources.form.publisher")} meta={fields.publisher} />
+        <SelectField label={t("sources.form.kind")} meta={fields.kind} options={sourceKinds.map((kind) => ({ value: kind, label: t(`sources.kind.${kind}`) }))} />
+        <SelectField
+          label={t("sources.form.stance")}
+          meta={fields.stance}
+          options={sourceStances.map((stance) => ({ value: stance, label: t(`sources.stance.${stance}`) }))}
+        />
       </div>
-      <LabelledField id={id("excerpt")} label={t("sources.form.excerpt")} help={t("sources.form.excerptHelp")}>
-        <textarea id={id("excerpt")} name="excerpt" rows={3} maxLength={sourceLimits.excerpt} aria-invalid={invalid("excerpt")} aria-describedby={`${id("excerpt")}-help`} />
-      </LabelledField>
-      <LabelledField id={id("note")} label={t("sources.form.note")}>
-        <textarea id={id("note")} name="note" rows={2} maxLength={sourceLimits.note} aria-invalid={invalid("note")} />
-      </LabelledField>
+      <TextareaField label={t("sources.form.excerpt")} meta={fields.excerpt} help={t("sources.form.excerptHelp")} />
+      <TextareaField label={t("sources.form.note")} meta={fields.note} rows={2} />
       <p>
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? t("sources.form.saving") : t("sources.form.submit")}

@@ -1,24 +1,27 @@
 // The claim page's verdict section: the current verdict (its label in words and its colour), the
 // rationale as HTML rendered and sanitised on the server, every version, and the forms to propose,
-// return, approve or mark the claim not checkable. The forms post to /claims/:id/verdicts through a
-// fetcher: a refusal is shown here and what the user typed stays in the fields.
+// return, approve or mark the claim not checkable. The forms post to /claims/:id/verdicts through one
+// fetcher; each takes the answer (a FormAnswer) when it names its intent: a refusal is shown on that form and
+// what the user typed stays in the fields.
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcher, useRevalidator } from "react-router";
 import { useNewsroomClock } from "~/components/clock";
 import { ConflictSentence } from "~/components/edit-conflict";
-import { Alert, LabelledField } from "~/components/ui";
+import { useSchemaForm } from "~/components/schema-form";
+import { Alert, SelectField, SubmitButton, TextareaField } from "~/components/ui";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { canMove } from "~/review/lifecycle";
 import { verdictBasis } from "~/review/verdict-basis";
-import { noteMaxLength, rationaleMaxLength, type VerdictActionData } from "~/review/verdict-form";
+import { ApproveVerdict, MarkNotCheckable, ProposeVerdict, rationaleMaxLength, ReopenClaim, ReturnVerdict } from "~/review/verdict-form";
+import type { EditConflict, FormAnswer } from "~/utils/form-answer";
 import type { VerdictAbilities, VerdictView } from "~/review/verdict-views.server";
 import type { ScaleLabel } from "~/rating-scale/rating-scale.server";
 
 type Dated<T> = Omit<T, "decidedAt" | "createdAt"> & { decidedAt: Date | string | null; createdAt: Date | string };
 export type VerdictItem = Dated<VerdictView>;
 type Rating = Pick<ScaleLabel, "labelEn" | "labelId" | "colour">;
-
 
 export type VerdictSectionProps = {
   claim: { id: string; status: ClaimStatus; version: number };
@@ -50,16 +53,177 @@ function Rationale({ html }: { html: string | null }) {
   return <div className="verdict__rationale" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-export function VerdictSection({ claim, verdicts, scale, can, viewerId }: VerdictSectionProps) {
-  const { t, i18n } = useTranslation();
-  // Keyed, so the refusal and the draft survive the section being re-mounted by a reload of the page data.
-  const fetcher = useFetcher<VerdictActionData>({ key: `verdict:${claim.id}` });
-  const revalidator = useRevalidator();
-  const result = fetcher.data;
-  const draft = result?.draft;
-  const busy = fetcher.state !== "idle";
+/** Who proposed a verdict and when, who decided on it and when, and the decision's note. */
+function VerdictByline({ verdict }: { verdict: VerdictItem }) {
+  const { t } = useTranslation();
   const when = useNewsroomClock().dateTime;
-  const ratingText = (rating: Rating) => (i18n.language === "id" ? rating.labelId : rating.labelEn);
+  return (
+    <>
+      <p className="muted small">
+        {t("verdict.proposedBy", { name: verdict.proposedBy.name, date: when(verdict.createdAt) })}
+        {verdict.decidedBy && verdict.decidedAt ? ` · ${t("verdict.decidedBy", { name: verdict.decidedBy.name, date: when(verdict.decidedAt) })}` : ""}
+      </p>
+      {verdict.decisionNote ? (
+        <div className="verdict__note">
+          <p className="verdict__note-title">{t("verdict.note")}</p>
+          <p>{verdict.decisionNote}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** Refusals after which the section shows the claim as it is now, the fields keeping what was typed. */
+const movedOn = ["verdict.error.conflict", "verdict.error.transition"];
+
+/** A refused verdict form: who changed what meanwhile, or the refusal's message; and that the draft is kept. */
+function VerdictRefusal({ errors, conflict, draftKept }: { errors: string[] | null | undefined; conflict?: EditConflict; draftKept: boolean }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <Alert tone="error">
+      {conflict ? <ConflictSentence fields={conflict.fields} by={conflict.by} /> : <p>{errors.map((key) => t(key)).join(" ")}</p>}
+      {draftKept && errors.some((key) => movedOn.includes(key)) ? <p>{t("verdict.draftKept")}</p> : null}
+    </Alert>
+  );
+}
+
+/** What every verdict form sends besides its fields: the claim version and the verdicts the page showed. */
+type FormBasis = { claimId: string; claimVersion: number; seen: string; busy: boolean; answer: FormAnswer | undefined };
+
+function BasisFields({ intent, basis }: { intent: string; basis: FormBasis }) {
+  return (
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="claimVersion" value={basis.claimVersion} />
+      <input type="hidden" name="seen" value={basis.seen} />
+    </>
+  );
+}
+
+/**
+ * What a refused verdict form says: the refusal's message, or — when a field the page itself fills in (the
+ * intent, the claim version, the verdicts it showed) came back refused — that the form could not be read.
+ */
+function refusalOf(formErrors: string[] | null | undefined, result: SubmissionResult<string[]> | undefined) {
+  if (formErrors?.length) return formErrors;
+  return ["intent", "claimVersion", "seen"].some((name) => result?.error?.[name]?.length) ? ["verdict.error.invalid"] : null;
+}
+
+/** The fetcher's answer, when it is to the form of `intent`. */
+function answerTo(intent: string, answer: FormAnswer | undefined): SubmissionResult<string[]> | undefined {
+  return answer?.result.initialValue?.intent === intent ? answer.result : undefined;
+}
+
+function ProposeForm({ basis, scale, blind, own, title }: {
+  basis: FormBasis;
+  scale: ScaleLabel[];
+  blind: boolean;
+  own: VerdictItem | null;
+  title: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const fetcher = useFetcher<FormAnswer>({ key: `verdict:${basis.claimId}` });
+  const answered = answerTo("propose", basis.answer);
+  const [form, fields] = useSchemaForm(ProposeVerdict, {
+    id: `verdict-propose-${basis.claimId}`,
+    lastResult: answered,
+    defaultValue: { ratingId: own?.rating?.id ?? "", rationale: own?.rationale ?? "" },
+  });
+  const options = scale.map((label) => ({ value: label.id, label: i18n.language === "id" ? label.labelId : label.labelEn }));
+  return (
+    <fetcher.Form method="post" action={`/claims/${basis.claimId}/verdicts`} {...getFormProps(form)} className="stack verdict__form">
+      <BasisFields intent="propose" basis={basis} />
+      {blind ? <input type="hidden" name="blind" value="on" /> : null}
+      <h3>{title}</h3>
+      {blind ? <p className="field__help">{t("verdict.blindHelp")}</p> : null}
+      <VerdictRefusal errors={refusalOf(form.errors, answered)} conflict={answered && basis.answer?.conflict} draftKept />
+      <SelectField label={t("verdict.rating")} meta={fields.ratingId} options={options} placeholder={t("verdict.chooseRating")} />
+      <TextareaField
+        label={t("verdict.rationale")}
+        meta={fields.rationale}
+        rows={10}
+        help={t("verdict.rationaleHelp", { max: rationaleMaxLength.toLocaleString(i18n.language) })}
+      />
+      <div>
+        <SubmitButton busy={basis.busy}>{blind ? t("verdict.proposeBlindSubmit") : t("verdict.proposeSubmit")}</SubmitButton>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+function ApproveForm({ basis, viewerIsRater }: { basis: FormBasis; viewerIsRater: boolean }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<FormAnswer>({ key: `verdict:${basis.claimId}` });
+  const answered = answerTo("approve", basis.answer);
+  const [form] = useSchemaForm(ApproveVerdict, { id: `verdict-approve-${basis.claimId}`, lastResult: answered });
+  return (
+    <fetcher.Form method="post" action={`/claims/${basis.claimId}/verdicts`} {...getFormProps(form)} className="stack">
+      <BasisFields intent="approve" basis={basis} />
+      <VerdictRefusal errors={refusalOf(form.errors, answered)} conflict={answered && basis.answer?.conflict} draftKept />
+      {viewerIsRater ? <p className="field__help">{t("verdict.fourEyesNote")}</p> : null}
+      <div>
+        <SubmitButton busy={basis.busy} disabled={basis.busy || viewerIsRater}>
+          {t("verdict.approve")}
+        </SubmitButton>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+/** An editor's note to the desk: returning a verdict (with a comment), settling a claim as not checkable or reopening a settled one (with a reason). */
+const noteForms = {
+  return: { schema: ReturnVerdict, name: "comment", label: "verdict.returnLabel", help: "verdict.returnHelp", rows: 3, submit: "verdict.returnSubmit", tone: "secondary" },
+  notCheckable: { schema: MarkNotCheckable, name: "reason", label: "verdict.notCheckableLabel", help: null, rows: 2, submit: "verdict.notCheckableSubmit", tone: "danger" },
+  reopen: { schema: ReopenClaim, name: "reason", label: "verdict.reopenLabel", help: "verdict.reopenHelp", rows: 2, submit: "verdict.reopenSubmit", tone: "secondary" },
+} as const;
+
+function NoteForm({ intent, basis }: { intent: keyof typeof noteForms; basis: FormBasis }) {
+  const { t } = useTranslation();
+  const note = noteForms[intent];
+  const fetcher = useFetcher<FormAnswer>({ key: `verdict:${basis.claimId}` });
+  const answered = answerTo(intent, basis.answer);
+  const [form, fields] = useSchemaForm<typeof ReturnVerdict | typeof MarkNotCheckable | typeof ReopenClaim>(note.schema, {
+    id: `verdict-${intent}-${basis.claimId}`,
+    lastResult: answered,
+  });
+  const [sent, setSent] = useState(false);
+  // A decision that went through (the action redirected, so there is no answer): clear its note.
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !sent) return;
+    if (!fetcher.data) form.reset();
+    setSent(false);
+  }, [fetcher.state, fetcher.data, sent]);
+  const meta = (fields as Record<string, Parameters<typeof TextareaField>[0]["meta"]>)[note.name]!;
+  return (
+    <fetcher.Form
+      method="post"
+      action={`/claims/${basis.claimId}/verdicts`}
+      {...getFormProps(form)}
+      className="stack"
+      onSubmit={(event) => {
+        form.onSubmit(event);
+        if (!event.defaultPrevented) setSent(true);
+      }}
+    >
+      <BasisFields intent={intent} basis={basis} />
+      <VerdictRefusal errors={refusalOf(form.errors, answered)} conflict={answered && basis.answer?.conflict} draftKept />
+      <TextareaField label={t(note.label)} meta={meta} rows={note.rows} help={note.help ? t(note.help) : undefined} />
+      <div>
+        <SubmitButton busy={basis.busy} tone={note.tone}>
+          {t(note.submit)}
+        </SubmitButton>
+      </div>
+    </fetcher.Form>
+  );
+}
+
+export function VerdictSection({ claim, verdicts, scale, can, viewerId }: VerdictSectionProps) {
+  const { t } = useTranslation();
+  // Keyed, so the refusal and the draft survive the section being re-mounted by a reload of the page data.
+  const fetcher = useFetcher<FormAnswer>({ key: `verdict:${claim.id}` });
+  const revalidator = useRevalidator();
+  const answer = fetcher.data;
 
   const current = verdicts.find((verdict) => verdict.current) ?? null;
   const own = verdicts.find((verdict) => verdict.proposedBy.id === viewerId && !verdict.hidden) ?? null;
@@ -71,46 +235,21 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
   const disagreement = latestBlind.some((verdict) => verdict.disagrees === true);
   const viewerIsRater = verdicts.some((verdict) => verdict.status === "PROPOSED" && verdict.proposedBy.id === viewerId);
 
-  const [ratingId, setRatingId] = useState(() => draft?.ratingId || own?.rating?.id || "");
-  const [rationale, setRationale] = useState(() => draft?.rationale || own?.rationale || "");
-  const [comment, setComment] = useState(() => draft?.comment ?? "");
-  const [reason, setReason] = useState(() => draft?.reason ?? "");
-  const [submitted, setSubmitted] = useState<string | null>(null);
-
   // A refusal because the claim moved on: reload the page data so the section shows the claim as it is
   // now (and its new version), while the fields keep what was typed.
-  const errorKey = result?.verdictError.key ?? null;
+  const formErrors = refusalOf(answer?.result.error?.[""], answer?.result);
   useEffect(() => {
-    if (errorKey === "verdict.error.conflict" || errorKey === "verdict.error.transition") revalidator.revalidate();
-  }, [result]);
-  // A decision that went through (the action redirected, so there is no data): clear its note.
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !submitted) return;
-    if (!fetcher.data) {
-      if (submitted === "return") setComment("");
-      if (submitted === "notCheckable" || submitted === "reopen") setReason("");
-    }
-    setSubmitted(null);
-  }, [fetcher.state, fetcher.data, submitted]);
+    if (formErrors?.some((key) => movedOn.includes(key))) revalidator.revalidate();
+  }, [answer]);
 
-  const actionUrl = `/claims/${claim.id}/verdicts`;
-  // The verdicts this page shows, sent with every form: only a change to them since refuses a save.
-  const seen = verdictBasis(verdicts);
-  const errorFor = (intent: string) =>
-    errorKey && result?.intent === intent ? (
-      <Alert tone="error">
-        {result?.conflict ? <ConflictSentence fields={result.conflict.fields} by={result.conflict.by} /> : <p>{t(errorKey)}</p>}
-        {errorKey === "verdict.error.conflict" || errorKey === "verdict.error.transition" ? <p>{t("verdict.draftKept")}</p> : null}
-      </Alert>
-    ) : null;
-  const hidden = (intent: string) => (
-    <>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="claimVersion" value={claim.version} />
-      <input type="hidden" name="seen" value={seen} />
-    </>
-  );
-  const onSubmit = (intent: string) => () => setSubmitted(intent);
+  const basis: FormBasis = {
+    claimId: claim.id,
+    claimVersion: claim.version,
+    // The verdicts this page shows, sent with every form: only a change to them since refuses a save.
+    seen: verdictBasis(verdicts),
+    busy: fetcher.state !== "idle",
+    answer,
+  };
   const waiting = claim.status === "VERDICT_PROPOSED";
   const mayReturnOrApprove = can.decide && canMove(claim.status, "approveVerdict");
   const mayMarkNotCheckable = can.decide && canMove(claim.status, "markNotCheckable");
@@ -121,13 +260,14 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
     ...(mayMarkNotCheckable ? ["notCheckable"] : []),
     ...(mayReopen ? ["reopen"] : []),
   ];
+  const answeredIntent = answer?.result.initialValue?.intent;
 
   return (
     <section id="verdict" className="panel verdict" aria-labelledby="verdict-title">
       <h2 id="verdict-title">{t("verdict.title")}</h2>
-      {errorKey && !shownIntents.includes(result?.intent ?? "") ? (
+      {typeof answeredIntent === "string" && !shownIntents.includes(answeredIntent) ? (
         // A refusal whose form is gone (the claim moved on, e.g. another editor decided): said here instead.
-        <Alert tone="error">{result?.conflict ? <ConflictSentence fields={result.conflict.fields} by={result.conflict.by} /> : <p>{t(errorKey)}</p>}</Alert>
+        <VerdictRefusal errors={formErrors} conflict={answer?.conflict} draftKept={false} />
       ) : null}
 
       {current && !current.hidden && current.rating ? (
@@ -138,18 +278,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
             <span className="badge badge--muted">{t(`verdict.status.${current.status}`)}</span>
           </p>
           <Rationale html={current.rationaleHtml} />
-          <p className="muted small">
-            {t("verdict.proposedBy", { name: current.proposedBy.name, date: when(current.createdAt) })}
-            {current.decidedBy && current.decidedAt
-              ? ` · ${t("verdict.decidedBy", { name: current.decidedBy.name, date: when(current.decidedAt) })}`
-              : ""}
-          </p>
-          {current.decisionNote ? (
-            <div className="verdict__note">
-              <p className="verdict__note-title">{t("verdict.note")}</p>
-              <p>{current.decisionNote}</p>
-            </div>
-          ) : null}
+          <VerdictByline verdict={current} />
         </div>
       ) : (
         <p className="muted">{t("verdict.none")}</p>
@@ -187,47 +316,13 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
       ) : null}
 
       {can.propose || blindMode ? (
-        <fetcher.Form method="post" action={actionUrl} className="stack verdict__form" onSubmit={onSubmit("propose")}>
-          {hidden("propose")}
-          {blindMode ? <input type="hidden" name="blind" value="on" /> : null}
-          <h3>{blindMode ? t("verdict.proposeBlindTitle") : own ? t("verdict.reviseTitle") : t("verdict.proposeTitle")}</h3>
-          {blindMode ? <p className="field__help">{t("verdict.blindHelp")}</p> : null}
-          {errorFor("propose")}
-          <div className="field">
-            <label htmlFor="verdict-rating">{t("verdict.rating")}</label>
-            <select id="verdict-rating" name="ratingId" required value={ratingId} onChange={(event) => setRatingId(event.target.value)}>
-              <option value="" disabled>
-                {t("verdict.chooseRating")}
-              </option>
-              {scale.map((label) => (
-                <option key={label.id} value={label.id}>
-                  {ratingText(label)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="verdict-rationale">{t("verdict.rationale")}</label>
-            <textarea
-              id="verdict-rationale"
-              name="rationale"
-              rows={10}
-              required
-              maxLength={rationaleMaxLength}
-              value={rationale}
-              onChange={(event) => setRationale(event.target.value)}
-              aria-describedby="verdict-rationale-help"
-            />
-            <p className="field__help" id="verdict-rationale-help">
-              {t("verdict.rationaleHelp", { max: rationaleMaxLength.toLocaleString(i18n.language) })}
-            </p>
-          </div>
-          <div>
-            <button type="submit" className="btn btn--primary" disabled={busy} aria-busy={busy || undefined}>
-              {blindMode ? t("verdict.proposeBlindSubmit") : t("verdict.proposeSubmit")}
-            </button>
-          </div>
-        </fetcher.Form>
+        <ProposeForm
+          basis={basis}
+          scale={scale}
+          blind={blindMode}
+          own={own}
+          title={blindMode ? t("verdict.proposeBlindTitle") : own ? t("verdict.reviseTitle") : t("verdict.proposeTitle")}
+        />
       ) : waiting && own && !can.decide ? (
         <p className="muted">{t("verdict.waiting")}</p>
       ) : null}
@@ -235,80 +330,10 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
       {mayReturnOrApprove || mayMarkNotCheckable || mayReopen ? (
         <div className="verdict__decide">
           <h3>{t("verdict.decideTitle")}</h3>
-          {mayReturnOrApprove ? (
-            <fetcher.Form method="post" action={actionUrl} className="stack" onSubmit={onSubmit("approve")}>
-              {hidden("approve")}
-              {errorFor("approve")}
-              {viewerIsRater ? <p className="field__help">{t("verdict.fourEyesNote")}</p> : null}
-              <div>
-                <button type="submit" className="btn btn--primary" disabled={busy || viewerIsRater} aria-busy={busy || undefined}>
-                  {t("verdict.approve")}
-                </button>
-              </div>
-            </fetcher.Form>
-          ) : null}
-          {(
-            [
-              mayReturnOrApprove && {
-                intent: "return",
-                name: "comment",
-                label: t("verdict.returnLabel"),
-                help: t("verdict.returnHelp"),
-                rows: 3,
-                value: comment,
-                set: setComment,
-                submit: t("verdict.returnSubmit"),
-                tone: "secondary",
-              },
-              mayMarkNotCheckable && {
-                intent: "notCheckable",
-                name: "reason",
-                label: t("verdict.notCheckableLabel"),
-                help: undefined,
-                rows: 2,
-                value: reason,
-                set: setReason,
-                submit: t("verdict.notCheckableSubmit"),
-                tone: "danger",
-              },
-              mayReopen && {
-                intent: "reopen",
-                name: "reason",
-                label: t("verdict.reopenLabel"),
-                help: t("verdict.reopenHelp"),
-                rows: 2,
-                value: reason,
-                set: setReason,
-                submit: t("verdict.reopenSubmit"),
-                tone: "secondary",
-              },
-            ] as const
-          ).map((form) =>
-            form ? (
-              // An editor's note to the desk: returning a verdict (with a comment), settling a claim as not checkable or reopening a settled one (with a reason).
-              <fetcher.Form key={form.intent} method="post" action={actionUrl} className="stack" onSubmit={onSubmit(form.intent)}>
-                {hidden(form.intent)}
-                {errorFor(form.intent)}
-                <LabelledField id={`verdict-${form.name}`} label={form.label} help={form.help}>
-                  <textarea
-                    id={`verdict-${form.name}`}
-                    name={form.name}
-                    rows={form.rows}
-                    required
-                    maxLength={noteMaxLength}
-                    value={form.value}
-                    onChange={(event) => form.set(event.target.value)}
-                    aria-describedby={form.help ? `verdict-${form.name}-help` : undefined}
-                  />
-                </LabelledField>
-                <div>
-                  <button type="submit" className={`btn btn--${form.tone}`} disabled={busy} aria-busy={busy || undefined}>
-                    {form.submit}
-                  </button>
-                </div>
-              </fetcher.Form>
-            ) : null,
-          )}
+          {mayReturnOrApprove ? <ApproveForm basis={basis} viewerIsRater={viewerIsRater} /> : null}
+          {mayReturnOrApprove ? <NoteForm key="return" intent="return" basis={basis} /> : null}
+          {mayMarkNotCheckable ? <NoteForm key="notCheckable" intent="notCheckable" basis={basis} /> : null}
+          {mayReopen ? <NoteForm key="reopen" intent="reopen" basis={basis} /> : null}
         </div>
       ) : null}
 
@@ -324,18 +349,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
                   <span className="badge badge--muted">{t(`verdict.status.${verdict.status}`)}</span>
                   {verdict.blind ? <span className="badge badge--muted">{t("verdict.blind")}</span> : null}
                 </p>
-                <p className="muted small">
-                  {t("verdict.proposedBy", { name: verdict.proposedBy.name, date: when(verdict.createdAt) })}
-                  {verdict.decidedBy && verdict.decidedAt
-                    ? ` · ${t("verdict.decidedBy", { name: verdict.decidedBy.name, date: when(verdict.decidedAt) })}`
-                    : ""}
-                </p>
-                {verdict.decisionNote ? (
-                  <div className="verdict__note">
-                    <p className="verdict__note-title">{t("verdict.note")}</p>
-                    <p>{verdict.decisionNote}</p>
-                  </div>
-                ) : null}
+                <VerdictByline verdict={verdict} />
                 {verdict.rationaleHtml && !verdict.current ? (
                   <details>
                     <summary>{t("verdict.showRationale")}</summary>

@@ -43,6 +43,13 @@ export function TextArea({
   );
 }
 
+/** The editorial fields in the order they are shown, with their rows and whether they have help. */
+const editorialFields = [
+  { name: "headline", rows: 2, help: false },
+  { name: "summary", rows: 3, help: true },
+  { name: "methodology", rows: 5, help: true },
+] as const;
+
 /** Headline, summary and methodology: what the editor writes at publication and may change in a correction. */
 export function EditorialFields({
   idPrefix,
@@ -58,34 +65,19 @@ export function EditorialFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextArea
-        id={`${idPrefix}-headline`}
-        name="headline"
-        label={t("factCheck.headline")}
-        rows={2}
-        max={publishingLimits.headline}
-        defaultValue={failed.headline ?? saved.headline}
-        errors={errors.headline}
-      />
-      <TextArea
-        id={`${idPrefix}-summary`}
-        name="summary"
-        label={t("factCheck.summary")}
-        help={t("factCheck.summaryHelp")}
-        max={publishingLimits.summary}
-        defaultValue={failed.summary ?? saved.summary}
-        errors={errors.summary}
-      />
-      <TextArea
-        id={`${idPrefix}-methodology`}
-        name="methodology"
-        label={t("factCheck.methodology")}
-        help={t("factCheck.methodologyHelp")}
-        rows={5}
-        max={publishingLimits.methodology}
-        defaultValue={failed.methodology ?? saved.methodology}
-        errors={errors.methodology}
-      />
+      {editorialFields.map(({ name, rows, help }) => (
+        <TextArea
+          key={name}
+          id={`${idPrefix}-${name}`}
+          name={name}
+          label={t(`factCheck.${name}`)}
+          help={help ? t(`factCheck.${name}Help`) : undefined}
+          rows={rows}
+          max={publishingLimits[name]}
+          defaultValue={failed[name] ?? saved[name]}
+          errors={errors[name]}
+        />
+      ))}
     </>
   );
 }
