@@ -1,7 +1,6 @@
 // Correcting a published fact-check: a new version with a public note (it may correct verdicts, which become
 // new approved verdict versions, app/review/verdict-corrections.server.ts); versions are never rewritten (a
 // database trigger refuses it). Correcting a withdrawn fact-check publishes it again.
-import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import { topic } from "~/live/topics";
@@ -11,6 +10,7 @@ import { announceFactCheck } from "./announce.server";
 import { type PublishedContent, type PublishedRating, publishingLimits } from "./content";
 import { readPublished, rolledBack } from "./dry-run.server";
 import { type EditorialText, editorialText, requiredNote } from "./editorial-text";
+import { recordFactCheckChange } from "./fact-check-change.server";
 import { freezeContent } from "./frozen-content.server";
 import { indexForSearch } from "./public-index.server";
 import { assertReady, publishReadiness } from "./readiness.server";
@@ -116,13 +116,10 @@ async function writeCorrection(tx: Tx, actor: Actor, input: CorrectionInput, tex
       ...(republishing ? { status: "PUBLISHED", withdrawnAt: null, withdrawalReason: null, withdrawnById: null } : {}),
     },
   });
-  if (republishing) await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "PUBLISHED" } });
   await indexForSearch(tx, factCheck.id, factCheck.language, text, content);
-  await recordAudit(tx, {
-    actorId: actor.id,
+  await recordFactCheckChange(tx, actor, factCheck, {
     action: republishing ? "factcheck.republish" : "factcheck.correct",
-    entityType: "FactCheck",
-    entityId: factCheck.id,
+    articleStatus: republishing ? "PUBLISHED" : undefined,
     before: { version: factCheck.currentVersion, status: factCheck.status },
     after: { version, correctionNote: note, ...text, correctedVerdicts: corrected },
   });

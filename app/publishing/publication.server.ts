@@ -1,6 +1,5 @@
 // Publishing an article's fact-check: the editor's text and the desk's settled claims frozen into version 1
 // (PublishedContent) at a readable, stable address.
-import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -8,6 +7,7 @@ import { announceFactCheck } from "./announce.server";
 import { publishingLimits } from "./content";
 import { readPublished, rolledBack } from "./dry-run.server";
 import { type EditorialText, editorialText } from "./editorial-text";
+import { recordFactCheckChange } from "./fact-check-change.server";
 import { freezeContent } from "./frozen-content.server";
 import { indexForSearch } from "./public-index.server";
 import type { PublishedFactCheck } from "./public-fact-check.server";
@@ -100,12 +100,9 @@ async function writePublication(tx: Tx, actor: Actor, articleId: string, slug: s
     select: { id: true, articleId: true, slug: true },
   });
   await indexForSearch(tx, factCheck.id, article.language, text, content);
-  await tx.article.update({ where: { id: article.id }, data: { status: "PUBLISHED" } });
-  await recordAudit(tx, {
-    actorId: actor.id,
+  await recordFactCheckChange(tx, actor, factCheck, {
     action: "factcheck.publish",
-    entityType: "FactCheck",
-    entityId: factCheck.id,
+    articleStatus: "PUBLISHED",
     after: { slug, version: 1, ...text, claims: content.claims.length },
   });
   return factCheck;

@@ -1,6 +1,5 @@
 // Withdrawing a published fact-check: nothing is deleted; its address (and its versions') answer 410 with
 // the public reason until a correction publishes it again.
-import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/actor";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -8,6 +7,7 @@ import { announceFactCheck } from "./announce.server";
 import { publishingLimits } from "./content";
 import { rolledBack } from "./dry-run.server";
 import { requiredNote } from "./editorial-text";
+import { recordFactCheckChange } from "./fact-check-change.server";
 import { PublishRefused, requirePublisher } from "./refused";
 
 type Tx = Prisma.TransactionClient;
@@ -40,12 +40,9 @@ async function writeWithdrawal(tx: Tx, actor: Actor, factCheckId: string, reason
     data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawalReason: reason, withdrawnById: actor.id },
   });
   if (count !== 1) throw new PublishRefused("notPublished");
-  await tx.article.update({ where: { id: factCheck.articleId }, data: { status: "READY" } });
-  await recordAudit(tx, {
-    actorId: actor.id,
+  await recordFactCheckChange(tx, actor, factCheck, {
     action: "factcheck.withdraw",
-    entityType: "FactCheck",
-    entityId: factCheck.id,
+    articleStatus: "READY",
     before: { status: "PUBLISHED" },
     after: { status: "WITHDRAWN", reason },
   });
