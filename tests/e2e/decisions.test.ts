@@ -9,7 +9,7 @@ import { loadActor } from "~/auth/actor.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { seriousViolations, describeViolations } from "../support/axe";
-import { actorOf, createArticle, testPassword } from "../support/fixtures";
+import { actorOf, assign, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
 import { Visitor } from "../support/http";
 
@@ -36,11 +36,6 @@ async function articleWithClaims(importerId: string, title: string, fragments: s
 }
 
 /** Assignment rows written directly (the board is tested below). */
-async function assign(claimId: string, reviewerId: string, assignedById: string, dueAt: Date | null = null) {
-  await prisma.assignment.create({ data: { claimId, reviewerId, assignedById, dueAt } });
-  await prisma.claim.update({ where: { id: claimId }, data: { status: "ASSIGNED", version: { increment: 1 } } });
-}
-
 /** Waiting for a page to catch up (a live update, a navigation's render): generous, it only bounds a failure. */
 const settle = { timeout: 10_000 };
 
@@ -68,8 +63,8 @@ describe("the decisions queue", () => {
       "Petani menerima pupuk dua kali setahun",
     ]);
     const [first, second] = claims as [(typeof claims)[0], (typeof claims)[0]];
-    await assign(first.id, reviewer.id, deciding.id);
-    await assign(second.id, reviewer.id, deciding.id);
+    await assign(first.id, reviewer.id, deciding.id, { claimStatus: "ASSIGNED" });
+    await assign(second.id, reviewer.id, deciding.id, { claimStatus: "ASSIGNED" });
 
     // The second editor watches their dashboard.
     const watcher = await deskFor(watching.email);
@@ -149,7 +144,7 @@ describe("assigning", () => {
     const busy = await actorOf("reviewer", { name: "Reviewer Tono" });
     await actorOf("reviewer", { name: "Reviewer Umi" });
     const earlier = await articleWithClaims(editor.id, "Harga cabai di Jakarta", ["Harga cabai naik dua kali lipat"]);
-    await assign(earlier.claims[0]!.id, busy.id, editor.id, new Date(Date.now() - 86_400_000));
+    await assign(earlier.claims[0]!.id, busy.id, editor.id, { claimStatus: "ASSIGNED", dueAt: new Date(Date.now() - 86_400_000) });
     // Same wording on two articles: only the article tells them apart.
     const title = "Harga cabai di Surabaya";
     const { articleId, claims } = await articleWithClaims(editor.id, title, [

@@ -59,9 +59,14 @@ export async function claimOf(editorId: string, span = { start: 0, end: 40 }) {
   return { articleId, claimId: claim.id };
 }
 
-/** An Assignment row of `claimId` to `reviewerId` by `assignedById`, written directly (the claim's status is left as it is). */
-export function assign(claimId: string, reviewerId: string, assignedById: string) {
-  return prisma.assignment.create({ data: { claimId, reviewerId, assignedById }, select: { id: true } });
+/**
+ * An Assignment row of `claimId` to `reviewerId` by `assignedById` (due at `dueAt`), written directly; the claim's
+ * status is left as it is unless `claimStatus` says which it becomes (its version then moves on, as a save would).
+ */
+export async function assign(claimId: string, reviewerId: string, assignedById: string, options: { dueAt?: Date | null; claimStatus?: "ASSIGNED" } = {}) {
+  const assignment = await prisma.assignment.create({ data: { claimId, reviewerId, assignedById, dueAt: options.dueAt ?? null }, select: { id: true } });
+  if (options.claimStatus) await prisma.claim.update({ where: { id: claimId }, data: { status: options.claimStatus, version: { increment: 1 } } });
+  return assignment;
 }
 
 /** A claim on a new article (titled `title` if given), assigned to `reviewerId` (Assignment row and ASSIGNED status written directly). */
@@ -70,12 +75,8 @@ export async function assignedClaim(reviewerId: string, title?: string) {
   const { id: articleId } = await createArticle(editor.id);
   if (title !== undefined) await prisma.article.update({ where: { id: articleId }, data: { title } });
   const claim = await createClaim(editor, articleId, { start: 0, end: 40 });
-  await assign(claim.id, reviewerId, editor.id);
-  const assigned = await prisma.claim.update({
-    where: { id: claim.id },
-    data: { status: "ASSIGNED", version: { increment: 1 } },
-    select: { id: true, version: true, wording: true },
-  });
+  await assign(claim.id, reviewerId, editor.id, { claimStatus: "ASSIGNED" });
+  const assigned = await prisma.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { id: true, version: true, wording: true } });
   return { ...assigned, articleId, title };
 }
 
