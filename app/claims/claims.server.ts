@@ -13,10 +13,8 @@ import { Refusal } from "~/utils/refusal";
 
 type Tx = Prisma.TransactionClient;
 
-export const claimFields = {
-  id: true,
-  start: true,
-  end: true,
+/** What a claim says and where it stands: its quote, its wording and who said it when and where, its status. */
+export const claimStatementFields = {
   quote: true,
   wording: true,
   claimant: true,
@@ -24,9 +22,9 @@ export const claimFields = {
   claimDate: true,
   appearance: true,
   status: true,
-  version: true,
-  updatedAt: true,
 } as const;
+
+export const claimFields = { id: true, start: true, end: true, ...claimStatementFields, version: true, updatedAt: true } as const;
 
 /** Who made the claim: a person or an organisation (ClaimReview's Claim author); null when not said. */
 export const claimantKinds = ["Person", "Organization"] as const;

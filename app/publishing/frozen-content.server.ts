@@ -1,6 +1,6 @@
 // The frozen content of a version (PublishedContent): what the desk has settled on an article, read once at
 // publication or correction and never again — later work on the desk changes nothing a reader sees.
-import { claimantKinds } from "~/claims/claims.server";
+import { claimantKinds, claimStatementFields } from "~/claims/claims.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { assignAnchors, type PublishedClaim, type PublishedContent } from "./content";
 import { settledStatuses } from "./readiness.server";
@@ -23,13 +23,7 @@ export async function freezeContent(tx: Tx, articleId: string, previousAnchors: 
     orderBy: [{ start: "asc" }, { end: "desc" }],
     select: {
       id: true,
-      quote: true,
-      wording: true,
-      claimant: true,
-      claimantKind: true,
-      claimDate: true,
-      appearance: true,
-      status: true,
+      ...claimStatementFields,
       notCheckableReason: true,
       verdicts: {
         where: { status: "APPROVED" },
