@@ -1,5 +1,6 @@
-// The editor's publishing forms (routes/articles.$articleId.fact-check.tsx) and the preview they post to
-// (routes/articles.$articleId.fact-check.preview.ts) read the same fields the same way.
+// The editor's publishing forms (routes/articles.$articleId.fact-check.tsx, components/fact-check/*) and the
+// preview they post to (routes/articles.$articleId.fact-check.preview.ts) read the same fields the same way: one
+// schema per form, and the union the actions parse. The action answers a `FormAnswer<Confirmation>`.
 import { z } from "zod";
 import { type PublishedRating, publishingLimits } from "./content";
 
@@ -8,28 +9,32 @@ const text = (max: number) => z.string({ error: "form.required" }).trim().min(1,
 /** The confirmation step's final button sends confirmed=yes; without it an action is only checked and summarised. */
 const confirmed = z.literal("yes").optional();
 
-export const FactCheckAction = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("publish"),
-    headline: text(publishingLimits.headline),
-    summary: text(publishingLimits.summary),
-    methodology: text(publishingLimits.methodology),
-    /** Empty, or equal to `suggestedSlug` (the suggestion the form showed): the address follows the headline. */
-    slug: z.string().trim().max(publishingLimits.slug, "form.tooLong").optional(),
-    suggestedSlug: z.string().optional(),
-    confirmed,
-  }),
-  z.object({
-    intent: z.literal("correct"),
-    basedOnVersion: z.coerce.number().int().positive(),
-    headline: text(publishingLimits.headline),
-    summary: text(publishingLimits.summary),
-    methodology: text(publishingLimits.methodology),
-    correctionNote: text(publishingLimits.correctionNote),
-    confirmed,
-  }),
-  z.object({ intent: z.literal("withdraw"), reason: text(publishingLimits.withdrawalReason), confirmed }),
-]);
+/** The first publication: the editorial fields and the page's address. */
+export const PublishFactCheck = z.object({
+  intent: z.literal("publish"),
+  headline: text(publishingLimits.headline),
+  summary: text(publishingLimits.summary),
+  methodology: text(publishingLimits.methodology),
+  /** Empty, or equal to `suggestedSlug` (the suggestion the form showed): the address follows the headline. */
+  slug: z.string().trim().max(publishingLimits.slug, "form.tooLong").optional(),
+  suggestedSlug: z.string().optional(),
+  confirmed,
+});
+
+/** A correction (or a publication again after a withdrawal); its corrected verdicts are read by `verdictChanges`. */
+export const CorrectFactCheck = z.object({
+  intent: z.literal("correct"),
+  basedOnVersion: z.coerce.number().int().positive(),
+  headline: text(publishingLimits.headline),
+  summary: text(publishingLimits.summary),
+  methodology: text(publishingLimits.methodology),
+  correctionNote: text(publishingLimits.correctionNote),
+  confirmed,
+});
+
+export const WithdrawFactCheck = z.object({ intent: z.literal("withdraw"), reason: text(publishingLimits.withdrawalReason), confirmed });
+
+export const FactCheckAction = z.discriminatedUnion("intent", [PublishFactCheck, CorrectFactCheck, WithdrawFactCheck]);
 
 export type FactCheckActionValue = z.infer<typeof FactCheckAction>;
 
@@ -45,19 +50,17 @@ export function verdictChanges(formData: FormData) {
   return changes;
 }
 
-/** The form's text fields as they were sent (to show them again, or to send them again after confirming). */
-export function formValues(formData: FormData): Record<string, string> {
+/** The form's text fields as they were sent (to send them again after confirming). */
+export function formValues(formData: FormData): FormFields {
   return Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
-/** A refused action: its message, and the claims it is about (those still open). */
-export type FactCheckNotice = { tone: "error"; key: string; claims?: { id: string; wording: string }[] };
 /** The form's fields as typed, by name. */
 export type FormFields = Record<string, string>;
 
-/** The confirmation step: what the action will do, and the fields to send again with confirmed=yes. */
+/** The confirmation step (`FormAnswer.confirm.step`): what the action will do; `confirm.fields` are sent again with confirmed=yes. */
 export type Confirmation =
-  | { intent: "publish"; headline: string; path: string; rated: number; notCheckable: number; fields: FormFields }
+  | { intent: "publish"; headline: string; path: string; rated: number; notCheckable: number }
   | {
       intent: "correct";
       republishing: boolean;
@@ -66,9 +69,5 @@ export type Confirmation =
       version: number;
       note: string;
       changes: { anchor: string; wording: string; from: PublishedRating | null; to: PublishedRating | null }[];
-      fields: FormFields;
     }
-  | { intent: "withdraw"; path: string; reason: string; fields: FormFields };
-
-/** The action's answer when it does not redirect: a refusal or a confirmation step, with what was typed. */
-export type FactCheckAnswer = { notice: FactCheckNotice | null; confirm: Confirmation | null; values: FormFields; fieldErrors: Record<string, string[] | null | undefined> };
+  | { intent: "withdraw"; path: string; reason: string };

@@ -1,6 +1,6 @@
 // The editor's fact-check page: publish an article's fact-check, publish a correction (or publish it again after
 // a withdrawal), withdraw it. Each action has a confirmation step that names what will happen (the action runs
-// as a dry run and answers with a summary; the final button sends confirmed=yes), with a preview of the page
+// as a dry run and answers a FormAnswer whose `confirm` is the summary; the final button sends confirmed=yes), with a preview of the page
 // readers will get (routes/articles.$articleId.fact-check.preview.ts). A done action redirects here with its
 // outcome in the address (?done=published), so the message survives the live refresh the action itself sets off.
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -14,20 +14,19 @@ import { useKeptActionData } from "~/components/kept-action-data";
 import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
 import { ConfirmationCard } from "~/components/fact-check/confirmation-card";
-import { EditorialFields, TextArea } from "~/components/fact-check/editorial-fields";
+import { CorrectionForm, WithdrawForm } from "~/components/fact-check/correction-forms";
 import { PublishForm } from "~/components/fact-check/publish-form";
-import { Alert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
-import { claimLabel, claimsInOrder, publishingLimits } from "~/publishing/content";
+import { Alert, PageHeader } from "~/components/ui";
 import { correctFactCheck, draftCorrection } from "~/publishing/correction.server";
 import { deskFactCheck, factCheckOfArticle } from "~/publishing/desk-fact-check.server";
 import { draftPublication, publishFactCheck, requestedSlug, suggestSlug } from "~/publishing/publication.server";
 import { publishReadiness } from "~/publishing/readiness.server";
 import { PublishRefused } from "~/publishing/refused";
 import { draftWithdrawal, withdrawFactCheck } from "~/publishing/withdrawal.server";
-import { type Confirmation, FactCheckAction, type FactCheckAnswer, type FormFields, formValues, verdictChanges } from "~/publishing/forms";
+import { type Confirmation, FactCheckAction, type FormFields, formValues, verdictChanges } from "~/publishing/forms";
 import { activeScale } from "~/rating-scale/rating-scale.server";
 import type { Route } from "./+types/articles.$articleId.fact-check";
-import { readForm } from "~/utils/form.server";
+import { confirmReply, invalidReply, readForm, refusalReply } from "~/utils/form.server";
 
 /** What a done action says, by the outcome it puts in the address. */
 const outcomes = {
@@ -80,14 +79,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const formData = await readForm(request);
   const values = formValues(formData);
   const submission = parseWithZod(formData, { schema: FactCheckAction });
-  if (submission.status !== "success") {
-    const answer: FactCheckAnswer = { notice: { tone: "error", key: "factCheck.fillIn" }, confirm: null, values, fieldErrors: submission.reply().error ?? {} };
-    return data(answer, { status: 400 });
-  }
+  if (submission.status !== "success") return invalidReply(submission);
   const value = submission.value;
   const done = (outcome: Outcome) => redirect(`/articles/${article.id}/fact-check?done=${outcome}`);
-  const confirm = (confirmation: Confirmation, shown: FormFields = values) =>
-    ({ notice: null, confirm: confirmation, values: shown, fieldErrors: {} }) satisfies FactCheckAnswer;
+  const confirm = (step: Confirmation, fields: FormFields, shown?: FormFields) => confirmReply(submission, { step, fields }, shown);
   try {
     if (value.intent === "publish") {
       const slug = await requestedSlug(value);
@@ -107,9 +102,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           path: `/fact-checks/${draft.slug}`,
           rated: claims.filter((claim) => claim.outcome === "rated").length,
           notCheckable: claims.filter((claim) => claim.outcome === "notCheckable").length,
-          fields: confirmedFields(values, { slug: draft.slug }),
         },
-        { ...values, slug: draft.slug, suggestedSlug: following ? draft.slug : (value.suggestedSlug ?? "") },
+        confirmedFields(values, { slug: draft.slug }),
+        { slug: draft.slug, suggestedSlug: following ? draft.slug : (value.suggestedSlug ?? "") },
       );
     }
     const factCheck = await factCheckOfArticle(article.id);
@@ -122,53 +117,48 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return done(republishing ? "republished" : "corrected");
       }
       const { page, changes } = await draftCorrection(editor, input);
-      return confirm({
-        intent: "correct",
-        republishing,
-        headline: page.version.headline,
-        path: `/fact-checks/${page.slug}`,
-        version: page.currentVersion,
-        note: page.corrections.at(-1)?.note ?? "",
-        changes: changes.map(({ anchor, wording, from, to }) => ({ anchor, wording, from, to })),
-        fields: confirmedFields(values),
-      });
+      return confirm(
+        {
+          intent: "correct",
+          republishing,
+          headline: page.version.headline,
+          path: `/fact-checks/${page.slug}`,
+          version: page.currentVersion,
+          note: page.corrections.at(-1)?.note ?? "",
+          changes: changes.map(({ anchor, wording, from, to }) => ({ anchor, wording, from, to })),
+        },
+        confirmedFields(values),
+      );
     }
     if (value.confirmed) {
       await withdrawFactCheck(editor, { factCheckId: factCheck.id, reason: value.reason });
       return done("withdrawn");
     }
     const withdrawn = await draftWithdrawal(editor, { factCheckId: factCheck.id, reason: value.reason });
-    return confirm({ intent: "withdraw", path: `/fact-checks/${withdrawn.slug}`, reason: value.reason.trim(), fields: confirmedFields(values) });
+    return confirm({ intent: "withdraw", path: `/fact-checks/${withdrawn.slug}`, reason: value.reason.trim() }, confirmedFields(values));
   } catch (error) {
-    if (error instanceof PublishRefused) {
-      const answer: FactCheckAnswer = {
-        notice: { tone: "error", key: error.messageKey, claims: error.detail?.claims },
-        confirm: null,
-        values,
-        fieldErrors: error.detail?.field ? { [error.detail.field]: [error.messageKey] } : {},
-      };
-      return data(answer, { status: error.status });
-    }
+    // Every refusal is said above the forms; one about a field is said at the field too.
+    if (error instanceof PublishRefused) return refusalReply(submission, error, { field: error.detail?.field, above: true });
     throw error;
   }
 }
 
-
 export default function FactCheckDesk() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { article, readiness, slugSuggestion, done, labels, factCheck } = useLoaderData<typeof loader>();
   const answer = useKeptActionData<typeof action>();
   const navigation = useNavigation();
   useLiveRevalidation([topic.article(article.id)]);
   const busy = navigation.state !== "idle";
   const clock = useNewsroomClock();
-  // After a refusal, and at the confirmation step, the forms show what the editor typed: nothing typed is lost.
-  const failed: FormFields = answer?.values ?? {};
-  const errors = (answer?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
-  const notice = answer?.notice ?? null;
-  const confirmation = answer?.confirm ?? null;
+  const result = answer?.result;
+  // Each form takes the answer to itself; after a refusal, and at the confirmation step, it shows what was typed.
+  const answerTo = (intent: string) => (result?.initialValue?.intent === intent ? result : undefined);
+  const typed = (answerTo("publish")?.initialValue ?? {}) as FormFields;
+  // Above the forms: a refusal's message, or, when fields need attention, that nothing was published.
+  const refusal = result?.error?.[""]?.[0] ?? (Object.values(result?.error ?? {}).some((errors) => errors?.length) ? "factCheck.fillIn" : null);
+  const confirm = answer?.confirm ?? null;
   const current = factCheck?.current;
-  const labelText = (l: { labelEn: string; labelId: string }) => (i18n.language === "id" ? l.labelId : l.labelEn);
   const publicPath = factCheck ? `/fact-checks/${factCheck.slug}` : null;
   const withdrawn = factCheck?.status === "WITHDRAWN";
   // Forms post to the bare address: a done outcome (?done=…) belongs to the action that was done.
@@ -181,12 +171,12 @@ export default function FactCheckDesk() {
           {t("factCheck.board")}
         </Link>
       </PageHeader>
-      {notice ? (
+      {refusal ? (
         <Alert tone="error">
-          <p>{t(notice.key)}</p>
-          {notice.claims?.length ? (
+          <p>{t(refusal)}</p>
+          {refusal === "factCheck.refused.notReady" && readiness.open.length ? (
             <ul>
-              {notice.claims.map((claim) => (
+              {readiness.open.map((claim) => (
                 <li key={claim.id}>
                   <Link to={`/claims/${claim.id}`}>{claim.wording}</Link>
                 </li>
@@ -194,14 +184,14 @@ export default function FactCheckDesk() {
             </ul>
           ) : null}
         </Alert>
-      ) : done && !confirmation ? (
+      ) : done && !confirm ? (
         <Alert tone="success">
           <p>{t(done)}</p>
         </Alert>
       ) : null}
-      {confirmation ? (
+      {confirm ? (
         <ConfirmationCard
-          confirmation={confirmation}
+          confirm={confirm}
           action={formAction}
           busy={busy}
           headline={current?.headline ?? ""}
@@ -243,18 +233,18 @@ export default function FactCheckDesk() {
             </>
           ) : null}
           <PublishForm
-            key={`${failed.slug ?? slugSuggestion}|${failed.suggestedSlug ?? slugSuggestion}`}
+            key={`${typed.slug ?? slugSuggestion}|${typed.suggestedSlug ?? slugSuggestion}`}
             action={formAction}
             ready={readiness.ready}
             busy={busy}
             defaults={{
-              headline: failed.headline ?? article.title,
-              summary: failed.summary ?? "",
-              methodology: failed.methodology ?? "",
-              slug: failed.slug ?? slugSuggestion ?? "",
-              suggestedSlug: failed.suggestedSlug ?? slugSuggestion ?? "",
+              headline: typed.headline ?? article.title,
+              summary: typed.summary ?? "",
+              methodology: typed.methodology ?? "",
+              slug: typed.slug ?? slugSuggestion ?? "",
+              suggestedSlug: typed.suggestedSlug ?? slugSuggestion ?? "",
             }}
-            errors={errors}
+            lastResult={answerTo("publish")}
           />
         </section>
       ) : (
@@ -307,78 +297,21 @@ export default function FactCheckDesk() {
               <section className="card" aria-labelledby="correct-title">
                 <h2 id="correct-title">{t(withdrawn ? "factCheck.republishTitle" : "factCheck.correctTitle")}</h2>
                 <p className="muted">{t(withdrawn ? "factCheck.republishIntro" : "factCheck.correctIntro")}</p>
-                <Form method="post" action={formAction} className="stack" aria-labelledby="correct-title">
-                  <input type="hidden" name="intent" value="correct" />
-                  <input type="hidden" name="basedOnVersion" value={factCheck.currentVersion} />
-                  <TextArea
-                    id="fc-note"
-                    name="correctionNote"
-                    label={t("factCheck.correctionNote")}
-                    help={t("factCheck.correctionNoteHelp")}
-                    max={publishingLimits.correctionNote}
-                    defaultValue={failed.correctionNote ?? ""}
-                    errors={errors.correctionNote}
-                  />
-                  <EditorialFields idPrefix="fc-c" saved={current} failed={failed} errors={errors} />
-                  <fieldset className="stack">
-                    <legend>{t("factCheck.correctVerdicts")}</legend>
-                    {claimsInOrder(factCheck.claims)
-                      .filter((claim) => claim.outcome === "rated" && claim.rating)
-                      .map((claim) => {
-                        const label = claimLabel(t, claim);
-                        return (
-                          <div key={claim.claimId} className="stack">
-                            <p>
-                              <strong>{label}</strong> — {labelText(claim.rating!)}
-                            </p>
-                            <LabelledField id={`rating-${claim.claimId}`} label={t("factCheck.newRating", { claim: label })}>
-                              <select
-                                id={`rating-${claim.claimId}`}
-                                name={`rating-${claim.claimId}`}
-                                defaultValue={failed[`rating-${claim.claimId}`] ?? ""}
-                              >
-                                <option value="">{t("factCheck.keepRating")}</option>
-                                {labels.map((l) => (
-                                  <option key={l.id} value={l.id}>
-                                    {labelText(l)} ({l.value})
-                                  </option>
-                                ))}
-                              </select>
-                            </LabelledField>
-                            <TextArea
-                              id={`rationale-${claim.claimId}`}
-                              name={`rationale-${claim.claimId}`}
-                              label={t("factCheck.rationale", { claim: label })}
-                              rows={4}
-                              max={20_000}
-                              defaultValue={failed[`rationale-${claim.claimId}`] ?? claim.rationale ?? ""}
-                              errors={errors[`rationale-${claim.claimId}`] ?? errors[`rating-${claim.claimId}`]}
-                            />
-                          </div>
-                        );
-                      })}
-                  </fieldset>
-                  <SubmitButton busy={busy}>{t(withdrawn ? "factCheckConfirm.republish" : "factCheckConfirm.publishCorrection")}</SubmitButton>
-                </Form>
+                <CorrectionForm
+                  action={formAction}
+                  busy={busy}
+                  withdrawn={withdrawn}
+                  currentVersion={factCheck.currentVersion}
+                  saved={current}
+                  claims={factCheck.claims}
+                  labels={labels}
+                  lastResult={answerTo("correct")}
+                />
               </section>
               {withdrawn ? null : (
                 <section className="card" aria-labelledby="withdraw-title">
                   <h2 id="withdraw-title">{t("factCheck.withdrawTitle")}</h2>
-                  <Form method="post" action={formAction} className="stack" aria-labelledby="withdraw-title">
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <TextArea
-                      id="fc-reason"
-                      name="reason"
-                      label={t("factCheck.withdrawalReason")}
-                      help={t("factCheck.withdrawalHelp")}
-                      max={publishingLimits.withdrawalReason}
-                      defaultValue={failed.reason ?? ""}
-                      errors={errors.reason}
-                    />
-                    <SubmitButton busy={busy} tone="danger">
-                      {t("factCheckConfirm.withdraw")}
-                    </SubmitButton>
-                  </Form>
+                  <WithdrawForm action={formAction} busy={busy} lastResult={answerTo("withdraw")} />
                 </section>
               )}
             </>

@@ -1,7 +1,8 @@
 // The one way actions read a request body: a form (URL-encoded or multipart) within size and field limits, with
 // no control characters in any value. Anything else is the client's fault and answers a 4xx with a catalog key
 // (`badInput.*`, shown by GeneralErrorBoundary in the reader's language), before anything is read or written.
-// And the one way they answer a refusal: `refusalReply`, conform's reply with the refusal's message and status.
+// And the one way they answer a refusal: `refusalReply`, conform's reply with the refusal's message and status;
+// and a confirmation step: `confirmReply`.
 import {
   FormDataParseError,
   MaxFileSizeExceededError,
@@ -14,7 +15,7 @@ import {
 } from "@remix-run/form-data-parser";
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "react-router";
-import type { EditConflict, FormAnswer } from "./form-answer";
+import type { EditConflict, FormAnswer, FormConfirm } from "./form-answer";
 import { hasControlCharacters } from "./input";
 import type { Refusal } from "./refusal";
 
@@ -135,16 +136,28 @@ export function invalidReply(submission: Replying, options: { hideFields?: strin
  * placeholders, and its status.
  * `messageKey` names the refusal where the page says it in its own words (the board's "not possible now");
  * `conflict` says what someone else changed meanwhile, for a refusal because the claim moved on.
+ * `above`, with `field`: the message is a form error too (a page that says every refusal above its forms).
  */
 export function refusalReply(
   submission: Replying,
   refusal: Refusal,
-  options: { field?: string; messageKey?: string; conflict?: EditConflict } = {},
+  options: { field?: string; messageKey?: string; conflict?: EditConflict; above?: boolean } = {},
 ) {
   const message = [options.messageKey ?? refusal.messageKey];
-  const reply = options.field ? submission.reply({ fieldErrors: { [options.field]: message } }) : submission.reply({ formErrors: message });
+  const reply = options.field
+    ? submission.reply({ fieldErrors: { [options.field]: message }, ...(options.above ? { formErrors: message } : {}) })
+    : submission.reply({ formErrors: message });
   const answer: FormAnswer = { result: reply };
   if (options.conflict) answer.conflict = options.conflict;
   if (refusal.values) answer.values = refusal.values;
   return data<FormAnswer>(answer, { status: refusal.status });
+}
+
+/**
+ * A confirmation step as the action's answer (200): the submission's reply, with `shown` replacing what the form
+ * shows of what was typed (the address publication will use), and what will happen with the fields to send again.
+ */
+export function confirmReply<Step>(submission: Replying, confirm: FormConfirm<Step>, shown: Record<string, string> = {}) {
+  const result = submission.reply();
+  return data<FormAnswer<Step>>({ result: { ...result, initialValue: { ...result.initialValue, ...shown } }, confirm });
 }

@@ -7,28 +7,31 @@ import { Form } from "react-router";
 import { SubmitButton } from "~/components/ui";
 import { claimLabel, type PublishedRating } from "~/publishing/content";
 import type { Confirmation, FormFields } from "~/publishing/forms";
+import type { FormConfirm } from "~/utils/form-answer";
 
 /** The confirmation step: what will happen, the final button, a preview of the page, and the way back to the form. */
 export function ConfirmationCard({
-  confirmation,
+  confirm,
   action,
   busy,
   headline,
   currentVersion,
 }: {
-  confirmation: Confirmation;
+  /** The action's confirmation step (`FormAnswer.confirm`). */
+  confirm: FormConfirm<Confirmation>;
   action: string;
   busy: boolean;
   headline: string;
   currentVersion: number | null;
 }) {
   const { t, i18n } = useTranslation();
+  const { step: confirmation, fields } = confirm;
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus moves to the question, so a keyboard or screen reader user hears what they are about to confirm.
   useEffect(() => heading.current?.focus(), [confirmation]);
   const labelText = (rating: PublishedRating | null) => (rating ? (i18n.language === "id" ? rating.labelId : rating.labelEn) : "—");
-  const hidden = (fields: FormFields) =>
-    Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  const hidden = (sent: FormFields) =>
+    Object.entries(sent).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
   const preview = confirmation.intent !== "withdraw";
   const [title, now, editing] =
     confirmation.intent === "publish"
@@ -90,7 +93,7 @@ export function ConfirmationCard({
         <p>{t("factCheckConfirm.withdrawText", { headline, path: confirmation.path, reason: confirmation.reason })}</p>
       )}
       <Form method="post" action={action} className="inline-form">
-        {hidden(confirmation.fields)}
+        {hidden(fields)}
         <input type="hidden" name="confirmed" value="yes" />
         <SubmitButton busy={busy} tone={confirmation.intent === "withdraw" ? "danger" : "primary"}>
           {t(now)}
@@ -107,7 +110,7 @@ export function ConfirmationCard({
       {preview ? (
         // A plain form: the preview is a whole page of its own (the public page's, with its own policy), in a new tab.
         <form id="fc-preview" method="post" action={`${action}/preview`} target="_blank" hidden>
-          {hidden(confirmation.fields)}
+          {hidden(fields)}
         </form>
       ) : null}
     </section>

@@ -1,43 +1,50 @@
-// The fact-check page's text fields (routes/articles.$articleId.fact-check.tsx): a labelled text area with its
-// limit and errors, and the editorial fields (headline, summary, methodology) that publication and a
-// correction share.
+// The fact-check page's text fields (routes/articles.$articleId.fact-check.tsx): a labelled text area bound to its
+// conform form (its limits from the schema, its own id, which the confirmation's "keep editing" link points to), a
+// corrected verdict's rationale (a field named by its claim, outside the schema), and the editorial fields
+// (headline, summary, methodology) that publication and a correction share.
+import { type FieldMetadata, getTextareaProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { LabelledField } from "~/components/ui";
-import { publishingLimits } from "~/publishing/content";
-import type { FormFields } from "~/publishing/forms";
+import { FieldErrors, LabelledField } from "~/components/ui";
 
-export function TextArea({
+export function TextArea<Schema>({
   id,
-  name,
+  meta,
   label,
   help,
-  defaultValue,
   rows = 3,
+}: {
+  id: string;
+  meta: FieldMetadata<Schema>;
+  label: string;
+  help?: string;
+  rows?: number;
+}) {
+  return (
+    <LabelledField id={id} label={label} help={help}>
+      <textarea {...getTextareaProps(meta, { ariaDescribedBy: help ? `${id}-help` : undefined })} key={meta.key} id={id} rows={rows} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </LabelledField>
+  );
+}
+
+/** A corrected verdict's rationale: named by its claim (`rationale-<id>`), read by `verdictChanges`, not by the schema. */
+export function RationaleArea({
+  id,
+  label,
+  defaultValue,
   max,
   errors,
 }: {
   id: string;
-  name: string;
   label: string;
-  help?: string;
   defaultValue: string;
-  rows?: number;
   max: number;
-  errors?: string[];
+  errors?: string[] | null;
 }) {
   const { t } = useTranslation();
   return (
-    <LabelledField id={id} label={label} help={help}>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={max}
-        required
-        defaultValue={defaultValue}
-        aria-describedby={help ? `${id}-help` : undefined}
-        aria-invalid={errors?.length ? true : undefined}
-      />
+    <LabelledField id={id} label={label}>
+      <textarea id={id} name={id} rows={4} maxLength={max} required defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} />
       {errors?.length ? <p className="field__error">{errors.map((key) => t(key)).join(" ")}</p> : null}
     </LabelledField>
   );
@@ -50,18 +57,10 @@ const editorialFields = [
   { name: "methodology", rows: 5, help: true },
 ] as const;
 
+type EditorialName = (typeof editorialFields)[number]["name"];
+
 /** Headline, summary and methodology: what the editor writes at publication and may change in a correction. */
-export function EditorialFields({
-  idPrefix,
-  saved,
-  failed,
-  errors,
-}: {
-  idPrefix: string;
-  saved: { headline: string; summary: string; methodology: string };
-  failed: FormFields;
-  errors: Record<string, string[] | undefined>;
-}) {
+export function EditorialFields<Schema>({ idPrefix, fields }: { idPrefix: string; fields: Record<EditorialName, FieldMetadata<Schema>> }) {
   const { t } = useTranslation();
   return (
     <>
@@ -69,13 +68,10 @@ export function EditorialFields({
         <TextArea
           key={name}
           id={`${idPrefix}-${name}`}
-          name={name}
+          meta={fields[name]}
           label={t(`factCheck.${name}`)}
           help={help ? t(`factCheck.${name}Help`) : undefined}
           rows={rows}
-          max={publishingLimits[name]}
-          defaultValue={failed[name] ?? saved[name]}
-          errors={errors[name]}
         />
       ))}
     </>

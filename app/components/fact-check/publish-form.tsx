@@ -1,10 +1,13 @@
 // The form that publishes an article's fact-check for the first time (routes/articles.$articleId.fact-check.tsx):
 // the editorial fields and the page's address, which follows the headline until the editor changes it.
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
-import { LabelledField, SubmitButton } from "~/components/ui";
+import { useSchemaForm } from "~/components/schema-form";
+import { FieldErrors, LabelledField, SubmitButton } from "~/components/ui";
 import { publishingLimits } from "~/publishing/content";
+import { PublishFactCheck } from "~/publishing/forms";
 import { slugify } from "~/publishing/slug";
 import { EditorialFields } from "./editorial-fields";
 
@@ -30,20 +33,25 @@ export function PublishForm({
   ready,
   busy,
   defaults,
-  errors,
+  lastResult,
 }: {
   action: string;
   ready: boolean;
   busy: boolean;
   defaults: { headline: string; summary: string; methodology: string; slug: string; suggestedSlug: string };
-  errors: Record<string, string[] | undefined>;
+  /** The action's answer, when it is to this form. */
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
   const address = useFollowingSlug({ slug: defaults.slug, suggested: defaults.suggestedSlug });
+  const [form, fields] = useSchemaForm(PublishFactCheck, { id: "fc-publish", lastResult, defaultValue: defaults });
+  // The address is the form's own state (it follows the headline), so its value is not conform's default.
+  const { defaultValue: _typed, ...slugProps } = getInputProps(fields.slug, { type: "text" });
   return (
     <Form
       method="post"
       action={action}
+      {...getFormProps(form)}
       className="stack"
       aria-labelledby="publish-title"
       onInput={(event) => {
@@ -53,19 +61,17 @@ export function PublishForm({
     >
       <input type="hidden" name="intent" value="publish" />
       <input type="hidden" name="suggestedSlug" value={address.suggested} />
-      <EditorialFields idPrefix="fc" saved={defaults} failed={{}} errors={errors} />
+      <EditorialFields idPrefix="fc" fields={fields} />
       <LabelledField id="fc-slug" label={t("factCheck.slug")} help={t("factCheck.slugHelp")}>
         <input
+          {...slugProps}
           id="fc-slug"
-          name="slug"
-          maxLength={publishingLimits.slug}
           pattern="[a-z0-9]+(-[a-z0-9]+)*"
           value={address.slug}
           onChange={(event) => address.onSlug(event.target.value)}
-          aria-describedby="fc-slug-help"
-          aria-invalid={errors.slug?.length ? true : undefined}
+          aria-describedby={fields.slug.errors?.length ? `${fields.slug.errorId} fc-slug-help` : "fc-slug-help"}
         />
-        {errors.slug?.length ? <p className="field__error">{errors.slug.map((key) => t(key)).join(" ")}</p> : null}
+        <FieldErrors id={fields.slug.errorId} errors={fields.slug.errors} />
       </LabelledField>
       <SubmitButton busy={busy} disabled={busy || !ready}>
         {t("factCheckConfirm.publish")}
