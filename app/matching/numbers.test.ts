@@ -54,6 +54,13 @@ describe("canonicalNumbers", () => {
     expect(canonical("two hundred and five", "en")).toBe("205");
     expect(canonical("a million people", "en")).toBe("1000000 people");
     expect(canonical("a man", "en")).toBe("a man");
+    expect(canonical("twenty five", "en")).toBe("25");
+  });
+
+  it("reads two units in a row as two numbers", () => {
+    expect(canonical("dua tiga orang", "id")).toBe("2 3 orang");
+    expect(canonical("one and two", "en")).toBe("1 and 2");
+    expect(canonical("salah satu", "id")).toBe("salah 1");
   });
 
   it("leaves years, dates and times as they are", () => {

@@ -33,7 +33,9 @@ const enScales: Record<string, Scale> = {
   t: { value: 1e12, needsCurrency: true },
 };
 /** "seribu", "sejuta", "seratus": the `se-` (one) forms of Indonesian scale words. */
-const idOneOf: Record<string, number> = { seratus: 100, seribu: 1e3, sejuta: 1e6, semiliar: 1e9, semilyar: 1e9, setriliun: 1e12 };
+const idOneOf: Record<string, number> = {
+  seratus: 100, seribu: 1e3, sejuta: 1e6, semiliar: 1e9, semilyar: 1e9, setriliun: 1e12,
+};
 const currencies: Record<string, string> = { rp: "rp", idr: "rp", $: "usd", usd: "usd", "us$": "usd" };
 
 export function formatNumber(value: number): string {
@@ -47,7 +49,8 @@ export function parseDigits(token: string, language: Language, beforeScale = fal
   const decimalMark = language === "id" ? "," : ".";
   const marks = token.replace(/\d/g, "");
   const groups = token.split(/[.,]/);
-  const grouped = (parts: string[]) => parts.slice(1).every((part) => part.length === 3) && (parts[0] ?? "").length <= 3;
+  const grouped = (parts: string[]) =>
+    parts.slice(1).every((part) => part.length === 3) && (parts[0] ?? "").length <= 3;
   if (new Set(marks).size === 1) {
     const mark = marks[0] ?? "";
     const singleDecimal = marks.length === 1 && mark === decimalMark;
@@ -64,6 +67,7 @@ export function parseDigits(token: string, language: Language, beforeScale = fal
 
 type Reading = { value: number; length: number };
 
+const enScaleWords = /^(?:hundred|thousand|million|billion|trillion)$/;
 const hundredWords = new Set(["ratus", "hundred"]);
 const halfWords = new Set(["setengah", "half"]);
 
@@ -77,12 +81,25 @@ function readWords(tokens: string[], start: number, language: Language): Reading
   let group = 0;
   let pending = 0;
   let length = 0;
+  let lastUnit: number | null = null;
   for (let i = start; i < tokens.length; i++) {
     const word = tokens[i] ?? "";
     const started = i > start;
     const scale = scales[word];
-    if (isUnit(word)) for (const part of language === "en" ? word.split("-") : [word]) pending += units[part] ?? 0;
-    else if (language === "id" && word in idOneOf) {
+    if (isUnit(word)) {
+      const parts = language === "en" ? word.split("-") : [word];
+      const value: number = parts.reduce((sum, part) => sum + (units[part] ?? 0), 0);
+      // Two units in a row are two numbers ("dua tiga orang"), except English tens and ones ("twenty five").
+      const tensAndOnes: boolean =
+        language === "en" && lastUnit !== null && lastUnit >= 20 && lastUnit % 10 === 0 && value < 10;
+      if (lastUnit !== null && !tensAndOnes) break;
+      pending += value;
+      lastUnit = tensAndOnes ? null : value;
+      length = i - start + 1;
+      continue;
+    }
+    lastUnit = null;
+    if (language === "id" && word in idOneOf) {
       if (word === "seratus") group += 100;
       else {
         total += (group + pending || 1) * (idOneOf[word] ?? 1);
@@ -103,11 +120,13 @@ function readWords(tokens: string[], start: number, language: Language): Reading
       group += pending + 10;
       pending = 0;
     } else if (halfWords.has(word)) pending += 0.5;
-    else if (started && language === "en" && word === "and" && isUnit(tokens[i + 1])) continue;
+    else if (started && language === "en" && word === "and" && pending === 0 && group + total > 0 && isUnit(tokens[i + 1])) {
+      continue;
+    }
     else if (started && language === "en" && word === "and" && tokens[i + 1] === "a" && tokens[i + 2] === "half") {
       pending += 0.5;
       i += 2;
-    } else if (!started && language === "en" && word === "a" && /^(hundred|thousand|million|billion|trillion)$/.test(tokens[i + 1] ?? "")) {
+    } else if (!started && language === "en" && word === "a" && enScaleWords.test(tokens[i + 1] ?? "")) {
       pending = 1;
     } else break;
     length = i - start + 1;

@@ -61,7 +61,8 @@ function removePrefix(word: string): Prefix | null {
     if (/^[lrwy]/.test(after)) return { rest: after, confix };
   }
   if (word.startsWith("ber")) return { rest: word.slice(3), confix: true };
-  if (word.startsWith("beker") || word.startsWith("belajar")) return { rest: word.slice(word[2] === "l" ? 3 : 2), confix: true };
+  if (word.startsWith("beker")) return { rest: word.slice(2), confix: true };
+  if (word.startsWith("belajar")) return { rest: word.slice(3), confix: true };
   if (word.startsWith("ter")) return { rest: word.slice(3), confix: false };
   if (word.startsWith("di")) return { rest: word.slice(2), confix: false };
   if (word.startsWith("ke")) return { rest: word.slice(2), confix: true };
