@@ -26,6 +26,9 @@ describe("stemIndonesian", () => {
     expect(family(["menilai", "penilaian", "dinilai"])).toEqual(new Set(["nilai"]));
     expect(family(["menyatakan", "pernyataan", "dinyatakan"])).toEqual(new Set(["nyata"]));
     expect(family(["pengungsi", "mengungsi"])).toEqual(new Set(["ungsi"]));
+    expect(family(["mengalami", "dialami", "pengalaman"])).toEqual(new Set(["alam"]));
+    expect(family(["mengawasi", "pengawasan", "diawasi"])).toEqual(new Set(["awas"]));
+    expect(family(["menggunakan", "penggunaan", "digunakan"])).toEqual(new Set(["guna"]));
   });
 
   it("leaves words that only look prefixed or suffixed", () => {

@@ -10,8 +10,8 @@ import type { Language } from "~/claims/types";
 
 /** Roots starting with a vowel that take meng-/peng- ("mengajar", "pengungsi"). */
 const vowelRoots = new Set([
-  "ada", "adu", "ajak", "ajar", "akhir", "aku", "akui", "alam", "alami", "alih", "alir", "aman", "amat", "amati",
-  "ambil", "ancam", "anggap", "angkat", "angkut", "antar", "atas", "atur", "awas", "awasi", "edar", "ekspor",
+  "ada", "adu", "ajak", "ajar", "akhir", "aku", "akui", "alam", "alih", "alir", "aman", "amat",
+  "ambil", "ancam", "anggap", "angkat", "angkut", "antar", "atas", "atur", "awas", "edar", "ekspor",
   "elak", "emban", "evakuasi", "ikut", "imbau", "impor", "incar", "ingat", "injak", "intai", "isi", "izin",
   "obat", "olah", "operasi", "ubah", "uji", "ukur", "ulang", "umum", "undang", "ungkap", "ungsi", "unggah",
   "unggul", "urus", "usaha", "usir", "usul", "utara",
