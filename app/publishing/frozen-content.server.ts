@@ -1,6 +1,7 @@
 // The frozen content of a version (PublishedContent): what the desk has settled on an article, read once at
 // publication or correction and never again — later work on the desk changes nothing a reader sees.
 import { claimantKinds, claimStatementFields } from "~/claims/claims.server";
+import { sourceCitationFields } from "~/sources/sources.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { assignAnchors, type PublishedClaim, type PublishedContent } from "./content";
 import { settledStatuses } from "./readiness.server";
@@ -41,11 +42,7 @@ export async function freezeContent(tx: Tx, articleId: string, previousAnchors: 
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           id: true,
-          url: true,
-          title: true,
-          publisher: true,
-          kind: true,
-          stance: true,
+          ...sourceCitationFields,
           snapshots: {
             orderBy: [{ createdAt: "desc" }, { id: "desc" }],
             take: 1,

@@ -133,14 +133,13 @@ export async function assertMayEditSources(actor: Actor, claimId: string): Promi
 // ---------------------------------------------------------------------------------------------------------
 // Changes
 
+/** What a source cites: its address, title, publisher, kind, and whether it supports or refutes the claim. */
+export const sourceCitationFields = { url: true, title: true, publisher: true, kind: true, stance: true } as const;
+
 const sourceAuditFields = {
   id: true,
   claimId: true,
-  url: true,
-  title: true,
-  publisher: true,
-  kind: true,
-  stance: true,
+  ...sourceCitationFields,
   excerpt: true,
   note: true,
   blind: true,
@@ -302,11 +301,7 @@ export async function listSources(viewer: Actor, access: ClaimAccess, claimId: s
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
-      url: true,
-      title: true,
-      publisher: true,
-      kind: true,
-      stance: true,
+      ...sourceCitationFields,
       excerpt: true,
       note: true,
       createdAt: true,
