@@ -1,0 +1,76 @@
+// Known fact-checks and matching against a real PostgreSQL: upsert by ClaimReview URL (the full-text vector
+// follows the terms), matching across number formats and an Indonesian word family, languages kept apart, and a
+// claim nobody checked before.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db/client.server";
+import { type KnownFactCheckInput, matchClaim, upsertKnownFactChecks } from "~/matching/match.server";
+
+const run = randomUUID().slice(0, 8);
+const urlOf = (slug: string) => `https://cektetangga.example/cek/${run}/${slug}`;
+
+function review(slug: string, claimReviewed: string, language: "id" | "en", rating = "Salah"): KnownFactCheckInput {
+  return { url: urlOf(slug), claimReviewed, language, publisher: "Cek Tetangga", rating, datePublished: new Date("2024-10-20T00:00:00Z"), source: "feed", sourceId: null };
+}
+
+const troops = review("tentara", "Korea Utara mengirim 10.000 tentara ke Kursk untuk membantu Rusia", "id");
+const deployment = review("pengerahan", "Sekjen NATO mengonfirmasi unit militer Korea Utara dikerahkan ke Kursk", "id", "Benar");
+const troopsEn = review("troops", "North Korea sent 10,000 troops to Kursk to help Russia", "en", "False");
+const rice = review("beras", "Beras plastik beredar di pasar tradisional Jakarta", "id");
+
+beforeAll(async () => {
+  await upsertKnownFactChecks([troops, deployment, troopsEn, rice]);
+});
+
+describe("known fact-checks", () => {
+  it("are upserted by ClaimReview URL, with terms and their full-text vector kept together", async () => {
+    await upsertKnownFactChecks([{ ...rice, claimReviewed: "Beras plastik dijual di pasar tradisional Bekasi", rating: "Hoaks" }]);
+    const rows = await prisma.$queryRaw<{ terms: string; rating: string; vector: string }[]>`
+      SELECT terms, rating, "termsVector"::text AS vector FROM "KnownFactCheck" WHERE url = ${rice.url}`;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.rating).toBe("Hoaks");
+    expect(rows[0]!.terms).toContain("bekasi");
+    expect(rows[0]!.vector).toContain("'bekasi'");
+    expect(rows[0]!.vector).not.toContain("jakarta");
+  });
+});
+
+describe("matchClaim", () => {
+  it("matches across number formats: digits, Indonesian number words", async () => {
+    for (const text of ["Sepuluh ribu tentara Korea Utara dikirim ke Kursk", "10 ribu tentara Korea Utara tiba di Kursk"]) {
+      const [best] = await matchClaim(text, { language: "id" });
+      expect(best?.url, text).toBe(troops.url);
+      expect(best!.score).toBeGreaterThan(0.3);
+    }
+  });
+
+  it("matches English wording of the number against the English check, with what a reviewer needs", async () => {
+    const [best] = await matchClaim("Ten thousand North Korean troops were sent to Kursk", { language: "en" });
+    expect(best).toMatchObject({ url: troopsEn.url, publisher: "Cek Tetangga", rating: "False", language: "en" });
+    expect(best!.datePublished).toEqual(new Date("2024-10-20T00:00:00Z"));
+  });
+
+  it("joins an Indonesian word family (pengerahan / dikerahkan)", async () => {
+    const [best] = await matchClaim("Pengerahan unit militer Korut ke Kursk dikonfirmasi Sekjen NATO", { language: "id" });
+    expect(best?.url).toBe(deployment.url);
+  });
+
+  it("keeps languages apart", async () => {
+    const english = await matchClaim("North Korea sent 10,000 troops to Kursk", { language: "en" });
+    expect(english.map((m) => m.language)).not.toContain("id");
+    const indonesian = await matchClaim("Korea Utara mengirim 10.000 tentara ke Kursk", { language: "id" });
+    expect(indonesian.map((m) => m.url)).not.toContain(troopsEn.url);
+  });
+
+  it("orders by score and honours the limit", async () => {
+    const matches = await matchClaim("Korea Utara kirim tentara ke Kursk", { language: "id", limit: 2 });
+    expect(matches.length).toBeLessThanOrEqual(2);
+    expect(matches[0]!.url).toBe(troops.url);
+    for (let i = 1; i < matches.length; i++) expect(matches[i]!.score).toBeLessThanOrEqual(matches[i - 1]!.score);
+  });
+
+  it("finds nothing for a claim nobody checked, or one without words", async () => {
+    expect(await matchClaim("Harga cabai rawit naik dua kali lipat menjelang Lebaran", { language: "id" })).toEqual([]);
+    expect(await matchClaim("yang dan di", { language: "id" })).toEqual([]);
+  });
+});
