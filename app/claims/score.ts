@@ -73,11 +73,11 @@ export function scoreSpan(cues: Cue[], start: number, end: number, factor: numbe
   if (base > 0 && reasons.size === 0 && hedges.size === 0 && namesSomeone) reasons.set("statement", weights.statement);
   // A hedged sentence (forecast, opinion, feeling …) is not a plain assertion: no declarative bonus.
   let score = combine(reasons, factor, hedges.size === 0 ? base : 0);
-  const official = reasons.has("official_source");
+  // Something checkable is said: a cue besides the attribution and the quotation marks (an official source counts).
   const somethingSaid = [...reasons.keys()].some((reason) => reason !== "attribution" && reason !== "direct_quote");
-  if (reasons.has("attribution") && (official || somethingSaid) && !hedges.has("opinion") && !hedges.has("feeling") && !hedges.has("colour")) {
+  if (reasons.has("attribution") && somethingSaid && !hedges.has("opinion") && !hedges.has("feeling") && !hedges.has("colour")) {
     // Never below the floor, but a question or a link line still pulls it down (their factor came in with `factor`).
-    const floor = official ? officialFloor : attributedFloor;
+    const floor = reasons.has("official_source") ? officialFloor : attributedFloor;
     score = Math.max(score, Math.round(floor * Math.min(1, factor / hedgeProduct(hedges)) * 100) / 100);
   }
   return { reasons, factor, score };
