@@ -4,6 +4,7 @@ export type Span = { start: number; end: number };
 
 /** ClaimReview's guidance: a checked claim's wording should fit in about 75 characters. */
 export const wordingSoftLimit = 75;
+/** The longest wording a claim may have (the editor's box and the save both hold to it). */
 export const wordingHardLimit = 1000;
 
 /** The span shrunk to exclude whitespace at both ends; null when nothing but whitespace remains. */

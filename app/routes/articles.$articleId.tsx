@@ -18,7 +18,7 @@ import {
   claimantKinds,
 } from "~/claims/claims.server";
 import { parseLoaded } from "~/claims/merge";
-import { splitPoints } from "~/claims/spans";
+import { splitPoints, wordingHardLimit } from "~/claims/spans";
 import { publishChange } from "~/live/bus.server";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -62,7 +62,7 @@ const WorkspaceAction = z.discriminatedUnion("intent", [
     intent: z.literal("updateClaim"),
     claimId: id,
     version,
-    wording: z.string().trim().min(1).max(1000),
+    wording: z.string().trim().min(1).max(wordingHardLimit),
     claimant: optionalText(300),
     claimantKind: z.enum(claimantKinds).optional().or(z.literal("").transform(() => undefined)),
     claimDate: z.iso.date().optional().or(z.literal("").transform(() => undefined)),

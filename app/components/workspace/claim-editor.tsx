@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { type ClaimFieldValues, editableClaimFields, formValues } from "~/claims/merge";
-import { wordingSoftLimit } from "~/claims/spans";
+import { wordingHardLimit, wordingSoftLimit } from "~/claims/spans";
 import { ConflictSentence } from "~/components/edit-conflict";
 import { ActionForm, Alert, LabelledField } from "~/components/ui";
 
@@ -114,7 +114,7 @@ export function ClaimEditor({
             name="wording"
             rows={3}
             required
-            maxLength={1000}
+            maxLength={wordingHardLimit}
             defaultValue={initialWording}
             onChange={(event) => setWordingLength(event.target.value.length)}
             aria-describedby="claim-wording-help claim-wording-length"
