@@ -22,10 +22,17 @@ export type KnownFactCheckInput = {
   rating: string;
   datePublished: Date;
   source: "own" | "feed";
-  sourceId?: string | null;
+  /// The ClaimReviewFeed a "feed" review came from.
+  feedId?: string | null;
+  /// For "own" reviews: the published fact-check and the claim it rates.
+  factCheckId?: string | null;
+  claimId?: string | null;
 };
 
 export type Match = {
+  id: string;
+  /// "own": one of our published fact-checks; "feed": another fact-checker's.
+  source: "own" | "feed";
   url: string;
   claimReviewed: string;
   publisher: string;
@@ -47,7 +54,9 @@ export async function upsertKnownFactChecks(rows: KnownFactCheckInput[]) {
       rating: row.rating,
       datePublished: row.datePublished,
       source: row.source === "own" ? ("OWN" as const) : ("FEED" as const),
-      sourceId: row.sourceId ?? null,
+      feedId: row.feedId ?? null,
+      factCheckId: row.factCheckId ?? null,
+      claimId: row.claimId ?? null,
       terms: matchTerms(row.claimReviewed, row.language).join(" "),
     };
     return prisma.knownFactCheck.upsert({ where: { url: row.url }, create: { url: row.url, ...data }, update: data, select: { id: true } });
@@ -61,14 +70,18 @@ function anyTermQuery(terms: string[]) {
   return terms.map((term) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" | ");
 }
 
-type MatchRow = Omit<Match, "language" | "score"> & { language: string; score: number };
+type MatchRow = Omit<Match, "language" | "score" | "source"> & { language: string; score: number; source: "OWN" | "FEED" };
 
 /** The known fact-checks in `language` closest to `text`, best first (see the score above). */
-export async function matchClaim(text: string, options: { language: Language; limit?: number }): Promise<Match[]> {
+export async function matchClaim(
+  text: string,
+  options: { language: Language; limit?: number; /** never match a claim against its own published review */ excludeClaimId?: string },
+): Promise<Match[]> {
   const terms = [...new Set(matchTerms(text, options.language))];
   if (terms.length === 0) return [];
   const joined = terms.join(" ");
   const limit = Math.max(1, Math.min(options.limit ?? 5, 50));
+  const excluded = options.excludeClaimId ?? null;
   const rows = await prisma.$queryRaw<MatchRow[]>`
     WITH q AS (SELECT to_tsquery('simple', ${anyTermQuery(terms)}) AS query),
     by_text AS (
@@ -81,7 +94,7 @@ export async function matchClaim(text: string, options: { language: Language; li
       WHERE k.language = ${options.language} AND k.terms % ${joined}
       ORDER BY similarity(k.terms, ${joined}) DESC LIMIT ${candidatesPerMethod}
     )
-    SELECT k.url, k."claimReviewed", k.publisher, k.rating, k."datePublished", k.language,
+    SELECT k.id, k.source, k.url, k."claimReviewed", k.publisher, k.rating, k."datePublished", k.language,
            (0.6 * 2.0 * shared.n / (shared.total + ${terms.length}) + 0.4 * similarity(k.terms, ${joined}))::float8 AS score
     FROM (SELECT id FROM by_text UNION SELECT id FROM by_trigram) c
     JOIN "KnownFactCheck" k ON k.id = c.id
@@ -89,7 +102,13 @@ export async function matchClaim(text: string, options: { language: Language; li
       SELECT count(*) FILTER (WHERE w = ANY(${terms}::text[])) AS n, count(*) AS total
       FROM (SELECT DISTINCT unnest(string_to_array(k.terms, ' ')) AS w) words
     ) shared
+    WHERE ${excluded}::uuid IS NULL OR k."claimId" IS DISTINCT FROM ${excluded}::uuid
     ORDER BY score DESC, k."datePublished" DESC, k.url
     LIMIT ${limit}`;
-  return rows.map((row) => ({ ...row, language: row.language as Language, score: Number(row.score) }));
+  return rows.map((row) => ({
+    ...row,
+    source: row.source === "OWN" ? "own" : "feed",
+    language: row.language as Language,
+    score: Number(row.score),
+  }));
 }

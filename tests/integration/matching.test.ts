@@ -10,7 +10,7 @@ const run = randomUUID().slice(0, 8);
 const urlOf = (slug: string) => `https://cektetangga.example/cek/${run}/${slug}`;
 
 function review(slug: string, claimReviewed: string, language: "id" | "en", rating = "Salah"): KnownFactCheckInput {
-  return { url: urlOf(slug), claimReviewed, language, publisher: "Cek Tetangga", rating, datePublished: new Date("2024-10-20T00:00:00Z"), source: "feed", sourceId: null };
+  return { url: urlOf(slug), claimReviewed, language, publisher: "Cek Tetangga", rating, datePublished: new Date("2024-10-20T00:00:00Z"), source: "feed" };
 }
 
 const troops = review("tentara", "Korea Utara mengirim 10.000 tentara ke Kursk untuk membantu Rusia", "id");

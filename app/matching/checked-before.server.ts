@@ -1,0 +1,59 @@
+// "Checked before?": the known fact-checks a claim may repeat, as people see them. matchClaim (match.server.ts)
+// ranks the candidates; this keeps those scoring at least the newsroom's `suggest` threshold and marks those at
+// least at `likely the same`. Both thresholds are newsroom settings an admin sets; their defaults are measured
+// by `npm run match:eval` (docs/decisions/0019).
+import { recordAudit } from "~/audit/audit.server";
+import { type Actor, assertPermitted } from "~/auth/actor";
+import type { Language } from "~/claims/types";
+import { prisma } from "~/db/client.server";
+import { publishChange } from "~/live/bus.server";
+import { liveCache } from "~/live/cache.server";
+import { topic } from "~/live/topics";
+import { type Match, matchClaim } from "~/matching/match.server";
+
+export type MatchThresholds = {
+  /** A match scoring at least this is shown. */
+  suggestAt: number;
+  /** A match scoring at least this is shown first and marked "likely the same". */
+  likelySameAt: number;
+};
+
+export type CheckedBefore = Match & { likelySame: boolean };
+
+const defaults: MatchThresholds = { suggestAt: 0.45, likelySameAt: 0.65 };
+
+const thresholds = liveCache<void, MatchThresholds>({
+  load: async () => {
+    const row = await prisma.newsroomSettings.findUnique({ where: { id: 1 }, select: { matchSuggestAt: true, matchLikelySameAt: true } });
+    return row ? { suggestAt: row.matchSuggestAt, likelySameAt: row.matchLikelySameAt } : defaults;
+  },
+  topicsOf: () => [topic.newsroom],
+  ttlMs: 5_000,
+});
+
+export function matchThresholds(): Promise<MatchThresholds> {
+  return thresholds.get();
+}
+
+/** Sets both thresholds (admins); `suggestAt` ≤ `likelySameAt`, both in [0, 1], is the caller's form's rule. */
+export async function updateMatchThresholds(actor: Actor, next: MatchThresholds) {
+  assertPermitted(actor, "update:settings:any");
+  const data = { matchSuggestAt: next.suggestAt, matchLikelySameAt: next.likelySameAt };
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.newsroomSettings.findUnique({ where: { id: 1 }, select: { matchSuggestAt: true, matchLikelySameAt: true } });
+    await tx.newsroomSettings.update({ where: { id: 1 }, data });
+    await recordAudit(tx, { actorId: actor.id, action: "newsroom.match_thresholds", entityType: "NewsroomSettings", entityId: "1", before, after: data });
+  });
+  await publishChange([topic.newsroom], "newsroom.match_thresholds");
+}
+
+/** The known fact-checks `text` may repeat, best first: those at or above `suggest`, marked at `likely the same`. */
+export async function checkedBefore(
+  text: string,
+  options: { language: Language | string; limit?: number; excludeClaimId?: string; thresholds?: MatchThresholds },
+): Promise<CheckedBefore[]> {
+  if (options.language !== "id" && options.language !== "en") return [];
+  const { suggestAt, likelySameAt } = options.thresholds ?? (await matchThresholds());
+  const matches = await matchClaim(text, { language: options.language, limit: options.limit, excludeClaimId: options.excludeClaimId });
+  return matches.filter((match) => match.score >= suggestAt).map((match) => ({ ...match, likelySame: match.score >= likelySameAt }));
+}
