@@ -10,11 +10,12 @@ describe("live topics", () => {
       "notifications:u1",
       "factcheck:banjir",
     ]);
-    expect([topic.desk, topic.decisions, topic.newsroom, topic.factChecks, topic.myQueue, topic.myNotifications]).toEqual([
+    expect([topic.desk, topic.decisions, topic.newsroom, topic.factChecks, topic.knownFactChecks, topic.myQueue, topic.myNotifications]).toEqual([
       "desk",
       "decisions",
       "newsroom",
       "fact-checks",
+      "known-fact-checks",
       "queue:me",
       "notifications:me",
     ]);

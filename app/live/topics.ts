@@ -10,6 +10,8 @@
 //   decisions           the queue of verdicts waiting for a decision
 //   newsroom            the newsroom's settings
 //   fact-checks         every public page at once (the newsroom's name, address or credits changed)
+//   known-fact-checks   the known fact-checks claims are matched against ("Checked before"): a feed import,
+//                       one of ours published or withdrawn
 
 export type LiveTopic =
   | `article:${string}`
@@ -20,7 +22,8 @@ export type LiveTopic =
   | "desk"
   | "decisions"
   | "newsroom"
-  | "fact-checks";
+  | "fact-checks"
+  | "known-fact-checks";
 
 export const topic = {
   article: (articleId: string) => `article:${articleId}` as const,
@@ -32,6 +35,7 @@ export const topic = {
   decisions: "decisions",
   newsroom: "newsroom",
   factChecks: "fact-checks",
+  knownFactChecks: "known-fact-checks",
   /** The signed-in person's own queue and notifications, as a page asks for them (/events names them by id). */
   myQueue: "queue:me",
   myNotifications: "notifications:me",

@@ -57,3 +57,54 @@ export async function checkedBefore(
   const matches = await matchClaim(text, { language: options.language, limit: options.limit, excludeClaimId: options.excludeClaimId });
   return matches.filter((match) => match.score >= suggestAt).map((match) => ({ ...match, likelySame: match.score >= likelySameAt }));
 }
+
+/**
+ * Tells every instance that known fact-checks were added, changed or removed (a feed import, one of ours
+ * published or withdrawn), so the "Checked before" lists remembered below are read again. Call it after the
+ * transaction that changed them has committed.
+ */
+export async function announceKnownFactChecksChanged() {
+  await publishChange([topic.knownFactChecks], "known-fact-checks");
+}
+
+type RememberedKey = { text: string; language: Language; limit: number; excludeClaimId: string | null };
+
+// A workspace asks for every claim and suggestion of its article on each (live) reload; the answers change
+// only when known fact-checks or the thresholds do. Entries are kept per (text, language) — and the limit and
+// excluded claim, which change the answer — until either changes, and an hour at most.
+const remembered = liveCache<RememberedKey, CheckedBefore[]>({
+  load: (key) => checkedBefore(key.text, { language: key.language, limit: key.limit, excludeClaimId: key.excludeClaimId ?? undefined }),
+  topicsOf: () => [topic.knownFactChecks, topic.newsroom],
+  keyOf: (key) => JSON.stringify([key.language, key.limit, key.excludeClaimId, key.text]),
+  ttlMs: 60 * 60_000,
+  maxEntries: 5_000,
+});
+
+/** One text to look up in `checkedBeforeEach`, named by `key` in the answer. */
+export type CheckedBeforeRequest = { key: string; text: string; excludeClaimId?: string };
+
+/**
+ * "Checked before" for many texts of one language at once (a workspace's claims and suggestions): key → its
+ * matches (see `checkedBefore`), keys without any left out. Answers are remembered (above); at most
+ * `concurrency` lookups run at a time, so a long article does not take the whole connection pool.
+ */
+export async function checkedBeforeEach(
+  requests: CheckedBeforeRequest[],
+  options: { language: Language | string; limit?: number; concurrency?: number },
+): Promise<Record<string, CheckedBefore[]>> {
+  const found: Record<string, CheckedBefore[]> = {};
+  if (options.language !== "id" && options.language !== "en") return found;
+  const language: Language = options.language;
+  const limit = options.limit ?? 5;
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const request = requests[next++]!;
+      const key = { text: request.text.trim(), language, limit, excludeClaimId: request.excludeClaimId ?? null };
+      const matches = key.text ? await remembered.get(key) : [];
+      if (matches.length > 0) found[request.key] = matches;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, requests.length)) }, worker));
+  return found;
+}

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, type ShouldRevalidateFunction, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
-import { getArticleWorkspace, readableArticle, setArticleLanguage } from "~/articles/articles.server";
+import { checkedBeforeInWorkspace, getArticleWorkspace, readableArticle, setArticleLanguage } from "~/articles/articles.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
 import {
@@ -41,11 +41,18 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!article) throw data(null, { status: 404 });
   const activeId = new URL(request.url).searchParams.get("claim");
   const active = article.claims.find((claim) => claim.id === activeId) ?? null;
+  // Not awaited: the text and the claims render first, "Checked before" streams in under them when ready. Those
+  // lists are an aid; if they cannot be read, the workspace shows without them.
+  const checkedBefore = checkedBeforeInWorkspace(article).catch((error: unknown) => {
+    console.error(`Checked before (article ${article.id}): ${(error as Error).message}`);
+    return {};
+  });
   return {
     article: { ...article, body: article.body },
     canEdit: userCan(viewer, "update:claim:any"),
     canPublish: userCan(viewer, "publish:factcheck:any"),
     activeSplitPoints: active ? splitPoints(article.body, active) : [],
+    checkedBefore,
   };
 }
 
@@ -168,7 +175,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 export default function ArticleWorkspace() {
   const { t, i18n } = useTranslation();
   const clock = useNewsroomClock();
-  const { article, canEdit, canPublish, activeSplitPoints } = useLoaderData<typeof loader>();
+  const { article, canEdit, canPublish, activeSplitPoints, checkedBefore } = useLoaderData<typeof loader>();
   // Kept through live reloads: a refused save's message (and what the editor typed) must not vanish because
   // someone else's change to the article arrived meanwhile.
   const actionData = useKeptActionData<typeof action>();
@@ -226,7 +233,7 @@ export default function ArticleWorkspace() {
           <ArticleText body={article.body} marks={marks} canCreate={canEdit} />
         </div>
         <div className="workspace__side">
-          <ClaimList claims={article.claims} activeId={activeId} canEdit={canEdit} />
+          <ClaimList claims={article.claims} activeId={activeId} canEdit={canEdit} checkedBefore={checkedBefore} />
           {active && canEdit ? (
             // Keyed by the claim: switching claims mounts a fresh editor, so no typed text or state of one
             // claim can be saved onto another. The same claim reloaded (a save, a live change) stays mounted.
@@ -241,6 +248,7 @@ export default function ArticleWorkspace() {
           <SuggestionList
             suggestions={article.suggestions.map((s) => ({ ...s, text: article.body.slice(s.start, s.end) }))}
             canEdit={canEdit}
+            checkedBefore={checkedBefore}
           />
         </div>
       </div>

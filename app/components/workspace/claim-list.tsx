@@ -1,10 +1,21 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { CheckedBeforeSlot, type WorkspaceCheckedBefore } from "./checked-before-slot";
 
 export type ClaimSummary = { id: string; wording: string; quote: string; status: string; version: number };
 
-/** Claims in text order; arrow keys move between them; checkboxes choose claims to merge. */
-export function ClaimList({ claims, activeId, canEdit }: { claims: ClaimSummary[]; activeId: string | null; canEdit: boolean }) {
+/** Claims in text order; arrow keys move between them; checkboxes choose claims to merge; under each, its "Checked before". */
+export function ClaimList({
+  claims,
+  activeId,
+  canEdit,
+  checkedBefore,
+}: {
+  claims: ClaimSummary[];
+  activeId: string | null;
+  canEdit: boolean;
+  checkedBefore?: WorkspaceCheckedBefore;
+}) {
   const { t } = useTranslation();
   const move = (event: React.KeyboardEvent<HTMLAnchorElement>) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
@@ -31,16 +42,19 @@ export function ClaimList({ claims, activeId, canEdit }: { claims: ClaimSummary[
                 aria-label={`${t("workspace.mergeSelect")}: ${claim.wording}`}
               />
             ) : null}
-            <Link
-              className="claims__link"
-              to={`?claim=${claim.id}`}
-              preventScrollReset
-              aria-current={claim.id === activeId ? "true" : undefined}
-              onKeyDown={move}
-            >
-              <span className="claims__wording">{claim.wording}</span>
-              <span className="badge badge--muted">{t(`claimStatus.${claim.status}`)}</span>
-            </Link>
+            <div className="claims__body">
+              <Link
+                className="claims__link"
+                to={`?claim=${claim.id}`}
+                preventScrollReset
+                aria-current={claim.id === activeId ? "true" : undefined}
+                onKeyDown={move}
+              >
+                <span className="claims__wording">{claim.wording}</span>
+                <span className="badge badge--muted">{t(`claimStatus.${claim.status}`)}</span>
+              </Link>
+              {checkedBefore ? <CheckedBeforeSlot matches={checkedBefore} itemId={claim.id} label={t("workspaceCheckedBefore.claim")} /> : null}
+            </div>
           </li>
         ))}
       </ol>

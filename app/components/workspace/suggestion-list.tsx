@@ -1,10 +1,19 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
+import { CheckedBeforeSlot, type WorkspaceCheckedBefore } from "./checked-before-slot";
 
 export type SuggestionView = { id: string; start: number; end: number; score: number; reasons: string[]; kind: string; text: string };
 
-/** Open suggestions, apart from accepted claims: accept or dismiss each, or accept all above a score. */
-export function SuggestionList({ suggestions, canEdit }: { suggestions: SuggestionView[]; canEdit: boolean }) {
+/** Open suggestions, apart from accepted claims: accept or dismiss each, or accept all above a score; under each, its "Checked before". */
+export function SuggestionList({
+  suggestions,
+  canEdit,
+  checkedBefore,
+}: {
+  suggestions: SuggestionView[];
+  canEdit: boolean;
+  checkedBefore?: WorkspaceCheckedBefore;
+}) {
   const { t, i18n } = useTranslation();
   const score = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   return (
@@ -30,6 +39,7 @@ export function SuggestionList({ suggestions, canEdit }: { suggestions: Suggesti
             <p className="muted small">
               {t("workspace.score", { score: score.format(suggestion.score) })} · {suggestion.reasons.map((r) => t(`reason.${r}`)).join(", ")}
             </p>
+            {checkedBefore ? <CheckedBeforeSlot matches={checkedBefore} itemId={suggestion.id} label={t("workspaceCheckedBefore.suggestion")} /> : null}
             {canEdit ? (
               <Form method="post" className="inline-form">
                 <input type="hidden" name="suggestionId" value={suggestion.id} />
