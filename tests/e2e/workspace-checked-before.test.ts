@@ -1,7 +1,8 @@
 // In the browser: the claims workspace shows "Checked before" under a claim and a suggestion that repeat known
 // fact-checks in other words — publisher, rating, the date as published (a calendar date, never shifted by the
-// browser's time zone) and a link to the review — nothing under an unrelated claim, and a fact-check that becomes
-// known later (upserted and announced) after a reload.
+// browser's time zone) and a link to the review — nothing under an unrelated claim; the lists stay through a live
+// reload (another editor's change); and a fact-check that becomes known later (upserted and announced) shows after
+// a reload.
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -12,6 +13,7 @@ import { announceKnownFactChecksChanged } from "~/matching/checked-before.server
 import { type KnownFactCheckInput, upsertKnownFactChecks } from "~/matching/match.server";
 import { actorOf, createArticle, testPassword } from "../support/fixtures";
 import { gotoHydrated, launchBrowser, signInBrowser } from "../support/browser";
+import { Visitor } from "../support/http";
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
@@ -39,10 +41,10 @@ async function article(editorId: string) {
   const span = (fragment: string) => ({ start: body.indexOf(fragment), end: body.indexOf(fragment) + fragment.length });
   const editor = await loadActor(editorId);
   await createClaim(editor, id, span(troopsSentence));
-  await createClaim(editor, id, span(chiliSentence));
+  const chili = await createClaim(editor, id, span(chiliSentence));
   await prisma.claimSuggestion.deleteMany({ where: { articleId: id } });
   await prisma.claimSuggestion.create({ data: { articleId: id, ...span(riceSentence), score: 0.7, reasons: [] } });
-  return id;
+  return { id, chiliClaimId: chili.id };
 }
 
 const claimItem = (page: Page, wording: string) => page.locator(".claims__item", { hasText: wording });
@@ -56,7 +58,7 @@ describe("Checked before in the claims workspace", () => {
     const rice = review("beras", "Beras plastik dijual di pasar tradisional Jakarta", "Hoaks", "2023-03-01");
     await upsertKnownFactChecks([troops, rice]);
     await announceKnownFactChecksChanged();
-    const id = await article(editor.id);
+    const { id, chiliClaimId } = await article(editor.id);
 
     // West of UTC: a date-only value shifted by the browser's zone would read a day early here.
     const context = await browser.newContext({ locale: "en-US", baseURL: inject("appUrl"), timezoneId: "America/Los_Angeles" });
@@ -79,8 +81,19 @@ describe("Checked before in the claims workspace", () => {
     expect(await riceList.getByRole("link", { name: publisher }).first().getAttribute("href")).toBe(rice.url);
 
     // Nobody checked the chili claim yet.
-    const chiliItem = claimItem(page, chiliSentence);
+    const chiliItem = page.locator(".claims__item", { hasText: "Harga cabai rawit" });
     expect(await chiliItem.locator(".checked-before").count()).toBe(0);
+
+    // Another editor rewords the chili claim: the page reloads live, and the lists stay.
+    await page.waitForSelector('[data-live-status="live"]');
+    const other = new Visitor(inject("appUrl"));
+    await other.login((await actorOf("editor")).email, testPassword);
+    const reworded = "Harga cabai rawit di pasar naik dua kali lipat menjelang Lebaran";
+    const saved = await other.post(`/articles/${id}`, { intent: "updateClaim", claimId: chiliClaimId, version: "1", wording: reworded });
+    expect(saved.status).toBe(302);
+    await expect.poll(() => page.locator(".claims__wording").allTextContents(), { timeout: 15_000 }).toContain(reworded);
+    expect(await shown(troopsItem)).toContain("rated “Salah”, 20 October 2024");
+    expect(await riceList.innerText()).toContain("rated “Hoaks”, 1 March 2023");
 
     // A neighbour's review of it arrives (a feed import would upsert and announce the same way).
     const chili = review("cabai", "Harga cabai rawit naik dua kali lipat menjelang Lebaran tahun ini", "Benar", "2025-02-28");
