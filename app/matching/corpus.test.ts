@@ -1,6 +1,6 @@
 // The labelled matching set (app/matching/corpus/*.json: earlier fact-checks; new claims, each with the earlier check
-// it repeats or none, in a tuning half queries.json and a held-out half heldout.json) and the demo neighbour fact-checker's feed (app/demo/claim-reviews/neighbour.json):
-// their shapes and the sizes the evaluation needs. The matching quality itself is measured by the eval.
+// it repeats or none, in a tuning half queries.json and a held-out half heldout.json) and the demo
+// neighbour fact-checker's feed (app/demo/claim-reviews/neighbour.json): their shapes and the sizes the evaluation needs. The matching quality itself is measured by the eval.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
