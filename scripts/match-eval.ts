@@ -12,7 +12,10 @@
 //   right on top  the right check is first and at or above the threshold
 //   wrong on top  a claim that repeats a check has a wrong check first, at or above the threshold
 //   false         a claim with no earlier check has a check at or above the threshold (its best match)
-// and the same four for every threshold from 0.30 to 0.90 in steps of 0.05, to read defaults off.
+// and the same four for every threshold from 0.10 to 0.90 in steps of 0.05, to read defaults off.
+// Last, near duplicates among the earlier checks themselves (tuning data too): each known check is matched against
+// the others, and the share whose best other check reaches each threshold is a false "same claim" rate on pairs
+// like "1.000 tentara" / "10.000 tentara" or "Jawa Barat" / "Jawa Tengah".
 //
 // Options: --show-misses   list the repeats whose right check is not in the top 5, and the false "likely the same"
 //          --half tuning|heldout   only one half
@@ -31,7 +34,7 @@ type Outcome = { query: Query; ranked: Ranked[]; rank: number | null };
 const root = path.resolve(import.meta.dirname, "..");
 const languages: Language[] = ["id", "en"];
 const halves = { tuning: "app/matching/corpus/queries.json", heldout: "app/matching/corpus/heldout.json" } as const;
-const sweep = Array.from({ length: 13 }, (_, i) => Math.round((0.3 + 0.05 * i) * 100) / 100);
+const sweep = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + 0.05 * i) * 100) / 100);
 const adminUrl = process.env.MATCH_EVAL_PG_ADMIN_URL || "postgresql://root@127.0.0.1:5432/postgres";
 const databaseName = `factdesk_match_eval_${process.pid}`;
 
@@ -143,6 +146,25 @@ async function main() {
             }
           }
           console.log("");
+        }
+      }
+      if (values.half === undefined || values.half === "tuning") {
+        console.log(`── near duplicates among the known checks: the best other check at or above t`);
+        console.log(`   ${"".padEnd(10)} ${languages.map((l) => l.padEnd(8)).join(" ")}`);
+        const best: Record<Language, number[]> = { id: [], en: [] };
+        for (const check of known) {
+          const matches = await checkedBefore(check.claimReviewed, { language: check.language, limit: 2, thresholds: all });
+          best[check.language].push(matches.find((m) => m.url !== check.url)?.score ?? 0);
+        }
+        for (const t of [...new Set([...sweep, defaults.suggestAt, defaults.likelySameAt])].sort()) {
+          const cells = languages.map((l) => share(best[l].filter((score) => matchStrength(score, { suggestAt: t, likelySameAt: t }) === "likelySame").length, best[l].length).padEnd(8));
+          console.log(`   t = ${t.toFixed(2)}   ${cells.join(" ")}`);
+        }
+        if (values["show-misses"]) {
+          for (const [i, check] of known.entries()) {
+            const score = best[check.language][known.filter((k, j) => j < i && k.language === check.language).length]!;
+            if (score >= defaults.likelySameAt) console.log(`   near duplicate likely-same (${score.toFixed(3)}): ${check.claimReviewed}`);
+          }
         }
       }
     } finally {

@@ -17,7 +17,7 @@ export type { MatchThresholds } from "~/matching/thresholds";
 export type CheckedBefore = Match & { likelySame: boolean };
 
 /** Until an admin sets them; the same figures are the columns' defaults in prisma/schema.prisma (docs/decisions/0019). */
-export const defaults: MatchThresholds = { suggestAt: 0.45, likelySameAt: 0.65 };
+export const defaults: MatchThresholds = { suggestAt: 0.15, likelySameAt: 0.45 };
 
 const thresholds = liveCache<void, MatchThresholds>({
   load: async () => {
