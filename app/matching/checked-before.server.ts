@@ -10,6 +10,7 @@ import { publishChange } from "~/live/bus.server";
 import { liveCache } from "~/live/cache.server";
 import { topic } from "~/live/topics";
 import { type Match, matchClaim } from "~/matching/match.server";
+import { getNewsroom } from "~/newsroom/settings.server";
 import { type MatchThresholds, matchStrength } from "~/matching/thresholds";
 
 export type { MatchThresholds } from "~/matching/thresholds";
@@ -38,7 +39,8 @@ export async function updateMatchThresholds(actor: Actor, next: MatchThresholds)
   const data = { matchSuggestAt: next.suggestAt, matchLikelySameAt: next.likelySameAt };
   await prisma.$transaction(async (tx) => {
     const before = await tx.newsroomSettings.findUnique({ where: { id: 1 }, select: { matchSuggestAt: true, matchLikelySameAt: true } });
-    await tx.newsroomSettings.update({ where: { id: 1 }, data });
+    // Before the newsroom is first saved there is no row yet: create it with the name every page shows meanwhile.
+    await tx.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: (await getNewsroom()).name, ...data }, update: data, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "newsroom.match_thresholds", entityType: "NewsroomSettings", entityId: "1", before, after: data });
   });
   await publishChange([topic.newsroom], "newsroom.match_thresholds");
