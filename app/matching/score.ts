@@ -3,12 +3,13 @@
 // of the two term strings that the candidate query already computed (match.server.ts).
 //
 //   base  = 0.6 · shared terms (Dice over the two distinct-term sets) + 0.4 · trigram similarity
-//   score = base · (1 − numberClash) · (1 − nameClash)
+//   score = base · (1 − 0.7 if the numbers clash) · (1 − 0.5 if the names clash)        (scoreWeights)
 //
 // A clash is a substitution: each side has a number (or a name) the other lacks entirely ("1.000 tentara" against
 // "10.000 tentara"; "di Jawa Barat" against "di Jawa Tengah"; "Jokowi" against "Prabowo"). A figure or name only
 // one side mentions (a fragment leaves the year out, an abbreviation stands for a name) is no clash. Near-duplicate
-// checks share almost every other word, so without the clash they score as high as true repeats.
+// checks share almost every other word, so without the clash they score as high as true repeats. The weights and the
+// default thresholds were tuned with `npm run match:eval` (docs/decisions/0019).
 import type { Language } from "~/claims/types";
 import { matchTerms } from "~/matching/terms";
 
