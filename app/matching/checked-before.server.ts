@@ -10,17 +10,15 @@ import { publishChange } from "~/live/bus.server";
 import { liveCache } from "~/live/cache.server";
 import { topic } from "~/live/topics";
 import { type Match, matchClaim } from "~/matching/match.server";
+import { getNewsroom } from "~/newsroom/settings.server";
+import { type MatchThresholds, matchStrength } from "~/matching/thresholds";
 
-export type MatchThresholds = {
-  /** A match scoring at least this is shown. */
-  suggestAt: number;
-  /** A match scoring at least this is shown first and marked "likely the same". */
-  likelySameAt: number;
-};
+export type { MatchThresholds } from "~/matching/thresholds";
 
 export type CheckedBefore = Match & { likelySame: boolean };
 
-const defaults: MatchThresholds = { suggestAt: 0.45, likelySameAt: 0.65 };
+/** Until an admin sets them; the same figures are the columns' defaults in prisma/schema.prisma (docs/decisions/0019). */
+export const defaults: MatchThresholds = { suggestAt: 0.15, likelySameAt: 0.45 };
 
 const thresholds = liveCache<void, MatchThresholds>({
   load: async () => {
@@ -41,7 +39,8 @@ export async function updateMatchThresholds(actor: Actor, next: MatchThresholds)
   const data = { matchSuggestAt: next.suggestAt, matchLikelySameAt: next.likelySameAt };
   await prisma.$transaction(async (tx) => {
     const before = await tx.newsroomSettings.findUnique({ where: { id: 1 }, select: { matchSuggestAt: true, matchLikelySameAt: true } });
-    await tx.newsroomSettings.update({ where: { id: 1 }, data });
+    // Before the newsroom is first saved there is no row yet: create it with the name every page shows meanwhile.
+    await tx.newsroomSettings.upsert({ where: { id: 1 }, create: { id: 1, name: (await getNewsroom()).name, ...data }, update: data, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "newsroom.match_thresholds", entityType: "NewsroomSettings", entityId: "1", before, after: data });
   });
   await publishChange([topic.newsroom], "newsroom.match_thresholds");
@@ -53,9 +52,12 @@ export async function checkedBefore(
   options: { language: Language | string; limit?: number; excludeClaimId?: string; thresholds?: MatchThresholds },
 ): Promise<CheckedBefore[]> {
   if (options.language !== "id" && options.language !== "en") return [];
-  const { suggestAt, likelySameAt } = options.thresholds ?? (await matchThresholds());
+  const thresholds = options.thresholds ?? (await matchThresholds());
   const matches = await matchClaim(text, { language: options.language, limit: options.limit, excludeClaimId: options.excludeClaimId });
-  return matches.filter((match) => match.score >= suggestAt).map((match) => ({ ...match, likelySame: match.score >= likelySameAt }));
+  return matches
+    .map((match) => ({ match, strength: matchStrength(match.score, thresholds) }))
+    .filter(({ strength }) => strength !== "hidden")
+    .map(({ match, strength }) => ({ ...match, likelySame: strength === "likelySame" }));
 }
 
 /**

@@ -1,6 +1,6 @@
-// The labelled matching set (app/matching/corpus/*.json: earlier fact-checks and new claims, each with the earlier
-// check it repeats or none) and the demo neighbour fact-checker's feed (app/demo/claim-reviews/neighbour.json):
-// their shapes and the sizes the evaluation needs. The matching quality itself is measured by the eval.
+// The labelled matching set (app/matching/corpus/*.json: earlier fact-checks; new claims, each with the earlier check
+// it repeats or none, in a tuning half queries.json and a held-out half heldout.json) and the demo
+// neighbour fact-checker's feed (app/demo/claim-reviews/neighbour.json): their shapes and the sizes the evaluation needs. The matching quality itself is measured by the eval.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -56,6 +56,7 @@ const dataFeed = z.object({
 
 const known = z.array(knownCheck).parse(read("./corpus/known.json"));
 const queries = z.array(query).parse(read("./corpus/queries.json"));
+const heldout = z.array(query).parse(read("./corpus/heldout.json"));
 const knownByUrl = new Map(known.map((check) => [check.url, check]));
 
 describe("the labelled matching set", () => {
@@ -83,6 +84,36 @@ describe("the labelled matching set", () => {
   it("has no query text that is itself a known claim (a no-match query must not have an exact earlier check)", () => {
     const claims = new Set(known.map((check) => check.claimReviewed.toLowerCase()));
     for (const q of queries) expect(claims.has(q.text.toLowerCase()), q.text).toBe(false);
+  });
+});
+
+describe("the held-out half (written before tuning; never tuned on)", () => {
+  it("has unique query texts, none also in the tuning half", () => {
+    const tuning = new Set(queries.map((q) => `${q.language} ${q.text.toLowerCase()}`));
+    expect(new Set(heldout.map((q) => `${q.language} ${q.text}`)).size).toBe(heldout.length);
+    for (const q of heldout) expect(tuning.has(`${q.language} ${q.text.toLowerCase()}`), q.text).toBe(false);
+  });
+
+  it("matches every query to an earlier check in the same language, worded differently", () => {
+    for (const q of heldout) {
+      if (q.match === null) continue;
+      const check = knownByUrl.get(q.match);
+      expect(check, q.text).toBeDefined();
+      expect(check!.language, q.text).toBe(q.language);
+      expect(q.text.toLowerCase(), q.match).not.toBe(check!.claimReviewed.toLowerCase());
+    }
+  });
+
+  it("has no query text that is itself a known claim", () => {
+    const claims = new Set(known.map((check) => check.claimReviewed.toLowerCase()));
+    for (const q of heldout) expect(claims.has(q.text.toLowerCase()), q.text).toBe(false);
+  });
+
+  it.each(["id", "en"] as const)("is big enough in %s, half of its no-match claims hard", (lang) => {
+    const without = heldout.filter((q) => q.language === lang && q.match === null);
+    expect(heldout.filter((q) => q.language === lang && q.match !== null).length).toBeGreaterThanOrEqual(30);
+    expect(without.length).toBeGreaterThanOrEqual(30);
+    expect(without.filter((q) => /^(sulit|hard):/.test(q.note)).length).toBeGreaterThanOrEqual(without.length / 2);
   });
 });
 

@@ -3,15 +3,18 @@
 // (kept by a trigger) and a trigram index.
 //
 // matchClaim takes candidates in one SQL round trip: the 50 best by full-text search (any shared term) UNION the
-// 50 most similar by trigrams (`terms % query`), in the claim's language only, then scores each
-//   score = 0.6 · shared terms (Dice: 2·|A∩B| / (|A|+|B|) over the two distinct-term sets)
-//         + 0.4 · pg_trgm similarity(terms, query terms)
-// Both parts lie in [0, 1], so the score does too and thresholds mean the same on any corpus size (ts_rank_cd
-// does not: it grows with the number of matching positions and has no fixed top). Shared terms carry the
-// claim's facts (numbers, names, stems); trigrams forgive what the stemmer leaves apart ("tentara"/"tentaranya").
-// Thresholds are measured by `npm run match:eval` (scripts/match-eval.ts).
+// 50 most similar by trigrams (`terms % query`), in the claim's language only, with each one's pg_trgm similarity to
+// the claim's terms; then scores those (at most 100) in plain code (score.ts):
+//   score = (0.6 · shared terms (Dice over the two distinct-term sets) + 0.4 · trigram similarity)
+//           · (1 − 0.7 if each side has a number the other lacks) · (1 − 0.5 if each side has a name the other lacks)
+// The score lies in [0, 1], so thresholds mean the same on any corpus size (ts_rank_cd does not: it grows with the
+// number of matching positions and has no fixed top). Shared terms carry the claim's facts (numbers, names, stems);
+// trigrams forgive what the stemmer leaves apart ("tentara"/"tentaranya"); the two clashes keep near duplicates
+// (a check of "1.000 tentara" for a claim of "10.000 tentara"; Jawa Barat for Jawa Tengah) below "likely the same".
+// Scores and thresholds are measured by `npm run match:eval` (scripts/match-eval.ts; docs/decisions/0019).
 import type { Language } from "~/claims/types";
 import { prisma } from "~/db/client.server";
+import { matchFacts, matchScore } from "~/matching/score";
 import { matchTerms } from "~/matching/terms";
 
 export type KnownFactCheckInput = {
@@ -70,19 +73,13 @@ function anyTermQuery(terms: string[]) {
   return terms.map((term) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" | ");
 }
 
-type MatchRow = Omit<Match, "language" | "score" | "source"> & { language: string; score: number; source: "OWN" | "FEED" };
+type CandidateRow = Omit<Match, "language" | "score" | "source"> & { language: string; source: "OWN" | "FEED"; trigram: number };
 
-/** The known fact-checks in `language` closest to `text`, best first (see the score above). */
-export async function matchClaim(
-  text: string,
-  options: { language: Language; limit?: number; /** never match a claim against its own published review */ excludeClaimId?: string },
-): Promise<Match[]> {
-  const terms = [...new Set(matchTerms(text, options.language))];
-  if (terms.length === 0) return [];
+/** Up to 100 known fact-checks in `language` sharing a term with, or similar in trigrams to, the claim's terms. */
+export async function matchCandidates(terms: string[], options: { language: Language; excludeClaimId?: string }) {
   const joined = terms.join(" ");
-  const limit = Math.max(1, Math.min(options.limit ?? 5, 50));
   const excluded = options.excludeClaimId ?? null;
-  const rows = await prisma.$queryRaw<MatchRow[]>`
+  return prisma.$queryRaw<CandidateRow[]>`
     WITH q AS (SELECT to_tsquery('simple', ${anyTermQuery(terms)}) AS query),
     by_text AS (
       SELECT k.id FROM "KnownFactCheck" k, q
@@ -95,20 +92,28 @@ export async function matchClaim(
       ORDER BY similarity(k.terms, ${joined}) DESC LIMIT ${candidatesPerMethod}
     )
     SELECT k.id, k.source, k.url, k."claimReviewed", k.publisher, k.rating, k."datePublished", k.language,
-           (0.6 * 2.0 * shared.n / (shared.total + ${terms.length}) + 0.4 * similarity(k.terms, ${joined}))::float8 AS score
+           similarity(k.terms, ${joined})::float8 AS trigram
     FROM (SELECT id FROM by_text UNION SELECT id FROM by_trigram) c
     JOIN "KnownFactCheck" k ON k.id = c.id
-    CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE w = ANY(${terms}::text[])) AS n, count(*) AS total
-      FROM (SELECT DISTINCT unnest(string_to_array(k.terms, ' ')) AS w) words
-    ) shared
-    WHERE ${excluded}::uuid IS NULL OR k."claimId" IS DISTINCT FROM ${excluded}::uuid
-    ORDER BY score DESC, k."datePublished" DESC, k.url
-    LIMIT ${limit}`;
-  return rows.map((row) => ({
-    ...row,
-    source: row.source === "OWN" ? "own" : "feed",
-    language: row.language as Language,
-    score: Number(row.score),
-  }));
+    WHERE ${excluded}::uuid IS NULL OR k."claimId" IS DISTINCT FROM ${excluded}::uuid`;
+}
+
+/** The known fact-checks in `language` closest to `text`, best first (see the score above). */
+export async function matchClaim(
+  text: string,
+  options: { language: Language; limit?: number; /** never match a claim against its own published review */ excludeClaimId?: string },
+): Promise<Match[]> {
+  const claim = matchFacts(text, options.language);
+  if (claim.terms.size === 0) return [];
+  const limit = Math.max(1, Math.min(options.limit ?? 5, 50));
+  const rows = await matchCandidates([...claim.terms], options);
+  return rows
+    .map(({ trigram, ...row }) => ({
+      ...row,
+      source: row.source === "OWN" ? ("own" as const) : ("feed" as const),
+      language: row.language as Language,
+      score: matchScore(claim, matchFacts(row.claimReviewed, row.language as Language), Number(trigram)),
+    }))
+    .sort((a, b) => b.score - a.score || b.datePublished.getTime() - a.datePublished.getTime() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+    .slice(0, limit);
 }

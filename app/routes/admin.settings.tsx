@@ -8,6 +8,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useSchemaForm } from "~/components/schema-form";
 import { Card, CheckboxField, Field, FormNoticeAlert, PageHeader, SelectField, SubmitButton } from "~/components/ui";
 import { languages } from "~/i18n/i18n";
+import { matchThresholds, updateMatchThresholds } from "~/matching/checked-before.server";
+import { MatchThresholdsForm, thresholdsFromPercent } from "~/matching/threshold-form";
+import { thresholdPercent } from "~/matching/thresholds";
 import { getNewsroom, updateNewsroom } from "~/newsroom/settings.server";
 import { isTimeZone } from "~/newsroom/time-zone";
 import type { Route } from "./+types/admin.settings";
@@ -34,16 +37,59 @@ const SettingsSchema = z.object({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireUserWithPermission({ request, context }, "update:settings:any");
-  return { newsroom: await getNewsroom(), timeZones: Intl.supportedValuesOf("timeZone") };
+  return { newsroom: await getNewsroom(), thresholds: await matchThresholds(), timeZones: Intl.supportedValuesOf("timeZone") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const admin = await requireUserWithPermission({ request, context }, "update:settings:any");
-  const submission = parseWithZod(await readForm(request), { schema: SettingsSchema });
+  const form = await readForm(request);
+  // The "Checked before" thresholds are their own form; the newsroom form carries no intent.
+  if (form.get("intent") === "matchThresholds") {
+    const submission = parseWithZod(form, { schema: MatchThresholdsForm });
+    if (submission.status !== "success") return invalidReply(submission);
+    await updateMatchThresholds(admin, thresholdsFromPercent(submission.value));
+    return { result: submission.reply(), notice: { tone: "success", key: "form.saved" } } satisfies FormAnswer;
+  }
+  const submission = parseWithZod(form, { schema: SettingsSchema });
   if (submission.status !== "success") return invalidReply(submission);
   const { publicUrl, logoUrl, timeZone, ...rest } = submission.value;
   await updateNewsroom(admin, { ...rest, publicUrl: publicUrl ?? null, logoUrl: logoUrl ?? null, timeZone: timeZone ?? (await getNewsroom()).timeZone });
   return { result: submission.reply(), notice: { tone: "success", key: "form.saved" } } satisfies FormAnswer;
+}
+
+type Answer = FormAnswer | undefined;
+
+/** The answer belongs to the form that sent it: the thresholds form sends an intent, the newsroom form none. */
+function answerFor(answer: Answer, intent: string | undefined) {
+  return answer?.result.initialValue?.intent === intent ? answer?.result : undefined;
+}
+
+function MatchThresholdsFieldset({ answer }: { answer: Answer }) {
+  const { t } = useTranslation();
+  const { thresholds } = useLoaderData<typeof loader>();
+  const [form, fields] = useSchemaForm(MatchThresholdsForm, {
+    id: "match-thresholds",
+    lastResult: answerFor(answer, "matchThresholds"),
+    defaultValue: { suggestPercent: thresholdPercent(thresholds.suggestAt), likelySamePercent: thresholdPercent(thresholds.likelySameAt) },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <fieldset className="stack">
+        <legend>{t("matchSettings.title")}</legend>
+        <p className="field__help">{t("matchSettings.intro")}</p>
+        <input type="hidden" name="intent" value="matchThresholds" />
+        <Field label={t("matchSettings.suggestAt")} meta={fields.suggestPercent} type="number" className="input--narrow" help={t("matchSettings.suggestHelp")} />
+        <Field
+          label={t("matchSettings.likelySameAt")}
+          meta={fields.likelySamePercent}
+          type="number"
+          className="input--narrow"
+          help={t("matchSettings.likelySameHelp")}
+        />
+      </fieldset>
+      <SubmitButton>{t("form.save")}</SubmitButton>
+    </Form>
+  );
 }
 
 export default function NewsroomSettings() {
@@ -52,7 +98,7 @@ export default function NewsroomSettings() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(SettingsSchema, {
     id: "newsroom",
-    lastResult: actionData?.result,
+    lastResult: answerFor(actionData, undefined),
     defaultValue: {
       name: newsroom.name,
       publicUrl: newsroom.publicUrl ?? "",
@@ -86,6 +132,9 @@ export default function NewsroomSettings() {
           <CheckboxField label={t("settings.blindSecondReview")} meta={fields.blindSecondReview} />
           <SubmitButton>{t("form.save")}</SubmitButton>
         </Form>
+      </Card>
+      <Card>
+        <MatchThresholdsFieldset answer={actionData} />
       </Card>
     </>
   );

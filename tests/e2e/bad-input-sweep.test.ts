@@ -131,7 +131,10 @@ const sweep: Record<string, Spec> = {
     get: ["/admin/settings"],
     post: {
       url: "/admin/settings",
-      intents: { "": ["name", "publicUrl", "logoUrl", "defaultLanguage", "timeZone", "creditReviewers", "blindSecondReview"] },
+      intents: {
+        "": ["name", "publicUrl", "logoUrl", "defaultLanguage", "timeZone", "creditReviewers", "blindSecondReview"],
+        matchThresholds: ["suggestPercent", "likelySamePercent"],
+      },
     },
   },
   "admin/scale": {
@@ -148,7 +151,7 @@ const sweep: Record<string, Spec> = {
 const queryNames = ["q", "cursor", "after", "status", "lang", "claim", "tab", "show", "expand", "done", "topics", "redirectTo", "page", "version"];
 
 const idFields = new Set(["claimId", "suggestionId", "sourceId", "userId", "inviteId", "id", "ratingId", "reviewerId", "factCheckId"]);
-const numberFields = new Set(["start", "end", "at", "version", "claimVersion", "value", "minScore"]);
+const numberFields = new Set(["suggestPercent", "likelySamePercent", "start", "end", "at", "version", "claimVersion", "value", "minScore"]);
 
 // Bad values.
 const nul = "\u0000";

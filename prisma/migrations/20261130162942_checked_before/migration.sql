@@ -11,8 +11,8 @@ ALTER TYPE "SourceKind" ADD VALUE 'FACT_CHECK';
 DROP INDEX "KnownFactCheck_sourceId_idx";
 
 -- AlterTable
-ALTER TABLE "NewsroomSettings" ADD COLUMN     "matchLikelySameAt" DOUBLE PRECISION NOT NULL DEFAULT 0.65,
-ADD COLUMN     "matchSuggestAt" DOUBLE PRECISION NOT NULL DEFAULT 0.45;
+ALTER TABLE "NewsroomSettings" ADD COLUMN     "matchLikelySameAt" DOUBLE PRECISION NOT NULL DEFAULT 0.45,
+ADD COLUMN     "matchSuggestAt" DOUBLE PRECISION NOT NULL DEFAULT 0.15;
 
 -- AlterTable
 ALTER TABLE "Verdict" ADD COLUMN     "checkedBefore" JSONB;
