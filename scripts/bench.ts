@@ -20,6 +20,7 @@
 //            --quick               short runs (also BENCH_QUICK=1)
 //            --skip-build          use the existing build/ instead of running `npm run build`
 //            --embedded            force the embedded PGlite database
+//            --only untrusted-document   only the last section (/healthz while nested pages are imported)
 // Database:  BENCH_DATABASE_URL (existing, migrated), else a throwaway database on the local PostgreSQL
 //            server (BENCH_PG_ADMIN_URL, default postgresql://root@127.0.0.1:5432/postgres), else PGlite.
 //            See scripts/bench/database.ts.
@@ -46,7 +47,11 @@ const root = path.resolve(import.meta.dirname, "..");
 const demoLogin = { email: "admin@example.org", password: "factdesk-demo" };
 const sessionCookieName = "factdesk_session";
 
-type Options = { connections: number; duration: number; warmup: number; quick: boolean; skipBuild: boolean; embedded: boolean };
+/** Sections that can be run alone (--only). */
+const sections = ["untrusted-document"] as const;
+type Section = (typeof sections)[number];
+
+type Options = { connections: number; duration: number; warmup: number; quick: boolean; skipBuild: boolean; embedded: boolean; only: Section | null };
 
 /** What the scenarios may use: the app's origin and the signed-in session, as a `Cookie` header value. */
 type Context = {
@@ -178,7 +183,7 @@ function log(line: string) {
 }
 
 function readOptions(): Options {
-  const usage = "Usage: npm run bench -- [--quick] [--connections N] [--duration S] [--warmup S] [--skip-build] [--embedded]";
+  const usage = `Usage: npm run bench -- [--quick] [--connections N] [--duration S] [--warmup S] [--skip-build] [--embedded] [--only ${sections.join("|")}]`;
   const parse = () =>
     parseArgs({
       options: {
@@ -188,6 +193,7 @@ function readOptions(): Options {
         quick: { type: "boolean" },
         "skip-build": { type: "boolean" },
         embedded: { type: "boolean" },
+        only: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -202,6 +208,7 @@ function readOptions(): Options {
     console.log(usage);
     process.exit(0);
   }
+  if (values.only !== undefined && !(sections as readonly string[]).includes(values.only)) throw new Error(`--only must be one of ${sections.join(", ")}, got "${values.only}".\n${usage}`);
   const quick = Boolean(values.quick) || ["1", "true"].includes(process.env.BENCH_QUICK ?? "");
   const number = (name: string, raw: string | undefined, fallback: number, min: number) => {
     if (raw === undefined) return fallback;
@@ -216,6 +223,7 @@ function readOptions(): Options {
     quick,
     skipBuild: Boolean(values["skip-build"]),
     embedded: Boolean(values.embedded),
+    only: (values.only as Section | undefined) ?? null,
   };
 }
 
@@ -224,10 +232,12 @@ async function main() {
   const cpus = os.cpus();
   log(`Factdesk benchmark — Node ${process.version}, ${cpus[0]?.model.trim() ?? "unknown CPU"} × ${cpus.length}, ${os.platform()} ${os.release()}`);
   log(`Each scenario: ${options.warmup} s warm-up (not recorded), then ${options.duration} s with ${options.connections} connections.\n`);
-  await benchSuggestions(log);
-  log("");
-  await benchImportSection(log, options.quick ? { sequential: 20, concurrent: 40 } : {});
-  log("");
+  if (!options.only) {
+    await benchSuggestions(log);
+    log("");
+    await benchImportSection(log, options.quick ? { sequential: 20, concurrent: 40 } : {});
+    log("");
+  }
 
   if (!options.skipBuild) {
     const buildStarted = Date.now();
@@ -277,6 +287,17 @@ async function main() {
   log(`Servers up: baseline on port ${baseline.port}, Factdesk on port ${app.port} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).\n`);
 
   const origins = { app: `http://127.0.0.1:${app.port}`, baseline: `http://127.0.0.1:${baseline.port}` };
+  const healthUnderImport = (editorCookie: string) =>
+    benchHealthUnderImportSection(log, {
+      origin: origins.app,
+      editorCookie,
+      processes: Number(appEnv.WEB_CONCURRENCY ?? 1),
+      samples: options.quick ? 20 : 40,
+    });
+  if (options.only === "untrusted-document") {
+    await healthUnderImport(await signIn(origins.app, { email: "editor@example.org", password: demoLogin.password }));
+    return;
+  }
   const databaseUrl = database.env.DATABASE_URL;
   let deepCursor: string | null = null;
   let boardArticleId: string | null = null;
@@ -315,12 +336,7 @@ async function main() {
   log("");
   await report(rows, options, database.description, app);
   log("");
-  await benchHealthUnderImportSection(log, {
-    origin: origins.app,
-    editorCookie: context.editorCookie,
-    processes: Number(appEnv.WEB_CONCURRENCY ?? 1),
-    samples: options.quick ? 20 : 40,
-  });
+  await healthUnderImport(context.editorCookie);
 }
 
 /** Signs in once (the login form is rate limited) and returns the session cookie as `name=value`. */

@@ -14,7 +14,10 @@
 // none of theirs; the desk sees every lane. Once settled, whoever may read the claim sees everything.
 //
 // Settled means settled: nobody changes a settled claim's wording, span or sources (an editor reopens it
-// first, see docs/decisions/0014-settled-claims.md).
+// first, see docs/decisions/0014-settled-claims.md). The claims a fact-check publishes are the settled ones
+// (publishing/readiness.server.ts and frozen-content.server.ts use `settledStatuses` from here), so the
+// editors' exports (publishing/exports.server.ts, publish:factcheck:any) carry only that frozen record,
+// in which every lane is visible, as the rule says of a settled claim.
 import type { Actor } from "~/auth/actor";
 import { userCan } from "~/auth/permissions";
 import type { ClaimStatus } from "~/generated/prisma/enums";

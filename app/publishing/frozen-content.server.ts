@@ -4,7 +4,7 @@ import { claimantKinds, claimStatementFields } from "~/claims/claims.server";
 import { sourceCitationFields } from "~/sources/sources.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { assignAnchors, type PublishedClaim, type PublishedContent } from "./content";
-import { settledStatuses } from "./readiness.server";
+import { settledStatuses } from "~/auth/claim-access";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,13 +1,11 @@
 // Whether an article's fact-check can be published: every claim settled on the desk, one at least rated.
+import { settledStatuses } from "~/auth/claim-access";
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ClaimStatus } from "~/generated/prisma/enums";
 import { PublishRefused } from "./refused";
 
 type Tx = Prisma.TransactionClient;
-
-/** The claims a fact-check shows: approved (rated) or marked not checkable. */
-export const settledStatuses: readonly ClaimStatus[] = ["APPROVED", "NOT_CHECKABLE"];
 
 export type Readiness = {
   ready: boolean;

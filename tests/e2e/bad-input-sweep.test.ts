@@ -316,12 +316,11 @@ function probesFor(spec: Spec, ids: Ids): Probe[] {
 /**
  * One checksum per table, over every row — except what a request legitimately changes whatever its input:
  * - Session: each signed-in request renews its session (`lastActiveAt`); which sessions exist, for whom, is checked.
- * - LoginAttempt: the sign-in throttle counts every attempt, refused or not (only rows, no change to others).
+ * The sign-in throttle's counters (LoginThrottle) are checked whole: bad input is refused before an attempt counts.
  * Jobs live in the pgboss schema (job bookkeeping), outside `public`, and are not part of the sweep.
  */
 const partialTables: Record<string, { columns: string; reason: string }> = {
   Session: { columns: `"id", "userId", "secretHash", "createdAt"`, reason: "every signed-in request renews its session (lastActiveAt)" },
-  LoginAttempt: { columns: "", reason: "the sign-in throttle records attempts, refused ones too" },
 };
 
 async function checksums(): Promise<Record<string, string>> {

@@ -1,5 +1,5 @@
 // Start-up and public addresses: a production deployment (its own PostgreSQL) refuses to start without
-// APP_URL and builds every absolute link on it, whatever Host a request names (the embedded demo's addresses,
+// APP_URL and builds every absolute link on it (public page, feeds, the editors' exports), whatever Host a request names (the embedded demo's addresses,
 // which follow the address it is served from, are checked in embedded-database.test.ts); an admin's public
 // address wins over both; /favicon.ico is the app's icon.
 import { parseHTML } from "linkedom";
@@ -50,6 +50,24 @@ describe("the public address of a production deployment", () => {
     const feed = (await (await fetch(`${byIp()}/fact-checks/feed.json`)).json()) as { url: string; dataFeedElement: { url: string }[] };
     expect(feed.url).toBe(`${appUrl()}/fact-checks`);
     expect(feed.dataFeedElement.map((review) => review.url).every((url) => url.startsWith(`${appUrl()}/fact-checks/`))).toBe(true);
+  });
+
+  it("is APP_URL in the editors' exports (CSV and JSON), whatever Host the request names", async () => {
+    const { articleId } = await prisma.factCheck.findUniqueOrThrow({ where: { slug: sampleFactCheckSlug }, select: { articleId: true } });
+    // Signed in and asking through the IP address: the request's Host is 127.0.0.1, APP_URL names localhost.
+    const editor = new Visitor(byIp(), { "Accept-Language": "en" });
+    await editor.login("editor@example.org", demoPassword);
+    const json = await editor.get(`/articles/${articleId}/fact-check.json`);
+    expect(json.status).toBe(200);
+    const record = (await json.json()) as { url: string; claimReviews: { url: string }[] };
+    expect(record.url).toBe(`${appUrl()}/fact-checks/${sampleFactCheckSlug}`);
+    expect(record.claimReviews.length).toBeGreaterThan(0);
+    for (const review of record.claimReviews) expect(review.url.startsWith(`${appUrl()}/fact-checks/${sampleFactCheckSlug}#claim-`)).toBe(true);
+    const csv = await editor.get(`/articles/${articleId}/fact-check.csv`);
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain(`${appUrl()}/fact-checks/${sampleFactCheckSlug}`);
+    expect(text).not.toContain(new URL(byIp()).host);
   });
 
   describe("set by an admin", () => {

@@ -197,7 +197,7 @@ describe("the workspace's claim actions", () => {
     expect(await prisma.claim.count({ where: { articleId: elsewhere } })).toBe(1);
   });
 
-  it("refuse to edit, split, merge or delete a settled claim (409, a message), and merging a claim with itself (400)", async () => {
+  it("refuse to edit, split, merge or delete a settled claim, not checkable or approved (409, a message), and merging a claim with itself (400)", async () => {
     const editor = await editorSession();
     const { id, body, span } = await article(`${text} Sembilan.`);
     const open = await createClaim(editor, id, span("10.000 tentara asal Korea Utara"));
@@ -213,6 +213,20 @@ describe("the workspace's claim actions", () => {
     ];
     for (const form of forms) expect(await post(editor.token, id, form), String(form.intent)).toEqual({ status: 409, notice: "workspace.settled" });
     expect(await snapshot(settled.id)).toEqual(before);
+    expect(await snapshot(open.id)).toMatchObject({ version: 1, deletedAt: null });
+
+    // An approved claim (the other settled state) the same way.
+    const approved = await createClaim(editor, id, span("juru bicara"));
+    await prisma.claim.update({ where: { id: approved.id }, data: { status: "APPROVED", version: { increment: 1 } } });
+    const approvedBefore = await snapshot(approved.id);
+    const onApproved: Record<string, string | string[]>[] = [
+      { intent: "updateClaim", claimId: approved.id, version: String(approvedBefore.version), wording: "Quietly reworded" },
+      { intent: "splitClaim", claimId: approved.id, version: String(approvedBefore.version), at: String(approvedBefore.start + 5) },
+      { intent: "deleteClaim", claimId: approved.id, version: String(approvedBefore.version) },
+      { intent: "mergeClaims", claimId: [`${open.id}:1`, `${approved.id}:${approvedBefore.version}`] },
+    ];
+    for (const form of onApproved) expect(await post(editor.token, id, form), `${String(form.intent)} on an approved claim`).toEqual({ status: 409, notice: "workspace.settled" });
+    expect(await snapshot(approved.id)).toEqual(approvedBefore);
     expect(await snapshot(open.id)).toMatchObject({ version: 1, deletedAt: null });
 
     expect(await post(editor.token, id, { intent: "mergeClaims", claimId: [`${open.id}:1`, `${open.id}:1`] })).toEqual({ status: 400, notice: "workspace.mergeSame" });

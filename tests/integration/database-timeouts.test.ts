@@ -2,6 +2,7 @@
 // that is not there all end as DatabaseUnavailable (a 503 "nothing was saved" in a request), in time.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { databaseTimeouts, disconnectDatabase, prisma } from "~/db/client.server";
+import { createLiveBus, type LiveChange } from "~/live/bus.server";
 import { isDatabaseUnavailableError } from "~/db/unavailable";
 import { readServerEnv, reloadServerEnv } from "~/utils/env.server";
 import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy";
@@ -83,6 +84,39 @@ describe("database time limits", () => {
       expect(isDatabaseUnavailableError(stalled)).toBe(true);
       expect(isDatabaseUnavailableError(fresh)).toBe(true);
       expect(await prisma.user.count()).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  describe("the live bus's listening connection on a stalled network", () => {
+    let proxy: StallingProxy | undefined;
+    afterAll(async () => {
+      proxy?.resume();
+      await proxy?.close();
+    });
+
+    it("gives up its check (query_timeout) instead of hanging, and reconnects with a resync once the database is back", async () => {
+      proxy = await startStallingProxy(original.url);
+      // Changes are published on the direct connection; only the listening connection goes through the proxy.
+      const bus = createLiveBus({ databaseUrl: proxy.url, query: (text, values) => prisma.$executeRawUnsafe(text, ...values), reconnect: { initialMs: 50, maxMs: 200 }, pingMs: 100 });
+      try {
+        const heard: LiveChange[] = [];
+        bus.subscribe(["claim:1"], (change) => heard.push(change));
+        expect(await bus.ready(5_000)).toBe(true);
+        expect(bus.listenerPid).not.toBeNull();
+
+        proxy.stall();
+        const safety = setTimeout(() => proxy?.resume(), 30_000);
+        // Its `SELECT 1` check never gets an answer: without a time limit it would wait for ever, the bus believing
+        // itself connected while hearing nothing.
+        await expect.poll(() => bus.listenerPid, { timeout: 15_000, interval: 50 }).toBeNull();
+        clearTimeout(safety);
+        proxy.resume();
+
+        await expect.poll(() => heard.some((change) => change.kind === "resync"), { timeout: 15_000, interval: 50 }).toBe(true);
+        expect(bus.listenerPid).not.toBeNull();
+      } finally {
+        await bus.close();
+      }
     });
   });
 
