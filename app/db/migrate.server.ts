@@ -55,7 +55,8 @@ export async function applyMigrations(
  */
 export async function pendingMigrations(databaseUrl: string, options: { migrationsDir?: string } = {}): Promise<string[]> {
   const { migrationDirectories } = await readMigrations(options.migrationsDir ?? defaultMigrationsDir);
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // Start-up asks this first: a stalled or unreachable database fails start-up with an error instead of hanging it.
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, query_timeout: 30_000 });
   await client.connect();
   try {
     const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS exists`);
