@@ -8,7 +8,8 @@
 // autocannon runs in this process, so load generator and servers never share an event loop.
 //
 // First, a pure-function section times claim suggestions in this process (scripts/bench/suggest.ts).
-// Last, /healthz latency while 4 MB nested pages are being imported, vs. idle (scripts/bench/untrusted-document.ts).
+// Then "checked before?" matching on 100,000 invented ClaimReviews, beside a lookup by URL (scripts/bench/match.ts;
+// skipped with --embedded). Last, /healthz latency while 4 MB nested pages are being imported, vs. idle (scripts/bench/untrusted-document.ts).
 //
 // Timings are printed, never asserted: they depend on the machine, its other load and the database, so a
 // threshold would either fail at random or be too loose to mean anything. The baseline ratio is the number
@@ -35,6 +36,7 @@ import { runLoad, type LoadResult } from "./bench/load.ts";
 import { archiveSize, fillArchive } from "./bench/articles.ts";
 import { prepareBoard } from "./bench/board.ts";
 import { benchImportSection } from "./bench/import.ts";
+import { benchMatch } from "./bench/match.ts";
 import { benchSuggestions } from "./bench/suggest.ts";
 import { benchHealthUnderImportSection } from "./bench/untrusted-document.ts";
 import { sampleFactCheckSlug } from "../app/demo/published.ts";
@@ -228,6 +230,10 @@ async function main() {
   log("");
   await benchImportSection(log, options.quick ? { sequential: 20, concurrent: 40 } : {});
   log("");
+  if (!options.embedded) {
+    await benchMatch(log);
+    log("");
+  }
 
   if (!options.skipBuild) {
     const buildStarted = Date.now();
