@@ -24,6 +24,7 @@ export default [
     route("articles/:articleId/fact-check.csv", "routes/articles.$articleId.fact-check.csv.ts"),
     route("articles/:articleId/fact-check.json", "routes/articles.$articleId.fact-check.json.ts"),
     route("articles/:articleId/fact-check/preview", "routes/articles.$articleId.fact-check.preview.ts"),
+    route("claims/match", "routes/claims.match.ts"),
     route("claims/:claimId", "routes/claims.$claimId.tsx"),
     route("claims/:claimId/comments", "routes/claims.$claimId.comments.ts"),
     route("claims/:claimId/verdicts", "routes/claims.$claimId.verdicts.ts"),

@@ -8,7 +8,8 @@
 // autocannon runs in this process, so load generator and servers never share an event loop.
 //
 // First, a pure-function section times claim suggestions in this process (scripts/bench/suggest.ts).
-// Last, /healthz latency while 4 MB nested pages are being imported, vs. idle (scripts/bench/untrusted-document.ts).
+// Then "checked before?" matching on 100,000 invented ClaimReviews, beside a lookup by URL (scripts/bench/match.ts;
+// skipped with --embedded). Last, /healthz latency while 4 MB nested pages are being imported, vs. idle (scripts/bench/untrusted-document.ts).
 //
 // Timings are printed, never asserted: they depend on the machine, its other load and the database, so a
 // threshold would either fail at random or be too loose to mean anything. The baseline ratio is the number
@@ -21,6 +22,7 @@
 //            --skip-build          use the existing build/ instead of running `npm run build`
 //            --embedded            force the embedded PGlite database
 //            --only untrusted-document   only the last section (/healthz while nested pages are imported)
+//            --only match          only "Checked before?" (matchClaim at 100,000 known ClaimReviews)
 // Database:  BENCH_DATABASE_URL (existing, migrated), else a throwaway database on the local PostgreSQL
 //            server (BENCH_PG_ADMIN_URL, default postgresql://root@127.0.0.1:5432/postgres), else PGlite.
 //            See scripts/bench/database.ts.
@@ -36,6 +38,7 @@ import { runLoad, type LoadResult } from "./bench/load.ts";
 import { archiveSize, fillArchive } from "./bench/articles.ts";
 import { prepareBoard } from "./bench/board.ts";
 import { benchImportSection } from "./bench/import.ts";
+import { benchMatch } from "./bench/match.ts";
 import { benchSuggestions } from "./bench/suggest.ts";
 import { benchHealthUnderImportSection } from "./bench/untrusted-document.ts";
 import { sampleFactCheckSlug } from "../app/demo/published.ts";
@@ -48,7 +51,7 @@ const demoLogin = { email: "admin@example.org", password: "factdesk-demo" };
 const sessionCookieName = "factdesk_session";
 
 /** Sections that can be run alone (--only). */
-const sections = ["untrusted-document"] as const;
+const sections = ["untrusted-document", "match"] as const;
 type Section = (typeof sections)[number];
 
 type Options = { connections: number; duration: number; warmup: number; quick: boolean; skipBuild: boolean; embedded: boolean; only: Section | null };
@@ -237,6 +240,12 @@ async function main() {
     log("");
     await benchImportSection(log, options.quick ? { sequential: 20, concurrent: 40 } : {});
     log("");
+  }
+  if (!options.only || options.only === "match") {
+    if (options.embedded) log("Checked before? skipped: it needs a PostgreSQL server for its throwaway database.");
+    else await benchMatch(log);
+    log("");
+    if (options.only === "match") return;
   }
 
   if (!options.skipBuild) {

@@ -18,6 +18,10 @@ export const commands: Record<string, Command> = {
     usage: "import FILE|URL [--as EMAIL]                              import an article into the configured database",
     load: () => import("./cli/import.ts"),
   },
+  match: {
+    usage: 'match "TEXT"|- [--lang id|en|auto] [--limit N]         known fact-checks the claim may repeat, as JSON',
+    load: () => import("./cli/match.ts"),
+  },
 };
 
 function usage(): string {

@@ -6,9 +6,11 @@ import { createSession, validateSessionToken } from "../../app/auth/session.serv
 import { createClaim } from "../../app/claims/claims.server.ts";
 import { disconnectDatabase, prisma } from "../../app/db/client.server.ts";
 import { assignClaims } from "../../app/review/assignments.server.ts";
+import { reloadServerEnv } from "../../app/utils/env.server.ts";
 
 export async function prepareBoard(databaseUrl: string, claimCount = 300, reviewerCount = 20): Promise<{ articleId: string }> {
   process.env.DATABASE_URL = databaseUrl;
+  reloadServerEnv(); // an earlier section (scripts/bench/match.ts) may have read the environment already
   try {
     const editorRow = await prisma.user.findUniqueOrThrow({ where: { email: "editor@example.org" }, select: { id: true } });
     const editor = (await validateSessionToken(await createSession(editorRow.id, "bench")))!;

@@ -12,11 +12,10 @@ import { ImportError } from "../../app/articles/text.ts";
 import { articleLimits } from "../../app/articles/text.ts";
 import { loadActor } from "../../app/auth/actor.server.ts";
 import { userCan } from "../../app/auth/permissions.ts";
-import { disconnectDatabase, prisma } from "../../app/db/client.server.ts";
-import { EmbeddedDatabaseInUse, startEmbeddedDatabase } from "../../app/db/embedded.server.ts";
-import { applyMigrations } from "../../app/db/migrate.server.ts";
+import { prisma } from "../../app/db/client.server.ts";
 import { translator } from "../../app/i18n/i18n.ts";
-import { adoptEmbeddedDatabase, serverEnv } from "../../app/utils/env.server.ts";
+import { serverEnv } from "../../app/utils/env.server.ts";
+import { withConfiguredDatabase } from "./database.ts";
 import { usageError } from "./suggest.ts";
 
 const usageLine = "Usage: factdesk import FILE|URL [--as EMAIL]";
@@ -61,18 +60,7 @@ export async function run(args: string[]): Promise<void> {
   }
 
   const env = serverEnv();
-  let embedded: Awaited<ReturnType<typeof startEmbeddedDatabase>> | null = null;
-  if (!env.DATABASE_URL) {
-    try {
-      embedded = await startEmbeddedDatabase({ dataDir: path.resolve(env.DATA_DIR) });
-    } catch (error) {
-      if (error instanceof EmbeddedDatabaseInUse) throw usageError(error.message);
-      throw error;
-    }
-    adoptEmbeddedDatabase(embedded.url);
-    await applyMigrations(embedded.url);
-  }
-  try {
+  await withConfiguredDatabase(async () => {
     const importer = await prisma.user.findFirst({
       where: { active: true, ...(values.as ? { email: values.as.trim().toLowerCase() } : { role: { name: { in: ["admin", "editor"] } } }) },
       orderBy: { createdAt: "asc" },
@@ -86,8 +74,5 @@ export async function run(args: string[]): Promise<void> {
     const address = `${env.APP_URL ?? `http://localhost:${env.PORT}`}/articles/${outcome.articleId}`;
     if (outcome.created) console.log(`Imported "${draft.title}" as ${importer.email}\nid: ${outcome.articleId}\nurl: ${address}`);
     else console.log(`Already on the desk: "${outcome.title}"\nid: ${outcome.articleId}\nurl: ${address}`);
-  } finally {
-    await disconnectDatabase();
-    await embedded?.stop();
-  }
+  });
 }

@@ -89,6 +89,7 @@ const sweep: Record<string, Spec> = {
       intents: { publish: ["headline", "summary", "methodology", "slug"], correct: ["factCheckId", "note", "summary", "methodology"] },
     },
   },
+  "claims/match": { get: ["/claims/match"] },
   "claims/:claimId": { get: ["/claims/{claim}"] },
   "claims/:claimId/comments": { get: ["/claims/{claim}/comments"], post: { url: "/claims/{claim}/comments", intents: { add: ["body"] } } },
   "claims/:claimId/verdicts": {
@@ -148,7 +149,7 @@ const sweep: Record<string, Spec> = {
 };
 
 /** Query parameters some loader reads (and any other): each GET is also sent with all of them set to a bad value. */
-const queryNames = ["q", "cursor", "after", "status", "lang", "claim", "tab", "show", "expand", "done", "topics", "redirectTo", "page", "version"];
+const queryNames = ["q", "cursor", "after", "status", "lang", "claim", "tab", "show", "expand", "done", "topics", "redirectTo", "page", "version", "text", "limit"];
 
 const idFields = new Set(["claimId", "suggestionId", "sourceId", "userId", "inviteId", "id", "ratingId", "reviewerId", "factCheckId"]);
 const numberFields = new Set(["suggestPercent", "likelySamePercent", "start", "end", "at", "version", "claimVersion", "value", "minScore"]);

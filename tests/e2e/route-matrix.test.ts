@@ -110,6 +110,11 @@ const matrix: Record<string, Row[]> = {
     { url: "/articles/{article}/fact-check", expect: { anonymous: toLogin, reviewer: 403, editor: 200, admin: 200 } },
     { url: "/articles/{article}/fact-check", method: "POST", form: { intent: "publish" }, expect: { anonymous: toLogin, reviewer: 403, editor: 400, admin: 400 } },
   ],
+  // "Checked before?" as JSON: any staff member may look a text up; a look-up without text is refused.
+  "claims/match": [
+    { url: "/claims/match?text=Korea%20Utara%20mengirim%2010.000%20tentara%20ke%20Kursk", contentType: "application/json", expect: { anonymous: toLogin, ...signedIn(200) } },
+    { url: "/claims/match?lang=en&limit=3", contentType: "application/json", expect: { anonymous: toLogin, ...signedIn(400) } },
+  ],
   // Reviewers see only claims assigned to them: this one is not.
   "claims/:claimId": [{ url: "/claims/{claim}", expect: { anonymous: toLogin, reviewer: 404, editor: 200, admin: 200 } }],
   queue: [{ url: "/queue", expect: { anonymous: toLogin, reviewer: 200, editor: 403, admin: 200 } }],

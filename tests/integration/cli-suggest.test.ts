@@ -57,7 +57,7 @@ describe("factdesk suggest", () => {
     [["suggest", fixture, "--lang", "fr"], undefined, /^factdesk suggest: --lang must be one of id, en, auto, got "fr"\n$/],
     [["suggest", fixture, "--min-score", "high"], undefined, /^factdesk suggest: --min-score must be a number from 0 to 1, got "high"\n$/],
     [["suggest", fixture, "--verbose"], undefined, /^factdesk suggest: unknown option --verbose\. Usage: .*\n$/],
-    [["frobnicate"], undefined, /^factdesk: unknown command "frobnicate" \(commands: suggest, import\)\.\n$/],
+    [["frobnicate"], undefined, /^factdesk: unknown command "frobnicate" \(commands: suggest, import, match\)\.\n$/],
   ])("rejects bad input: %j", async (args, input, message) => {
     const { code, stdout, stderr } = await factdesk(args, input);
     expect(code).toBe(2);
