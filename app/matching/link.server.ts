@@ -9,7 +9,14 @@ import type { Actor } from "~/auth/actor";
 import type { SourceStance } from "~/generated/prisma/enums";
 import { prisma } from "~/db/client.server";
 import { translator } from "~/i18n/i18n";
+import type { ClaimAccess } from "~/auth/claim-access";
 import { laneFilter } from "~/auth/claim-access.server";
+import { userCan } from "~/auth/permissions";
+import type { ClaimStatus } from "~/generated/prisma/enums";
+import { checkedBefore } from "~/matching/checked-before.server";
+import { matchingLabel } from "~/matching/matching-label";
+import type { ScaleLabel } from "~/rating-scale/rating-scale.server";
+import { canMove } from "~/review/lifecycle";
 import { addSource, SourceRefused } from "~/sources/sources.server";
 import { isUuid } from "~/utils/input";
 import { Refusal } from "~/utils/refusal";
@@ -87,4 +94,71 @@ export async function linkCheckedBefore(actor: Actor, input: { claimId: string; 
       },
     },
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The claim page's "Checked before" section
+
+export type LinkedCheck = {
+  sourceId: string;
+  knownFactCheckId: string;
+  url: string;
+  claimReviewed: string;
+  publisher: string;
+  rating: string;
+  datePublished: Date;
+};
+
+/** The earlier checks linked to the claim (live FACT_CHECK sources whose review is still known), in the viewer's lane. */
+export async function linkedChecks(viewer: Actor, access: ClaimAccess, claimId: string): Promise<LinkedCheck[]> {
+  if (!isUuid(claimId)) return [];
+  const rows = await prisma.source.findMany({
+    where: { claimId, deletedAt: null, kind: "FACT_CHECK", knownFactCheckId: { not: null }, ...laneFilter(viewer, access, "addedById") },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      knownFactCheck: { select: { id: true, url: true, claimReviewed: true, publisher: true, rating: true, datePublished: true } },
+    },
+  });
+  return rows.flatMap(({ id, knownFactCheck: known }) => (known ? [{ sourceId: id, knownFactCheckId: known.id, ...omitId(known) }] : []));
+}
+
+function omitId<T extends { id: string }>({ id: _id, ...rest }: T): Omit<T, "id"> {
+  return rest;
+}
+
+/** What the settle form starts with for a linked check: the matching label of our scale, if any, and the rationale citing it. */
+export type SettleDraft = { sourceId: string; ratingId: string; rationale: string };
+
+/**
+ * The "Checked before" section of a claim page: the matches (never the claim's own published review), which
+ * of them the viewer's lane has linked, whether the viewer may link (as with sources), and — for an editor on
+ * an open claim — what the settle form starts with for each linked check, in the article's language.
+ */
+export async function claimCheckedBefore(
+  viewer: Actor,
+  claim: { id: string; wording: string; status: ClaimStatus; article: { language: string } },
+  access: ClaimAccess,
+  scale: Pick<ScaleLabel, "id" | "labelEn" | "labelId">[],
+) {
+  const [matches, linked] = await Promise.all([
+    checkedBefore(claim.wording, { language: claim.article.language, excludeClaimId: claim.id }),
+    linkedChecks(viewer, access, claim.id),
+  ]);
+  const mayLink = access.mayEditSources && !access.settled;
+  const maySettle = userCan(viewer, "approve:verdict:any") && canMove(claim.status, "settleFromCheckedBefore");
+  const t = translator(claim.article.language === "id" ? "id" : "en");
+  const drafts: SettleDraft[] = maySettle
+    ? linked.map((check) => ({
+        sourceId: check.sourceId,
+        ratingId: matchingLabel(scale, check.rating)?.id ?? "",
+        rationale: t("checkedBefore.settleRationale", {
+          publisher: check.publisher,
+          date: calendarDay(check.datePublished),
+          rating: check.rating,
+          url: check.url,
+        }),
+      }))
+    : [];
+  return { matches, linked, linkedIds: linked.map((check) => check.knownFactCheckId), mayLink, maySettle, drafts };
 }
