@@ -22,6 +22,9 @@ import { activeScale } from "~/rating-scale/rating-scale.server";
 import { claimAccess } from "~/auth/claim-access.server";
 import { settleFromCheckedBefore, TransitionRefused, VerdictRefused } from "~/review/verdicts.server";
 import { SourceRefused } from "~/sources/sources.server";
+import { createSession, sessionCookieName } from "~/auth/session.server";
+import { action as sourcesAction } from "~/routes/claims.$claimId.sources";
+import { createRequestContext } from "~/server/request-context";
 import { settledArticle } from "../support/fact-checks";
 import { actorOf, assign, createArticle, refusal } from "../support/fixtures";
 
@@ -198,6 +201,34 @@ describe("linking a match", () => {
 
     expect(await prisma.source.count({ where: { claimId } })).toBe(0);
     expect(await prisma.auditEvent.count()).toBe(audits);
+  });
+});
+
+describe("the sources route's link intent", () => {
+  it("links through a form and answers a repeated link with the refusal's message (409)", async () => {
+    const words = `Sungai ${run} di Demak meluap tiga meter`;
+    const { reviewer, claimId } = await claimInResearch(words);
+    const review = neighbourReview("sungai", words);
+    await upsertKnownFactChecks([review]);
+    const known = await prisma.knownFactCheck.findUniqueOrThrow({ where: { url: review.url }, select: { id: true } });
+    const token = await createSession(reviewer.id, null);
+    const post = (form: Record<string, string>) => {
+      const request = new Request(`http://localhost/claims/${claimId}/sources`, {
+        method: "POST",
+        headers: { Cookie: `${sessionCookieName}=${token}`, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(form),
+      });
+      return sourcesAction({ request, url: new URL(request.url), pattern: "/claims/:claimId/sources", params: { claimId }, context: createRequestContext({ cspNonce: "", clientIp: "127.0.0.1" }) } as Parameters<typeof sourcesAction>[0]);
+    };
+    const linked = await post({ intent: "link", knownFactCheckId: known.id, stance: "CONTEXT" });
+    expect((linked as Response).status).toBe(302);
+    expect(await prisma.source.count({ where: { claimId, knownFactCheckId: known.id } })).toBe(1);
+    expect(await post({ intent: "link", knownFactCheckId: known.id, stance: "CONTEXT" })).toMatchObject({
+      data: { result: { error: { "": ["checkedBefore.error.alreadyLinked"] } } },
+      init: { status: 409 },
+    });
+    expect(await post({ intent: "link", knownFactCheckId: known.id, stance: "MAYBE" })).toMatchObject({ init: { status: 400 } });
+    expect(await prisma.source.count({ where: { claimId } })).toBe(1);
   });
 });
 
