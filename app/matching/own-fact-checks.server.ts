@@ -10,7 +10,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { getNewsroom, type Newsroom } from "~/newsroom/settings.server";
 import { type KnownFactCheckInput, upsertKnownFactChecks } from "~/matching/match.server";
 import type { PublishedContent } from "~/publishing/content";
-import { claimReviewsOf } from "~/publishing/published-claim-reviews.server";
+import { ClaimReviewInputError, type JsonLdNode } from "~/publishing/claim-review-markup";
+import { claimReviewsOf, type ReviewedFactCheck } from "~/publishing/published-claim-reviews.server";
 import { publicBaseUrl } from "~/publishing/public-url.server";
 import { configuredAppUrl } from "~/utils/env.server";
 
@@ -35,16 +36,37 @@ function calendarDay(at: Date, timeZone: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
 
+/**
+ * The version's ClaimReviews; when the markup builder refuses the version (a claim's wording over the
+ * ClaimReview limit, say), each claim's on its own, leaving out only those it refuses — publishing never
+ * fails for the matching corpus.
+ */
+function reviewsOf(factCheck: ReviewedFactCheck, content: PublishedContent, newsroom: Newsroom, baseUrl: string): JsonLdNode[] {
+  try {
+    return claimReviewsOf(factCheck, content, newsroom, baseUrl);
+  } catch (error) {
+    if (!(error instanceof ClaimReviewInputError)) throw error;
+    return content.claims.flatMap((claim) => {
+      try {
+        return claimReviewsOf(factCheck, { ...content, claims: [claim] }, newsroom, baseUrl);
+      } catch (refused) {
+        if (!(refused instanceof ClaimReviewInputError)) throw refused;
+        return [];
+      }
+    });
+  }
+}
+
 /** The known fact-checks a published version stands for: one per rated claim. */
 export function ownKnownFactChecks(
-  factCheck: { id: string; slug: string; language: string; headline: string; firstPublishedAt: Date; lastPublishedAt: Date },
+  factCheck: ReviewedFactCheck & { id: string },
   version: { content: PublishedContent; publishedAt: Date },
   newsroom: Newsroom,
   baseUrl: string,
 ): KnownFactCheckInput[] {
   const claimByAnchor = new Map(version.content.claims.map((claim) => [claim.anchor, claim.claimId]));
   const datePublished = calendarDay(version.publishedAt, newsroom.timeZone);
-  return claimReviewsOf(factCheck, version.content, newsroom, baseUrl).map((review) => {
+  return reviewsOf(factCheck, version.content, newsroom, baseUrl).map((review) => {
     const url = String(review.url);
     const anchor = url.slice(url.lastIndexOf("#") + 1);
     const rating = review.reviewRating as { alternateName: string };

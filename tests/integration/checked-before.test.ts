@@ -119,6 +119,20 @@ describe("our published checks as known fact-checks", () => {
     expect((await ownRows(published.id)).map((row) => row.claimId)).toEqual([falseClaim]);
   });
 
+  it("leave out only a claim the ClaimReview markup refuses (wording over its limit); publishing goes through", async () => {
+    const long = `Dana bantuan banjir dipotong 40 persen ${"dan seterusnya ".repeat(40)}`.trim();
+    expect(long.length).toBeGreaterThan(500);
+    const desk = await settledArticle({
+      language: "id",
+      claims: [
+        { quote: "1.200 sekolah rusak akibat banjir", wording: "1.200 sekolah rusak akibat banjir di Jawa Tengah", rating: "Partly true" },
+        { quote: "dana bantuan dipotong 40 persen", wording: long, rating: "False" },
+      ],
+    });
+    const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: `panjang-${run}`, ...text });
+    expect((await ownRows(published.id)).map((row) => row.claimId)).toEqual([desk.claimIds[0]]);
+  });
+
   it("are backfilled once for fact-checks published before, idempotently", async () => {
     const desk = await settledArticle({ language: "id" });
     const published = await publishFactCheck(desk.editor, { articleId: desk.articleId, slug: `isi-ulang-${run}`, ...text });
