@@ -63,6 +63,10 @@ describe("checked before on the claim page", () => {
     const verdict = await prisma.verdict.findFirstOrThrow({ where: { claimId: claim.id }, select: { status: true, checkedBefore: true } });
     expect(verdict.status).toBe("APPROVED");
     expect(verdict.checkedBefore).toMatchObject({ url, publisher: "Cek Tetangga", rating: "Keliru" });
+    await gotoHydrated(desk, `/claims/${claim.id}`);
+    const note = desk.locator("#verdict .verdict__checked-before");
+    expect(await note.locator("a").getAttribute("href")).toBe(url);
+    expect(await note.textContent()).toContain("Checked before by Cek Tetangga");
 
     await gotoHydrated(desk, `/claims/${claim.id}?tab=history`);
     const historyText = await desk.locator(".history").textContent();

@@ -20,6 +20,7 @@ import { publishFactCheck } from "~/publishing/publication.server";
 import { withdrawFactCheck } from "~/publishing/withdrawal.server";
 import { activeScale } from "~/rating-scale/rating-scale.server";
 import { claimAccess } from "~/auth/claim-access.server";
+import { listVerdicts } from "~/review/verdict-views.server";
 import { settleFromCheckedBefore, TransitionRefused, VerdictRefused } from "~/review/verdicts.server";
 import { SourceRefused } from "~/sources/sources.server";
 import { createSession, sessionCookieName } from "~/auth/session.server";
@@ -278,6 +279,8 @@ describe("settling from a linked check", () => {
       checkedBefore: { url: review.url, publisher: "Cek Tetangga", rating: "Salah", datePublished: "2024-10-20", claimReviewed: words },
     });
     expect((await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true } })).status).toBe("APPROVED");
+    // The claim page's verdict says whose check it was, to the reviewer too.
+    expect((await listVerdicts(reviewer, claimId))[0]!.checkedBefore).toEqual(verdict.checkedBefore);
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "verdict.settle_checked_before", entityId: claimId }, select: { after: true } });
     expect(audit.after).toMatchObject({ settledDirectly: true, sourceId, status: "APPROVED" });
 
