@@ -28,17 +28,21 @@ export type CheckedBeforeListProps = {
   actionFor?: (match: CheckedBeforeItem) => ReactNode;
   /** The heading's id, for landmarks (`aria-labelledby`). */
   headingId?: string;
+  /** False where the page already heads the list (the claim page's section). */
+  showTitle?: boolean;
 };
 
-export function CheckedBeforeList({ matches, compact = false, actionFor, headingId }: CheckedBeforeListProps) {
+export function CheckedBeforeList({ matches, compact = false, actionFor, headingId, showTitle = true }: CheckedBeforeListProps) {
   const { t } = useTranslation();
   const clock = useNewsroomClock();
   if (matches.length === 0) return null;
   return (
     <div className={`checked-before${compact ? " checked-before--compact" : ""}`}>
-      <p className="checked-before__title" id={headingId}>
-        {t("checkedBefore.title")}
-      </p>
+      {showTitle ? (
+        <p className="checked-before__title" id={headingId}>
+          {t("checkedBefore.title")}
+        </p>
+      ) : null}
       <ul className="checked-before__list">
         {matches.map((match) => (
           <li key={match.id} className={`checked-before__item${match.likelySame ? " checked-before__item--same" : ""}`}>

@@ -14,6 +14,7 @@
 // Scores and thresholds are measured by `npm run match:eval` (scripts/match-eval.ts; docs/decisions/0019).
 import type { Language } from "~/claims/types";
 import { prisma } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { matchFacts, matchScore } from "~/matching/score";
 import { matchTerms } from "~/matching/terms";
 
@@ -47,9 +48,12 @@ export type Match = {
 
 const candidatesPerMethod = 50;
 
-/** Adds or updates known fact-checks, one per ClaimReview URL. */
-export async function upsertKnownFactChecks(rows: KnownFactCheckInput[]) {
-  const writes = rows.map((row) => {
+/**
+ * Adds or updates known fact-checks, one per ClaimReview URL. With `tx`, the rows are written in the caller's
+ * transaction (publishing writes our own reviews with the fact-check); otherwise in batches of 500.
+ */
+export async function upsertKnownFactChecks(rows: KnownFactCheckInput[], tx?: Prisma.TransactionClient) {
+  const upsert = (db: Prisma.TransactionClient | typeof prisma, row: KnownFactCheckInput) => {
     const data = {
       claimReviewed: row.claimReviewed,
       language: row.language,
@@ -62,8 +66,13 @@ export async function upsertKnownFactChecks(rows: KnownFactCheckInput[]) {
       claimId: row.claimId ?? null,
       terms: matchTerms(row.claimReviewed, row.language).join(" "),
     };
-    return prisma.knownFactCheck.upsert({ where: { url: row.url }, create: { url: row.url, ...data }, update: data, select: { id: true } });
-  });
+    return db.knownFactCheck.upsert({ where: { url: row.url }, create: { url: row.url, ...data }, update: data, select: { id: true } });
+  };
+  if (tx) {
+    for (const row of rows) await upsert(tx, row);
+    return { upserted: rows.length };
+  }
+  const writes = rows.map((row) => upsert(prisma, row));
   for (let start = 0; start < writes.length; start += 500) await prisma.$transaction(writes.slice(start, start + 500));
   return { upserted: rows.length };
 }

@@ -26,6 +26,16 @@ export type PublishedSource = {
   archive: PublishedArchive | null;
 };
 
+/** An earlier fact-check the verdict was settled from ("Checked before", decision 0021), as it was then. */
+export type PublishedCheckedBefore = {
+  url: string;
+  publisher: string;
+  rating: string;
+  /** The earlier check's publication day (YYYY-MM-DD). */
+  datePublished: string;
+  claimReviewed: string;
+};
+
 export type PublishedClaim = {
   claimId: string;
   /** Fragment id on the page ("claim-1"); a claim keeps its anchor through corrections. */
@@ -49,7 +59,18 @@ export type PublishedClaim = {
   /** Who researched and who approved the verdict (shown when the newsroom credits reviewers). */
   reviewedBy: string | null;
   approvedBy: string | null;
+  /** Set when the approved verdict was settled from an earlier fact-check; absent in versions frozen before. */
+  checkedBefore?: PublishedCheckedBefore | null;
 };
+
+/** A verdict's stored checkedBefore (Verdict.checkedBefore JSON) as published, or null when it is not one. */
+export function publishedCheckedBefore(value: unknown): PublishedCheckedBefore | null {
+  if (!value || typeof value !== "object") return null;
+  const record = value as Record<string, unknown>;
+  const text = (key: string) => (typeof record[key] === "string" ? (record[key] as string) : "");
+  const checked = { url: text("url"), publisher: text("publisher"), rating: text("rating"), datePublished: text("datePublished"), claimReviewed: text("claimReviewed") };
+  return /^https?:\/\//i.test(checked.url) && checked.publisher ? checked : null;
+}
 
 export type PublishedContent = {
   article: {

@@ -3,7 +3,7 @@
 import { claimantKinds, claimStatementFields } from "~/claims/claims.server";
 import { sourceCitationFields } from "~/sources/sources.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { assignAnchors, type PublishedClaim, type PublishedContent } from "./content";
+import { assignAnchors, type PublishedClaim, type PublishedContent, publishedCheckedBefore } from "./content";
 import { settledStatuses } from "~/auth/claim-access";
 
 type Tx = Prisma.TransactionClient;
@@ -32,6 +32,7 @@ export async function freezeContent(tx: Tx, articleId: string, previousAnchors: 
         take: 1,
         select: {
           rationale: true,
+          checkedBefore: true,
           rating: { select: { value: true, labelEn: true, labelId: true, colour: true } },
           proposedBy: { select: { name: true } },
           decidedBy: { select: { name: true } },
@@ -112,6 +113,7 @@ export async function freezeContent(tx: Tx, articleId: string, previousAnchors: 
         }),
         reviewedBy: verdict?.proposedBy.name ?? null,
         approvedBy: verdict?.decidedBy?.name ?? null,
+        checkedBefore: verdict ? publishedCheckedBefore(verdict.checkedBefore) : null,
       };
     }),
   };

@@ -4,12 +4,12 @@ import { boardColumns, type ClaimMove, claimMoves, nextStatus, TransitionRefused
 
 // Every (status, move) pair: the expected status after it, or "refused".
 const table: Record<ClaimStatus, Record<ClaimMove, ClaimStatus | "refused">> = {
-  UNASSIGNED: { assign: "ASSIGNED", unassign: "refused", startResearch: "refused", proposeVerdict: "refused", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "NOT_CHECKABLE", reopen: "refused", reopenApproved: "refused" },
-  ASSIGNED: { assign: "ASSIGNED", unassign: "UNASSIGNED", startResearch: "IN_RESEARCH", proposeVerdict: "VERDICT_PROPOSED", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "NOT_CHECKABLE", reopen: "refused", reopenApproved: "refused" },
-  IN_RESEARCH: { assign: "IN_RESEARCH", unassign: "UNASSIGNED", startResearch: "refused", proposeVerdict: "VERDICT_PROPOSED", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "NOT_CHECKABLE", reopen: "refused", reopenApproved: "refused" },
-  VERDICT_PROPOSED: { assign: "refused", unassign: "refused", startResearch: "refused", proposeVerdict: "refused", returnVerdict: "IN_RESEARCH", approveVerdict: "APPROVED", markNotCheckable: "NOT_CHECKABLE", reopen: "refused", reopenApproved: "refused" },
-  APPROVED: { assign: "refused", unassign: "refused", startResearch: "refused", proposeVerdict: "refused", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "refused", reopen: "refused", reopenApproved: "IN_RESEARCH" },
-  NOT_CHECKABLE: { assign: "refused", unassign: "refused", startResearch: "refused", proposeVerdict: "refused", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "refused", reopen: "UNASSIGNED", reopenApproved: "refused" },
+  UNASSIGNED: { assign: "ASSIGNED", unassign: "refused", startResearch: "refused", proposeVerdict: "refused", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "NOT_CHECKABLE", settleFromCheckedBefore: "APPROVED", reopen: "refused", reopenApproved: "refused" },
+  ASSIGNED: { assign: "ASSIGNED", unassign: "UNASSIGNED", startResearch: "IN_RESEARCH", proposeVerdict: "VERDICT_PROPOSED", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "NOT_CHECKABLE", settleFromCheckedBefore: "APPROVED", reopen: "refused", reopenApproved: "refused" },
+  IN_RESEARCH: { assign: "IN_RESEARCH", unassign: "UNASSIGNED", startResearch: "refused", proposeVerdict: "VERDICT_PROPOSED", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "NOT_CHECKABLE", settleFromCheckedBefore: "APPROVED", reopen: "refused", reopenApproved: "refused" },
+  VERDICT_PROPOSED: { assign: "refused", unassign: "refused", startResearch: "refused", proposeVerdict: "refused", returnVerdict: "IN_RESEARCH", approveVerdict: "APPROVED", markNotCheckable: "NOT_CHECKABLE", settleFromCheckedBefore: "APPROVED", reopen: "refused", reopenApproved: "refused" },
+  APPROVED: { assign: "refused", unassign: "refused", startResearch: "refused", proposeVerdict: "refused", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "refused", settleFromCheckedBefore: "refused", reopen: "refused", reopenApproved: "IN_RESEARCH" },
+  NOT_CHECKABLE: { assign: "refused", unassign: "refused", startResearch: "refused", proposeVerdict: "refused", returnVerdict: "refused", approveVerdict: "refused", markNotCheckable: "refused", settleFromCheckedBefore: "refused", reopen: "UNASSIGNED", reopenApproved: "refused" },
 };
 
 describe("claim lifecycle", () => {

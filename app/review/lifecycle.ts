@@ -15,6 +15,7 @@ export type ClaimMove =
   | "returnVerdict" // VERDICT_PROPOSED → IN_RESEARCH (an editor, with a comment)
   | "approveVerdict" // VERDICT_PROPOSED → APPROVED (an editor who did not propose it)
   | "markNotCheckable" // any open state → NOT_CHECKABLE (an editor, with a reason)
+  | "settleFromCheckedBefore" // any open state → APPROVED (an editor, taking a linked earlier check's rating; decision 0021)
   | "reopen" // NOT_CHECKABLE → UNASSIGNED (an editor)
   | "reopenApproved"; // APPROVED → IN_RESEARCH (an editor, with a reason; the approved verdict stays on record)
 
@@ -26,6 +27,7 @@ export const claimMoves: Record<ClaimMove, { from: readonly ClaimStatus[]; to: C
   returnVerdict: { from: ["VERDICT_PROPOSED"], to: "IN_RESEARCH" },
   approveVerdict: { from: ["VERDICT_PROPOSED"], to: "APPROVED" },
   markNotCheckable: { from: ["UNASSIGNED", "ASSIGNED", "IN_RESEARCH", "VERDICT_PROPOSED"], to: "NOT_CHECKABLE" },
+  settleFromCheckedBefore: { from: ["UNASSIGNED", "ASSIGNED", "IN_RESEARCH", "VERDICT_PROPOSED"], to: "APPROVED" },
   reopen: { from: ["NOT_CHECKABLE"], to: "UNASSIGNED" },
   reopenApproved: { from: ["APPROVED"], to: "IN_RESEARCH" },
 };

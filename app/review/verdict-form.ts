@@ -30,6 +30,16 @@ export const ApproveVerdict = z.object({ intent: z.literal("approve"), claimVers
 export const ReopenClaim = z.object({ intent: z.literal("reopen"), claimVersion, seen, reason: note("verdict.error.reasonRequired") });
 export const MarkNotCheckable = z.object({ intent: z.literal("notCheckable"), claimVersion, seen, reason: note("verdict.error.reasonRequired") });
 
-export const VerdictAction = z.discriminatedUnion("intent", [ProposeVerdict, ReturnVerdict, ApproveVerdict, ReopenClaim, MarkNotCheckable]);
+/** An editor settles the claim from an earlier check linked to it as a source (decision 0021). */
+export const SettleFromCheckedBefore = z.object({
+  intent: z.literal("settleFromCheckedBefore"),
+  claimVersion,
+  seen,
+  sourceId: z.uuid("verdict.error.notLinked"),
+  ratingId: ProposeVerdict.shape.ratingId,
+  rationale: ProposeVerdict.shape.rationale,
+});
+
+export const VerdictAction = z.discriminatedUnion("intent", [ProposeVerdict, ReturnVerdict, ApproveVerdict, ReopenClaim, MarkNotCheckable, SettleFromCheckedBefore]);
 
 export type VerdictIntent = z.infer<typeof VerdictAction>["intent"];

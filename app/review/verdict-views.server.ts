@@ -12,6 +12,7 @@ import { claimAccess } from "~/auth/claim-access.server";
 import { canMove, openStatuses } from "./lifecycle";
 import { renderRationale } from "./markdown.server";
 import { blindReviewOn, mayProposeOnAnyClaim } from "./verdicts.server";
+import { type PublishedCheckedBefore, publishedCheckedBefore } from "~/publishing/content";
 
 export type VerdictView = {
   id: string;
@@ -36,6 +37,8 @@ export type VerdictView = {
    * from the current primary verdict's. Null where there is nothing to compare.
    */
   disagrees: boolean | null;
+  /** The earlier fact-check an editor settled the claim from (decision 0021), as it was then; else null. */
+  checkedBefore: PublishedCheckedBefore | null;
 };
 
 /**
@@ -56,6 +59,7 @@ export async function listVerdicts(viewer: Actor, claimId: string, known?: Claim
       blind: true,
       ratingId: true,
       rationale: true,
+      checkedBefore: true,
       decisionNote: true,
       decidedAt: true,
       createdAt: true,
@@ -89,6 +93,7 @@ export async function listVerdicts(viewer: Actor, claimId: string, known?: Claim
       decidedAt: row.decidedAt,
       createdAt: row.createdAt,
       disagrees: comparable ? row.ratingId !== currentVisible.ratingId : null,
+      checkedBefore: withheld ? null : publishedCheckedBefore(row.checkedBefore),
     };
   });
 }

@@ -55,7 +55,8 @@ export type VerdictRefusal =
   | "badRating" // not a label of the active scale
   | "badRationale" // empty or longer than 20,000 characters
   | "noteRequired" // a return needs a comment, not-checkable a reason (at most 2,000 characters)
-  | "noVerdict"; // nothing proposed to decide on
+  | "noVerdict" // nothing proposed to decide on
+  | "notLinked"; // settling from an earlier check that is not (or no longer) linked to the claim as a known fact-check
 
 const verdictRefusalStatus: Record<VerdictRefusal, 400 | 403 | 409> = {
   notAllowed: 403,
@@ -67,6 +68,7 @@ const verdictRefusalStatus: Record<VerdictRefusal, 400 | 403 | 409> = {
   badRationale: 400,
   noteRequired: 400,
   noVerdict: 409,
+  notLinked: 409,
 };
 
 export class VerdictRefused extends Refusal<VerdictRefusal> {
@@ -383,6 +385,81 @@ export async function reopenClaim(actor: Actor, input: VerdictBasisInput & { cla
     });
     return move === "reopenApproved" && claim.reviewerId
       ? (await notify(tx, { recipientId: claim.reviewerId, actorId: actor.id, kind: "RETURN", claimId: claim.id, excerpt: reason })).topics
+      : [];
+  });
+}
+
+/** What a verdict settled from an earlier check keeps of it (Verdict.checkedBefore), as it was then. */
+export type CheckedBeforeCitation = { url: string; publisher: string; rating: string; datePublished: string; claimReviewed: string };
+
+export type SettleFromCheckedBeforeInput = VerdictBasisInput & { claimId: string; sourceId: string; ratingId: string; rationale: string };
+
+/**
+ * An editor settles an open claim from an earlier check linked to it as a source ("Checked before", decision
+ * 0021): an APPROVED verdict in one step, proposed and decided by the editor, with the rating they chose from
+ * the active scale, their rationale citing the earlier check, and `checkedBefore` recording it. It skips the
+ * reviewer's proposal — the earlier check was researched, reviewed and published by a fact-checker, and the
+ * editor is the second pair of eyes on it; the audit event (`verdict.settle_checked_before`) says so. Open
+ * proposals, primary and blind, are closed with it; the assigned reviewer is told, as with an approval.
+ */
+export async function settleFromCheckedBefore(actor: Actor, input: SettleFromCheckedBeforeInput) {
+  refuseUnlessDecider(actor);
+  const rationale = input.rationale.replace(/\r\n?/g, "\n").trimEnd();
+  if (!rationale.trim() || rationale.length > rationaleMaxLength) throw new VerdictRefused("badRationale");
+  await decide(input, "verdict.settle_checked_before", async (tx, claim) => {
+    const status = nextStatus(claim.status, "settleFromCheckedBefore");
+    const source = await tx.source.findFirst({
+      where: { id: input.sourceId, claimId: claim.id, deletedAt: null, kind: "FACT_CHECK" },
+      select: {
+        id: true,
+        knownFactCheck: { select: { id: true, url: true, publisher: true, rating: true, datePublished: true, claimReviewed: true } },
+      },
+    });
+    if (!source?.knownFactCheck) throw new VerdictRefused("notLinked");
+    const scale = await tx.ratingScale.findFirst({ where: { active: true, labels: { some: { id: input.ratingId } } }, select: { id: true } });
+    if (!scale) throw new VerdictRefused("badRating");
+    await guardedClaimUpdate(tx, claim.id, claim.version, { status }); // a refusal rolls back
+    const known = source.knownFactCheck;
+    const checkedBefore: CheckedBeforeCitation = {
+      url: known.url,
+      publisher: known.publisher,
+      rating: known.rating,
+      datePublished: known.datePublished.toISOString().slice(0, 10),
+      claimReviewed: known.claimReviewed,
+    };
+    const now = new Date();
+    const open = await tx.verdict.findMany({ where: { claimId: claim.id, status: "PROPOSED" }, select: verdictSummary });
+    if (open.length) {
+      await tx.verdict.updateMany({ where: { id: { in: open.map((verdict) => verdict.id) } }, data: { status: "SUPERSEDED", decidedById: actor.id, decidedAt: now } });
+    }
+    const top = await tx.verdict.aggregate({ where: { claimId: claim.id }, _max: { version: true } });
+    const verdict = await tx.verdict.create({
+      data: {
+        claimId: claim.id,
+        version: (top._max.version ?? 0) + 1,
+        ratingId: input.ratingId,
+        rationale,
+        proposedById: actor.id,
+        status: "APPROVED",
+        decidedById: actor.id,
+        decidedAt: now,
+        checkedBefore,
+      },
+      select: verdictSummary,
+    });
+    await auditClaim(tx, actor, "verdict.settle_checked_before", claim, {
+      before: { status: claim.status },
+      after: audited(verdict, {
+        status,
+        rationale,
+        settledDirectly: true,
+        sourceId: source.id,
+        checkedBefore,
+        closedVerdicts: open.map((closed) => closed.version),
+      }),
+    });
+    return claim.reviewerId && claim.reviewerId !== actor.id
+      ? (await notify(tx, { recipientId: claim.reviewerId, actorId: actor.id, kind: "APPROVAL", claimId: claim.id })).topics
       : [];
   });
 }

@@ -1,11 +1,12 @@
-// POST /claims/:claimId/sources (GET answers 405): add a source (archived in the background), archive
-// one again, remove one — intents "add", "retry", "remove". Posted by the claim page's sources section
+// POST /claims/:claimId/sources (GET answers 405): add a source (archived in the background), link a
+// "Checked before" match as one, archive one again, remove one — intents "add", "link", "retry", "remove". Posted by the claim page's sources section
 // through fetchers: success redirects to the section; anything else answers a FormAnswer (conform's reply, the
 // fields' errors or the refusal's message) with status 400, 403, 404 or 409 (a settled claim), so the fetcher's
 // form keeps what was typed. A form posted without JavaScript goes back to the claim page either way.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect } from "react-router";
 import { requireUser } from "~/auth/guards.server";
+import { CheckedBeforeLinkRefused, linkCheckedBefore } from "~/matching/link.server";
 import { SourceAction } from "~/sources/source-form";
 import { addSource, assertMayEditSources, removeSource, retryArchive, SourceRefused } from "~/sources/sources.server";
 import type { Route } from "./+types/claims.$claimId.sources";
@@ -36,6 +37,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case "add":
         await addSource(user, { ...value, claimId: params.claimId });
         break;
+      case "link":
+        await linkCheckedBefore(user, { claimId: params.claimId, knownFactCheckId: value.knownFactCheckId, stance: value.stance });
+        break;
       case "retry":
         await retryArchive(user, value.sourceId, { claimId: params.claimId });
         break;
@@ -44,8 +48,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         break;
     }
   } catch (error) {
-    if (!(error instanceof SourceRefused)) throw error;
-    return isDocumentRequest(request) ? back : refusalReply(submission, error, error.reason === "invalid_url" ? { field: "url" } : {});
+    if (!(error instanceof SourceRefused || error instanceof CheckedBeforeLinkRefused)) throw error;
+    return isDocumentRequest(request) ? back : refusalReply(submission, error, error instanceof SourceRefused && error.reason === "invalid_url" ? { field: "url" } : {});
   }
   return back;
 }

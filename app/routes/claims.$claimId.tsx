@@ -4,6 +4,7 @@ import { claimHistory } from "~/audit/history.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
 import { useNewsroomClock } from "~/components/clock";
+import { CheckedBeforeSection } from "~/components/claim/checked-before-section";
 import { DiscussionSection } from "~/components/claim/discussion-section";
 import { SourcesSection } from "~/components/claim/sources-section";
 import { VerdictSection } from "~/components/claim/verdict-section";
@@ -11,6 +12,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveRevalidation } from "~/components/live";
 import { topic } from "~/live/topics";
 import { listComments } from "~/discussion/comments.server";
+import { claimCheckedBefore } from "~/matching/link.server";
+import { verdictBasis } from "~/review/verdict-basis";
 import { verdictSection } from "~/review/verdict-views.server";
 import { listSources } from "~/sources/sources.server";
 import { PageHeader } from "~/components/ui";
@@ -33,12 +36,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     listSources(viewer, access, claim.id),
     listComments(viewer, access, claim.id),
   ]);
+  const checkedBefore = await claimCheckedBefore(viewer, claim, access, verdict.scale);
   return {
     claim: shown,
     viewerId: viewer.id,
     canAssign: userCan(viewer, "assign:claim:any"),
     history: null,
-    work: { verdict, sources, canEditSources: access.mayEditSources, canComment: access.mayComment, comments },
+    work: { verdict, sources, canEditSources: access.mayEditSources, canComment: access.mayComment, comments, checkedBefore },
   };
 }
 
@@ -97,6 +101,13 @@ export default function ClaimPage() {
           <div className="claim-layout__main">
             {claimInContext}
             <SourcesSection claimId={claim.id} sources={work.sources} canEdit={work.canEditSources} />
+            <CheckedBeforeSection
+              claimId={claim.id}
+              claimVersion={claim.version}
+              seen={verdictBasis(work.verdict.verdicts)}
+              {...work.checkedBefore}
+              scale={work.verdict.scale}
+            />
           </div>
           <div className="claim-layout__side">
             <VerdictSection

@@ -1,4 +1,5 @@
-// Verdict actions on a claim: propose (reviewer), return / approve / not checkable / reopen (editor). A resource
+// Verdict actions on a claim: propose (reviewer), return / approve / not checkable / reopen / settle from a
+// linked earlier check (editor). A resource
 // route: the claim page's verdict section posts here with a fetcher; success redirects to the claim page,
 // anything else answers a FormAnswer (conform's reply, so nothing typed is lost; a refusal's message as its form
 // error, and what someone else changed when the claim moved on).
@@ -14,6 +15,7 @@ import {
   proposeVerdict,
   reopenClaim,
   returnVerdict,
+  settleFromCheckedBefore,
 } from "~/review/verdicts.server";
 import { VerdictAction, type VerdictIntent } from "~/review/verdict-form";
 import type { Route } from "./+types/claims.$claimId.verdicts";
@@ -27,6 +29,7 @@ const permissionFor: Record<VerdictIntent, PermissionString> = {
   approve: "approve:verdict:any",
   notCheckable: "approve:verdict:any",
   reopen: "approve:verdict:any",
+  settleFromCheckedBefore: "approve:verdict:any",
 };
 
 // Nothing to show at this address: the verdict section lives on the claim page.
@@ -63,6 +66,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         break;
       case "reopen":
         await reopenClaim(user, { claimId: claim.id, claimVersion: value.claimVersion, seen: value.seen, reason: value.reason });
+        break;
+      case "settleFromCheckedBefore":
+        await settleFromCheckedBefore(user, {
+          claimId: claim.id,
+          claimVersion: value.claimVersion,
+          seen: value.seen,
+          sourceId: value.sourceId,
+          ratingId: value.ratingId,
+          rationale: value.rationale,
+        });
         break;
     }
   } catch (error) {

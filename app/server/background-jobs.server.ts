@@ -3,11 +3,15 @@
 // tests that run workers. Other processes (the CLI, a test that only enqueues) need no start: a job
 // queued there waits in its table for the server's workers.
 import { type StartJobsOptions, startJobs } from "~/jobs/queue.server";
+import { backfillOwnFactChecks } from "~/matching/own-fact-checks.server";
 import { archiveSourceJob } from "~/sources/archive-job.server";
 
 export const backgroundJobs = [archiveSourceJob];
 
 /** Starts this process's workers for every background job (see ~/jobs/queue.server's startJobs). */
-export function startBackgroundJobs(options: StartJobsOptions = {}): Promise<void> {
+export async function startBackgroundJobs(options: StartJobsOptions = {}): Promise<void> {
+  // Once per start: our published checks as known fact-checks ("Checked before"), for databases from before
+  // they were kept with each publication (idempotent; decision 0021). A failure here stops no worker.
+  await backfillOwnFactChecks().catch((error: unknown) => console.error("Own fact-checks were not brought up to date:", error));
   return startJobs(backgroundJobs, options);
 }

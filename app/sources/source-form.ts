@@ -32,8 +32,16 @@ export const AddSource = z.object({
   note: optionalText(sourceLimits.note),
 });
 
+/** Links a "Checked before" match (a known fact-check) as a source (app/matching/link.server.ts). */
+export const LinkCheckedBefore = z.object({
+  intent: z.literal("link"),
+  knownFactCheckId: z.string({ error: "checkedBefore.error.unknown" }).trim().min(1, "checkedBefore.error.unknown").max(64, "checkedBefore.error.unknown"),
+  stance: z.enum(sourceStances, invalid),
+});
+
 export const SourceAction = z.discriminatedUnion("intent", [
   AddSource,
+  LinkCheckedBefore,
   z.object({ intent: z.literal("retry"), sourceId: z.uuid(invalid) }),
   z.object({ intent: z.literal("remove"), sourceId: z.uuid(invalid) }),
 ]);

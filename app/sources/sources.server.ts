@@ -49,7 +49,12 @@ export type NewSource = {
   stance: SourceStance;
   excerpt?: string | null;
   note?: string | null;
+  /** A "Checked before" link: the known fact-check this source is (app/matching/link.server.ts). */
+  knownFactCheckId?: string | null;
 };
+
+/** What addSource wrote, for a caller's own checks and audit in the same transaction (a throw rolls it all back). */
+export type AddedSource = { id: string; claimId: string; articleId: string; blind: boolean; access: ClaimAccess; snapshotId: string };
 
 // ---------------------------------------------------------------------------------------------------------
 // URLs
@@ -164,7 +169,11 @@ async function queueArchive(tx: Tx, sourceId: string) {
  * audit event commit together. A URL already on the claim is accepted (listSources flags it). The
  * assigned reviewer's first source starts the research (ASSIGNED → IN_RESEARCH, review/lifecycle.ts).
  */
-export async function addSource(actor: Actor, input: NewSource): Promise<{ sourceId: string; snapshotId: string }> {
+export async function addSource(
+  actor: Actor,
+  input: NewSource,
+  options: { inTransaction?: (tx: Tx, added: AddedSource) => Promise<void> } = {},
+): Promise<{ sourceId: string; snapshotId: string }> {
   const url = parseSourceUrl(input.url);
   await prepareJobs(archiveSourceJob); // pg-boss's schema and queue, before the transaction that inserts into it
   const result = await prisma.$transaction(async (tx) => {
@@ -181,11 +190,13 @@ export async function addSource(actor: Actor, input: NewSource): Promise<{ sourc
         note: optional(input.note, sourceLimits.note),
         addedById: actor.id,
         blind: claim.access.writesBlind,
+        knownFactCheckId: input.knownFactCheckId ?? null,
       },
       select: sourceAuditFields,
     });
     const snapshotId = await queueArchive(tx, source.id);
     await recordAudit(tx, { actorId: actor.id, action: "source.add", entityType: "Source", entityId: source.id, after: { ...source, snapshotId } });
+    await options.inTransaction?.(tx, { id: source.id, claimId: claim.id, articleId: claim.articleId, blind: source.blind, access: claim.access, snapshotId });
     const startsResearch = claim.assigned && canMove(claim.status, "startResearch");
     if (startsResearch) {
       const status = nextStatus(claim.status, "startResearch");

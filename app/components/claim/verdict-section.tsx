@@ -53,6 +53,20 @@ function Rationale({ html }: { html: string | null }) {
   return <div className="verdict__rationale" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+/** A verdict settled from an earlier fact-check says whose, linking it (decision 0021). */
+function CheckedBeforeNote({ checked }: { checked: NonNullable<VerdictItem["checkedBefore"]> }) {
+  const { t } = useTranslation();
+  const clock = useNewsroomClock();
+  return (
+    <p className="small verdict__checked-before">
+      <a href={checked.url} target="_blank" rel="noopener noreferrer nofollow">
+        {t("checkedBefore.checkedBy", { publisher: checked.publisher })}
+      </a>{" "}
+      ({t("checkedBefore.checkedByDetail", { rating: checked.rating, date: clock.calendarDate(`${checked.datePublished.slice(0, 10)}T00:00:00.000Z`) })})
+    </p>
+  );
+}
+
 /** Who proposed a verdict and when, who decided on it and when, and the decision's note. */
 function VerdictByline({ verdict }: { verdict: VerdictItem }) {
   const { t } = useTranslation();
@@ -277,6 +291,7 @@ export function VerdictSection({ claim, verdicts, scale, can, viewerId }: Verdic
             <RatingBadge rating={current.rating} />
             <span className="badge badge--muted">{t(`verdict.status.${current.status}`)}</span>
           </p>
+          {current.checkedBefore ? <CheckedBeforeNote checked={current.checkedBefore} /> : null}
           <Rationale html={current.rationaleHtml} />
           <VerdictByline verdict={current} />
         </div>

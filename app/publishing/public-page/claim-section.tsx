@@ -72,6 +72,14 @@ export function ClaimSection({ claim, model }: { claim: PublishedClaim; model: F
           </span>
         ) : null}
       </p>
+      {claim.rating && claim.checkedBefore ? (
+        <p className="checked-before">
+          <a href={claim.checkedBefore.url} rel="nofollow noopener noreferrer">
+            {t("checkedBefore.checkedBy", { publisher: claim.checkedBefore.publisher })}
+          </a>{" "}
+          ({t("checkedBefore.checkedByDetail", { rating: claim.checkedBefore.rating, date: dates.day(`${claim.checkedBefore.datePublished.slice(0, 10)}T00:00:00.000Z`) })})
+        </p>
+      ) : null}
       {claim.outcome === "notCheckable" ? (
         <p>
           <strong>{t("publicPage.why")}:</strong> {claim.notCheckableReason}

@@ -124,6 +124,34 @@ describe("the public fact-check page", () => {
     expect(document.querySelectorAll('script[type="application/ld+json"]')).toHaveLength(1);
   });
 
+  it("says who checked a claim before, linking their check, on the calendar day it carries, escaped", () => {
+    const claims = content.claims.map((claim, index) =>
+      index === 0
+        ? {
+            ...claim,
+            checkedBefore: {
+              url: "https://cektetangga.example/cek/1",
+              publisher: "Cek <i>Tetangga</i>",
+              rating: "Salah",
+              datePublished: "2024-10-20",
+              claimReviewed: "1.200 sekolah rusak",
+            },
+          }
+        : claim,
+    );
+    const page = model({
+      newsroom: { name: "Redaksi Uji", url: "https://redaksi.example", logoUrl: null, creditReviewers: true, timeZone: "Pacific/Honolulu" },
+      version: { ...model().version, content: { ...content, claims } },
+    });
+    const { html } = renderFactCheckPage(page);
+    const link = documentOf(html).querySelector("#claim-1 .checked-before a");
+    expect(link?.getAttribute("href")).toBe("https://cektetangga.example/cek/1");
+    expect(link?.textContent).toBe("Pernah dicek oleh Cek <i>Tetangga</i>");
+    expect(html).not.toContain("<i>Tetangga</i>");
+    expect(documentOf(html).querySelector("#claim-1 .checked-before")?.textContent).toContain("dinilai “Salah” pada 20 Oktober 2024");
+    expect(documentOf(renderFactCheckPage(model()).html).querySelector(".checked-before")).toBeNull();
+  });
+
   it("escapes what people wrote: a claim's wording or the article's title is text, never markup", () => {
     const { html } = renderFactCheckPage(model());
     expect(html).not.toContain("<script>alert(1)</script>");
