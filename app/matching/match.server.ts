@@ -12,6 +12,7 @@
 // Thresholds are measured by `npm run match:eval` (scripts/match-eval.ts).
 import type { Language } from "~/claims/types";
 import { prisma } from "~/db/client.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { matchTerms } from "~/matching/terms";
 
 export type KnownFactCheckInput = {
@@ -44,8 +45,13 @@ export type Match = {
 
 const candidatesPerMethod = 50;
 
-/** Adds or updates known fact-checks, one per ClaimReview URL. */
-export async function upsertKnownFactChecks(rows: KnownFactCheckInput[]) {
+/**
+ * Adds or updates known fact-checks, one per ClaimReview URL. With `tx`, inside the caller's interactive
+ * transaction (a feed's import writes its reviews and removes the missing ones together); without, in
+ * transactions of 500.
+ */
+export async function upsertKnownFactChecks(rows: KnownFactCheckInput[], options: { tx?: Prisma.TransactionClient } = {}) {
+  const client = options.tx ?? prisma;
   const writes = rows.map((row) => {
     const data = {
       claimReviewed: row.claimReviewed,
@@ -59,8 +65,12 @@ export async function upsertKnownFactChecks(rows: KnownFactCheckInput[]) {
       claimId: row.claimId ?? null,
       terms: matchTerms(row.claimReviewed, row.language).join(" "),
     };
-    return prisma.knownFactCheck.upsert({ where: { url: row.url }, create: { url: row.url, ...data }, update: data, select: { id: true } });
+    return client.knownFactCheck.upsert({ where: { url: row.url }, create: { url: row.url, ...data }, update: data, select: { id: true } });
   });
+  if (options.tx) {
+    for (const write of writes) await write;
+    return { upserted: rows.length };
+  }
   for (let start = 0; start < writes.length; start += 500) await prisma.$transaction(writes.slice(start, start + 500));
   return { upserted: rows.length };
 }

@@ -3,9 +3,10 @@
 // tests that run workers. Other processes (the CLI, a test that only enqueues) need no start: a job
 // queued there waits in its table for the server's workers.
 import { type StartJobsOptions, startJobs } from "~/jobs/queue.server";
+import { claimReviewFeedJob } from "~/matching/feeds/feed-job.server";
 import { archiveSourceJob } from "~/sources/archive-job.server";
 
-export const backgroundJobs = [archiveSourceJob];
+export const backgroundJobs = [archiveSourceJob, claimReviewFeedJob];
 
 /** Starts this process's workers for every background job (see ~/jobs/queue.server's startJobs). */
 export function startBackgroundJobs(options: StartJobsOptions = {}): Promise<void> {
