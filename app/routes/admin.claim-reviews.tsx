@@ -17,10 +17,9 @@ import {
   importFileSource,
   listClaimReviewSources,
   runSourceNow,
-  sourceLimits,
   updateSourceSchedule,
 } from "~/matching/feeds/claim-review-sources.server";
-import { AddUrlSource, SourceAction, UploadSource } from "~/matching/feeds/source-form";
+import { AddUrlSource, SourceAction, sourceFormLimits as sourceLimits, UploadSource } from "~/matching/feeds/source-form";
 import type { FormAnswer } from "~/utils/form-answer";
 import { invalidReply, readForm, refusalReply } from "~/utils/form.server";
 import type { Route } from "./+types/admin.claim-reviews";
@@ -127,7 +126,7 @@ function ScheduleForm({ source }: { source: Source }) {
   return (
     <ActionForm intent="schedule" fields={{ id: source.id }} className="inline-form">
       <LabelledField id={id} label={t("claimReviewFeeds.everyHours")}>
-        <input id={id} name="everyHours" type="number" min={1} max={24 * 31} defaultValue={source.everyHours ?? ""} className="input--narrow" />
+        <input id={id} name="everyHours" type="number" min={1} max={sourceLimits.maxEveryHours} defaultValue={source.everyHours ?? ""} className="input--narrow" />
       </LabelledField>
       <button type="submit" className="btn btn--secondary">
         {t("claimReviewFeeds.saveSchedule")}

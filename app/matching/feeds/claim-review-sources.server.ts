@@ -10,16 +10,10 @@ import { Refusal } from "~/utils/refusal";
 import { claimReviewsFromFile, FeedReadError, type ReadClaimReviews, uploadedFormat } from "./claim-reviews";
 import { claimReviewFeedJob, claimRun } from "./feed-job.server";
 import { type FeedCounts, nextRunAfter, settleSourceRun } from "./run.server";
+import { sourceFormLimits as sourceLimits } from "./source-form";
 
 const permission = "update:settings:any" as const;
 
-export const sourceLimits = {
-  /** An uploaded file's size: 10,000 reviews in our own JSON shape are about 6 MB. */
-  maxFileBytes: 10 * 1024 * 1024,
-  maxNameLength: 120,
-  /** The longest schedule: once a month. */
-  maxEveryHours: 24 * 31,
-} as const;
 
 export type SourceRefusalReason =
   | "not_found"

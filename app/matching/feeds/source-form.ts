@@ -2,7 +2,14 @@
 // domain (claim-review-sources.server.ts) checks the file itself (size, format, content) and says why it refuses.
 import { z } from "zod";
 
-export const sourceFormLimits = { maxNameLength: 120, maxUrlLength: 2000, maxEveryHours: 24 * 31 } as const;
+export const sourceFormLimits = {
+  maxNameLength: 120,
+  maxUrlLength: 2000,
+  /** The longest schedule: once a month. */
+  maxEveryHours: 24 * 31,
+  /** An uploaded file's size: 10,000 reviews in our own JSON shape are about 6 MB. */
+  maxFileBytes: 10 * 1024 * 1024,
+} as const;
 
 const name = z.string({ error: "form.required" }).trim().min(1, "form.required").max(sourceFormLimits.maxNameLength, "form.tooLong");
 const everyHours = z.coerce
