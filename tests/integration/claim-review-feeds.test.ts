@@ -23,6 +23,7 @@ import { matchClaim } from "~/matching/match.server";
 import { action, loader } from "~/routes/admin.claim-reviews";
 import { createRequestContext } from "~/server/request-context";
 import type { FormAnswer } from "~/utils/form-answer";
+import { startBackgroundJobs } from "~/server/background-jobs.server";
 import { reloadServerEnv } from "~/utils/env.server";
 import { actorOf } from "../support/fixtures";
 
@@ -47,6 +48,8 @@ const flood = claimReview("banjir", "Banjir di Kota Tepian merendam tiga ribu ru
 const incomplete = claimReview("tanpa-tanggal", "Pasar ikan tutup sebulan penuh karena renovasi atap", "Salah", { datePublished: undefined });
 
 let feed: unknown = {};
+/** Only the worker's source reads this one (jobs queued by earlier tests run in the workers too, on /feed.json). */
+const workerReview = claimReview("pekerja", "Pekerja pabrik sepatu di Kota Tepian libur sebulan tanpa upah", "Salah");
 const dataFeed = (...elements: unknown[]) => ({ "@context": "https://schema.org", "@type": "DataFeed", name: "Tetangga Cek", dataFeedElement: elements });
 
 const pageHtml = () => `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Cek fakta: kereta</title>
@@ -76,6 +79,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     if (path === "/feed.json") res.writeHead(200, { "Content-Type": "application/ld+json; charset=utf-8" }).end(JSON.stringify(feed));
+    else if (path === "/worker.json") res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(dataFeed(workerReview)));
     else if (path === "/page.html") res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(pageHtml());
     else if (path === "/plain") res.writeHead(200, { "Content-Type": "text/plain" }).end("Ini bukan JSON.");
     else if (path === "/empty.json") res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(dataFeed()));
@@ -249,6 +253,23 @@ describe("the schedule", () => {
       { action: "claim_review_source.add" },
       { action: "claim_review_source.schedule" },
     ]);
+  });
+});
+
+describe("the job", () => {
+  it("runs a source queued by 'Run now' in the workers, end to end", { timeout: 60_000 }, async () => {
+    const admin = await actorOf("admin");
+    const { id } = await prisma.claimReviewFeed.create({ data: { name: "Pekerja", kind: "URL", url: `${base}/worker.json`, createdById: admin.id }, select: { id: true } });
+    await startBackgroundJobs({ pollingIntervalSeconds: 0.5 });
+    await runSourceNow(admin, id);
+    let state = await sourceState(id);
+    while (state.lastStatus === "RUNNING") {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      state = await sourceState(id);
+    }
+    expect(state).toMatchObject({ lastStatus: "OK", lastCounts: { found: 1, added: 1 }, nextRunAt: null });
+    expect((await reviewsOf(id)).map((r) => r.url)).toEqual([`${site}/pekerja`]);
+    await stopJobs();
   });
 });
 

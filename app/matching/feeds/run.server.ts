@@ -179,8 +179,8 @@ export async function recordFailedRun(feedId: string, code: string) {
 
 /**
  * Runs URL source `feedId` once: fetches, reads and writes it, or records why not. The `claim-review-feed` job's
- * work; tests call it directly. Throws only when the database does, or when `signal` aborts (the job is then
- * retried; the source stays RUNNING until then).
+ * work; tests call it directly. Throws only when the database does, when `signal` aborts, or when the document
+ * readers are all busy (the job is then retried; the source stays RUNNING until then).
  */
 export async function runClaimReviewSource(feedId: string, options: { fetch?: SafeFetchOptions; signal?: AbortSignal } = {}): Promise<FeedRunOutcome> {
   const feed = await prisma.claimReviewFeed.findUnique({ where: { id: feedId }, select: { kind: true, url: true, name: true, everyHours: true } });
@@ -189,7 +189,8 @@ export async function runClaimReviewSource(feedId: string, options: { fetch?: Sa
   try {
     read = await readUrlSource(feed.url, { ...options, publisher: feed.name });
   } catch (error) {
-    if (options.signal?.aborted) throw error;
+    // Stopped, or too many documents waiting in this process: not the source's fault, so the job is retried.
+    if (options.signal?.aborted || (error instanceof DocumentRefusal && error.code === "busy")) throw error;
     const code = feedFailureCode(error);
     if (code === "run_failed") console.error(`[claim-review-feed] ${feed.url}:`, error);
     await recordFailedRun(feedId, code);
