@@ -109,7 +109,7 @@ function LastRun({ source }: { source: Source }) {
   return (
     <div className="stack">
       <strong data-status={source.lastStatus}>{t(`claimReviewFeeds.status.${source.lastStatus}`)}</strong>
-      {source.lastRunAt ? <span className="muted small"> · {clock.dateTime(source.lastRunAt)}</span> : null}
+      {source.lastRunAt ? <span className="muted small">{clock.dateTime(source.lastRunAt)}</span> : null}
       {source.lastStatus === "FAILED" && source.lastError ? (
         <p className="field__error" data-error-code={source.lastError}>
           {failureText(source.lastError)}
