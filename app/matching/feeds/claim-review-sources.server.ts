@@ -9,7 +9,7 @@ import { nudgeWorker, prepareJobs } from "~/jobs/queue.server";
 import { Refusal } from "~/utils/refusal";
 import { claimReviewsFromFile, FeedReadError, type ReadClaimReviews, uploadedFormat } from "./claim-reviews";
 import { claimReviewFeedJob, claimRun } from "./feed-job.server";
-import { type FeedCounts, nextRunAfter, settleSourceRun } from "./run.server";
+import { announceSources, type FeedCounts, nextRunAfter, settleSourceRun } from "./run.server";
 import { sourceFormLimits as sourceLimits } from "./source-form";
 
 const permission = "update:settings:any" as const;
@@ -73,6 +73,7 @@ export async function addUrlSource(actor: Actor, input: { name: string; url: str
     return feed.id;
   });
   nudgeWorker(claimReviewFeedJob);
+  await announceSources("add");
   return { id };
 }
 
@@ -96,7 +97,7 @@ export async function importFileSource(actor: Actor, input: { name: string; file
   assertPermitted(actor, permission);
   const read = readUploadedFile(input.file, input.name);
   const fileName = input.file.name.slice(0, 255) || "upload";
-  return prisma.$transaction(
+  const imported = await prisma.$transaction(
     async (tx) => {
       const feed = await tx.claimReviewFeed.create({ data: { name: input.name, kind: "FILE", fileName, createdById: actor.id }, select: { id: true } });
       const counts = await settleSourceRun(feed.id, read, { tx, everyHours: null });
@@ -111,6 +112,8 @@ export async function importFileSource(actor: Actor, input: { name: string; file
     },
     { timeout: 10 * 60 * 1000, maxWait: 30_000 },
   );
+  await announceSources("upload");
+  return imported;
 }
 
 /** Sets how often a URL source is fetched (null: only on demand); its next run follows from its last. */
@@ -131,6 +134,7 @@ export async function updateSourceSchedule(actor: Actor, id: string, everyHours:
       after: { everyHours },
     });
   });
+  await announceSources("schedule");
 }
 
 /** Queues a run of a URL source now; refused while one is on its way. */
@@ -144,6 +148,7 @@ export async function runSourceNow(actor: Actor, id: string) {
     await recordAudit(tx, { actorId: actor.id, action: "claim_review_source.run", entityType: "ClaimReviewFeed", entityId: id });
   });
   nudgeWorker(claimReviewFeedJob);
+  await announceSources("run_now");
 }
 
 /** Deletes a source; its reviews go with it (cascade) and stop matching. */
@@ -155,4 +160,5 @@ export async function deleteSource(actor: Actor, id: string) {
     await tx.claimReviewFeed.delete({ where: { id }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "claim_review_source.delete", entityType: "ClaimReviewFeed", entityId: id, before: { ...feed, reviews } });
   });
+  await announceSources("delete");
 }
