@@ -8,7 +8,6 @@ import { Form, useActionData, useLoaderData } from "react-router";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { useNewsroomClock } from "~/components/clock";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { useLiveRevalidation } from "~/components/live";
 import { useSchemaForm } from "~/components/schema-form";
 import { ActionForm, Card, DataTable, Field, FormAlert, FormNoticeAlert, LabelledField, PageHeader, SubmitButton } from "~/components/ui";
 import {
@@ -21,7 +20,6 @@ import {
   updateSourceSchedule,
 } from "~/matching/feeds/claim-review-sources.server";
 import { AddUrlSource, SourceAction, sourceFormLimits as sourceLimits, UploadSource } from "~/matching/feeds/source-form";
-import { topic } from "~/live/topics";
 import type { FormAnswer } from "~/utils/form-answer";
 import { invalidReply, readForm, refusalReply } from "~/utils/form.server";
 import type { Route } from "./+types/admin.claim-reviews";
@@ -218,8 +216,6 @@ export default function ClaimReviewSources() {
   const { t } = useTranslation();
   const { sources } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as FormAnswer | undefined;
-  // A run that settles (or another admin's change) shows without a reload.
-  useLiveRevalidation([topic.newsroom]);
   return (
     <>
       <PageHeader title={t("claimReviewFeeds.title")} intro={t("claimReviewFeeds.intro")} />

@@ -9,7 +9,7 @@ import { nudgeWorker, prepareJobs } from "~/jobs/queue.server";
 import { Refusal } from "~/utils/refusal";
 import { claimReviewsFromFile, FeedReadError, type ReadClaimReviews, uploadedFormat } from "./claim-reviews";
 import { claimReviewFeedJob, claimRun } from "./feed-job.server";
-import { announceSources, type FeedCounts, nextRunAfter, settleSourceRun } from "./run.server";
+import { type FeedCounts, nextRunAfter, settleSourceRun } from "./run.server";
 import { sourceFormLimits as sourceLimits } from "./source-form";
 
 const permission = "update:settings:any" as const;
@@ -73,7 +73,6 @@ export async function addUrlSource(actor: Actor, input: { name: string; url: str
     return feed.id;
   });
   nudgeWorker(claimReviewFeedJob);
-  await announceSources("add");
   return { id };
 }
 
@@ -97,7 +96,7 @@ export async function importFileSource(actor: Actor, input: { name: string; file
   assertPermitted(actor, permission);
   const read = readUploadedFile(input.file, input.name);
   const fileName = input.file.name.slice(0, 255) || "upload";
-  const imported = await prisma.$transaction(
+  return prisma.$transaction(
     async (tx) => {
       const feed = await tx.claimReviewFeed.create({ data: { name: input.name, kind: "FILE", fileName, createdById: actor.id }, select: { id: true } });
       const counts = await settleSourceRun(feed.id, read, { tx, everyHours: null });
@@ -112,8 +111,6 @@ export async function importFileSource(actor: Actor, input: { name: string; file
     },
     { timeout: 10 * 60 * 1000, maxWait: 30_000 },
   );
-  await announceSources("upload");
-  return imported;
 }
 
 /** Sets how often a URL source is fetched (null: only on demand); its next run follows from its last. */
@@ -134,7 +131,6 @@ export async function updateSourceSchedule(actor: Actor, id: string, everyHours:
       after: { everyHours },
     });
   });
-  await announceSources("schedule");
 }
 
 /** Queues a run of a URL source now; refused while one is on its way. */
@@ -148,7 +144,6 @@ export async function runSourceNow(actor: Actor, id: string) {
     await recordAudit(tx, { actorId: actor.id, action: "claim_review_source.run", entityType: "ClaimReviewFeed", entityId: id });
   });
   nudgeWorker(claimReviewFeedJob);
-  await announceSources("run_now");
 }
 
 /** Deletes a source; its reviews go with it (cascade) and stop matching. */
@@ -160,5 +155,4 @@ export async function deleteSource(actor: Actor, id: string) {
     await tx.claimReviewFeed.delete({ where: { id }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "claim_review_source.delete", entityType: "ClaimReviewFeed", entityId: id, before: { ...feed, reviews } });
   });
-  await announceSources("delete");
 }

@@ -14,8 +14,6 @@ import { safeFetch, SafeFetchError, type SafeFetchOptions } from "~/fetching/saf
 import { DocumentRefusal, documentTask, readUntrustedDocument } from "~/fetching/untrusted-document/read.server";
 import { decodeWebText } from "~/fetching/web-text";
 import type { Prisma } from "~/generated/prisma/client";
-import { publishChange } from "~/live/bus.server";
-import { topic } from "~/live/topics";
 import { upsertKnownFactChecks } from "~/matching/match.server";
 import {
   claimReviewsFromJsonLdBlocks,
@@ -147,14 +145,6 @@ export async function writeSourceReviews(tx: Prisma.TransactionClient, feedId: s
   return { found: read.found, added, updated, removed: gone.length, skipped: read.skipped + others.size };
 }
 
-/**
- * Tells open admin pages that the sources changed (a run settled, an admin changed one). The sources are newsroom
- * settings: they go out on the `newsroom` topic.
- */
-export function announceSources(what: string) {
-  return publishChange([topic.newsroom], `claim_review_source.${what}`);
-}
-
 /** The time of a source's next scheduled run after `from`; none for a source run only on demand. */
 export function nextRunAfter(from: Date, everyHours: number | null): Date | null {
   return everyHours ? new Date(from.getTime() + everyHours * 3_600_000) : null;
@@ -185,7 +175,6 @@ export async function recordFailedRun(feedId: string, code: string) {
     data: { lastStatus: "FAILED", lastError: code, lastRunAt: now, nextRunAt: nextRunAfter(now, feed.everyHours) },
     select: { id: true },
   });
-  await announceSources("run");
 }
 
 /**
@@ -208,6 +197,5 @@ export async function runClaimReviewSource(feedId: string, options: { fetch?: Sa
     return { status: "FAILED", error: code };
   }
   const counts = await settleSourceRun(feedId, read, { everyHours: feed.everyHours });
-  await announceSources("run");
   return { status: "OK", counts };
 }
