@@ -39,6 +39,7 @@ export default [
     route("admin/users", "routes/admin.users.tsx"),
     route("admin/settings", "routes/admin.settings.tsx"),
     route("admin/scale", "routes/admin.scale.tsx"),
+    route("admin/claim-reviews", "routes/admin.claim-reviews.tsx"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,9 +1,11 @@
 // The demo newsroom a newcomer sees on first start. Never run against a real database unless asked
-// (SEED_DEMO=1): the people, the sample article checked and published, a second article in review.
+// (SEED_DEMO=1): the people, the sample article checked and published, a second article in review, and a
+// neighbour fact-checker's ClaimReviews (a FILE source) for "checked before" matches.
 import { hashPassword } from "~/auth/password.server";
 import type { RoleName } from "~/auth/permissions";
 import { prisma } from "~/db/client.server";
 import { actAs } from "./actors.server";
+import { seedNeighbourReviews } from "./neighbour-reviews.server";
 import { seedReviewArticle } from "./review-article.server";
 import { seedSampleArticle } from "./sample-article.server";
 import { publishSampleFactCheck } from "./sample-fact-check.server";
@@ -26,6 +28,7 @@ export async function seedDemoNewsroom(options: { onSeeding?: () => void } = {})
   if (!(await seedPeople())) return false;
   await publishSampleFactCheck(await seedSampleArticle(await actAs("editor@example.org")));
   await seedReviewArticle();
+  await seedNeighbourReviews();
   return true;
 }
 

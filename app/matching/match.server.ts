@@ -50,9 +50,11 @@ const candidatesPerMethod = 50;
 
 /**
  * Adds or updates known fact-checks, one per ClaimReview URL. With `tx`, the rows are written in the caller's
- * transaction (publishing writes our own reviews with the fact-check); otherwise in batches of 500.
+ * transaction (publishing writes our own reviews with the fact-check; a feed's import writes its reviews and
+ * removes the missing ones together); otherwise in batches of 500.
  */
-export async function upsertKnownFactChecks(rows: KnownFactCheckInput[], tx?: Prisma.TransactionClient) {
+export async function upsertKnownFactChecks(rows: KnownFactCheckInput[], options: { tx?: Prisma.TransactionClient } = {}) {
+  const { tx } = options;
   const upsert = (db: Prisma.TransactionClient | typeof prisma, row: KnownFactCheckInput) => {
     const data = {
       claimReviewed: row.claimReviewed,

@@ -111,7 +111,7 @@ export async function syncOwnFactChecks(tx: Tx, factCheckId: string, newsroom?: 
   const settings = newsroom ?? (await getNewsroom());
   const rows = ownKnownFactChecks(factCheck, { content: version.content as unknown as PublishedContent, publishedAt: version.publishedAt }, settings, ownBaseUrl(settings));
   await tx.knownFactCheck.deleteMany({ where: { factCheckId, url: { notIn: rows.map((row) => row.url) } } });
-  await upsertKnownFactChecks(rows, tx);
+  await upsertKnownFactChecks(rows, { tx });
   return rows.length;
 }
 

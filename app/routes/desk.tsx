@@ -51,6 +51,7 @@ function DeskShell({ children }: { children: React.ReactNode }) {
     ...(userCan(user, "read:user:any") ? [{ to: "/admin/users", label: "nav.people" }] : []),
     ...(userCan(user, "update:settings:any") ? [{ to: "/admin/settings", label: "nav.settings" }] : []),
     ...(userCan(user, "update:scale:any") ? [{ to: "/admin/scale", label: "nav.scale" }] : []),
+    ...(userCan(user, "update:settings:any") ? [{ to: "/admin/claim-reviews", label: "claimReviewFeeds.nav" }] : []),
     { to: "/account", label: "nav.account" },
   ];
   return (

@@ -4,9 +4,10 @@
 // queued there waits in its table for the server's workers.
 import { type StartJobsOptions, startJobs } from "~/jobs/queue.server";
 import { backfillOwnFactChecks } from "~/matching/own-fact-checks.server";
+import { claimReviewFeedJob } from "~/matching/feeds/feed-job.server";
 import { archiveSourceJob } from "~/sources/archive-job.server";
 
-export const backgroundJobs = [archiveSourceJob];
+export const backgroundJobs = [archiveSourceJob, claimReviewFeedJob];
 
 /** Starts this process's workers for every background job (see ~/jobs/queue.server's startJobs). */
 export async function startBackgroundJobs(options: StartJobsOptions = {}): Promise<void> {

@@ -61,7 +61,7 @@ const pagesFor: Record<Who, string[]> = {
     "/articles/00000000-0000-4000-8000-000000000000",
   ],
   reviewer: ["/queue", "/claims/{researchingClaim}", "/notifications"],
-  admin: ["/admin/settings", "/admin/users", "/admin/scale"],
+  admin: ["/admin/settings", "/admin/users", "/admin/scale", "/admin/claim-reviews"],
 };
 
 function resolvePath(template: string) {

@@ -145,6 +145,13 @@ const sweep: Record<string, Spec> = {
       intents: { add: ["labelEn", "labelId", "colour"], update: ["id", "labelEn", "labelId", "colour", "value"], move: ["id", "direction"], delete: ["id"] },
     },
   },
+  "admin/claim-reviews": {
+    get: ["/admin/claim-reviews"],
+    post: {
+      url: "/admin/claim-reviews",
+      intents: { addUrl: ["name", "url", "everyHours"], upload: ["name", "file"], schedule: ["id", "everyHours"], run: ["id"], delete: ["id"] },
+    },
+  },
   "*": { get: ["/no-such-page"] },
 };
 
@@ -152,7 +159,7 @@ const sweep: Record<string, Spec> = {
 const queryNames = ["q", "cursor", "after", "status", "lang", "claim", "tab", "show", "expand", "done", "topics", "redirectTo", "page", "version", "text", "limit"];
 
 const idFields = new Set(["claimId", "suggestionId", "sourceId", "userId", "inviteId", "id", "ratingId", "reviewerId", "factCheckId"]);
-const numberFields = new Set(["suggestPercent", "likelySamePercent", "start", "end", "at", "version", "claimVersion", "value", "minScore"]);
+const numberFields = new Set(["suggestPercent", "likelySamePercent", "start", "end", "at", "version", "claimVersion", "value", "minScore", "everyHours"]);
 
 // Bad values.
 const nul = "\u0000";

@@ -114,7 +114,7 @@ async function demoPaths() {
     "/notifications",
     "/account",
   ];
-  const admin = ["/dashboard", "/admin/users", "/admin/settings", "/admin/scale", "/account", "/notifications"];
+  const admin = ["/dashboard", "/admin/users", "/admin/settings", "/admin/scale", "/admin/claim-reviews", "/account", "/notifications"];
   return { editor, reviewer, admin };
 }
 

@@ -153,6 +153,10 @@ const matrix: Record<string, Row[]> = {
     { url: "/admin/scale", expect: adminOnly(toLogin) },
     { url: "/admin/scale", method: "POST", form: { intent: "add", labelEn: "", labelId: "", colour: "#000000" }, expect: { anonymous: toLogin, reviewer: 403, editor: 403, admin: 400 } },
   ],
+  "admin/claim-reviews": [
+    { url: "/admin/claim-reviews", expect: adminOnly(toLogin) },
+    { url: "/admin/claim-reviews", method: "POST", form: { intent: "addUrl", name: "", url: "" }, expect: { anonymous: toLogin, reviewer: 403, editor: 403, admin: 400 } },
+  ],
   "*": [{ url: "/no-such-page", expect: { anonymous: 404, ...signedIn(404) } }],
 };
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { sampleFactCheckSlug } from "~/demo/published";
 import { demoAccounts, seedDemoNewsroom } from "~/demo/seed.server";
+import { matchClaim } from "~/matching/match.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { claimReviewsOf } from "~/publishing/published-claim-reviews.server";
 import { publicBaseUrl } from "~/publishing/public-url.server";
@@ -30,6 +31,16 @@ describe("demo seed", () => {
     expect(reviewers).toHaveLength(3);
     expect(sample.claims.every((c) => c.status === "APPROVED" && c.sources.length >= 1)).toBe(true);
   }, 60_000);
+
+  it("imports the neighbour fact-checker's ClaimReviews as a file source, matched against the demo's claims at once", async () => {
+    const source = await prisma.claimReviewFeed.findFirstOrThrow({ where: { name: "Cek Tetangga" }, select: { id: true, kind: true, fileName: true, lastStatus: true, lastCounts: true } });
+    expect(source).toMatchObject({ kind: "FILE", fileName: "neighbour.json", lastStatus: "OK", lastCounts: { found: 55, removed: 0 } });
+    const reviews = await prisma.knownFactCheck.count({ where: { feedId: source.id } });
+    expect(reviews).toBe((source.lastCounts as { added: number }).added);
+    expect(reviews).toBe(55);
+    const [best] = await matchClaim("Korea Utara mengirim 10.000 tentara ke Kursk", { language: "id" });
+    expect(best).toMatchObject({ source: "feed", publisher: "Cek Tetangga" });
+  });
 
   it("publishes the sample article's fact-check, every ClaimReview valid, the claims' own dates", async () => {
     const page = await publicFactCheck(sampleFactCheckSlug);
