@@ -7,7 +7,7 @@
 // start-up (backfillOwnFactChecks, idempotent). Decision 0021.
 import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { getNewsroom, type Newsroom } from "~/newsroom/settings.server";
+import { getNewsroom, type Newsroom, newsroomIn } from "~/newsroom/settings.server";
 import { type KnownFactCheckInput, upsertKnownFactChecks } from "~/matching/match.server";
 import type { PublishedContent } from "~/publishing/content";
 import { ClaimReviewInputError, type JsonLdNode } from "~/publishing/claim-review-markup";
@@ -108,7 +108,7 @@ export async function syncOwnFactChecks(tx: Tx, factCheckId: string, newsroom?: 
     await tx.knownFactCheck.deleteMany({ where: { factCheckId } });
     return 0;
   }
-  const settings = newsroom ?? (await getNewsroom());
+  const settings = newsroom ?? (await newsroomIn(tx));
   const rows = ownKnownFactChecks(factCheck, { content: version.content as unknown as PublishedContent, publishedAt: version.publishedAt }, settings, ownBaseUrl(settings));
   await tx.knownFactCheck.deleteMany({ where: { factCheckId, url: { notIn: rows.map((row) => row.url) } } });
   await upsertKnownFactChecks(rows, { tx });

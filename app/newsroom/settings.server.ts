@@ -20,15 +20,19 @@ export type Newsroom = {
 
 const fallback: Newsroom = { name: "Factdesk", publicUrl: null, logoUrl: null, defaultLanguage: "en", timeZone: "UTC", creditReviewers: true, blindSecondReview: false };
 
-async function loadNewsroom(): Promise<Newsroom> {
-  const row = await prisma.newsroomSettings.findUnique({
+/**
+ * The settings as `db` sees them, uncached: for work inside a transaction (on the embedded database, which has one
+ * connection, a read outside the transaction would wait for it to end).
+ */
+export async function newsroomIn(db: Pick<typeof prisma, "newsroomSettings"> = prisma): Promise<Newsroom> {
+  const row = await db.newsroomSettings.findUnique({
     where: { id: 1 },
     select: { name: true, publicUrl: true, logoUrl: true, defaultLanguage: true, timeZone: true, creditReviewers: true, blindSecondReview: true },
   });
   return row ?? fallback;
 }
 
-const newsroom = liveCache<void, Newsroom>({ load: loadNewsroom, topicsOf: () => [topic.newsroom], ttlMs: 5_000 });
+const newsroom = liveCache<void, Newsroom>({ load: () => newsroomIn(), topicsOf: () => [topic.newsroom], ttlMs: 5_000 });
 
 export function getNewsroom(): Promise<Newsroom> {
   return newsroom.get();
