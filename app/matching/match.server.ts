@@ -14,6 +14,7 @@
 // Scores and thresholds are measured by `npm run match:eval` (scripts/match-eval.ts; docs/decisions/0019).
 import type { Language } from "~/claims/types";
 import { prisma } from "~/db/client.server";
+import { Prisma } from "~/generated/prisma/client";
 import { matchFacts, matchScore } from "~/matching/score";
 import { matchTerms } from "~/matching/terms";
 
@@ -45,7 +46,15 @@ export type Match = {
   score: number;
 };
 
-const candidatesPerMethod = 50;
+/** How many candidates the postings give (the trigrams add up to as many more on a small archive). */
+const candidates = 50;
+/** A term found in more reviews than this (at least `rareRows`, else this share of the archive) finds no candidates. */
+const rareShare = 0.03;
+const rareRows = 200;
+/** When no term of the claim is that rare: at most this many postings of its rarest term are read. */
+const commonPostings = 5_000;
+/** Below this many known fact-checks the 100 most similar by trigrams are candidates too (cheap there). */
+const trigramsBelow = 20_000;
 
 /** Adds or updates known fact-checks, one per ClaimReview URL. */
 export async function upsertKnownFactChecks(rows: KnownFactCheckInput[]) {
@@ -68,32 +77,64 @@ export async function upsertKnownFactChecks(rows: KnownFactCheckInput[]) {
   return { upserted: rows.length };
 }
 
-/** A tsquery matching any of `terms`, each quoted as one lexeme (numbers like "40%" or "10.3" stay whole). */
-function anyTermQuery(terms: string[]) {
-  return terms.map((term) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" | ");
-}
-
 type CandidateRow = Omit<Match, "language" | "score" | "source"> & { language: string; source: "OWN" | "FEED"; trigram: number };
 
-/** Up to 100 known fact-checks in `language` sharing a term with, or similar in trigrams to, the claim's terms. */
+/**
+ * Up to 100 known fact-checks in `language` sharing the claim's rarer terms (by summed idf over the postings), plus on
+ * a small archive up to 100 similar in trigrams, each with its trigram similarity to the claim's terms. One query.
+ */
 export async function matchCandidates(terms: string[], options: { language: Language; excludeClaimId?: string }) {
+  return prisma.$queryRaw<CandidateRow[]>(candidatesQuery(terms, options));
+}
+
+/** matchCandidates' SQL (also for EXPLAIN while measuring). */
+export function candidatesQuery(terms: string[], options: { language: Language; excludeClaimId?: string }) {
   const joined = terms.join(" ");
   const excluded = options.excludeClaimId ?? null;
-  return prisma.$queryRaw<CandidateRow[]>`
-    WITH q AS (SELECT to_tsquery('simple', ${anyTermQuery(terms)}) AS query),
-    by_text AS (
-      SELECT k.id FROM "KnownFactCheck" k, q
-      WHERE k.language = ${options.language} AND k."termsVector" @@ q.query
-      ORDER BY ts_rank_cd(k."termsVector", q.query) DESC LIMIT ${candidatesPerMethod}
+  return Prisma.sql`
+    WITH size AS (
+      SELECT CASE WHEN c.reltuples >= ${trigramsBelow} THEN c.reltuples::float8
+                  ELSE (SELECT count(*) FROM "KnownFactCheck")::float8 END AS total
+      FROM pg_class c WHERE c.oid = '"KnownFactCheck"'::regclass
+    ),
+    cap AS (SELECT total, greatest(${rareRows}, ceil(total * ${rareShare}))::int AS rare FROM size),
+    df AS (
+      SELECT q.term, coalesce((SELECT c.reviews FROM "KnownFactCheckTermCount" c
+                               WHERE c.language = ${options.language} AND c.term = q.term), 0) AS rows
+      FROM unnest(${terms}::text[]) AS q(term)
+    ),
+    rare AS (
+      SELECT df.term, ln(1 + cap.total / df.rows) AS weight FROM df, cap WHERE df.rows BETWEEN 1 AND cap.rare
+    ),
+    by_terms AS (
+      SELECT p."knownFactCheckId" AS id FROM rare
+      JOIN "KnownFactCheckTerm" p ON p.language = ${options.language} AND p.term = rare.term
+      GROUP BY p."knownFactCheckId" ORDER BY sum(rare.weight) DESC, p."knownFactCheckId" LIMIT ${candidates}
+    ),
+    commonest AS (
+      SELECT df.term, row_number() OVER (ORDER BY df.rows, df.term) AS rank FROM df
+      WHERE df.rows > 0 AND NOT EXISTS (SELECT 1 FROM rare)
+    ),
+    by_common AS (
+      SELECT first.id FROM (
+        SELECT p."knownFactCheckId" AS id FROM commonest c
+        JOIN "KnownFactCheckTerm" p ON p.language = ${options.language} AND p.term = c.term
+        WHERE c.rank = 1 LIMIT ${commonPostings}
+      ) first
+      WHERE NOT EXISTS (
+        SELECT 1 FROM commonest c WHERE c.rank = 2 AND NOT EXISTS (
+          SELECT 1 FROM "KnownFactCheckTerm" p
+          WHERE p.language = ${options.language} AND p.term = c.term AND p."knownFactCheckId" = first.id))
+      LIMIT ${candidates}
     ),
     by_trigram AS (
       SELECT k.id FROM "KnownFactCheck" k
-      WHERE k.language = ${options.language} AND k.terms % ${joined}
-      ORDER BY similarity(k.terms, ${joined}) DESC LIMIT ${candidatesPerMethod}
+      WHERE (SELECT total FROM size) < ${trigramsBelow} AND k.language = ${options.language} AND k.terms % ${joined}
+      ORDER BY similarity(k.terms, ${joined}) DESC LIMIT ${candidates}
     )
     SELECT k.id, k.source, k.url, k."claimReviewed", k.publisher, k.rating, k."datePublished", k.language,
            similarity(k.terms, ${joined})::float8 AS trigram
-    FROM (SELECT id FROM by_text UNION SELECT id FROM by_trigram) c
+    FROM (SELECT id FROM by_terms UNION SELECT id FROM by_common UNION SELECT id FROM by_trigram) c
     JOIN "KnownFactCheck" k ON k.id = c.id
     WHERE ${excluded}::uuid IS NULL OR k."claimId" IS DISTINCT FROM ${excluded}::uuid`;
 }
