@@ -1,17 +1,30 @@
 // Known fact-checks (ours and other fact-checkers' ClaimReviews) and the query that finds those a new claim may
-// repeat. Both sides are reduced with matchTerms (terms.ts); the stored terms carry a `simple` full-text vector
-// (kept by a trigger) and a trigram index.
+// repeat. Both sides are reduced with matchTerms (terms.ts); the stored terms carry a `simple` full-text vector and a
+// trigram index, and are also kept as postings: one KnownFactCheckTerm row per (language, term, review), with each
+// term's document frequency in KnownFactCheckTermCount. Triggers keep all of it (migrations 20261130155536 and
+// 20261130171919), whoever writes KnownFactCheck.
 //
-// matchClaim takes candidates in one SQL round trip: the 50 best by full-text search (any shared term) UNION the
-// 50 most similar by trigrams (`terms % query`), in the claim's language only, with each one's pg_trgm similarity to
-// the claim's terms; then scores those (at most 100) in plain code (score.ts):
+// matchClaim takes candidates in one SQL round trip (candidatesQuery), in the claim's language only:
+//   - each distinct term of the claim is looked up in KnownFactCheckTermCount (its df, one index probe);
+//   - the terms found in at most max(200, 3 % of the archive) reviews weigh idf = ln(1 + N / df) each (N: the
+//     table's size, PostgreSQL's estimate from 20,000 rows on, else counted); candidates are the 50 reviews with
+//     the highest summed weight of shared rare terms, read from the postings by index-only scans: the cost is
+//     bounded by the rare terms' postings, never by how many reviews share "2022" or "warga";
+//   - when no term of the claim is that rare, the reviews having its rarest term (at most 5,000 postings read) that
+//     also have its second rarest, 50 of them;
+//   - on an archive under 20,000 reviews, also the 50 most similar by trigrams (`terms % query`): cheap there, and
+//     they catch a word the stemmer left apart with no term shared. On a large archive their GIN scan reads long
+//     lists for a whole claim, so they are skipped (they changed nothing on `npm run match:eval`).
+// Then the candidates (at most 100) are scored in plain code (score.ts), with each one's pg_trgm similarity to the
+// claim's terms computed in the same query:
 //   score = (0.6 · shared terms (Dice over the two distinct-term sets) + 0.4 · trigram similarity)
 //           · (1 − 0.7 if each side has a number the other lacks) · (1 − 0.5 if each side has a name the other lacks)
-// The score lies in [0, 1], so thresholds mean the same on any corpus size (ts_rank_cd does not: it grows with the
-// number of matching positions and has no fixed top). Shared terms carry the claim's facts (numbers, names, stems);
-// trigrams forgive what the stemmer leaves apart ("tentara"/"tentaranya"); the two clashes keep near duplicates
-// (a check of "1.000 tentara" for a claim of "10.000 tentara"; Jawa Barat for Jawa Tengah) below "likely the same".
-// Scores and thresholds are measured by `npm run match:eval` (scripts/match-eval.ts; docs/decisions/0019).
+// The candidate weights only choose which reviews are scored; the score counts every term, common ones too, and lies
+// in [0, 1], so thresholds mean the same on any corpus size. Shared terms carry the claim's facts (numbers, names,
+// stems); trigrams forgive what the stemmer leaves apart ("tentara"/"tentaranya"); the two clashes keep near
+// duplicates (a check of "1.000 tentara" for a claim of "10.000 tentara"; Jawa Barat for Jawa Tengah) below "likely
+// the same". Scores and thresholds are measured by `npm run match:eval` (scripts/match-eval.ts), speed by
+// `npm run bench -- --only match` (docs/decisions/0019, "Speed").
 import type { Language } from "~/claims/types";
 import { prisma } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -53,7 +66,8 @@ const rareShare = 0.03;
 const rareRows = 200;
 /** When no term of the claim is that rare: at most this many postings of its rarest term are read. */
 const commonPostings = 5_000;
-/** Below this many known fact-checks the 100 most similar by trigrams are candidates too (cheap there). */
+/** Below this many known fact-checks the 50 most similar by trigrams are candidates too (cheap there); from this
+ * many on, the table's size is PostgreSQL's estimate (pg_class.reltuples) rather than a count. */
 const trigramsBelow = 20_000;
 
 /** Adds or updates known fact-checks, one per ClaimReview URL. */
@@ -80,8 +94,8 @@ export async function upsertKnownFactChecks(rows: KnownFactCheckInput[]) {
 type CandidateRow = Omit<Match, "language" | "score" | "source"> & { language: string; source: "OWN" | "FEED"; trigram: number };
 
 /**
- * Up to 100 known fact-checks in `language` sharing the claim's rarer terms (by summed idf over the postings), plus on
- * a small archive up to 100 similar in trigrams, each with its trigram similarity to the claim's terms. One query.
+ * Up to 50 known fact-checks in `language` sharing the claim's rarer terms (by summed idf over the postings), plus on
+ * a small archive up to 50 similar in trigrams, each with its trigram similarity to the claim's terms. One query.
  */
 export async function matchCandidates(terms: string[], options: { language: Language; excludeClaimId?: string }) {
   return prisma.$queryRaw<CandidateRow[]>(candidatesQuery(terms, options));
