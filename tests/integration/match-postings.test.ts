@@ -1,6 +1,7 @@
 // The postings matchClaim finds its candidates by (KnownFactCheckTerm, with each term's document frequency in
-// KnownFactCheckTermCount) follow KnownFactCheck whoever writes it: inserts, a change of wording, deletes; and the
-// same triggers and candidate query work on the embedded database (PGlite).
+// KnownFactCheckTermCount) follow KnownFactCheck whoever writes it: inserts, a change of wording, deletes; a claim
+// whose every term is common still gets candidates (its two rarest terms together); and the same triggers and
+// candidate query work on the embedded database (PGlite).
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -10,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db/client.server";
 import { startEmbeddedDatabase } from "~/db/embedded.server";
 import { applyMigrations } from "~/db/migrate.server";
-import { candidatesQuery, type KnownFactCheckInput, matchClaim, upsertKnownFactChecks } from "~/matching/match.server";
+import { candidatesQuery, type KnownFactCheckInput, matchCandidates, matchClaim, upsertKnownFactChecks } from "~/matching/match.server";
 import { matchTerms } from "~/matching/terms";
 
 const run = randomUUID().slice(0, 8);
@@ -83,6 +84,36 @@ describe("the postings of known fact-checks", () => {
     const urls = (await matchClaim(`Foto ${newWord} ${twinWord} beredar di Palangkaraya`, { language: "id" })).map((match) => match.url);
     expect(urls).not.toContain(first.url);
     expect(urls).toContain(twin.url);
+  });
+});
+
+describe("candidates when every term of the claim is common", () => {
+  /** A made-up word of 14 random letters: it shares no trigrams with another to speak of. */
+  const randomWord = () => randomUUID().replace(/-/g, "").slice(0, 14).replace(/[0-9]/g, (digit) => "bcdfghjklm"[Number(digit)]!) + "x";
+  const common = [word("sapigila"), word("kerbaulari")];
+  const own = Array.from({ length: 235 }, () => Array.from({ length: 10 }, randomWord));
+
+  it("are the reviews with its rarest term that also have the second rarest (more than 200 share each)", async () => {
+    // 205 reviews with both words, 30 with only the first; each also has ten words of its own.
+    await upsertKnownFactChecks([
+      ...Array.from({ length: 205 }, (_, i) => review(`both-${i}`, `${common[0]} ${common[1]} ${own[i]!.join(" ")}`)),
+      ...Array.from({ length: 30 }, (_, i) => review(`first-${i}`, `${common[0]} ${own[205 + i]!.join(" ")}`)),
+    ]);
+    expect(await reviewsWith(common[0]!)).toBe(235);
+    expect(await reviewsWith(common[1]!)).toBe(205);
+    // Words no review has (no postings; they keep the claim unlike any review in trigrams).
+    const unknown = Array.from({ length: 15 }, randomWord);
+    const candidates = await matchCandidates([...common, ...unknown], { language: "id" });
+    expect(candidates).toHaveLength(50);
+    for (const candidate of candidates) {
+      expect(candidate.claimReviewed).toContain(common[1]);
+      expect(candidate.trigram).toBeLessThan(0.3); // none came by trigrams
+    }
+  });
+
+  it("a rarer term of the claim outweighs them: the one review that has it comes first", async () => {
+    const [best] = await matchClaim(`${common[0]} ${common[1]} ${own[42]![3]}`, { language: "id" });
+    expect(best?.url).toBe(review("both-42", "").url);
   });
 });
 
