@@ -61,7 +61,7 @@ export type Match = {
 
 /** How many candidates the postings give (the trigrams add up to as many more on a small archive). */
 const candidates = 50;
-/** A term found in more reviews than this (at least `rareRows`, else this share of the archive) finds no candidates. */
+/** A term found in more than max(rareRows, rareShare · N) reviews finds no candidates (it still counts in the score). */
 const rareShare = 0.03;
 const rareRows = 200;
 /** When no term of the claim is that rare: at most this many postings of its rarest term are read. */
