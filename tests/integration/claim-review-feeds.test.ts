@@ -172,6 +172,22 @@ describe("a URL source", () => {
     expect(await reviewsOf(feedId)).toEqual(before);
   });
 
+  it("writes a large run in short transactions (1,200 reviews, 500 at a time): all of them, counted once; a second run removes half", async () => {
+    const admin = await actorOf("admin");
+    const many = Array.from({ length: 1_200 }, (_, i) =>
+      claimReview(`banyak-${i}`, `Warga kampung nomor ${i + 1} di Kota Tepian menerima bantuan beras ${i + 3} karung`, "Salah"),
+    );
+    feed = dataFeed(...many);
+    const { id } = await addUrlSource(admin, { name: "Tetangga Cek Besar", url: `${base}/feed.json`, everyHours: null });
+    expect(await runClaimReviewSource(id)).toEqual({ status: "OK", counts: { found: 1_200, added: 1_200, updated: 0, removed: 0, skipped: 0 } });
+    expect(await prisma.knownFactCheck.count({ where: { feedId: id } })).toBe(1_200);
+    feed = dataFeed(...many.slice(0, 600));
+    expect(await runClaimReviewSource(id)).toEqual({ status: "OK", counts: { found: 600, added: 0, updated: 0, removed: 600, skipped: 0 } });
+    expect(await prisma.knownFactCheck.count({ where: { feedId: id } })).toBe(600);
+    await deleteSource(admin, id);
+    expect(await prisma.knownFactCheck.count({ where: { feedId: id } })).toBe(0);
+  }, 120_000);
+
   it("refuses a private address it was not allowed to reach, leaving earlier reviews intact", async () => {
     const before = await reviewsOf(feedId);
     expect(before).toHaveLength(2);

@@ -94,28 +94,36 @@ const chunk = <T,>(items: T[], size: number): T[][] => Array.from({ length: Math
 
 const sameDay = (a: Date, b: Date) => a.getTime() === b.getTime();
 
-/**
- * Writes `read` as source `feedId`'s reviews inside `tx`: upserts what is new or changed, deletes this source's
- * reviews that are gone, skips URLs held by another source or by our own fact-checks. Returns the counts.
- */
-export async function writeSourceReviews(tx: Prisma.TransactionClient, feedId: string, read: ReadClaimReviews): Promise<FeedCounts> {
-  // Imports are written one at a time, so two sources never race for one URL between the check and the write.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(728043)`;
+type Db = Prisma.TransactionClient | typeof prisma;
+
+/** What a run will write: the new or changed reviews, this source's reviews that are gone, and the counts. */
+type SourceWrites = { writes: KnownClaimReview[]; gone: string[]; counts: FeedCounts };
+
+/** URLs among `urls` held by another source or by our own fact-checks: never taken over. */
+async function heldElsewhere(db: Db, feedId: string, urls: string[]): Promise<Set<string>> {
+  const held = new Set<string>();
+  for (const part of chunk(urls, 5_000)) {
+    const rows = await db.knownFactCheck.findMany({ where: { url: { in: part }, OR: [{ feedId: null }, { feedId: { not: feedId } }] }, select: { url: true } });
+    for (const row of rows) held.add(row.url);
+  }
+  return held;
+}
+
+/** Compares `read` with source `feedId`'s reviews as `db` sees them: what is new or changed, what is gone. */
+async function planSourceWrites(db: Db, feedId: string, read: ReadClaimReviews): Promise<SourceWrites> {
   const mine = new Map(
     (
-      await tx.knownFactCheck.findMany({
+      await db.knownFactCheck.findMany({
         where: { feedId },
         select: { url: true, claimReviewed: true, publisher: true, rating: true, datePublished: true, language: true },
       })
     ).map((row) => [row.url, row]),
   );
-  const others = new Set<string>();
-  const notMine = read.reviews.filter((review) => !mine.has(review.url)).map((review) => review.url);
-  for (const urls of chunk(notMine, 5_000)) {
-    const held = await tx.knownFactCheck.findMany({ where: { url: { in: urls } }, select: { url: true } });
-    for (const row of held) others.add(row.url);
-  }
-
+  const others = await heldElsewhere(
+    db,
+    feedId,
+    read.reviews.filter((review) => !mine.has(review.url)).map((review) => review.url),
+  );
   const writes: KnownClaimReview[] = [];
   let added = 0;
   let updated = 0;
@@ -134,16 +142,39 @@ export async function writeSourceReviews(tx: Prisma.TransactionClient, feedId: s
     else continue;
     writes.push(review);
   }
-  await upsertKnownFactChecks(
-    writes.map((review) => ({ ...review, source: "feed" as const, feedId })),
-    { tx },
-  );
-
   const present = new Set(read.reviews.map((review) => review.url));
   const gone = [...mine.keys()].filter((url) => !present.has(url));
-  for (const urls of chunk(gone, 5_000)) await tx.knownFactCheck.deleteMany({ where: { feedId, url: { in: urls } } });
+  return { writes, gone, counts: { found: read.found, added, updated, removed: gone.length, skipped: read.skipped + others.size } };
+}
 
-  return { found: read.found, added, updated, removed: gone.length, skipped: read.skipped + others.size };
+// Imports are written one at a time, so two sources never race for one URL between the check and the write.
+const lockImports = (tx: Prisma.TransactionClient) => tx.$executeRaw`SELECT pg_advisory_xact_lock(728043)`;
+
+/** Upserts `writes` as source `feedId`'s reviews in `tx`, but for URLs another source took meanwhile; returns those. */
+async function upsertSourceReviews(tx: Prisma.TransactionClient, feedId: string, writes: KnownClaimReview[]): Promise<Set<string>> {
+  await lockImports(tx);
+  const taken = await heldElsewhere(tx, feedId, writes.map((review) => review.url));
+  await upsertKnownFactChecks(
+    writes.filter((review) => !taken.has(review.url)).map((review) => ({ ...review, source: "feed" as const, feedId })),
+    { tx },
+  );
+  return taken;
+}
+
+async function removeGone(tx: Prisma.TransactionClient, feedId: string, gone: string[]) {
+  for (const urls of chunk(gone, 5_000)) await tx.knownFactCheck.deleteMany({ where: { feedId, url: { in: urls } } });
+}
+
+/**
+ * Writes `read` as source `feedId`'s reviews inside `tx`: upserts what is new or changed, deletes this source's
+ * reviews that are gone, skips URLs held by another source or by our own fact-checks. Returns the counts.
+ */
+export async function writeSourceReviews(tx: Prisma.TransactionClient, feedId: string, read: ReadClaimReviews): Promise<FeedCounts> {
+  await lockImports(tx);
+  const { writes, gone, counts } = await planSourceWrites(tx, feedId, read);
+  await upsertSourceReviews(tx, feedId, writes);
+  await removeGone(tx, feedId, gone);
+  return counts;
 }
 
 /** The time of a source's next scheduled run after `from`; none for a source run only on demand. */
@@ -151,10 +182,18 @@ export function nextRunAfter(from: Date, everyHours: number | null): Date | null
   return everyHours ? new Date(from.getTime() + everyHours * 3_600_000) : null;
 }
 
-/** Writes a run's reviews and its OK status together (one transaction). */
+/** Reviews written per transaction by a URL run. */
+const reviewsPerTransaction = 500;
+
+/**
+ * Writes a run's reviews and its OK status. Within `tx` (an upload, written with its new source) all at once;
+ * otherwise (a URL run) the new and changed reviews in short transactions of 500 — the term counters they update
+ * are shared with publishing, which must not wait minutes behind a large first import — then the removals and
+ * the status together. Only a database failure can stop it midway: what was written is valid, the run is FAILED,
+ * and the next one completes it.
+ */
 export async function settleSourceRun(feedId: string, read: ReadClaimReviews, options: { tx?: Prisma.TransactionClient; everyHours: number | null }) {
-  const write = async (tx: Prisma.TransactionClient) => {
-    const counts = await writeSourceReviews(tx, feedId, read);
+  const settled = async (tx: Prisma.TransactionClient, counts: FeedCounts) => {
     const now = new Date();
     await tx.claimReviewFeed.update({
       where: { id: feedId },
@@ -163,7 +202,22 @@ export async function settleSourceRun(feedId: string, read: ReadClaimReviews, op
     });
     return counts;
   };
-  return options.tx ? write(options.tx) : prisma.$transaction(write, { timeout: writeTimeoutMs, maxWait: 30_000 });
+  if (options.tx) return settled(options.tx, await writeSourceReviews(options.tx, feedId, read));
+  const { writes, gone, counts } = await planSourceWrites(prisma, feedId, read);
+  // A URL another source took between the plan and its chunk was a new one here (ours are never taken): skipped.
+  let takenMeanwhile = 0;
+  for (const part of chunk(writes, reviewsPerTransaction)) {
+    const taken = await prisma.$transaction((tx) => upsertSourceReviews(tx, feedId, part), { timeout: 120_000, maxWait: 30_000 });
+    takenMeanwhile += taken.size;
+  }
+  const final = { ...counts, added: counts.added - takenMeanwhile, skipped: counts.skipped + takenMeanwhile };
+  return prisma.$transaction(
+    async (tx) => {
+      await removeGone(tx, feedId, gone);
+      return settled(tx, final);
+    },
+    { timeout: writeTimeoutMs, maxWait: 30_000 },
+  );
 }
 
 /** Records a failed run: its reason, and the next scheduled try. The source's reviews are not touched. */
