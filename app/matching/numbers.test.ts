@@ -12,6 +12,12 @@ describe("canonicalNumbers", () => {
     for (const text of ["10,000", "10.000", "10 000", "ten thousand", "10k"]) expect(canonical(text, "en"), text).toBe("10000");
   });
 
+  it("reads digits followed by a hundred word as that many hundreds", () => {
+    expect(canonical("44 ratus", "id")).toBe(canonical("4.400", "id"));
+    expect(canonical("45 hundred", "en")).toBe(canonical("4,500", "en"));
+    expect(canonical("dua ratus", "id")).toBe("200");
+  });
+
   it("reads decimals with a scale word in both languages", () => {
     expect(canonical("1,5 juta", "id")).toBe("1500000");
     expect(canonical("satu setengah juta", "id")).toBe("1500000");

@@ -183,7 +183,8 @@ export function canonicalNumbers(tokens: string[], language: Language): string[]
       continue;
     }
     const hasCurrency = out.length > 0 && Object.values(currencies).includes(out[out.length - 1] ?? "");
-    const reading = readDigits(tokens, i, language, hasCurrency) ?? readWords(tokens, i, language);
+    const digits = readDigits(tokens, i, language, hasCurrency);
+    const reading = digits ?? readWords(tokens, i, language);
     if (!reading) {
       out.push(token);
       i++;
@@ -191,7 +192,8 @@ export function canonicalNumbers(tokens: string[], language: Language): string[]
     }
     let { value } = reading;
     i += reading.length;
-    const scale = scaleAt(tokens, i, language, hasCurrency);
+    // "44 ratus", "45 hundred": digits times a hundred (spelled numbers read their own "ratus").
+    const scale = scaleAt(tokens, i, language, hasCurrency) ?? (digits && hundredWords.has(tokens[i] ?? "") ? 100 : null);
     if (scale !== null) {
       value *= scale;
       i++;
