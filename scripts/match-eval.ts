@@ -22,8 +22,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { type MatchThresholds, matchStrength } from "../app/matching/thresholds.ts";
+import { defaultAdminUrl, withThrowawayDatabase } from "./throwaway-database.ts";
 
 type Language = "id" | "en";
 type Known = { url: string; claimReviewed: string; datePublished: string; language: Language; author: { name: string }; reviewRating: { alternateName: string } };
@@ -35,18 +35,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const languages: Language[] = ["id", "en"];
 const halves = { tuning: "app/matching/corpus/queries.json", heldout: "app/matching/corpus/heldout.json" } as const;
 const sweep = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + 0.05 * i) * 100) / 100);
-const adminUrl = process.env.MATCH_EVAL_PG_ADMIN_URL || "postgresql://root@127.0.0.1:5432/postgres";
+const adminUrl = process.env.MATCH_EVAL_PG_ADMIN_URL || defaultAdminUrl;
 const databaseName = `factdesk_match_eval_${process.pid}`;
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 const readJson = async <T>(relative: string): Promise<T> => JSON.parse(await readFile(path.join(root, relative), "utf8")) as T;
 const share = (part: number, whole: number) => (whole === 0 ? "  -  " : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
@@ -97,14 +87,8 @@ async function main() {
   const chosen = (Object.keys(halves) as (keyof typeof halves)[]).filter((half) => values.half === undefined || values.half === half);
   if (chosen.length === 0) throw new Error(`--half must be one of: ${Object.keys(halves).join(", ")}`);
 
-  await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${databaseName}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${databaseName}`;
-  process.env.DATABASE_URL = url.href;
-  try {
-    const { applyMigrations } = await import("../app/db/migrate.server.ts");
-    await applyMigrations(url.href, { log: () => {} });
+  await withThrowawayDatabase(databaseName, adminUrl, async (databaseUrl) => {
+    process.env.DATABASE_URL = databaseUrl;
     const { reloadServerEnv } = await import("../app/utils/env.server.ts");
     reloadServerEnv();
     const { disconnectDatabase } = await import("../app/db/client.server.ts");
@@ -170,9 +154,7 @@ async function main() {
     } finally {
       await disconnectDatabase();
     }
-  } finally {
-    await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  }
+  });
 }
 
 main().catch((error) => {

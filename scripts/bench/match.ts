@@ -19,6 +19,7 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import type { Language } from "../../app/claims/types.ts";
 import { matchTerms } from "../../app/matching/terms.ts";
+import { adminQuery, defaultAdminUrl } from "../throwaway-database.ts";
 import { formatTable, type Column } from "./table.ts";
 
 export type MatchBenchRow = { name: string; runs: number; p50: number; p95: number; max: number; ratio: number; found?: string };
@@ -201,17 +202,9 @@ async function time(runs: number, work: (i: number) => Promise<unknown>) {
 export async function benchMatch(log: (line: string) => void = console.log, options: { reviews?: number; queries?: number } = {}): Promise<MatchBench> {
   const reviewCount = options.reviews ?? 100_000;
   const queryCount = options.queries ?? 300;
-  const adminUrl = process.env.BENCH_PG_ADMIN_URL || "postgresql://root@127.0.0.1:5432/postgres";
+  const adminUrl = process.env.BENCH_PG_ADMIN_URL || defaultAdminUrl;
   const name = `factdesk_bench_match_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end().catch(() => {});
-    }
-  };
+  const admin = (sql: string) => adminQuery(adminUrl, sql);
   try {
     await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin(`CREATE DATABASE "${name}"`);

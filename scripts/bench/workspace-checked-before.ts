@@ -17,29 +17,19 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
+import { defaultAdminUrl, withThrowawayDatabase } from "../throwaway-database.ts";
 import { formatTable, type Column } from "./table.ts";
 
 type Known = { claimReviewed: string; datePublished: string; language: "id" | "en"; author: { name: string }; reviewRating: { alternateName: string } };
 type Query = { text: string; language: "id" | "en" };
 
 const root = path.resolve(import.meta.dirname, "../..");
-const adminUrl = process.env.BENCH_PG_ADMIN_URL || "postgresql://root@127.0.0.1:5432/postgres";
+const adminUrl = process.env.BENCH_PG_ADMIN_URL || defaultAdminUrl;
 const databaseName = `factdesk_bench_cb_${process.pid}`;
 const knownCount = 1_000;
 const claimCount = 55;
 const suggestionCount = 50;
 const places = ["Jakarta", "Bekasi", "Surabaya", "Medan", "Makassar", "Bandung", "Semarang", "Palembang", "Denpasar", "Kupang"];
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 const readJson = async <T>(relative: string): Promise<T> => JSON.parse(await readFile(path.join(root, relative), "utf8")) as T;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -47,14 +37,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main() {
   const { values } = parseArgs({ options: { runs: { type: "string", default: "15" } }, strict: true });
   const runs = Math.max(3, Number(values.runs) || 15);
-  await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${databaseName}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${databaseName}`;
-  process.env.DATABASE_URL = url.href;
-  try {
-    const { applyMigrations } = await import("../../app/db/migrate.server.ts");
-    await applyMigrations(url.href, { log: () => {} });
+  await withThrowawayDatabase(databaseName, adminUrl, async (databaseUrl) => {
+    process.env.DATABASE_URL = databaseUrl;
     const { reloadServerEnv } = await import("../../app/utils/env.server.ts");
     reloadServerEnv();
     const { prisma, disconnectDatabase } = await import("../../app/db/client.server.ts");
@@ -141,9 +125,7 @@ async function main() {
     } finally {
       await disconnectDatabase();
     }
-  } finally {
-    await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  }
+  });
 }
 
 main().catch((error) => {
