@@ -6,7 +6,7 @@ import { EmbeddedDatabaseInUse, startEmbeddedDatabase } from "../../app/db/embed
 import { applyMigrations } from "../../app/db/migrate.server.ts";
 import { stopLiveBus } from "../../app/live/bus.server.ts";
 import { adoptEmbeddedDatabase, serverEnv } from "../../app/utils/env.server.ts";
-import { usageError } from "./suggest.ts";
+import { usageError } from "./arguments.ts";
 
 export async function withConfiguredDatabase<T>(work: () => Promise<T>): Promise<T> {
   const env = serverEnv();

@@ -16,7 +16,7 @@ import { prisma } from "../../app/db/client.server.ts";
 import { translator } from "../../app/i18n/i18n.ts";
 import { serverEnv } from "../../app/utils/env.server.ts";
 import { withConfiguredDatabase } from "./database.ts";
-import { usageError } from "./suggest.ts";
+import { parsedOrUsage, usageError } from "./arguments.ts";
 
 const usageLine = "Usage: factdesk import FILE|URL [--as EMAIL]";
 
@@ -46,7 +46,10 @@ function importMessage(error: ImportError) {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { as: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values, positionals } = parsedOrUsage(
+    () => parseArgs({ args, allowPositionals: true, options: { as: { type: "string" }, help: { type: "boolean", short: "h" } } }),
+    usageLine,
+  );
   if (values.help) return void console.log(usageLine);
   if (positionals.length !== 1) throw usageError(`expected one FILE or URL. ${usageLine}`);
   const target = positionals[0]!;

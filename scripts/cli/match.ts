@@ -10,20 +10,12 @@ import { translator } from "../../app/i18n/i18n.ts";
 import { lookUpCheckedBefore } from "../../app/matching/match-lookup.server.ts";
 import { matchLanguages, matchLimitDefault, matchLimitMax, MatchRequest, matchRequestProblem, matchTextLimit } from "../../app/matching/match-request.ts";
 import { withConfiguredDatabase } from "./database.ts";
-import { usageError } from "./suggest.ts";
+import { parsedOrUsage, usageError } from "./arguments.ts";
 
 const usageLine = `Usage: factdesk match "TEXT"|- [--lang id|en|auto] [--limit N]`;
 
 export async function run(args: string[]): Promise<void> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const unknown = (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'([^']+)'/.exec(message)?.[1] : undefined;
-    throw usageError(`${unknown ? `unknown option ${unknown}` : message.split(/\.\s/)[0]!.replace(/\.$/, "")}. ${usageLine}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsedOrUsage(() => parse(args), usageLine);
   if (values.help) return void console.log(usageLine);
   if (positionals.length === 0) throw usageError(`no text to match: give the claim in quotes, or - to read it from standard input. ${usageLine}`);
   if (positionals.length > 1) throw usageError(`expected one TEXT, got ${positionals.length} words: put the claim in quotes. ${usageLine}`);

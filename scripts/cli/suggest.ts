@@ -7,25 +7,14 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { defaultMinScore, suggestClaims, type Language } from "../../app/claims/suggest.ts";
+import { parsedOrUsage, usageError } from "./arguments.ts";
 
 const languages = ["id", "en", "auto"] as const;
 const usageLine = "Usage: factdesk suggest [FILE|-] [--lang id|en|auto] [--min-score N]";
 
-/** An error the dispatcher reports in one line, exiting 2. */
-export function usageError(message: string): Error & { exitCode: number } {
-  return Object.assign(new Error(message), { exitCode: 2 });
-}
 
 export async function run(args: string[]): Promise<void> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const unknown = (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'([^']+)'/.exec(message)?.[1] : undefined;
-    throw usageError(`${unknown ? `unknown option ${unknown}` : message.split(/\.\s/)[0]!.replace(/\.$/, "")}. ${usageLine}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parsedOrUsage(() => parse(args), usageLine);
   if (values.help) {
     console.log(usageLine);
     return;
