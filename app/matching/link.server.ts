@@ -20,6 +20,7 @@ import { canMove } from "~/review/lifecycle";
 import { addSource, SourceRefused } from "~/sources/sources.server";
 import { isUuid } from "~/utils/input";
 import { Refusal } from "~/utils/refusal";
+import type { KnownReview } from "~/matching/known-review";
 
 export type CheckedBeforeLinkRefusal = "unknown" | "alreadyLinked";
 
@@ -99,15 +100,7 @@ export async function linkCheckedBefore(actor: Actor, input: { claimId: string; 
 // ---------------------------------------------------------------------------------------------------------
 // The claim page's "Checked before" section
 
-export type LinkedCheck = {
-  sourceId: string;
-  knownFactCheckId: string;
-  url: string;
-  claimReviewed: string;
-  publisher: string;
-  rating: string;
-  datePublished: Date;
-};
+export type LinkedCheck = Omit<KnownReview, "language"> & { sourceId: string; knownFactCheckId: string };
 
 /** The earlier checks linked to the claim (live FACT_CHECK sources whose review is still known), in the viewer's lane. */
 export async function linkedChecks(viewer: Actor, access: ClaimAccess, claimId: string): Promise<LinkedCheck[]> {

@@ -28,16 +28,11 @@
 import type { Language } from "~/claims/types";
 import { prisma } from "~/db/client.server";
 import { Prisma } from "~/generated/prisma/client";
+import type { KnownReview } from "~/matching/known-review";
 import { matchFacts, matchScore } from "~/matching/score";
 import { matchTerms } from "~/matching/terms";
 
-export type KnownFactCheckInput = {
-  url: string;
-  claimReviewed: string;
-  language: Language;
-  publisher: string;
-  rating: string;
-  datePublished: Date;
+export type KnownFactCheckInput = KnownReview & {
   source: "own" | "feed";
   /// The ClaimReviewFeed a "feed" review came from.
   feedId?: string | null;
@@ -46,16 +41,10 @@ export type KnownFactCheckInput = {
   claimId?: string | null;
 };
 
-export type Match = {
+export type Match = KnownReview & {
   id: string;
   /// "own": one of our published fact-checks; "feed": another fact-checker's.
   source: "own" | "feed";
-  url: string;
-  claimReviewed: string;
-  publisher: string;
-  rating: string;
-  datePublished: Date;
-  language: Language;
   score: number;
 };
 

@@ -14,18 +14,12 @@ import type { ScaleLabel } from "~/rating-scale/rating-scale.server";
 import { SettleFromCheckedBefore } from "~/review/verdict-form";
 import { sourceStances } from "~/sources/source-form";
 import type { FormAnswer } from "~/utils/form-answer";
+import type { LinkedCheck } from "~/matching/link.server";
 
 type DateLike = Date | string;
 
-export type LinkedCheckItem = {
-  sourceId: string;
-  knownFactCheckId: string;
-  url: string;
-  claimReviewed: string;
-  publisher: string;
-  rating: string;
-  datePublished: DateLike;
-};
+/** A linked check as it reaches the browser (its date may arrive as a string). */
+export type LinkedCheckItem = Omit<LinkedCheck, "datePublished"> & { datePublished: DateLike };
 
 export type CheckedBeforeSectionProps = {
   claimId: string;

@@ -14,16 +14,10 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { detectLanguage, languageFromTag } from "~/articles/text";
 import { wordingHardLimit } from "~/claims/spans";
 import type { Language } from "~/claims/types";
+import type { KnownReview } from "~/matching/known-review";
 
-export type KnownClaimReview = {
-  url: string;
-  claimReviewed: string;
-  publisher: string;
-  rating: string;
-  /** The review's calendar day, at UTC midnight. */
-  datePublished: Date;
-  language: Language;
-};
+/** A review as read from a feed or file (its calendar day at UTC midnight). */
+export type KnownClaimReview = KnownReview;
 
 export type ReadClaimReviews = {
   reviews: KnownClaimReview[];
