@@ -6,7 +6,6 @@ import { userCan } from "~/auth/permissions";
 import { suggestClaims } from "~/claims/suggest";
 import { claimFields } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
-import { type CheckedBefore, checkedBeforeEach } from "~/matching/checked-before.server";
 import { Prisma, type ArticleStatus } from "~/generated/prisma/client";
 import type { ArticleDraft } from "./import/draft";
 import { bodyHash } from "./text";
@@ -185,32 +184,6 @@ export async function getArticleWorkspace(viewer: Actor, articleId: string) {
       },
     },
   });
-}
-
-/** What `checkedBeforeInWorkspace` reads of a workspace (`getArticleWorkspace`). */
-export type WorkspaceItems = {
-  language: string;
-  body: string;
-  claims: { id: string; wording: string }[];
-  suggestions: { id: string; start: number; end: number }[];
-};
-
-/** How many earlier fact-checks the workspace shows under each claim and suggestion. */
-export const workspaceCheckedBeforeLimit = 3;
-
-/**
- * "Checked before" for a workspace: each claim (its wording; never its own published review) and each open
- * suggestion (its passage of the text), by id → its best matches, items without any left out. An article of
- * undetermined language ("und") has none.
- */
-export function checkedBeforeInWorkspace(article: WorkspaceItems): Promise<Record<string, CheckedBefore[]>> {
-  return checkedBeforeEach(
-    [
-      ...article.claims.map((claim) => ({ key: claim.id, text: claim.wording, excludeClaimId: claim.id })),
-      ...article.suggestions.map((suggestion) => ({ key: suggestion.id, text: article.body.slice(suggestion.start, suggestion.end) })),
-    ],
-    { language: article.language, limit: workspaceCheckedBeforeLimit },
-  );
 }
 
 export async function setArticleLanguage(actor: Actor, articleId: string, language: "id" | "en" | "und") {

@@ -110,3 +110,29 @@ export async function checkedBeforeEach(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, requests.length)) }, worker));
   return found;
 }
+
+/** What `checkedBeforeInWorkspace` reads of a workspace (`getArticleWorkspace`). */
+export type WorkspaceItems = {
+  language: string;
+  body: string;
+  claims: { id: string; wording: string }[];
+  suggestions: { id: string; start: number; end: number }[];
+};
+
+/** How many earlier fact-checks the workspace shows under each claim and suggestion. */
+export const workspaceCheckedBeforeLimit = 3;
+
+/**
+ * "Checked before" for a workspace: each claim (its wording; never its own published review) and each open
+ * suggestion (its passage of the text), by id → its best matches, items without any left out. An article of
+ * undetermined language ("und") has none.
+ */
+export function checkedBeforeInWorkspace(article: WorkspaceItems): Promise<Record<string, CheckedBefore[]>> {
+  return checkedBeforeEach(
+    [
+      ...article.claims.map((claim) => ({ key: claim.id, text: claim.wording, excludeClaimId: claim.id })),
+      ...article.suggestions.map((suggestion) => ({ key: suggestion.id, text: article.body.slice(suggestion.start, suggestion.end) })),
+    ],
+    { language: article.language, limit: workspaceCheckedBeforeLimit },
+  );
+}

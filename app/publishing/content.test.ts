@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n/i18n";
-import { assignAnchors, claimLabel, claimNumber, claimsInOrder, firstWords, publishedCheckedBefore } from "./content";
+import { assignAnchors, claimLabel, claimNumber, claimsInOrder, firstWords } from "./content";
 
 describe("claim numbers and labels", () => {
   it("names a claim by its number and its first words, in the language asked for", () => {
@@ -26,15 +26,5 @@ describe("claim numbers and labels", () => {
     ]);
     expect(claimsInOrder([...second].map(([id, anchor]) => ({ id, anchor }))).map((claim) => claim.id)).toEqual(["a", "b", "c", "d"]);
     expect(claimNumber("claim-10")).toBe(10);
-  });
-});
-
-describe("a verdict's earlier check, as published", () => {
-  it("keeps an http(s) check with its publisher, and nothing else", () => {
-    const stored = { url: "https://cektetangga.example/1", publisher: "Cek Tetangga", rating: "Salah", datePublished: "2024-10-20", claimReviewed: "Klaim" };
-    expect(publishedCheckedBefore(stored)).toEqual(stored);
-    expect(publishedCheckedBefore(null)).toBeNull();
-    expect(publishedCheckedBefore({ ...stored, url: "javascript:alert(1)" })).toBeNull();
-    expect(publishedCheckedBefore({ ...stored, publisher: "" })).toBeNull();
   });
 });

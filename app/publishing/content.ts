@@ -4,6 +4,7 @@
 import type { TFunction } from "i18next";
 import type { ClaimForReview, FactCheckForReview } from "./claim-review-markup";
 import { slugMaxLength } from "./slug";
+import type { CheckedBeforeBasis } from "~/review/checked-before-basis";
 
 export type PublishedRating = { value: number; labelEn: string; labelId: string; colour: string };
 
@@ -24,16 +25,6 @@ export type PublishedSource = {
   stance: "SUPPORTS" | "REFUTES" | "CONTEXT";
   /** The archive copy as it stood at publication; readers see the source's latest copy (publicFactCheck). */
   archive: PublishedArchive | null;
-};
-
-/** An earlier fact-check the verdict was settled from ("Checked before", decision 0021), as it was then. */
-export type PublishedCheckedBefore = {
-  url: string;
-  publisher: string;
-  rating: string;
-  /** The earlier check's publication day (YYYY-MM-DD). */
-  datePublished: string;
-  claimReviewed: string;
 };
 
 export type PublishedClaim = {
@@ -60,17 +51,8 @@ export type PublishedClaim = {
   reviewedBy: string | null;
   approvedBy: string | null;
   /** Set when the approved verdict was settled from an earlier fact-check; absent in versions frozen before. */
-  checkedBefore?: PublishedCheckedBefore | null;
+  checkedBefore?: CheckedBeforeBasis | null;
 };
-
-/** A verdict's stored checkedBefore (Verdict.checkedBefore JSON) as published, or null when it is not one. */
-export function publishedCheckedBefore(value: unknown): PublishedCheckedBefore | null {
-  if (!value || typeof value !== "object") return null;
-  const record = value as Record<string, unknown>;
-  const text = (key: string) => (typeof record[key] === "string" ? (record[key] as string) : "");
-  const checked = { url: text("url"), publisher: text("publisher"), rating: text("rating"), datePublished: text("datePublished"), claimReviewed: text("claimReviewed") };
-  return /^https?:\/\//i.test(checked.url) && checked.publisher ? checked : null;
-}
 
 export type PublishedContent = {
   article: {

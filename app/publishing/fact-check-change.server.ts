@@ -1,11 +1,11 @@
 // Every change of a fact-check is recorded the same way, inside its transaction: the article's status follows
 // the fact-check (published, back on the desk), the audit log says who did what, before and after, and our own
-// known fact-checks ("Checked before", app/matching/own-fact-checks.server.ts) follow the current version.
+// known fact-checks ("Checked before", app/publishing/known-fact-checks.server.ts) follow the current version.
 import { recordAudit } from "~/audit/audit.server";
 import type { Actor } from "~/auth/actor";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ArticleStatus } from "~/generated/prisma/enums";
-import { syncOwnFactChecks } from "~/matching/own-fact-checks.server";
+import { syncOwnFactChecks } from "~/publishing/known-fact-checks.server";
 
 export type FactCheckChange = {
   action: "factcheck.publish" | "factcheck.correct" | "factcheck.republish" | "factcheck.withdraw";

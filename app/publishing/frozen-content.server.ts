@@ -3,7 +3,8 @@
 import { claimantKinds, claimStatementFields } from "~/claims/claims.server";
 import { sourceCitationFields } from "~/sources/sources.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { assignAnchors, type PublishedClaim, type PublishedContent, publishedCheckedBefore } from "./content";
+import { checkedBeforeBasis } from "~/review/checked-before-basis";
+import { assignAnchors, type PublishedClaim, type PublishedContent } from "./content";
 import { settledStatuses } from "~/auth/claim-access";
 
 type Tx = Prisma.TransactionClient;
@@ -113,7 +114,7 @@ export async function freezeContent(tx: Tx, articleId: string, previousAnchors: 
         }),
         reviewedBy: verdict?.proposedBy.name ?? null,
         approvedBy: verdict?.decidedBy?.name ?? null,
-        checkedBefore: verdict ? publishedCheckedBefore(verdict.checkedBefore) : null,
+        checkedBefore: verdict ? checkedBeforeBasis(verdict.checkedBefore) : null,
       };
     }),
   };

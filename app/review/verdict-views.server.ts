@@ -12,7 +12,7 @@ import { claimAccess } from "~/auth/claim-access.server";
 import { canMove, openStatuses } from "./lifecycle";
 import { renderRationale } from "./markdown.server";
 import { blindReviewOn, mayProposeOnAnyClaim } from "./verdicts.server";
-import { type PublishedCheckedBefore, publishedCheckedBefore } from "~/publishing/content";
+import { type CheckedBeforeBasis, checkedBeforeBasis } from "~/review/checked-before-basis";
 
 export type VerdictView = {
   id: string;
@@ -38,7 +38,7 @@ export type VerdictView = {
    */
   disagrees: boolean | null;
   /** The earlier fact-check an editor settled the claim from (decision 0021), as it was then; else null. */
-  checkedBefore: PublishedCheckedBefore | null;
+  checkedBefore: CheckedBeforeBasis | null;
 };
 
 /**
@@ -93,7 +93,7 @@ export async function listVerdicts(viewer: Actor, claimId: string, known?: Claim
       decidedAt: row.decidedAt,
       createdAt: row.createdAt,
       disagrees: comparable ? row.ratingId !== currentVisible.ratingId : null,
-      checkedBefore: withheld ? null : publishedCheckedBefore(row.checkedBefore),
+      checkedBefore: withheld ? null : checkedBeforeBasis(row.checkedBefore),
     };
   });
 }

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, type ShouldRevalidateFunction, useLoaderData, useSearchParams } from "react-router";
 import { z } from "zod";
-import { checkedBeforeInWorkspace, getArticleWorkspace, readableArticle, setArticleLanguage } from "~/articles/articles.server";
+import { getArticleWorkspace, readableArticle, setArticleLanguage } from "~/articles/articles.server";
+import { checkedBeforeInWorkspace } from "~/matching/checked-before.server";
 import { requireUserWithPermission } from "~/auth/guards.server";
 import { userCan } from "~/auth/permissions";
 import {

@@ -3,7 +3,7 @@
 // tests that run workers. Other processes (the CLI, a test that only enqueues) need no start: a job
 // queued there waits in its table for the server's workers.
 import { type StartJobsOptions, startJobs } from "~/jobs/queue.server";
-import { backfillOwnFactChecks } from "~/matching/own-fact-checks.server";
+import { backfillOwnFactChecks } from "~/publishing/known-fact-checks.server";
 import { claimReviewFeedJob } from "~/matching/feeds/feed-job.server";
 import { archiveSourceJob } from "~/sources/archive-job.server";
 

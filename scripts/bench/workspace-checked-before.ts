@@ -43,8 +43,10 @@ async function main() {
     reloadServerEnv();
     const { prisma, disconnectDatabase } = await import("../../app/db/client.server.ts");
     const { upsertKnownFactChecks } = await import("../../app/matching/match.server.ts");
-    const { announceKnownFactChecksChanged, checkedBeforeEach } = await import("../../app/matching/checked-before.server.ts");
-    const { checkedBeforeInWorkspace, getArticleWorkspace, importArticle, workspaceCheckedBeforeLimit } = await import("../../app/articles/articles.server.ts");
+    const { announceKnownFactChecksChanged, checkedBeforeEach, checkedBeforeInWorkspace, workspaceCheckedBeforeLimit } = await import(
+      "../../app/matching/checked-before.server.ts"
+    );
+    const { getArticleWorkspace, importArticle } = await import("../../app/articles/articles.server.ts");
     const { draftFromPaste } = await import("../../app/articles/import/paste.ts");
     const { loadActor } = await import("../../app/auth/actor.server.ts");
     const { createClaim } = await import("../../app/claims/claims.server.ts");

@@ -11,7 +11,7 @@ import { actAs, claimVersion } from "~/demo/actors.server";
 import { checkedBefore } from "~/matching/checked-before.server";
 import { CheckedBeforeLinkRefused, claimCheckedBefore, linkCheckedBefore } from "~/matching/link.server";
 import { type KnownFactCheckInput, upsertKnownFactChecks } from "~/matching/match.server";
-import { backfillOwnFactChecks } from "~/matching/own-fact-checks.server";
+import { backfillOwnFactChecks } from "~/publishing/known-fact-checks.server";
 import { getNewsroom } from "~/newsroom/settings.server";
 import { correctFactCheck } from "~/publishing/correction.server";
 import { publicFactCheck } from "~/publishing/public-fact-check.server";

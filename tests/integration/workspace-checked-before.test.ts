@@ -4,7 +4,8 @@
 // of undetermined language gets none — and a newly known fact-check shows once it is announced.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkedBeforeInWorkspace, getArticleWorkspace } from "~/articles/articles.server";
+import { getArticleWorkspace } from "~/articles/articles.server";
+import { checkedBeforeInWorkspace } from "~/matching/checked-before.server";
 import { loadActor } from "~/auth/actor.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";

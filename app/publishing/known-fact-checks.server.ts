@@ -9,10 +9,10 @@ import { prisma } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { getNewsroom, type Newsroom, newsroomIn } from "~/newsroom/settings.server";
 import { type KnownFactCheckInput, upsertKnownFactChecks } from "~/matching/match.server";
-import type { PublishedContent } from "~/publishing/content";
-import { ClaimReviewInputError, type JsonLdNode } from "~/publishing/claim-review-markup";
-import { claimReviewsOf, type ReviewedFactCheck } from "~/publishing/published-claim-reviews.server";
-import { publicBaseUrl } from "~/publishing/public-url.server";
+import type { PublishedContent } from "./content";
+import { ClaimReviewInputError, type JsonLdNode } from "./claim-review-markup";
+import { claimReviewsOf, type ReviewedFactCheck } from "./published-claim-reviews.server";
+import { publicBaseUrl } from "./public-url.server";
 import { configuredAppUrl } from "~/utils/env.server";
 
 type Tx = Prisma.TransactionClient;
