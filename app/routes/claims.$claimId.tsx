@@ -95,12 +95,12 @@ export default function ClaimPage() {
         </Link>
       </nav>
       {work ? (
-        // On wide screens the claim and its sources, with the verdict and the discussion beside them; in
+        // On wide screens the claim, its earlier checks and its sources, with the verdict and the discussion beside them; in
         // this order, one column, on narrow ones.
         <div className="claim-layout">
           <div className="claim-layout__main">
             {claimInContext}
-            <SourcesSection claimId={claim.id} sources={work.sources} canEdit={work.canEditSources} />
+            {/* Before the sources: whether someone checked it already is the first thing research asks. */}
             <CheckedBeforeSection
               claimId={claim.id}
               claimVersion={claim.version}
@@ -108,6 +108,7 @@ export default function ClaimPage() {
               {...work.checkedBefore}
               scale={work.verdict.scale}
             />
+            <SourcesSection claimId={claim.id} sources={work.sources} canEdit={work.canEditSources} />
           </div>
           <div className="claim-layout__side">
             <VerdictSection
