@@ -249,7 +249,7 @@ describe("the claim page", () => {
     return page;
   }
 
-  it("at 1366 px shows the claim and its sources beside the verdict", async () => {
+  it("at 1366 px shows the claim, its earlier checks and its sources beside the verdict", async () => {
     const page = await claimPage(laptop);
     const context = await box(page.locator(".claim-context"));
     const sources = await box(page.locator("#sources"));
@@ -257,9 +257,11 @@ describe("the claim page", () => {
     // Side by side: the verdict is to the right of the claim and the sources, not below them…
     expect(verdict.x).toBeGreaterThanOrEqual(sources.x + sources.width);
     expect(verdict.x).toBeGreaterThanOrEqual(context.x + context.width);
-    expect(verdict.y).toBeLessThan(sources.y + sources.height);
-    expect(sources.y).toBeLessThan(verdict.y + verdict.height);
-    // …and starts beside the claim, in the first screenful.
+    // What follows the claim in its column (its earlier checks when there are any, else its sources) starts
+    // beside the verdict…
+    const next = await box(page.locator(".claim-context + *"));
+    expect(next.y).toBeLessThan(verdict.y + verdict.height);
+    // …and the verdict starts beside the claim, in the first screenful.
     expect(verdict.y).toBeLessThan(context.y + context.height);
     // The claim comes before the sources, and the sources before the verdict, in reading order.
     const order = await page.evaluate(() => {
