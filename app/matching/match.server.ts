@@ -1,8 +1,7 @@
 // Known fact-checks (ours and other fact-checkers' ClaimReviews) and the query that finds those a new claim may
-// repeat. Both sides are reduced with matchTerms (terms.ts); the stored terms carry a `simple` full-text vector and a
-// trigram index, and are also kept as postings: one KnownFactCheckTerm row per (language, term, review), with each
-// term's document frequency in KnownFactCheckTermCount. Triggers keep all of it (migrations 20261130155536 and
-// 20261130171919), whoever writes KnownFactCheck.
+// repeat. Both sides are reduced with matchTerms (terms.ts); the stored terms carry a trigram index and are kept as
+// postings: one KnownFactCheckTerm row per (language, term, review), with each term's document frequency in
+// KnownFactCheckTermCount. Triggers keep them (migration 20261130171919), whoever writes KnownFactCheck.
 //
 // matchClaim takes candidates in one SQL round trip (candidatesQuery), in the claim's language only:
 //   - each distinct term of the claim is looked up in KnownFactCheckTermCount (its df, one index probe);

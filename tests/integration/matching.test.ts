@@ -28,15 +28,16 @@ beforeAll(async () => {
 });
 
 describe("known fact-checks", () => {
-  it("are upserted by ClaimReview URL, with terms and their full-text vector kept together", async () => {
+  it("are upserted by ClaimReview URL, with their terms and postings kept together", async () => {
     await upsertKnownFactChecks([{ ...rice, claimReviewed: "Beras plastik dijual di pasar tradisional Bekasi", rating: "Hoaks" }]);
-    const rows = await prisma.$queryRaw<{ terms: string; rating: string; vector: string }[]>`
-      SELECT terms, rating, "termsVector"::text AS vector FROM "KnownFactCheck" WHERE url = ${rice.url}`;
+    const rows = await prisma.$queryRaw<{ id: string; terms: string; rating: string }[]>`
+      SELECT id, terms, rating FROM "KnownFactCheck" WHERE url = ${rice.url}`;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.rating).toBe("Hoaks");
     expect(rows[0]!.terms).toContain("bekasi");
-    expect(rows[0]!.vector).toContain("'bekasi'");
-    expect(rows[0]!.vector).not.toContain("jakarta");
+    const postings = (await prisma.knownFactCheckTerm.findMany({ where: { knownFactCheckId: rows[0]!.id }, select: { term: true } })).map((row) => row.term);
+    expect(postings).toContain("bekasi");
+    expect(postings).not.toContain("jakarta");
   });
 });
 
