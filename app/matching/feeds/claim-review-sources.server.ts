@@ -92,28 +92,38 @@ export function readUploadedFile(file: { name: string; type: string; bytes: Uint
   }
 }
 
-/** Adds a FILE source from an uploaded file: its reviews are written at once, with the source, in one transaction. */
+/**
+ * Adds a FILE source from an uploaded file. The source comes first (RUNNING, with its audit entry), then its reviews
+ * in the short transactions a URL run writes in (settleSourceRun), so a large upload never holds the term counters
+ * that publishing shares; if writing fails, the source is deleted with whatever it wrote.
+ */
 export async function importFileSource(actor: Actor, input: { name: string; file: { name: string; type: string; bytes: Uint8Array } }) {
   assertPermitted(actor, permission);
   const read = readUploadedFile(input.file, input.name);
   const fileName = input.file.name.slice(0, 255) || "upload";
-  const imported = await prisma.$transaction(
-    async (tx) => {
-      const feed = await tx.claimReviewFeed.create({ data: { name: input.name, kind: "FILE", fileName, createdById: actor.id }, select: { id: true } });
-      const counts = await settleSourceRun(feed.id, read, { tx, everyHours: null });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "claim_review_source.upload",
-        entityType: "ClaimReviewFeed",
-        entityId: feed.id,
-        after: { name: input.name, fileName, counts },
-      });
-      return { id: feed.id, counts };
-    },
-    { timeout: 10 * 60 * 1000, maxWait: 30_000 },
-  );
+  const feed = await prisma.$transaction(async (tx) => {
+    const created = await tx.claimReviewFeed.create({
+      data: { name: input.name, kind: "FILE", fileName, lastStatus: "RUNNING", createdById: actor.id },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "claim_review_source.upload",
+      entityType: "ClaimReviewFeed",
+      entityId: created.id,
+      after: { name: input.name, fileName, found: read.found },
+    });
+    return created;
+  });
+  let counts: FeedCounts;
+  try {
+    counts = await settleSourceRun(feed.id, read, { everyHours: null });
+  } catch (error) {
+    await prisma.claimReviewFeed.delete({ where: { id: feed.id }, select: { id: true } }).catch(() => {});
+    throw error;
+  }
   await announceKnownFactChecksChanged();
-  return imported;
+  return { id: feed.id, counts };
 }
 
 /** Sets how often a URL source is fetched (null: only on demand); its next run follows from its last. */

@@ -32,7 +32,7 @@ export const feedFetchLimits = {
   accept: "application/ld+json, application/json;q=0.9, text/html;q=0.8, */*;q=0.5",
 } as const;
 
-/** How long a writing transaction may take (100,000 reviews on a first run). */
+/** How long a run's last transaction may take (removing up to 100,000 reviews gone from a source). */
 const writeTimeoutMs = 10 * 60 * 1000;
 
 /** What a run counted: reviews seen, new, changed, gone, and skipped (invalid, or held by another source). */
@@ -165,44 +165,21 @@ async function removeGone(tx: Prisma.TransactionClient, feedId: string, gone: st
   for (const urls of chunk(gone, 5_000)) await tx.knownFactCheck.deleteMany({ where: { feedId, url: { in: urls } } });
 }
 
-/**
- * Writes `read` as source `feedId`'s reviews inside `tx`: upserts what is new or changed, deletes this source's
- * reviews that are gone, skips URLs held by another source or by our own fact-checks. Returns the counts.
- */
-export async function writeSourceReviews(tx: Prisma.TransactionClient, feedId: string, read: ReadClaimReviews): Promise<FeedCounts> {
-  await lockImports(tx);
-  const { writes, gone, counts } = await planSourceWrites(tx, feedId, read);
-  await upsertSourceReviews(tx, feedId, writes);
-  await removeGone(tx, feedId, gone);
-  return counts;
-}
-
 /** The time of a source's next scheduled run after `from`; none for a source run only on demand. */
 export function nextRunAfter(from: Date, everyHours: number | null): Date | null {
   return everyHours ? new Date(from.getTime() + everyHours * 3_600_000) : null;
 }
 
-/** Reviews written per transaction by a URL run. */
+/** Reviews written per transaction by a run. */
 const reviewsPerTransaction = 500;
 
 /**
- * Writes a run's reviews and its OK status. Within `tx` (an upload, written with its new source) all at once;
- * otherwise (a URL run) the new and changed reviews in short transactions of 500 — the term counters they update
- * are shared with publishing, which must not wait minutes behind a large first import — then the removals and
- * the status together. Only a database failure can stop it midway: what was written is valid, the run is FAILED,
- * and the next one completes it.
+ * Writes a run's reviews (a URL run's, or an upload's for its new source) and its OK status: the new and changed
+ * reviews in short transactions of 500 — the term counters they update are shared with publishing, which must not
+ * wait minutes behind a large first import — then the removals and the status together. Only a database failure
+ * can stop it midway: what was written is valid, and the next run completes it.
  */
-export async function settleSourceRun(feedId: string, read: ReadClaimReviews, options: { tx?: Prisma.TransactionClient; everyHours: number | null }) {
-  const settled = async (tx: Prisma.TransactionClient, counts: FeedCounts) => {
-    const now = new Date();
-    await tx.claimReviewFeed.update({
-      where: { id: feedId },
-      data: { lastStatus: "OK", lastCounts: counts, lastError: null, lastRunAt: now, nextRunAt: nextRunAfter(now, options.everyHours) },
-      select: { id: true },
-    });
-    return counts;
-  };
-  if (options.tx) return settled(options.tx, await writeSourceReviews(options.tx, feedId, read));
+export async function settleSourceRun(feedId: string, read: ReadClaimReviews, options: { everyHours: number | null }) {
   const { writes, gone, counts } = await planSourceWrites(prisma, feedId, read);
   // A URL another source took between the plan and its chunk was a new one here (ours are never taken): skipped.
   let takenMeanwhile = 0;
@@ -214,7 +191,13 @@ export async function settleSourceRun(feedId: string, read: ReadClaimReviews, op
   return prisma.$transaction(
     async (tx) => {
       await removeGone(tx, feedId, gone);
-      return settled(tx, final);
+      const now = new Date();
+      await tx.claimReviewFeed.update({
+        where: { id: feedId },
+        data: { lastStatus: "OK", lastCounts: final, lastError: null, lastRunAt: now, nextRunAt: nextRunAfter(now, options.everyHours) },
+        select: { id: true },
+      });
+      return final;
     },
     { timeout: writeTimeoutMs, maxWait: 30_000 },
   );
