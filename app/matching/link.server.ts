@@ -21,6 +21,10 @@ import { addSource, SourceRefused } from "~/sources/sources.server";
 import { isUuid } from "~/utils/input";
 import { Refusal } from "~/utils/refusal";
 import type { KnownReview } from "~/matching/known-review";
+import { calendarDayOf } from "~/newsroom/clock";
+
+/** A date-only value (stored at UTC midnight) as its calendar day, YYYY-MM-DD. */
+const dateOnly = (date: Date) => calendarDayOf(date, "UTC");
 
 export type CheckedBeforeLinkRefusal = "unknown" | "alreadyLinked";
 
@@ -33,11 +37,6 @@ export class CheckedBeforeLinkRefused extends Refusal<CheckedBeforeLinkRefusal> 
       message: `checked-before link refused: ${reason}`,
     });
   }
-}
-
-/** A date-only value as the calendar day it stands for (YYYY-MM-DD), never shifted by a time zone. */
-export function calendarDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /**
@@ -57,7 +56,7 @@ export async function linkCheckedBefore(actor: Actor, input: { claimId: string; 
   // A claim is never its own earlier check.
   if (!known || known.claimId === input.claimId) throw new CheckedBeforeLinkRefused("unknown");
   const t = translator(claim.article.language === "id" ? "id" : "en");
-  const note = t("checkedBefore.linkNote", { rating: known.rating, date: calendarDay(known.datePublished) });
+  const note = t("checkedBefore.linkNote", { rating: known.rating, date: dateOnly(known.datePublished) });
   return addSource(
     actor,
     {
@@ -87,7 +86,7 @@ export async function linkCheckedBefore(actor: Actor, input: { claimId: string; 
             url: known.url,
             publisher: known.publisher,
             rating: known.rating,
-            datePublished: calendarDay(known.datePublished),
+            datePublished: dateOnly(known.datePublished),
             stance: input.stance,
             ...(added.blind ? { blind: true } : {}),
           },
@@ -147,7 +146,7 @@ export async function claimCheckedBefore(
         ratingId: matchingLabel(scale, check.rating)?.id ?? "",
         rationale: t("checkedBefore.settleRationale", {
           publisher: check.publisher,
-          date: calendarDay(check.datePublished),
+          date: dateOnly(check.datePublished),
           rating: check.rating,
           url: check.url,
         }),

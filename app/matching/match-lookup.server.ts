@@ -5,6 +5,7 @@ import { detectTextLanguage } from "~/claims/cues";
 import type { Language } from "~/claims/types";
 import { type CheckedBefore, checkedBefore, matchThresholds } from "~/matching/checked-before.server";
 import type { MatchLanguage } from "~/matching/match-request";
+import { calendarDayOf } from "~/newsroom/clock";
 
 export type CheckedBeforeEntry = {
   url: string;
@@ -25,7 +26,7 @@ function entryOf(match: CheckedBefore): CheckedBeforeEntry {
     claimReviewed: match.claimReviewed,
     publisher: match.publisher,
     rating: match.rating,
-    datePublished: match.datePublished.toISOString().slice(0, 10),
+    datePublished: calendarDayOf(match.datePublished, "UTC"),
     language: match.language,
     score: Math.round(match.score * 1000) / 1000,
     likelySame: match.likelySame,

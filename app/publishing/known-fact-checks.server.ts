@@ -14,6 +14,7 @@ import { ClaimReviewInputError, type JsonLdNode } from "./claim-review-markup";
 import { claimReviewsOf, type ReviewedFactCheck } from "./published-claim-reviews.server";
 import { publicBaseUrl } from "./public-url.server";
 import { configuredAppUrl } from "~/utils/env.server";
+import { calendarDayOf } from "~/newsroom/clock";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,13 +28,7 @@ function ownBaseUrl(newsroom: Newsroom) {
 
 /** The calendar day (UTC midnight, like every date-only value) of `at` in the newsroom's time zone. */
 function calendarDay(at: Date, timeZone: string): Date {
-  let day: string;
-  try {
-    day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-  } catch {
-    day = at.toISOString().slice(0, 10);
-  }
-  return new Date(`${day}T00:00:00.000Z`);
+  return new Date(`${calendarDayOf(at, timeZone)}T00:00:00.000Z`);
 }
 
 /**

@@ -39,6 +39,8 @@ import { activeDeciders } from "./decisions.server";
 import { nextStatus, openStatuses, TransitionRefused } from "./lifecycle";
 import { changedVerdicts, parseVerdictBasis } from "./verdict-basis";
 import { noteMaxLength, rationaleMaxLength } from "./verdict-form";
+import { calendarDayOf } from "~/newsroom/clock";
+import type { CheckedBeforeBasis } from "./checked-before-basis";
 import { Refusal } from "~/utils/refusal";
 
 export { ClaimConflict, TransitionRefused };
@@ -390,8 +392,6 @@ export async function reopenClaim(actor: Actor, input: VerdictBasisInput & { cla
 }
 
 /** What a verdict settled from an earlier check keeps of it (Verdict.checkedBefore), as it was then. */
-export type CheckedBeforeCitation = { url: string; publisher: string; rating: string; datePublished: string; claimReviewed: string };
-
 export type SettleFromCheckedBeforeInput = VerdictBasisInput & { claimId: string; sourceId: string; ratingId: string; rationale: string };
 
 /**
@@ -420,11 +420,11 @@ export async function settleFromCheckedBefore(actor: Actor, input: SettleFromChe
     if (!scale) throw new VerdictRefused("badRating");
     await guardedClaimUpdate(tx, claim.id, claim.version, { status }); // a refusal rolls back
     const known = source.knownFactCheck;
-    const checkedBefore: CheckedBeforeCitation = {
+    const checkedBefore: CheckedBeforeBasis = {
       url: known.url,
       publisher: known.publisher,
       rating: known.rating,
-      datePublished: known.datePublished.toISOString().slice(0, 10),
+      datePublished: calendarDayOf(known.datePublished, "UTC"),
       claimReviewed: known.claimReviewed,
     };
     const now = new Date();
