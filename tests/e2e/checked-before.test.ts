@@ -9,24 +9,15 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { actAs } from "~/demo/actors.server";
 import { upsertKnownFactChecks } from "~/matching/match.server";
 import { actorOf, assign, createArticle, testPassword } from "../support/fixtures";
-import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
+import { deskBrowser, gotoHydrated } from "../support/browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const deskFor = (email: string): Promise<Page> => signedInPage(browser, inject("appUrl"), email, testPassword);
+const deskFor = deskBrowser(testPassword);
 
 const neighbourFile = path.join(import.meta.dirname, "../../app/demo/claim-reviews/neighbour.json");
 

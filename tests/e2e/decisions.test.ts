@@ -3,25 +3,17 @@
 // article; the proposer sees none of it, and a decision takes it away again. Assigning: the form offers
 // reviewers with their open and overdue claims, nothing preselected, and the server refuses an empty or
 // ineligible choice; the reviewer's queue names the article; the workload's counts lead to the claims.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { loadActor } from "~/auth/actor.server";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { seriousViolations, describeViolations } from "../support/axe";
 import { actorOf, assign, createArticle, testPassword } from "../support/fixtures";
-import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
+import { deskBrowser, gotoHydrated } from "../support/browser";
 import { Visitor } from "../support/http";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const deskFor = (email: string): Promise<Page> => signedInPage(browser, inject("appUrl"), email, testPassword);
+const deskFor = deskBrowser(testPassword);
 
 /** An article titled `title` with one claim per fragment of its text. */
 async function articleWithClaims(importerId: string, title: string, fragments: string[]) {

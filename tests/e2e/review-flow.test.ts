@@ -1,22 +1,13 @@
 // In the browser, the review desk end to end: an editor assigns two claims → the reviewer adds two
 // sources and proposes a verdict → the editor returns it with a comment → the reviewer revises → the
 // reviewer cannot approve → the editor approves; the history tab shows each step.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createClaim } from "~/claims/claims.server";
 import { prisma } from "~/db/client.server";
 import { actorOf, createArticle, testPassword } from "../support/fixtures";
-import { gotoHydrated, launchBrowser, signedInPage } from "../support/browser";
+import { deskBrowser, gotoHydrated } from "../support/browser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const deskFor = (email: string): Promise<Page> => signedInPage(browser, inject("appUrl"), email, testPassword);
+const deskFor = deskBrowser(testPassword);
 
 describe("review desk", () => {
   it("takes two claims from assignment to an approved verdict, with four eyes and a full history", async () => {

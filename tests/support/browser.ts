@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser download does not work here).
 // Playwright starts it headless with a fresh temporary profile each launch.
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -49,4 +50,19 @@ export async function signedInPage(browser: Browser, baseURL: string, email: str
   const page = await context.newPage();
   await signInBrowser(page, email, password);
   return page;
+}
+
+/**
+ * For a test file that walks the desk as several people: Chromium launched before its tests and closed after
+ * them, and `deskFor(email)`, a page signed in as that account (with `password`) on the app under test.
+ */
+export function deskBrowser(password: string): (email: string) => Promise<Page> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (email) => signedInPage(browser!, inject("appUrl"), email, password);
 }
